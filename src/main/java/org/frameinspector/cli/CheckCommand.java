@@ -1,0 +1,63 @@
+package org.frameinspector.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.input.Loaded;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.model.Finding;
+import org.frameinspector.core.model.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", description = "Print the findings only. Exit 0: no VIOLATION or RISK; 1: some; 2: unreadable input.")
+public final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary line.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Loaded in;
+        try {
+            in = input.load();
+        } catch (InputException | IllegalArgumentException e) {
+            err.println("frame-inspector: " + e.getMessage());
+            return 2;
+        }
+        int bad = 0, total = 0, frames = 0;
+        try (FrameSource fs = in.frames()) {
+            FrameDissector fd = FrameDissector.standard();
+            for (int i = 0; i < fs.size(); i++) {
+                Dissection d = fd.dissect(fs.frame(i), input.startsAt, null);
+                frames++;
+                for (Finding f : d.findings()) {
+                    total++;
+                    if (f.severity() != Severity.INFO) bad++;
+                    if (!quiet) {
+                        out.printf("frame %d  %-9s %-28s %-6s offset 0x%04x len %d%s%s%n", d.frame().number(),
+                                f.severity(), f.id(), f.layer(), f.offset(), f.length(),
+                                f.observed() == null ? "" : "  observed " + f.observed(),
+                                f.expected() == null ? "" : "  expected " + f.expected());
+                        out.println("    " + f.explanation());
+                        out.println("    Reference: " + f.reference());
+                    }
+                }
+            }
+        }
+        out.printf("%d frame(s), %d finding(s), %d of severity RISK or VIOLATION%n", frames, total, bad);
+        return bad > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,24 @@
+package org.frameinspector.cli;
+
+import java.nio.file.Path;
+import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.input.Inputs;
+import org.frameinspector.core.input.Loaded;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The input every command takes: a file, or '-' for standard input, and an optional start layer. */
+public final class InputOptions {
+    @Parameters(index = "0", paramLabel = "FILE|-", description = "pcap, pcapng or hex dump text; '-' reads stdin.")
+    String file;
+
+    @Option(names = "--starts-at", paramLabel = "LAYER",
+            description = "Where a dump starts: eth, llc, ip, ipv6, tpkt, cotp (default: detected).")
+    String startsAt;
+
+    public Loaded load() throws InputException {
+        if (startsAt != null) org.frameinspector.core.dissect.Protocols.linkTypeFor(startsAt);
+        if ("-".equals(file)) return Inputs.read("stdin", System.in, startsAt);
+        return Inputs.open(Path.of(file), startsAt);
+    }
+}

@@ -1,0 +1,48 @@
+package org.frameinspector.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code java -jar frame-inspector.jar [FILE…]} opens the GUI; the subcommands are the scripting contract.
+ * Exit codes: 0 fine, 1 findings of severity RISK or worse (check), 2 input that cannot be read or a usage error.
+ */
+@Command(name = "frame-inspector", mixinStandardHelpOptions = true, version = "Frame Inspector 0.1",
+        description = "Explains every byte of Ethernet/IP/TCP/TPKT/COTP frames and points at what breaks the standards.",
+        subcommands = {DissectCommand.class, CheckCommand.class, BytesCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Capture or dump files to open in the GUI.")
+    java.util.List<String> files = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() {
+        return org.frameinspector.gui.GuiLauncher.launch(files);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; never throws (a bug becomes a one-line message and exit code 2). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            err.println("frame-inspector: internal error: " + ex);
+            return 2;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("frame-inspector: " + ex.getMessage());
+            err.println("Try 'frame-inspector help' for usage.");
+            return 2;
+        });
+        int rc = cl.execute(args);
+        out.flush();
+        err.flush();
+        return rc;
+    }
+}

@@ -1,0 +1,56 @@
+package org.frameinspector.core.dissect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dissector tables in the manner of Wireshark: "linktype", "ethertype", "ip.proto", "tcp.port", "tpkt",
+ * "cotp.payload" … each mapping an integer key to a dissector, plus heuristics per table tried in order.
+ */
+public final class DissectorRegistry {
+    private final Map<String, Map<Integer, Dissector>> tables = new HashMap<>();
+    private final Map<String, List<Heuristic>> heuristics = new HashMap<>();
+    private final Map<String, Dissector> byName = new HashMap<>();
+
+    public DissectorRegistry register(String table, int key, Dissector d) {
+        tables.computeIfAbsent(table, t -> new HashMap<>()).put(key, d);
+        byName.putIfAbsent(d.protocol(), d);
+        return this;
+    }
+
+    public DissectorRegistry heuristic(String table, Heuristic h) {
+        heuristics.computeIfAbsent(table, t -> new ArrayList<>()).add(h);
+        byName.putIfAbsent(h.protocol(), h);
+        return this;
+    }
+
+    public DissectorRegistry named(Dissector d) {
+        byName.put(d.protocol(), d);
+        return this;
+    }
+
+    public Dissector lookup(String table, int key) {
+        Map<Integer, Dissector> t = tables.get(table);
+        return t == null ? null : t.get(key);
+    }
+
+    public Dissector heuristic(String table, Ctx ctx, Buf buf) {
+        List<Heuristic> hs = heuristics.get(table);
+        if (hs == null) return null;
+        for (Heuristic h : hs) {
+            try {
+                if (h.accepts(ctx, buf)) return h;
+            } catch (RuntimeException e) {
+                // a heuristic that throws simply does not match
+            }
+        }
+        return null;
+    }
+
+    /** A dissector by protocol name ("eth", "ip", "tpkt", "cotp" …), for --starts-at and decode-as. */
+    public Dissector byName(String protocol) {
+        return byName.get(protocol);
+    }
+}

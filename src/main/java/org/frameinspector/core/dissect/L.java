@@ -1,0 +1,177 @@
+package org.frameinspector.core.dissect;
+
+import org.frameinspector.core.findings.Catalog;
+import org.frameinspector.core.findings.FindingDef;
+import org.frameinspector.core.model.Field;
+import org.frameinspector.core.model.FieldKind;
+import org.frameinspector.core.model.Finding;
+import org.frameinspector.core.model.Layer;
+import org.frameinspector.core.model.Severity;
+
+/**
+ * Builds one layer: typed field helpers that read the bytes, check bounds and attach the field either to the layer
+ * or to a parent field, and finding helpers that take id, severity, citation and explanation from the catalogue.
+ * A helper that runs out of data adds a partial field and a FIELD-TRUNCATED finding, then throws {@link ShortData},
+ * which ends this layer (the framework catches it).
+ */
+public final class L {
+    private final Ctx ctx;
+    private final Layer layer;
+    private final Buf buf;
+
+    L(Ctx ctx, Layer layer, Buf buf) {
+        this.ctx = ctx;
+        this.layer = layer;
+        this.buf = buf;
+    }
+
+    public Layer layer() { return layer; }
+    public Buf buf() { return buf; }
+    public Ctx ctx() { return ctx; }
+    public String src() { return buf.sourceId(); }
+
+    /** Sets the layer's end (exclusive, absolute offset). */
+    public void end(int endOffset) {
+        layer.setLength(Math.max(0, endOffset - layer.offset()));
+    }
+
+    public void name(String name) {
+        layer.setName(name);
+    }
+
+    // ---- generic field construction ----
+
+    /** Adds a ready field under parent (or the layer when parent is null). */
+    public Field put(Field parent, Field f) {
+        if (parent == null) layer.add(f);
+        else parent.add(f);
+        return f;
+    }
+
+    public Field field(Field parent, String abbrev, String name, int off, int len, long mask, Object value,
+                       String display, FieldKind kind) {
+        return put(parent, new Field(abbrev, name, off, len, mask, value, display, src(), kind));
+    }
+
+    /** Makes sure [off, off+len) is inside the data; if not adds a partial field + finding and throws. */
+    public void need(Field parent, String abbrev, String name, int off, int len) {
+        if (buf.has(off, len)) return;
+        int have = Math.max(0, Math.min(buf.end(), off + len) - off);
+        Field partial = field(parent, abbrev, name + " (truncated)", off, have, 0,
+                have > 0 ? buf.copy(off, have) : new byte[0], "[" + have + " of " + len + " bytes]", FieldKind.UNDECODED);
+        truncated(partial, off, len, have);
+        throw new ShortData(off, len, buf.end());
+    }
+
+    private void truncated(Field f, int off, int len, int have) {
+        boolean snap = ctx.out().frame().truncatedByCapture() && src().equals("frame");
+        if (snap) {
+            finding("CAPTURE-TRUNCATED", f, off, have, ctx.out().frame().capturedLength() + " bytes",
+                    ctx.out().frame().originalLength() + " bytes");
+        } else {
+            finding("FIELD-TRUNCATED", f, off, Math.max(have, 0), (len - have) + " bytes short", len + " bytes");
+        }
+    }
+
+    /** Unsigned big-endian integer field with a decimal display. */
+    public Field uint(Field parent, String abbrev, String name, int off, int len) {
+        need(parent, abbrev, name, off, len);
+        long v = buf.uint(off, len);
+        return field(parent, abbrev, name, off, len, 0, v, Long.toString(v), FieldKind.NORMAL);
+    }
+
+    /** Unsigned integer with a hex display of 2×len digits. */
+    public Field hex(Field parent, String abbrev, String name, int off, int len) {
+        need(parent, abbrev, name, off, len);
+        long v = buf.uint(off, len);
+        return field(parent, abbrev, name, off, len, 0, v, Fmt.hex(v, len * 2), FieldKind.NORMAL);
+    }
+
+    /** Unsigned integer with a caller-supplied display. */
+    public Field uint(Field parent, String abbrev, String name, int off, int len, java.util.function.LongFunction<String> disp) {
+        need(parent, abbrev, name, off, len);
+        long v = buf.uint(off, len);
+        return field(parent, abbrev, name, off, len, 0, v, disp.apply(v), FieldKind.NORMAL);
+    }
+
+    /** Bit field: mask over the big-endian integer of len bytes; the value is masked and shifted. */
+    public Field bits(Field parent, String abbrev, String name, int off, int len, long mask,
+                      java.util.function.LongFunction<String> disp) {
+        need(parent, abbrev, name, off, len);
+        long raw = buf.uint(off, len);
+        long v = (raw & mask) >>> Long.numberOfTrailingZeros(mask);
+        return field(parent, abbrev, name, off, len, mask, v, disp == null ? Long.toString(v) : disp.apply(v),
+                FieldKind.NORMAL);
+    }
+
+    /** Any integer field: whole bytes when mask is 0, otherwise masked and shifted; kind RESERVED for reserved bits. */
+    public Field num(Field parent, String abbrev, String name, int off, int len, long mask, FieldKind kind,
+                     java.util.function.LongFunction<String> disp) {
+        need(parent, abbrev, name, off, len);
+        long raw = buf.uint(off, len);
+        long v = mask == 0 ? raw : (raw & mask) >>> Long.numberOfTrailingZeros(mask);
+        return field(parent, abbrev, name, off, len, mask, v, disp == null ? Long.toString(v) : disp.apply(v), kind);
+    }
+
+    /** Single-bit flag shown as Set / Not set. */
+    public Field flag(Field parent, String abbrev, String name, int off, int len, long mask) {
+        return bits(parent, abbrev, name, off, len, mask, Fmt::setOrNot);
+    }
+
+    /** Raw bytes shown as colon hex (or the given display). */
+    public Field bytes(Field parent, String abbrev, String name, int off, int len, String display, FieldKind kind) {
+        need(parent, abbrev, name, off, len);
+        byte[] v = buf.copy(off, len);
+        return field(parent, abbrev, name, off, len, 0, v, display != null ? display : Fmt.colonHex(v, 0, len),
+                kind == null ? FieldKind.NORMAL : kind);
+    }
+
+    /** A grouping node covering [off, off+len), clipped to the data available. */
+    public Field tree(Field parent, String abbrev, String name, int off, int len, Object value, String display) {
+        int have = Math.max(0, Math.min(len, buf.avail(off)));
+        return field(parent, abbrev, name, off, have, 0, value, display, FieldKind.TREE);
+    }
+
+    /** A computed value (checksum status and the like) pointing at the bytes it concerns. */
+    public Field generated(Field parent, String abbrev, String name, int off, int len, Object value, String display) {
+        return field(parent, abbrev, name, off, len, 0, value, display, FieldKind.GENERATED);
+    }
+
+    /** Payload / padding bytes that no dissector decodes ("data.data", "eth.padding" …). */
+    public Field payload(Field parent, String abbrev, String name, int off, int len) {
+        int have = Math.max(0, Math.min(len, buf.avail(off)));
+        if (have == 0) return null;
+        return field(parent, abbrev, name, off, have, 0, buf.copy(off, have), Fmt.colonHex(buf.bytes(), off, Math.min(have, 32))
+                + (have > 32 ? "…" : ""), FieldKind.PAYLOAD);
+    }
+
+    // ---- findings ----
+
+    /** Raises catalogue finding {@code id} over the field's bytes. */
+    public Finding finding(String id, Field f, String observed, String expected) {
+        return finding(id, f, f == null ? layer.offset() : f.offset(), f == null ? layer.length() : f.length(),
+                observed, expected);
+    }
+
+    public Finding finding(String id, Field f, int off, int len, String observed, String expected) {
+        return ctx.finding(id, null, layer.protocol(), f, src(), off, len, observed, expected, null);
+    }
+
+    /** Same with a severity other than the catalogue's default (e.g. RISK → INFO for RDP). */
+    public Finding finding(String id, Severity sev, Field f, String observed, String expected, String extra) {
+        return ctx.finding(id, sev, layer.protocol(), f, src(), f == null ? layer.offset() : f.offset(),
+                f == null ? layer.length() : f.length(), observed, expected, extra);
+    }
+
+    /** Marks a field as reserved by rebuilding it with RESERVED kind (keeps its place). */
+    public static FieldKind reserved() {
+        return FieldKind.RESERVED;
+    }
+
+    public static String explain(FindingDef d, String observed, String expected) {
+        String e = d.explanation();
+        if (observed != null) e = e.replace("{observed}", observed);
+        if (expected != null) e = e.replace("{expected}", expected);
+        return e;
+    }
+}

@@ -1,0 +1,39 @@
+package org.frameinspector.core.dissect;
+
+import org.frameinspector.core.model.Frame;
+
+/** Assembles the standard registry: every dissector and where it hooks in. */
+public final class Protocols {
+    private Protocols() {
+    }
+
+    public static DissectorRegistry standard() {
+        DissectorRegistry r = new DissectorRegistry();
+        // Each protocol package registers itself here; see the dissectors under core.dissect.proto.
+        org.frameinspector.core.dissect.proto.LinkDissectors.register(r);
+        org.frameinspector.core.dissect.proto.IpDissectors.register(r);
+        org.frameinspector.core.dissect.proto.TcpDissector.register(r);
+        org.frameinspector.core.dissect.proto.TpktDissector.register(r);
+        org.frameinspector.core.dissect.proto.CotpDissector.register(r);
+        org.frameinspector.core.dissect.upper.UpperLayers.register(r);
+        return r;
+    }
+
+    /** Maps a --starts-at name to a pseudo link type for frames made from pasted dumps. */
+    public static int linkTypeFor(String startsAt) {
+        if (startsAt == null) return Frame.LINK_ETHERNET;
+        return switch (startsAt) {
+            case "eth", "ethernet" -> Frame.LINK_ETHERNET;
+            case "ip", "ipv4" -> Frame.LINK_IPV4;
+            case "ipv6" -> Frame.LINK_IPV6;
+            case "tpkt" -> Frame.LINK_TPKT;
+            case "cotp" -> Frame.LINK_COTP;
+            case "llc", "802.3" -> Frame.LINK_LLC;
+            case "sll" -> Frame.LINK_SLL;
+            case "sll2" -> Frame.LINK_SLL2;
+            case "raw" -> Frame.LINK_RAW;
+            default -> throw new IllegalArgumentException("unknown start layer '" + startsAt
+                    + "' (use eth, llc, ip, ipv6, tpkt, cotp, sll, sll2, raw)");
+        };
+    }
+}

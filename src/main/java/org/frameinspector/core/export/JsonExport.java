@@ -1,0 +1,110 @@
+package org.frameinspector.core.export;
+
+import java.time.Instant;
+import java.util.List;
+import org.frameinspector.core.dissect.Fmt;
+import org.frameinspector.core.json.Json;
+import org.frameinspector.core.model.DataSource;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.model.Field;
+import org.frameinspector.core.model.Finding;
+import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.model.Layer;
+import org.frameinspector.core.model.SourcePart;
+
+/** The {@code dissect --json} document: the contract scripts and our own checks rely on. */
+public final class JsonExport {
+    private JsonExport() {
+    }
+
+    /** Writes {"input":{…},"frames":[…]} for the given dissections. */
+    public static String document(InputInfo input, List<Dissection> ds) {
+        Json j = new Json();
+        j.obj();
+        if (input != null) {
+            j.key("input").obj().put("name", input.name()).put("format", input.format());
+            j.key("layout");
+            if (input.layout() == null) j.nul(); else j.value(input.layout());
+            j.key("start_layer");
+            if (input.startLayer() == null) j.nul(); else j.value(input.startLayer());
+            j.endObj();
+        }
+        j.key("frames").arr();
+        for (Dissection d : ds) frame(j, d);
+        j.endArr().endObj();
+        return j.toString();
+    }
+
+    public record InputInfo(String name, String format, String layout, String startLayer) {
+    }
+
+    public static void frame(Json j, Dissection d) {
+        Frame f = d.frame();
+        j.obj();
+        j.put("number", f.number()).put("length", f.originalLength()).put("captured_length", f.capturedLength());
+        j.put("timestamp", timestamp(f.timestampNanos()));
+        j.put("link_type", f.linkType());
+        j.put("start_layer", d.startLayer());
+        if (f.comment() != null) j.put("comment", f.comment());
+        j.put("bytes", Fmt.hex(f.data()));
+        j.put("protocol", d.protocol()).put("src", d.src()).put("dst", d.dst()).put("info", d.info());
+        j.key("sources").arr();
+        for (DataSource s : d.sources()) {
+            j.obj().put("id", s.id()).put("name", s.name()).put("length", s.bytes().length);
+            if (!s.isFrame()) j.put("bytes", Fmt.hex(s.bytes()));
+            j.key("parts").arr();
+            for (SourcePart p : s.parts()) {
+                j.obj().put("frame", p.frame()).put("frame_offset", p.frameOffset())
+                        .put("buffer_offset", p.bufferOffset()).put("length", p.length()).endObj();
+            }
+            j.endArr().endObj();
+        }
+        j.endArr();
+        j.key("layers").arr();
+        for (Layer l : d.layers()) {
+            j.obj().put("protocol", l.protocol()).put("name", l.name()).put("source", l.source())
+                    .put("offset", l.offset()).put("length", l.length());
+            j.key("fields").arr();
+            for (Field x : l.fields()) field(j, x);
+            j.endArr().endObj();
+        }
+        j.endArr();
+        j.key("findings").arr();
+        for (Finding x : d.findings()) finding(j, x);
+        j.endArr();
+        j.endObj();
+    }
+
+    public static String timestamp(long nanos) {
+        if (nanos == 0) return null;
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)).toString();
+    }
+
+    static void field(Json j, Field f) {
+        j.obj().put("abbrev", f.abbrev()).put("name", f.name()).put("offset", f.offset()).put("length", f.length());
+        j.put("bitmask", f.bitmask());
+        j.key("value");
+        Object v = f.value();
+        if (v == null) j.nul();
+        else if (v instanceof Long l) j.value(l);
+        else if (v instanceof Integer i) j.value(i);
+        else if (v instanceof byte[] b) j.value(Fmt.hex(b));
+        else if (v instanceof Boolean b) j.value(b);
+        else j.value(v.toString());
+        j.put("display", f.display()).put("source", f.source()).put("kind", f.kind().name().toLowerCase());
+        if (!f.children().isEmpty()) {
+            j.key("children").arr();
+            for (Field c : f.children()) field(j, c);
+            j.endArr();
+        }
+        j.endObj();
+    }
+
+    static void finding(Json j, Finding f) {
+        j.obj().put("id", f.id()).put("severity", f.severity().name()).put("layer", f.layer())
+                .put("field", f.fieldAbbrev()).put("source", f.source()).put("offset", f.offset())
+                .put("length", f.length()).put("observed", f.observed()).put("expected", f.expected())
+                .put("explanation", f.explanation()).put("reference", f.reference())
+                .put("needs_context", f.needsContext()).endObj();
+    }
+}

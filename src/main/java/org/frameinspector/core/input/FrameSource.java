@@ -1,0 +1,18 @@
+package org.frameinspector.core.input;
+
+import org.frameinspector.core.model.Frame;
+
+/**
+ * Frames of an opened input, by index. A capture file is indexed (offset, length, timestamp per frame) and frames
+ * are read on demand; a pasted dump keeps its few frames in memory.
+ */
+public interface FrameSource extends AutoCloseable {
+    int size();
+
+    /** Frame at 0-based index (its number() is index + 1). */
+    Frame frame(int index);
+
+    @Override
+    default void close() {
+    }
+}

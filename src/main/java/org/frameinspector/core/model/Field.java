@@ -1,0 +1,111 @@
+package org.frameinspector.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One node of the dissection tree, tied to an exact byte range of a data source (and a bit mask for bit fields).
+ * {@code value} is a {@link Long} for integers, a {@link String} for addresses and text, a {@code byte[]} for raw
+ * bytes, or null for pure tree nodes.
+ */
+public final class Field {
+    private final String abbrev;
+    private final String name;
+    private final int offset;
+    private int length;
+    private final long bitmask;
+    private final Object value;
+    private final String display;
+    private final String source;
+    private final FieldKind kind;
+    private List<Field> children = Collections.emptyList();
+    private Field parent;
+    private List<Finding> findings = Collections.emptyList();
+
+    public Field(String abbrev, String name, int offset, int length, long bitmask, Object value, String display,
+                 String source, FieldKind kind) {
+        this.abbrev = abbrev;
+        this.name = name;
+        this.offset = offset;
+        this.length = length;
+        this.bitmask = bitmask;
+        this.value = value;
+        this.display = display;
+        this.source = source == null ? DataSource.FRAME : source;
+        this.kind = kind == null ? FieldKind.NORMAL : kind;
+    }
+
+    public String abbrev() { return abbrev; }
+    public String name() { return name; }
+    /** Offset in the data source (the frame unless {@link #source()} names a reassembled buffer). */
+    public int offset() { return offset; }
+    public int length() { return length; }
+    public int end() { return offset + length; }
+    /** Bit mask over the big-endian integer of {@link #length()} bytes at {@link #offset()}; 0 = whole bytes. */
+    public long bitmask() { return bitmask; }
+    public Object value() { return value; }
+    /** The value as Wireshark shows it (the part after "Name: "). */
+    public String display() { return display; }
+    public String source() { return source; }
+    public boolean inFrame() { return DataSource.FRAME.equals(source); }
+    public FieldKind kind() { return kind; }
+    public List<Field> children() { return children; }
+    public Field parent() { return parent; }
+    public List<Finding> findings() { return findings; }
+
+    public boolean isBitField() { return bitmask != 0; }
+
+    public long longValue() {
+        return value instanceof Long l ? l : value instanceof Integer i ? i : 0L;
+    }
+
+    /** Adjusts the length of a tree node once its children are known. */
+    public void setLength(int length) { this.length = length; }
+
+    public Field add(Field child) {
+        if (children.isEmpty()) children = new ArrayList<>(4);
+        children.add(child);
+        child.parent = this;
+        return child;
+    }
+
+    void attach(Finding f) {
+        if (findings.isEmpty()) findings = new ArrayList<>(2);
+        findings.add(f);
+    }
+
+    /** True if this field or a descendant carries a finding. */
+    public boolean hasFindingsBelow() {
+        if (!findings.isEmpty()) return true;
+        for (Field c : children) if (c.hasFindingsBelow()) return true;
+        return false;
+    }
+
+    /** The line Wireshark would show in its tree for this field. */
+    public String treeLabel() {
+        String base = display == null || display.isEmpty() ? name : name + ": " + display;
+        if (bitmask != 0 && length > 0 && length <= 8) return bitPattern() + " = " + base;
+        return base;
+    }
+
+    /** The mask rendered like Wireshark: ".1.. ...." with groups of four. */
+    public String bitPattern() {
+        int bits = length * 8;
+        long v = longValue();
+        int shift = Long.numberOfTrailingZeros(bitmask);
+        long raw = v << shift;
+        StringBuilder sb = new StringBuilder(bits + bits / 4);
+        for (int i = bits - 1; i >= 0; i--) {
+            long b = 1L << i;
+            sb.append((bitmask & b) == 0 ? '.' : ((raw & b) != 0 ? '1' : '0'));
+            if (i % 4 == 0 && i != 0) sb.append(' ');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return abbrev + "@" + offset + "+" + length + "=" + display;
+    }
+}
