@@ -37,10 +37,20 @@ public final class Catalog {
         return Collections.unmodifiableCollection(DEFS.values());
     }
 
+    /** The catalogue files: §9 of PROTOCOLS.md, then the ids each area adds beyond it. */
+    static final String[] FILES = {"catalog.txt", "catalog-core.txt", "catalog-link.txt", "catalog-input.txt",
+            "catalog-stream.txt", "catalog-upper.txt", "catalog-export.txt"};
+
     private static Map<String, FindingDef> load() {
         Map<String, FindingDef> out = new LinkedHashMap<>();
-        try (InputStream in = Catalog.class.getResourceAsStream("catalog.txt")) {
-            if (in == null) throw new IllegalStateException("catalog.txt missing from the class path");
+        for (String file : FILES) load(file, out);
+        if (out.isEmpty()) throw new IllegalStateException("catalog.txt missing from the class path");
+        return out;
+    }
+
+    private static void load(String file, Map<String, FindingDef> out) {
+        try (InputStream in = Catalog.class.getResourceAsStream(file)) {
+            if (in == null) return;
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             Map<String, String> block = new LinkedHashMap<>();
             String last = null;
@@ -52,7 +62,9 @@ public final class Catalog {
                 if (line == null || line.isBlank()) {
                     if (!block.isEmpty()) {
                         FindingDef d = toDef(block, no);
-                        if (out.put(d.id(), d) != null) throw new IllegalStateException("duplicate finding id " + d.id());
+                        if (out.put(d.id(), d) != null) {
+                            throw new IllegalStateException(file + ": duplicate finding id " + d.id());
+                        }
                         block.clear();
                     }
                     last = null;
@@ -65,14 +77,13 @@ public final class Catalog {
                     continue;
                 }
                 int c = line.indexOf(':');
-                if (c < 0) throw new IllegalStateException("catalog.txt line " + no + ": expected 'key: value'");
+                if (c < 0) throw new IllegalStateException(file + " line " + no + ": expected 'key: value'");
                 last = line.substring(0, c).strip();
                 block.put(last, line.substring(c + 1).strip());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
     }
 
     private static FindingDef toDef(Map<String, String> b, int line) {
