@@ -40,7 +40,13 @@ public final class Main implements Callable<Integer> {
             err.println("Try 'frame-inspector help' for usage.");
             return 2;
         });
-        int rc = cl.execute(args);
+        int rc;
+        try {
+            rc = cl.execute(args);
+        } catch (Throwable t) { // never a stack trace: one line and exit code 2
+            err.println("frame-inspector: internal error: " + t);
+            rc = 2;
+        }
         out.flush();
         err.flush();
         return rc;
