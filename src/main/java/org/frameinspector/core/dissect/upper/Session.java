@@ -86,7 +86,8 @@ public final class Session implements Heuristic {
         int li = buf.peek(s + 1);
         if (si == GT_DT || si == PT) {
             // basic concatenation: GT/PT then DT, the data-phase prefix 01 00 01 00
-            if (li == 0) return buf.peek(s + 2) == GT_DT;
+            // a lone DT (no GT before it) still gets decoded so that SES-DT-NOT-CONCATENATED can be shown
+            if (li == 0) return buf.peek(s + 2) == GT_DT || si == GT_DT && buf.peek(s + 2) == 0x61;
             return li != 0xFF && s + 2 + li < buf.end() && buf.peek(s + 2 + li) == GT_DT;
         }
         if (si == CN || si == AC || si == RF || si == FN || si == DN || si == AB || si == AA || si == NF) {
