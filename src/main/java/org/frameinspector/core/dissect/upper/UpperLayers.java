@@ -2,12 +2,23 @@ package org.frameinspector.core.dissect.upper;
 
 import org.frameinspector.core.dissect.DissectorRegistry;
 
-/** Registers the dissectors above COTP (RDP, S7comm, ISO session, BER). */
+/** Registers the dissectors above COTP (RDP, S7comm, S7comm-plus, ISO session, BER). */
 public final class UpperLayers {
+    /** Table the COTP dissector consults for CR/CC variable-part areas that carry non-X.224 data. */
+    public static final String CRCC_TABLE = "cotp.crcc";
+    /** Table the COTP dissector uses for DT user data. */
+    public static final String PAYLOAD_TABLE = "cotp.payload";
+
     private UpperLayers() {
     }
 
     public static void register(DissectorRegistry r) {
-        // filled in by the upper-layer work (issue 7)
+        Ber ber = new Ber();
+        r.heuristic(CRCC_TABLE, new RdpNegotiation());
+        r.heuristic(PAYLOAD_TABLE, new S7comm());
+        r.heuristic(PAYLOAD_TABLE, new S7commPlus());
+        r.heuristic(PAYLOAD_TABLE, new Session(ber));
+        r.heuristic("tcp", new RdpEncrypted());
+        r.named(ber);
     }
 }
