@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "frame-inspector", mixinStandardHelpOptions = true, version = "Frame Inspector 0.1",
         description = "Explains every byte of Ethernet/IP/TCP/TPKT/COTP frames and points at what breaks the standards.",
-        subcommands = {DissectCommand.class, CheckCommand.class, BytesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DissectCommand.class, CheckCommand.class, BytesCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Capture or dump files to open in the GUI.")
     java.util.List<String> files = new java.util.ArrayList<>();
@@ -40,7 +41,13 @@ public final class Main implements Callable<Integer> {
             err.println("Try 'frame-inspector help' for usage.");
             return 2;
         });
-        int rc = cl.execute(args);
+        int rc;
+        try {
+            rc = cl.execute(args);
+        } catch (Throwable t) { // never a stack trace: one line and exit code 2
+            err.println("frame-inspector: internal error: " + t);
+            rc = 2;
+        }
         out.flush();
         err.flush();
         return rc;

@@ -64,7 +64,7 @@ public final class Ctx {
             d.dissect(this, buf);
         } catch (ShortData e) {
             // the partial field and its finding were added where the data ran out
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             finding("INSPECTOR-INTERNAL-ERROR", null, d.protocol(), null, buf.sourceId(), buf.start(),
                     buf.length(), what + " in the " + d.protocol() + " dissector", null, null);

@@ -18,6 +18,10 @@ import org.frameinspector.core.model.Severity;
  * whitespace continues the previous value.
  */
 public final class Catalog {
+    /** The catalogue files: §9 of PROTOCOLS.md, then the ids each area adds beyond it. */
+    static final String[] FILES = {"catalog.txt", "catalog-core.txt", "catalog-link.txt", "catalog-input.txt",
+            "catalog-stream.txt", "catalog-upper.txt", "catalog-export.txt"};
+
     private static final Map<String, FindingDef> DEFS = load();
 
     private Catalog() {
@@ -36,10 +40,6 @@ public final class Catalog {
     public static Collection<FindingDef> all() {
         return Collections.unmodifiableCollection(DEFS.values());
     }
-
-    /** The catalogue files: §9 of PROTOCOLS.md, then the ids each area adds beyond it. */
-    static final String[] FILES = {"catalog.txt", "catalog-core.txt", "catalog-link.txt", "catalog-input.txt",
-            "catalog-stream.txt", "catalog-upper.txt", "catalog-export.txt"};
 
     private static Map<String, FindingDef> load() {
         Map<String, FindingDef> out = new LinkedHashMap<>();

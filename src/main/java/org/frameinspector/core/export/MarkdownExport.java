@@ -1,0 +1,71 @@
+package org.frameinspector.core.export;
+
+import java.util.List;
+import org.frameinspector.core.model.DataSource;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.model.Finding;
+
+/** Markdown for wikis and issue trackers: a findings table and the annotated dump in a fenced block. */
+public final class MarkdownExport {
+    private MarkdownExport() {
+    }
+
+    public static String render(List<Dissection> ds, String inputName, boolean plainAscii) {
+        StringBuilder sb = new StringBuilder(8192);
+        sb.append("# Frame Inspector report");
+        if (inputName != null) sb.append(": ").append(inline(inputName));
+        sb.append("\n\n");
+        for (Dissection d : ds) {
+            sb.append("## Frame ").append(d.frame().number()).append(" — ").append(d.frame().capturedLength())
+                    .append(" bytes, ").append(inline(AnnotatedText.stack(d))).append("\n\n");
+            if (!d.info().isEmpty()) sb.append(inline(d.info())).append("\n\n");
+            List<Finding> fs = d.findings();
+            if (fs.isEmpty()) sb.append("No findings.\n\n");
+            else {
+                sb.append("| # | Severity | Finding | Offset | Observed | Expected | Explanation | Reference |\n");
+                sb.append("|---|---|---|---|---|---|---|---|\n");
+                int n = 1;
+                for (Finding x : fs) {
+                    sb.append("| ").append(n++).append(" | **").append(x.severity()).append("** | `").append(x.id())
+                            .append("` | ").append(x.source().equals(DataSource.FRAME) ? "" : cell(x.source()) + " ")
+                            .append(String.format("0x%04x", x.offset())).append(" | ").append(cell(x.observed()))
+                            .append(" | ").append(cell(x.expected())).append(" | ").append(cell(x.explanation()))
+                            .append(" | ").append(cell(x.reference())).append(" |\n");
+                }
+                sb.append('\n');
+            }
+            String dump = AnnotatedText.render(List.of(d), null, new AnnotatedText.Options(plainAscii, true, false));
+            String fence = fence(dump);
+            sb.append(fence).append("text\n").append(dump).append(fence).append("\n\n");
+        }
+        String s = sb.toString();
+        return plainAscii ? Ascii.plain(s) : s;
+    }
+
+    /** A fence of tildes longer than any run of tildes in the content. */
+    static String fence(String content) {
+        int max = 0, run = 0;
+        for (int i = 0; i < content.length(); i++) {
+            run = content.charAt(i) == '~' ? run + 1 : 0;
+            max = Math.max(max, run);
+        }
+        return "~".repeat(Math.max(3, max + 1));
+    }
+
+    /** Text inside a table cell: no pipes, no line breaks, no markup from packet bytes. */
+    static String cell(String s) {
+        if (s == null) return "";
+        return inline(s).replace("|", "\\|");
+    }
+
+    static String inline(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') sb.append(' ');
+            else if ("\\`*_{}[]<>#+!|~".indexOf(c) >= 0) sb.append('\\').append(c);
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+}

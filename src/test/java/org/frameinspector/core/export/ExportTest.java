@@ -1,0 +1,85 @@
+package org.frameinspector.core.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import org.frameinspector.cli.Main;
+import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.model.Frame;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportTest {
+    /** A class-0 CR whose calling TSAP is "<script>alert(1)</script>". */
+    static byte[] hostileCr() {
+        byte[] tsap = "<script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII);
+        byte[] fixed = HexFormat.of().parseHex("e00000000100");
+        int li = fixed.length + 2 + tsap.length;
+        byte[] b = new byte[4 + 1 + li];
+        b[0] = 3;
+        b[2] = (byte) (b.length >> 8);
+        b[3] = (byte) b.length;
+        b[4] = (byte) li;
+        System.arraycopy(fixed, 0, b, 5, fixed.length);
+        b[11] = (byte) 0xC1;
+        b[12] = (byte) tsap.length;
+        System.arraycopy(tsap, 0, b, 13, tsap.length);
+        return b;
+    }
+
+    @Test
+    void htmlCarriesNoMarkupFromTheFrame() {
+        Dissection d = FrameDissector.standard().dissect(Frame.of(1, hostileCr(), Frame.LINK_TPKT));
+        assertThat(d.fields("cotp.src-tsap")).singleElement().extracting(f -> f.value()).isEqualTo("<script>alert(1)</script>");
+        String html = HtmlExport.render(List.of(d), "<b>name</b>.txt");
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>name");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        // the only script element is our own hover helper
+        assertThat(HtmlExport.scripts(html)).hasSize(1);
+        assertThat(HtmlExport.scripts(html).get(0)).doesNotContain("alert");
+    }
+
+    @Test
+    void markdownEscapesPacketText() {
+        Dissection d = FrameDissector.standard().dissect(Frame.of(1, hostileCr(), Frame.LINK_TPKT));
+        String md = MarkdownExport.render(List.of(d), "x", false);
+        // inside the fenced dump the text is inert; outside it, no raw markup may appear
+        String outside = md.replaceAll("(?s)~~~+text\\n.*?\\n~~~+", "");
+        assertThat(outside).doesNotContain("<script>");
+        assertThat(md).contains("~~~text\n");
+    }
+
+    @Test
+    void annotatedTextFitsHundredColumnsAndMarksTheFinding() {
+        byte[] b = HexFormat.of().parseHex("0311002c27d001ca002900c10d535749535349464554534150c20d45584348414e47455453415031c0010b".replace(" ", ""));
+        Dissection d = FrameDissector.standard().dissect(Frame.of(1, b, Frame.LINK_TPKT));
+        String t = AnnotatedText.render(List.of(d), "seed", AnnotatedText.Options.defaults());
+        assertThat(t.lines()).allMatch(l -> l.codePointCount(0, l.length()) <= AnnotatedText.WIDTH);
+        assertThat(t).contains("#        ^^").contains("[1] TPKT-RESERVED-NONZERO");
+        String plain = AnnotatedText.render(List.of(d), "seed", new AnnotatedText.Options(true, true, true));
+        assertThat(plain.chars()).allMatch(c -> c < 0x80);
+    }
+
+    @Test
+    void jsonExportEqualsDissectJson(@TempDir Path tmp) throws Exception {
+        Path dump = tmp.resolve("cr.txt");
+        Files.writeString(dump, "0000  03 00 00 16 11 e0 00 00  00 01 00 c1 02 01 00 c2\n0010  02 01 02 c0 01 0a\n");
+        Path out = tmp.resolve("out.json");
+        StringWriter o1 = new StringWriter(), e1 = new StringWriter();
+        int rc = Main.run(new String[]{"export", "--format", "json", "-o", out.toString(), dump.toString()},
+                new PrintWriter(o1), new PrintWriter(e1));
+        assertThat(rc).as(e1.toString()).isZero();
+        StringWriter o2 = new StringWriter(), e2 = new StringWriter();
+        rc = Main.run(new String[]{"dissect", "--json", dump.toString()}, new PrintWriter(o2), new PrintWriter(e2));
+        assertThat(rc).isZero();
+        assertThat(Files.readString(out).strip()).isEqualTo(o2.toString().strip());
+    }
+}
