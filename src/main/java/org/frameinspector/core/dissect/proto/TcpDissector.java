@@ -184,12 +184,13 @@ public final class TcpDissector implements Dissector {
         Buf payload = buf.slice(pstart, buf.end() - pstart);
         TcpInfo ti = new TcpInfo(srcA, dstA, sp, dp, seq, ack, flags, pstart, payload.length(), checksumBad);
         ctx.put(INFO, ti);
-        if (payload.length() <= 0) return;
         if (!headerOk || fragment) {
-            l.payload(null, "tcp.payload", "TCP payload", pstart, payload.length());
+            if (payload.length() > 0) l.payload(null, "tcp.payload", "TCP payload", pstart, payload.length());
             return;
         }
-        if (ctx.stream() != null && ctx.stream().onTcpPayload(ctx, payload, ti)) return;
+        // the stream layer wants every segment (also SYN/FIN/RST without payload) to follow the connection
+        boolean taken = ctx.stream() != null && ctx.stream().onTcpPayload(ctx, payload, ti);
+        if (taken || payload.length() <= 0) return;
         int lo = Math.min(sp, dp), hi = Math.max(sp, dp);
         Dissector d = ctx.registry().lookup("tcp.port", lo);
         if (d == null) d = ctx.registry().lookup("tcp.port", hi);
