@@ -128,6 +128,8 @@ public final class LinkDissectors {
     static int padding(L link, int from, int to, String trailerAbbrev) {
         if (from >= to) return 0;
         int padEnd = Math.min(to, Math.max(from, ETH_MIN));
+        // padding is zero fill up to the minimum frame; non-zero bytes make the whole rest a trailer (as Wireshark)
+        if (!allZero(link.buf().bytes(), from, padEnd)) padEnd = from;
         if (padEnd > from) link.payload(null, "eth.padding", "Padding", from, padEnd - from);
         if (to <= padEnd) return 0;
         int n = to - padEnd;
