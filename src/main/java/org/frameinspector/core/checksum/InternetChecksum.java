@@ -1,0 +1,44 @@
+package org.frameinspector.core.checksum;
+
+/**
+ * The Internet checksum (RFC 1071): one's-complement sum of big-endian 16-bit words, an odd final byte padded with
+ * zero. Used for the IPv4 header and, with a pseudo-header, for TCP. Sums are kept in a {@code long} and folded at
+ * the end, so partial sums over several ranges can simply be added.
+ */
+public final class InternetChecksum {
+    private InternetChecksum() {
+    }
+
+    /**
+     * Adds the 16-bit words of {@code b[off, off+len)} to {@code acc}. When {@code len} is odd the last byte counts as
+     * the high byte of a word whose low byte is zero, so call it with even lengths except for the final range.
+     */
+    public static long add(long acc, byte[] b, int off, int len) {
+        int end = off + len;
+        int i = off;
+        for (; i + 1 < end; i += 2) acc += ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
+        if (i < end) acc += (b[i] & 0xFF) << 8;
+        return acc;
+    }
+
+    /** Folds a sum to 16 bits with end-around carry. */
+    public static int fold(long sum) {
+        while ((sum >>> 16) != 0) sum = (sum & 0xFFFF) + (sum >>> 16);
+        return (int) sum;
+    }
+
+    /** The checksum to transmit for data whose sum (checksum field taken as zero) is {@code sum}. */
+    public static int complement(long sum) {
+        return ~fold(sum) & 0xFFFF;
+    }
+
+    /** The checksum of one byte range (checksum field zero). */
+    public static int of(byte[] b, int off, int len) {
+        return complement(add(0, b, off, len));
+    }
+
+    /** True when a sum taken over everything including the transmitted checksum verifies (folds to 0xFFFF). */
+    public static boolean verifies(long sumIncludingChecksum) {
+        return fold(sumIncludingChecksum) == 0xFFFF;
+    }
+}
