@@ -50,7 +50,9 @@ public final class L {
 
     public Field field(Field parent, String abbrev, String name, int off, int len, long mask, Object value,
                        String display, FieldKind kind) {
-        return put(parent, new Field(abbrev, name, off, len, mask, value, display, src(), kind));
+        Field f = new Field(abbrev, name, off, len, mask, value, display, src(), kind);
+        if (mask != 0 && len > 0 && len <= 8 && buf.has(off, len)) f.setRaw(buf.uint(off, len));
+        return put(parent, f);
     }
 
     /** Makes sure [off, off+len) is inside the data; if not adds a partial field + finding and throws. */

@@ -22,6 +22,7 @@ public final class Field {
     private List<Field> children = Collections.emptyList();
     private Field parent;
     private List<Finding> findings = Collections.emptyList();
+    private long raw = Long.MIN_VALUE;
 
     public Field(String abbrev, String name, int offset, int length, long bitmask, Object value, String display,
                  String source, FieldKind kind) {
@@ -60,6 +61,9 @@ public final class Field {
         return value instanceof Long l ? l : value instanceof Integer i ? i : 0L;
     }
 
+    /** The unmasked integer the bit mask applies to (set by the builder), for the bit pattern display. */
+    public void setRaw(long raw) { this.raw = raw; }
+
     /** Adjusts the length of a tree node once its children are known. */
     public void setLength(int length) { this.length = length; }
 
@@ -92,9 +96,7 @@ public final class Field {
     /** The mask rendered like Wireshark: ".1.. ...." with groups of four. */
     public String bitPattern() {
         int bits = length * 8;
-        long v = longValue();
-        int shift = Long.numberOfTrailingZeros(bitmask);
-        long raw = v << shift;
+        long raw = this.raw != Long.MIN_VALUE ? this.raw : longValue() << Long.numberOfTrailingZeros(bitmask);
         StringBuilder sb = new StringBuilder(bits + bits / 4);
         for (int i = bits - 1; i >= 0; i--) {
             long b = 1L << i;

@@ -60,11 +60,7 @@ public final class TpktDissector implements Heuristic {
     @Override
     public void dissect(Ctx ctx, Buf buf) {
         TcpInfo tcp = ctx.get("tcp.info");
-        if (tcp != null && tcp.srcPort() != ISO_TSAP && tcp.dstPort() != ISO_TSAP && tcp.srcPort() != RDP
-                && tcp.dstPort() != RDP) {
-            ctx.finding("TCP-TPKT-ON-NONSTANDARD-PORT", null, "tcp", null, buf.sourceId(), buf.start(),
-                    Math.min(4, buf.length()), tcp.srcPort() + " → " + tcp.dstPort(), "102 or 3389", null);
-        }
+        // TCP raises TCP-TPKT-ON-NONSTANDARD-PORT when it reached us through the heuristic.
         int off = buf.start();
         int count = 0;
         while (off < buf.end()) {
