@@ -182,6 +182,10 @@ public final class CaptureIndex implements FrameSource {
         long fracScale = nanos ? 1L : 1_000L;
         long pos = 24;
         while (pos < size) {
+            if (w.ensure(pos, 16)) {
+                pos = scanPcapWindow(w, pos, size, limit, fracScale);
+                if (pos >= size) break;
+            }
             if (!w.ensure(pos, 16)) {
                 warnings.add(new CaptureWarning(pos, "the last record header is cut short (" + (size - pos)
                         + " of 16 bytes); the " + count + " frames before it are kept"));
@@ -202,6 +206,29 @@ public final class CaptureIndex implements FrameSource {
             add(data, (int) incl, (int) Math.min(orig, Integer.MAX_VALUE), sec * 1_000_000_000L + frac * fracScale, 0);
             pos = data + incl;
         }
+    }
+
+    /**
+     * Indexes the records whose headers lie wholly in the current window and whose lengths are sane, returning the
+     * offset of the first record it did not take (the caller refills the window or reports the problem there).
+     */
+    private long scanPcapWindow(Window w, long pos, long size, long limit, long fracScale) {
+        java.nio.ByteBuffer b = w.buffer();
+        long start = w.start();
+        int end = b.limit() - 16;
+        int rel = (int) (pos - start);
+        while (rel <= end) {
+            long incl = b.getInt(rel + 8) & 0xFFFFFFFFL;
+            long data = start + rel + 16;
+            if (incl > limit || data + incl > size) break;
+            long sec = b.getInt(rel) & 0xFFFFFFFFL, frac = b.getInt(rel + 4) & 0xFFFFFFFFL;
+            long orig = b.getInt(rel + 12) & 0xFFFFFFFFL;
+            add(data, (int) incl, (int) Math.min(orig, Integer.MAX_VALUE), sec * 1_000_000_000L + frac * fracScale, 0);
+            long next = data + incl - start;
+            if (next > Integer.MAX_VALUE) return data + incl;
+            rel = (int) next;
+        }
+        return start + rel;
     }
 
     static int normalizeLinkType(int lt) {
@@ -536,20 +563,49 @@ public final class CaptureIndex implements FrameSource {
             data = Arrays.copyOfRange(memory, (int) off, (int) off + len);
         } else {
             data = new byte[len];
-            ByteBuffer bb = ByteBuffer.wrap(data);
             try {
-                while (bb.hasRemaining()) {
-                    int r = channel.read(bb, off + bb.position());
-                    if (r < 0) {
-                        throw new IOException("frame " + (i + 1) + " at byte offset " + off
-                                + ": the file is shorter than when it was opened");
+                ByteBuffer chunk = chunk(off);
+                if (chunk != null) {
+                    chunk.get((int) (off & (CHUNK - 1)), data, 0, len);
+                } else {
+                    ByteBuffer bb = ByteBuffer.wrap(data);
+                    while (bb.hasRemaining()) {
+                        int r = channel.read(bb, off + bb.position());
+                        if (r < 0) {
+                            throw new IOException("frame " + (i + 1) + " at byte offset " + off
+                                    + ": the file is shorter than when it was opened");
+                        }
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InternalError e) { // access to a mapping of a file truncated since it was opened
+                throw new UncheckedIOException(new IOException("frame " + (i + 1) + " at byte offset " + off
+                        + ": the file changed since it was opened", e));
             }
         }
         return new Frame(i + 1, data, originalLength(i), stamps[i], linkType(i), interfaceId(i), comment(i));
+    }
+
+    /** Frames are read from read-only mappings of 1 GiB chunks, each overlapping the next by the largest frame. */
+    private static final long CHUNK = 1L << 30;
+    private ByteBuffer[] chunks;
+    private boolean mapFailed;
+
+    private synchronized ByteBuffer chunk(long off) {
+        if (mapFailed) return null;
+        int k = (int) (off / CHUNK);
+        if (chunks == null) chunks = new ByteBuffer[(int) ((inputSize + CHUNK - 1) / CHUNK) + 1];
+        if (chunks[k] == null) {
+            long from = k * CHUNK;
+            try {
+                chunks[k] = channel.map(FileChannel.MapMode.READ_ONLY, from, Math.min(CHUNK + MAX_FRAME_BYTES, inputSize - from));
+            } catch (IOException | UnsupportedOperationException e) {
+                mapFailed = true;
+                return null;
+            }
+        }
+        return chunks[k];
     }
 
     @Override

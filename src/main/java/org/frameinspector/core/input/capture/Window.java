@@ -9,11 +9,15 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * A sliding read window over a capture: the whole array for in-memory input, a 1 MiB buffer refilled by positional
- * reads for a file. Only used while indexing; the byte order applies to the multi-byte getters.
+ * A sliding read window over a capture: the whole array for in-memory input; for a file, a mapped region of 32 MiB
+ * (or, where mapping fails, a 1 MiB buffer refilled by positional reads). Only used while indexing; the byte order applies to the multi-byte getters.
  */
 final class Window {
     static final int DEFAULT_CAPACITY = 1 << 20;
+    /** Bytes mapped at a time while indexing a file; progress and cancellation are checked once per region. */
+    static final int MAP_REGION = 32 << 20;
+    /** Region size in use (tests lower it to exercise progress and cancellation on small files). */
+    static volatile int mapRegion = MAP_REGION;
 
     private final FileChannel channel;
     private final long size;
@@ -21,6 +25,7 @@ final class Window {
     private final BooleanSupplier cancelled;
     private ByteBuffer buf;
     private long start;
+    private boolean mapping;
 
     Window(byte[] all) {
         this.channel = null;
@@ -33,8 +38,8 @@ final class Window {
     Window(FileChannel channel, long size, LongConsumer progress, BooleanSupplier cancelled) {
         this.channel = channel;
         this.size = size;
-        this.buf = ByteBuffer.allocateDirect(DEFAULT_CAPACITY);
-        this.buf.limit(0);
+        this.buf = ByteBuffer.allocate(0);
+        this.mapping = true;
         this.progress = progress;
         this.cancelled = cancelled;
     }
@@ -61,8 +66,22 @@ final class Window {
         if (channel == null) return false; // cannot happen: the array window covers the whole input
         if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("opening cancelled");
         if (progress != null) progress.accept(pos);
+        ByteOrder o = buf.order();
+        if (mapping) {
+            try {
+                // map instead of copying: on a busy machine copying is the slowest part of indexing
+                long len = Math.min(Math.max(mapRegion, n), size - pos);
+                buf = channel.map(FileChannel.MapMode.READ_ONLY, pos, len);
+                buf.order(o);
+                start = pos;
+                return true;
+            } catch (IOException | UnsupportedOperationException e) {
+                mapping = false; // e.g. a file system without mmap: fall back to reads
+                buf = ByteBuffer.allocateDirect(DEFAULT_CAPACITY);
+                buf.order(o);
+            }
+        }
         if (n > buf.capacity()) {
-            ByteOrder o = buf.order();
             buf = ByteBuffer.allocateDirect(Math.max(n, buf.capacity() * 2));
             buf.order(o);
         }
@@ -76,6 +95,15 @@ final class Window {
         }
         buf.flip();
         return buf.limit() >= n;
+    }
+
+    /** The current buffer (absolute getters, index = file offset - {@link #start()}), for tight scanning loops. */
+    ByteBuffer buffer() {
+        return buf;
+    }
+
+    long start() {
+        return start;
     }
 
     int i32(long pos) {
