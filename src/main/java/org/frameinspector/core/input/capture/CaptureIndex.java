@@ -243,6 +243,11 @@ public final class CaptureIndex implements FrameSource {
         int section = -1;
         int sectionBase = 0; // global id of the section's interface 0
         while (pos < size) {
+            if (section >= 0 && w.ensure(pos, 12)) {
+                w.order(sectionOrder);
+                pos = scanEpbWindow(w, pos, size, sectionBase, interfaces.size() - sectionBase);
+                if (pos >= size) break;
+            }
             if (!w.ensure(pos, 12)) {
                 if (pos == 0) {
                     throw InputException.atByte(size, "the pcapng section header is cut short: the file has " + size + " bytes");
@@ -350,6 +355,35 @@ public final class CaptureIndex implements FrameSource {
             pos += len;
         }
         if (section < 0) throw InputException.atByte(0, "no pcapng section header");
+    }
+
+    /**
+     * Fast path: indexes consecutive well-formed enhanced packet blocks without options that lie wholly in the
+     * current window; returns the offset of the first block it did not take, which the general path then handles
+     * (with all checks and messages).
+     */
+    private long scanEpbWindow(Window w, long pos, long size, int sectionBase, int sectionIfaces) {
+        java.nio.ByteBuffer b = w.buffer();
+        long start = w.start();
+        long windowEnd = start + b.limit();
+        while (pos + 32 <= windowEnd) {
+            int rel = (int) (pos - start);
+            if (b.getInt(rel) != PCAPNG_EPB) break;
+            long len = b.getInt(rel + 4) & 0xFFFFFFFFL;
+            long ifid = b.getInt(rel + 8) & 0xFFFFFFFFL;
+            long cap = b.getInt(rel + 20) & 0xFFFFFFFFL;
+            if (len < 32 || (len & 3) != 0 || pos + len > windowEnd || ifid >= sectionIfaces || cap > len - 32
+                    || cap > MAX_FRAME_BYTES || len - 32 - pad4(cap) != 0
+                    || (b.getInt(rel + (int) len - 4) & 0xFFFFFFFFL) != len) {
+                break;
+            }
+            long tsHigh = b.getInt(rel + 12) & 0xFFFFFFFFL, tsLow = b.getInt(rel + 16) & 0xFFFFFFFFL;
+            long orig = b.getInt(rel + 24) & 0xFFFFFFFFL;
+            CaptureInterface iface = interfaces.get(sectionBase + (int) ifid);
+            add(pos + 28, (int) cap, (int) Math.min(orig, Integer.MAX_VALUE), iface.toNanos((tsHigh << 32) | tsLow), iface.id());
+            pos += len;
+        }
+        return pos;
     }
 
     private static void checkFrameSize(long at, long cap) throws InputException {

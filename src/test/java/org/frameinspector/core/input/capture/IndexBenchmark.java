@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.output.PcapWriter;
+import org.frameinspector.core.output.PcapngWriter;
 
 /**
  * Measures indexing speed on a synthetic pcap (JUnit-free; not part of the test run):
  * {@code java -cp target/classes:target/test-classes org.frameinspector.core.input.capture.IndexBenchmark [frames] [runs]}.
- * Writes 1M frames of 200 bytes (≈216 MB) to a temp dir, indexes it several times and prints frames/s per run.
+ * Writes 1M frames of 200 bytes (≈216 MB as pcap; {@code -Dfi.bench.format=pcapng} for pcapng) to a temp dir
+ * (or to {@code -Dfi.bench.file=PATH}, kept for later runs), indexes it several times and prints frames/s per run.
  */
 public final class IndexBenchmark {
     private IndexBenchmark() {
@@ -22,9 +24,10 @@ public final class IndexBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         String keep = System.getProperty("fi.bench.file"); // keep (and reuse) the file there
         Path dir = keep != null ? null : Files.createTempDirectory("fi-bench");
-        Path file = keep != null ? Path.of(keep) : dir.resolve("bench.pcap");
+        boolean ng = "pcapng".equals(System.getProperty("fi.bench.format"));
+        Path file = keep != null ? Path.of(keep) : dir.resolve(ng ? "bench.pcapng" : "bench.pcap");
         try {
-            if (keep == null || !Files.exists(file)) write(file, frames);
+            if (keep == null || !Files.exists(file)) write(file, frames, ng);
             System.out.printf("file: %d frames, %d bytes%n", frames, Files.size(file));
             double best = Double.MAX_VALUE;
             double[] times = new double[runs];
@@ -63,16 +66,21 @@ public final class IndexBenchmark {
         }
     }
 
-    static void write(Path file, int frames) throws IOException {
+    static void write(Path file, int frames, boolean pcapng) throws IOException {
         byte[] data = new byte[200];
         for (int i = 0; i < data.length; i++) data[i] = (byte) i;
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
-             PcapWriter w = new PcapWriter(os, Frame.LINK_ETHERNET, false)) {
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            PcapWriter pw = pcapng ? null : new PcapWriter(os, Frame.LINK_ETHERNET, false);
+            PcapngWriter nw = pcapng ? new PcapngWriter(os) : null;
             for (int i = 0; i < frames; i++) {
                 data[20] = (byte) i;
-                w.write(new Frame(i + 1, data, data.length, 1_700_000_000_000_000_000L + i * 1_000L,
-                        Frame.LINK_ETHERNET, 0, null));
+                Frame f = new Frame(i + 1, data, data.length, 1_700_000_000_000_000_000L + i * 1_000L,
+                        Frame.LINK_ETHERNET, 0, null);
+                if (pw != null) pw.write(f);
+                else nw.write(f);
             }
+            if (pw != null) pw.flush();
+            else nw.flush();
         }
     }
 }
