@@ -19,13 +19,35 @@ class CraftedCaptureTest {
     @TempDir
     Path tmp;
 
+    @TempDir
+    static Path shared;
+
+    /** The InputException for an in-memory capture; the same file opened from disk (small mapped regions) agrees. */
     private static InputException fails(byte[] file) {
+        InputException mem = null, disk = null;
         try {
             CaptureIndex.of(file);
         } catch (InputException e) {
-            return e;
+            mem = e;
         }
-        throw new AssertionError("no InputException");
+        int region = Window.mapRegion;
+        Window.mapRegion = 64;
+        try {
+            Path p = Files.createTempFile(shared, "hostile", ".cap");
+            Files.write(p, file);
+            CaptureIndex.open(p).close();
+        } catch (InputException e) {
+            disk = e;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            Window.mapRegion = region;
+        }
+        if (mem == null) throw new AssertionError("no InputException");
+        assertThat(disk).as("from a file").isNotNull();
+        assertThat(disk.getMessage()).isEqualTo(mem.getMessage());
+        assertThat(disk.byteOffset()).isEqualTo(mem.byteOffset());
+        return mem;
     }
 
     @Test

@@ -51,6 +51,30 @@ class SharedCapturesTest {
     }
 
     @Test
+    void tinyMappedRegionsGiveTheSameIndex() throws Exception {
+        int region = Window.mapRegion;
+        try {
+            for (int size : new int[] {7, 100, 4096}) {
+                Window.mapRegion = size;
+                for (SharedCaptures.Entry e : SharedCaptures.entries()) {
+                    CaptureIndex mem = CaptureIndex.of(Files.readAllBytes(e.path()));
+                    try (CaptureIndex disk = CaptureIndex.open(e.path())) {
+                        assertThat(disk.size()).as(e.file() + " region " + size).isEqualTo(mem.size());
+                        for (int i = 0; i < mem.size(); i++) {
+                            assertThat(disk.dataOffset(i)).isEqualTo(mem.dataOffset(i));
+                            assertThat(disk.capturedLength(i)).isEqualTo(mem.capturedLength(i));
+                            assertThat(disk.timestampNanos(i)).isEqualTo(mem.timestampNanos(i));
+                            assertThat(disk.interfaceId(i)).isEqualTo(mem.interfaceId(i));
+                        }
+                    }
+                }
+            }
+        } finally {
+            Window.mapRegion = region;
+        }
+    }
+
+    @Test
     void inputsOpenUsesTheCaptureReader() throws Exception {
         Path p = TestFiles.captures().resolve("s7plus_S7-1511_db2_var1_HMI.pcap"); // pcapng despite its name
         Loaded l = Inputs.open(p, null);
