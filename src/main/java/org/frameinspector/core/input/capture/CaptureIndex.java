@@ -70,7 +70,7 @@ public final class CaptureIndex implements FrameSource {
         this.channel = channel;
         this.inputSize = inputSize;
         this.firstOrder = firstOrder;
-        int cap = (int) Math.max(16, Math.min(inputSize / 128, 1 << 22));
+        int cap = (int) Math.max(16, Math.min(inputSize / 128, 1 << 20)); // grown by doubling
         offsets = new long[cap];
         capLens = new int[cap];
         stamps = new long[cap];
