@@ -1,0 +1,88 @@
+package org.frameinspector.core.output;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.model.Frame;
+
+/**
+ * Writes classic pcap (little-endian, version 2.4) with microsecond or nanosecond timestamps and one link type,
+ * streaming. pcap has no per-frame comments or interfaces; use {@link PcapngWriter} to keep those.
+ */
+public final class PcapWriter implements Closeable {
+    /** Snap length written in the header unless one is given (libpcap's default). */
+    public static final int DEFAULT_SNAPLEN = 262_144;
+
+    private final OutputStream out;
+    private final int linkType;
+    private final boolean nanos;
+    private final ByteBuffer rec = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+    private long frames;
+
+    public PcapWriter(OutputStream out, int linkType, boolean nanos) throws IOException {
+        this(out, linkType, nanos, DEFAULT_SNAPLEN);
+    }
+
+    /** Writes the file header at once. */
+    public PcapWriter(OutputStream out, int linkType, boolean nanos, int snaplen) throws IOException {
+        checkLinkType(linkType);
+        this.out = out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 1 << 16);
+        this.linkType = linkType;
+        this.nanos = nanos;
+        rec.clear();
+        rec.putInt(nanos ? 0xA1B23C4D : 0xA1B2C3D4).putShort((short) 2).putShort((short) 4)
+                .putInt(0).putInt(0).putInt(snaplen).putInt(linkType);
+        this.out.write(rec.array(), 0, 24);
+    }
+
+    static void checkLinkType(int linkType) {
+        if (linkType < 0 || linkType > 0xFFFF) {
+            throw new IllegalArgumentException(linkType > 0xFFFF
+                    ? "frames that start at " + Frame.linkTypeName(linkType) + " have no capture-file link type"
+                    : "link type " + linkType + " is not valid");
+        }
+    }
+
+    /** Appends one frame; its link type must be the file's. Timestamps are truncated to µs in a µs file. */
+    public void write(Frame f) throws IOException {
+        if (f.linkType() != linkType) {
+            throw new IllegalArgumentException("frame " + f.number() + " has link type " + f.linkType()
+                    + " (" + Frame.linkTypeName(f.linkType()) + ") but this pcap file is link type " + linkType
+                    + "; pcap holds one link type, write pcapng instead");
+        }
+        long ts = f.timestampNanos();
+        long sec = Math.floorDiv(ts, 1_000_000_000L);
+        long frac = Math.floorMod(ts, 1_000_000_000L);
+        if (!nanos) frac /= 1_000L;
+        rec.clear();
+        rec.putInt((int) sec).putInt((int) frac).putInt(f.capturedLength()).putInt(f.originalLength());
+        out.write(rec.array(), 0, 16);
+        out.write(f.data());
+        frames++;
+    }
+
+    public long framesWritten() {
+        return frames;
+    }
+
+    /** Writes every frame of {@code src} as pcap; the link type is the first frame's (Ethernet when empty). */
+    public static void writeAll(FrameSource src, OutputStream out, boolean nanos) throws IOException {
+        int lt = src.size() > 0 ? src.frame(0).linkType() : Frame.LINK_ETHERNET;
+        PcapWriter w = new PcapWriter(out, lt, nanos);
+        for (int i = 0; i < src.size(); i++) w.write(src.frame(i));
+        w.flush();
+    }
+
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
