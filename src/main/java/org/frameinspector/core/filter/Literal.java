@@ -34,12 +34,12 @@ final class Literal {
         return new Literal(Long.toString(v), false, v, null, null);
     }
 
-    /** An unquoted word, or null when it is no number, byte sequence, address or boolean. */
+    /** An unquoted word, or null when it is no number, byte sequence, address, boolean or severity name. */
     static Literal word(String w) {
         Long n = integer(w);
         byte[] b = byteSeq(w);
         Addr.Parsed a = Addr.parse(w);
-        if (n == null && b == null && a == null) return null;
+        if (n == null && b == null && a == null && severityRank(w) == 0) return null;
         return new Literal(w, false, n, b, a);
     }
 
