@@ -33,7 +33,8 @@ public final class FieldRegistry {
             "cotp.crcc", "cotp.dt.low_nibble", "cotp.ack_time", "cotp.inactivity_timer", "cotp.reassignment_time",
             "cotp.network_expedited_data", "cotp.preferred_maximum_tpdu_size",
             "cotp.transport_expedited_data_transfer", "cotp.use_16_bit_checksum", "cotp.vp_opt_sel_class1_use",
-            "cotp.vp_priority", "cotp.vp_version_nr");
+            "cotp.vp_priority", "cotp.vp_version_nr", "cotp.src-tsap", "cotp.dst-tsap", "cotp.src-tsap-bytes",
+            "cotp.dst-tsap-bytes", "cotp.tpdu-number", "cotp.next-tpdu-number");
 
     /** Common Wireshark names of the lower layers, for suggestions only (those protocols stay open). */
     private static final List<String> COMMON = List.of("eth.src", "eth.dst", "eth.addr", "eth.type", "eth.len",
