@@ -121,7 +121,12 @@ final class Parser {
             case "contains": {
                 Tok v = take();
                 Literal l = literal(v);
-                if (l == null) throw error(valueProblem(v, t), v);
+                if (l == null) {
+                    if (v.type() == T.WORD && isName(v.text())) {
+                        throw error("'contains' needs a value (\"text\" or bytes like 03:00), not a field", v);
+                    }
+                    throw error(valueProblem(v, t), v);
+                }
                 return new Node.Contains(x, l);
             }
             case "matches": {
