@@ -3,6 +3,8 @@ package org.frameinspector.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.filter.DisplayFilter;
+import org.frameinspector.core.filter.FilterSyntaxException;
 import org.frameinspector.core.input.FrameSource;
 import org.frameinspector.core.input.InputException;
 import org.frameinspector.core.input.Loaded;
@@ -23,6 +25,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary line.")
     boolean quiet;
 
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
+            description = "Only frames matching this Wireshark-style display filter count (and are listed).")
+    String displayFilter;
+
     @Spec
     CommandSpec spec;
 
@@ -30,6 +36,13 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        DisplayFilter filter;
+        try {
+            filter = DisplayFilter.compile(displayFilter);
+        } catch (FilterSyntaxException e) {
+            err.println("frame-inspector: display filter: " + e.getMessage());
+            return 2;
+        }
         Loaded in;
         try {
             in = input.load();
@@ -37,11 +50,13 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("frame-inspector: " + e.getMessage());
             return 2;
         }
-        int bad = 0, total = 0, frames = 0;
+        int bad = 0, total = 0, frames = 0, all = 0;
         try (FrameSource fs = in.frames()) {
             FrameDissector fd = FrameDissector.standard();
             for (int i = 0; i < fs.size(); i++) {
                 Dissection d = fd.dissect(fs.frame(i), input.startsAt, null);
+                all++;
+                if (!filter.matches(d)) continue;
                 frames++;
                 for (Finding f : d.findings()) {
                     total++;
@@ -57,7 +72,12 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
-        out.printf("%d frame(s), %d finding(s), %d of severity RISK or VIOLATION%n", frames, total, bad);
+        if (filter.isEmpty()) {
+            out.printf("%d frame(s), %d finding(s), %d of severity RISK or VIOLATION%n", frames, total, bad);
+        } else {
+            out.printf("%d frame(s) of %d matching the display filter, %d finding(s), %d of severity RISK or VIOLATION%n",
+                    frames, all, total, bad);
+        }
         return bad > 0 ? 1 : 0;
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.export.JsonExport;
 import org.frameinspector.core.export.TreeText;
+import org.frameinspector.core.filter.DisplayFilter;
+import org.frameinspector.core.filter.FilterSyntaxException;
 import org.frameinspector.core.input.FrameSource;
 import org.frameinspector.core.input.InputException;
 import org.frameinspector.core.input.Loaded;
@@ -25,6 +27,10 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON document (the documented contract).")
     boolean json;
 
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
+            description = "Only frames matching this Wireshark-style display filter, e.g. \"tpkt.reserved != 0\".")
+    String displayFilter;
+
     @Spec
     CommandSpec spec;
 
@@ -32,6 +38,13 @@ public final class DissectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        DisplayFilter filter;
+        try {
+            filter = DisplayFilter.compile(displayFilter);
+        } catch (FilterSyntaxException e) {
+            err.println("frame-inspector: display filter: " + e.getMessage());
+            return 2;
+        }
         Loaded in;
         try {
             in = input.load();
@@ -43,7 +56,10 @@ public final class DissectCommand implements Callable<Integer> {
             FrameDissector fd = FrameDissector.standard();
             if (json) {
                 List<Dissection> all = new ArrayList<>();
-                for (int i = 0; i < fs.size(); i++) all.add(fd.dissect(fs.frame(i), input.startsAt, null));
+                for (int i = 0; i < fs.size(); i++) {
+                    Dissection d = fd.dissect(fs.frame(i), input.startsAt, null);
+                    if (filter.matches(d)) all.add(d);
+                }
                 out.println(JsonExport.document(new JsonExport.InputInfo(in.name(), in.format(), in.layout(),
                         in.startLayer()), all));
             } else {
@@ -51,8 +67,10 @@ public final class DissectCommand implements Callable<Integer> {
                         + in.layout() + ", starts at: " + in.startLayer() + ")");
                 else out.println("Input: " + in.name() + " (" + in.format() + ")");
                 for (int i = 0; i < fs.size(); i++) {
+                    Dissection d = fd.dissect(fs.frame(i), input.startsAt, null);
+                    if (!filter.matches(d)) continue;
                     out.println();
-                    out.print(TreeText.render(fd.dissect(fs.frame(i), input.startsAt, null)));
+                    out.print(TreeText.render(d));
                 }
             }
         }
