@@ -35,6 +35,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "LIST", description = "Frames to include, e.g. 1,3-5 (default: all).")
     String frames;
 
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
+            description = "Only frames matching this Wireshark-style display filter.")
+    String displayFilter;
+
     @Option(names = "--only-findings", description = "Only frames that have findings.")
     boolean onlyFindings;
 
@@ -52,9 +56,14 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Exporter.Format fmt;
         FrameSelection sel;
+        org.frameinspector.core.filter.DisplayFilter filter;
         try {
             fmt = Exporter.Format.parse(format);
             sel = FrameSelection.parse(frames);
+            filter = org.frameinspector.core.filter.DisplayFilter.compile(displayFilter);
+        } catch (org.frameinspector.core.filter.FilterSyntaxException e) {
+            err.println("frame-inspector: display filter: " + e.getMessage());
+            return 2;
         } catch (IllegalArgumentException e) {
             err.println("frame-inspector: " + e.getMessage());
             return 2;
@@ -73,6 +82,7 @@ public final class ExportCommand implements Callable<Integer> {
                 if (!sel.contains(i + 1)) continue;
                 Dissection d = fd.dissect(fs.frame(i), input.startsAt, null);
                 if (onlyFindings && d.findings().isEmpty()) continue;
+                if (!filter.matches(d)) continue;
                 ds.add(d);
             }
         }
