@@ -41,7 +41,7 @@ public final class DissectionCache {
             Frame f = source.frame(index);
             try {
                 d = dissector.apply(f);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 // the core promises not to throw; if it does, show the bytes rather than lose the row
                 d = new Dissection(f);
                 d.setProtocol("ERROR");

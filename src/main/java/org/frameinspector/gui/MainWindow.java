@@ -102,6 +102,8 @@ public final class MainWindow extends JFrame {
     private final JMenu recentMenu = new JMenu("Open Recent");
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark Theme");
     private JSplitPane mainSplit, centerSplit, upperSplit, findingsSplit;
+    private JScrollPane hexScroll;
+    private boolean dividersPlaced;
 
     private Action openAction, pasteAction, pasteDialogAction, exportTextAction, exportJsonAction, findAction,
             goToAction, themeAction;
@@ -137,6 +139,25 @@ public final class MainWindow extends JFrame {
         Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
         setSize(Math.min(screen.width - 40, UIScale.scale(1400)), Math.min(screen.height - 60, UIScale.scale(900)));
         setLocationRelativeTo(null);
+        sizeFrameColumns();
+        addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                if (!dividersPlaced && upperSplit.getWidth() > 0) {
+                    dividersPlaced = true;
+                    placeHexDivider();
+                }
+            }
+        });
+    }
+
+    /** Gives the hex pane exactly the width of 16 bytes a row (plus scroll bar); the tree gets the rest. */
+    void placeHexDivider() {
+        int need = hex.hexLayout().preferredWidth() + hexScroll.getVerticalScrollBar().getPreferredSize().width
+                + hexScroll.getInsets().left + hexScroll.getInsets().right + upperSplit.getDividerSize();
+        int w = upperSplit.getWidth();
+        if (w <= 0) return;
+        upperSplit.setDividerLocation(Math.max(w / 4, w - need));
     }
 
     // ------------------------------------------------------------------ construction
@@ -344,17 +365,22 @@ public final class MainWindow extends JFrame {
         detail.add(fieldTitle, "wmin 0, wrap");
         detail.add(fieldInfo, "wmin 0, wrap");
         detail.add(bits, "growx 0, wrap");
-        JPanel hexPanel = new JPanel(new MigLayout("insets 0, gap 0, hidemode 3", "[grow,fill]",
-                "[][grow,fill][][]"));
-        hexPanel.add(sourceCombo, "growx 0, gap 4 4 4 4, wrap");
-        hexPanel.add(hexScroll, "wmin 0, hmin 0, wrap");
-        hexPanel.add(new Legend(), "wrap");
-        hexPanel.add(detail, "wmin 0");
+        JPanel hexSouth = new JPanel(new MigLayout("insets 0, gap 0, hidemode 3", "[grow,fill]", "[][]"));
+        hexSouth.add(new Legend(), "wrap");
+        hexSouth.add(detail, "wmin 0");
+        JPanel hexPanel = new JPanel(new BorderLayout());
+        JPanel hexNorth = new JPanel(new MigLayout("insets 2 4 2 4, hidemode 3", "[]", "[]"));
+        hexNorth.add(sourceCombo);
+        hexPanel.add(hexNorth, BorderLayout.NORTH);
+        hexPanel.add(hexScroll, BorderLayout.CENTER);
+        hexPanel.add(hexSouth, BorderLayout.SOUTH);
+        this.hexScroll = hexScroll;
 
         // findings
         findingsTable.setName("findingsTable");
         findingsTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         findingsTable.setFillsViewportHeight(true);
+        findingsTable.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
         findingsTable.setShowHorizontalLines(false);
         findingsTable.setDefaultRenderer(Severity.class, new SeverityRenderer());
         findingsTable.getTableHeader().setReorderingAllowed(false);
@@ -379,8 +405,8 @@ public final class MainWindow extends JFrame {
         explPanel.add(explHeader, BorderLayout.NORTH);
         explPanel.add(new JScrollPane(explanation), BorderLayout.CENTER);
 
-        upperSplit = split(JSplitPane.HORIZONTAL_SPLIT, treeScroll, hexPanel, 0.45, "upperSplit");
-        findingsSplit = split(JSplitPane.HORIZONTAL_SPLIT, findingsPanel, explPanel, 0.5, "findingsSplit");
+        upperSplit = split(JSplitPane.HORIZONTAL_SPLIT, treeScroll, hexPanel, 1.0, "upperSplit");
+        findingsSplit = split(JSplitPane.HORIZONTAL_SPLIT, findingsPanel, explPanel, 0.55, "findingsSplit");
         centerSplit = split(JSplitPane.VERTICAL_SPLIT, upperSplit, findingsSplit, 0.72, "centerSplit");
         mainSplit = split(JSplitPane.VERTICAL_SPLIT, frameScroll, centerSplit, 0.18, "mainSplit");
         return mainSplit;
@@ -742,6 +768,7 @@ public final class MainWindow extends JFrame {
         loaded = l;
         frameModel.setCache(new DissectionCache(l.frames(), dissector, CACHE_SIZE));
         sizeFrameColumns();
+        if (isShowing()) placeHexDivider();
         setTitle(l.name() + " — " + APP);
         statusSource.setText(l.name());
         statusSource.setToolTipText(file == null ? l.name() : file.toAbsolutePath().toString());
@@ -782,16 +809,17 @@ public final class MainWindow extends JFrame {
             if (i != FrameTableModel.INFO) c.setMaxWidth(w * 3);
         }
         frameTable.getColumnModel().getColumn(FrameTableModel.INFO).setPreferredWidth(fm.stringWidth("x") * 80);
-        TableColumn sev = findingsTable.getColumnModel().getColumn(FindingsTableModel.SEVERITY);
-        sev.setPreferredWidth(fm.stringWidth("VIOLATION") + UIScale.scale(30));
-        findingsTable.getColumnModel().getColumn(FindingsTableModel.ID).setPreferredWidth(
-                fm.stringWidth("TPKT-RESERVED-NONZERO") + pad);
-        findingsTable.getColumnModel().getColumn(FindingsTableModel.LAYER).setPreferredWidth(
-                fm.stringWidth("Layer") + pad);
-        findingsTable.getColumnModel().getColumn(FindingsTableModel.OFFSET).setPreferredWidth(
-                fm.stringWidth("0x0000–0x0000") + pad);
-        findingsTable.getColumnModel().getColumn(FindingsTableModel.MESSAGE).setPreferredWidth(
-                fm.stringWidth("x") * 60);
+        int[] fw = {fm.stringWidth("VIOLATION") + UIScale.scale(30), fm.stringWidth("TPKT-RESERVED-NONZERO") + pad,
+            fm.stringWidth("Layer") + pad, fm.stringWidth("0x0000–0x0000") + pad};
+        for (int i = 0; i < fw.length; i++) {
+            TableColumn c = findingsTable.getColumnModel().getColumn(i);
+            c.setMinWidth(fw[i]);
+            c.setPreferredWidth(fw[i]);
+        }
+        findingsTable.getColumnModel().getColumn(FindingsTableModel.MESSAGE).setPreferredWidth(fm.stringWidth("x") * 30);
+        DefaultTableCellRenderer centered = new DefaultTableCellRenderer();
+        centered.setHorizontalAlignment(SwingConstants.CENTER);
+        frameTable.getColumnModel().getColumn(FrameTableModel.LEN).setCellRenderer(centered);
     }
 
     private void rebuildRecentMenu() {
@@ -927,6 +955,7 @@ public final class MainWindow extends JFrame {
         if (change.getAsBoolean()) {
             com.formdev.flatlaf.FlatLaf.updateUI();
             sizeFrameColumns();
+            placeHexDivider();
         }
     }
 
