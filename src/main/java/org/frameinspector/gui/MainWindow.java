@@ -146,6 +146,7 @@ public final class MainWindow extends JFrame {
                 if (!dividersPlaced && upperSplit.getWidth() > 0) {
                     dividersPlaced = true;
                     placeHexDivider();
+                    findingsSplit.setDividerLocation(0.55);
                 }
             }
         });
