@@ -145,20 +145,56 @@ public final class MainWindow extends JFrame {
             public void componentResized(java.awt.event.ComponentEvent e) {
                 if (!dividersPlaced && upperSplit.getWidth() > 0) {
                     dividersPlaced = true;
-                    placeHexDivider();
                     findingsSplit.setDividerLocation(0.55);
                 }
             }
         });
     }
 
-    /** Gives the hex pane exactly the width of 16 bytes a row (plus scroll bar); the tree gets the rest. */
+    /** Width the hex pane needs for 16 bytes a row, with its scroll bar. */
+    int hexNeededWidth() {
+        return hex.hexLayout().preferredWidth() + hexScroll.getVerticalScrollBar().getPreferredSize().width
+                + hexScroll.getInsets().left + hexScroll.getInsets().right;
+    }
+
+    /** Puts the divider back so the hex pane has exactly its natural width (also after zooming). */
     void placeHexDivider() {
-        int need = hex.hexLayout().preferredWidth() + hexScroll.getVerticalScrollBar().getPreferredSize().width
-                + hexScroll.getInsets().left + hexScroll.getInsets().right + upperSplit.getDividerSize();
-        int w = upperSplit.getWidth();
-        if (w <= 0) return;
-        upperSplit.setDividerLocation(Math.max(w / 4, w - need));
+        ((HexSplit) upperSplit).auto = true;
+        upperSplit.revalidate();
+    }
+
+    /**
+     * Tree | hex split that keeps the hex pane at its natural width (the tree takes the rest) until the user drags
+     * the divider.
+     */
+    private final class HexSplit extends JSplitPane {
+        boolean auto = true;
+
+        HexSplit(Component left, Component right) {
+            super(JSplitPane.HORIZONTAL_SPLIT, true, left, right);
+        }
+
+        @Override
+        public void doLayout() {
+            if (auto && getWidth() > 0 && hexScroll != null) {
+                int loc = Math.max(getWidth() / 4, getWidth() - hexNeededWidth() - getDividerSize());
+                if (loc != getDividerLocation()) setDividerLocation(loc);
+            }
+            super.doLayout();
+        }
+
+        @Override
+        public void updateUI() {
+            super.updateUI();
+            if (getUI() instanceof javax.swing.plaf.basic.BasicSplitPaneUI ui && ui.getDivider() != null) {
+                ui.getDivider().addMouseListener(new java.awt.event.MouseAdapter() {
+                    @Override
+                    public void mousePressed(java.awt.event.MouseEvent e) {
+                        auto = false;
+                    }
+                });
+            }
+        }
     }
 
     // ------------------------------------------------------------------ construction
@@ -406,7 +442,10 @@ public final class MainWindow extends JFrame {
         explPanel.add(explHeader, BorderLayout.NORTH);
         explPanel.add(new JScrollPane(explanation), BorderLayout.CENTER);
 
-        upperSplit = split(JSplitPane.HORIZONTAL_SPLIT, treeScroll, hexPanel, 1.0, "upperSplit");
+        upperSplit = new HexSplit(treeScroll, hexPanel);
+        upperSplit.setName("upperSplit");
+        upperSplit.setBorder(null);
+        upperSplit.setResizeWeight(1.0);
         findingsSplit = split(JSplitPane.HORIZONTAL_SPLIT, findingsPanel, explPanel, 0.55, "findingsSplit");
         centerSplit = split(JSplitPane.VERTICAL_SPLIT, upperSplit, findingsSplit, 0.72, "centerSplit");
         mainSplit = split(JSplitPane.VERTICAL_SPLIT, frameScroll, centerSplit, 0.18, "mainSplit");
@@ -544,6 +583,7 @@ public final class MainWindow extends JFrame {
                 hex.setSelection(f.offset(), Math.max(f.length(), 0));
             }
             showFieldDetail(f);
+            if (!syncing && f.findings().isEmpty()) clearFindingSelection();
             if (!syncing && !f.findings().isEmpty()) {
                 Finding x = f.findings().get(0);
                 int row = findingsModel.all().indexOf(x);
@@ -556,6 +596,7 @@ public final class MainWindow extends JFrame {
                 }
             }
         } else if (l != null) {
+            if (!syncing) clearFindingSelection();
             showSource(l.source());
             hex.setSelection(l.offset(), l.length());
             showFieldDetail(null);
@@ -566,6 +607,15 @@ public final class MainWindow extends JFrame {
             showFieldDetail(null);
         }
         updateFieldStatus();
+    }
+
+    private void clearFindingSelection() {
+        syncing = true;
+        try {
+            findingsTable.clearSelection();
+        } finally {
+            syncing = false;
+        }
     }
 
     /** Selects the finding's field in the tree and its bytes in the hex pane; shows its explanation. */
