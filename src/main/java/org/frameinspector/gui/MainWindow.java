@@ -1,0 +1,1062 @@
+package org.frameinspector.gui;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import com.formdev.flatlaf.util.UIScale;
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.FontMetrics;
+import java.awt.Toolkit;
+import java.awt.datatransfer.DataFlavor;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.BorderFactory;
+import javax.swing.Icon;
+import javax.swing.JButton;
+import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JFileChooser;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.JToolBar;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingConstants;
+import javax.swing.SwingWorker;
+import javax.swing.TransferHandler;
+import javax.swing.filechooser.FileNameExtensionFilter;
+import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.table.TableColumn;
+import net.miginfocom.swing.MigLayout;
+import org.frameinspector.core.export.JsonExport;
+import org.frameinspector.core.export.TreeText;
+import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.input.Inputs;
+import org.frameinspector.core.input.Loaded;
+import org.frameinspector.core.model.DataSource;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.model.Field;
+import org.frameinspector.core.model.Finding;
+import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.model.Layer;
+import org.frameinspector.core.model.Severity;
+
+/**
+ * The main window: frame list on top; field tree beside the hex pane; findings with their explanation below; a
+ * status bar. Selections are kept in step: tree ↔ hex ↔ findings.
+ */
+public final class MainWindow extends JFrame {
+    static final String APP = "Frame Inspector";
+    static final int CACHE_SIZE = 512;
+
+    private final Function<Frame, Dissection> dissector;
+    private final PasteDialog.Parser parser;
+    private final PasteDialog.Draft pasteDraft = new PasteDialog.Draft();
+
+    private final FrameTableModel frameModel = new FrameTableModel();
+    private final JTable frameTable = new JTable(frameModel);
+    private final FieldTree tree = new FieldTree();
+    private final HexPane hex = new HexPane();
+    private final JComboBox<String> sourceCombo = new JComboBox<>();
+    private final BitStrip bits = new BitStrip();
+    private final JLabel fieldTitle = new JLabel(" ");
+    private final JLabel fieldInfo = new JLabel(" ");
+    private final FindingsTableModel findingsModel = new FindingsTableModel();
+    private final JTable findingsTable = new JTable(findingsModel);
+    private final JTextArea explanation = new JTextArea();
+    private final JLabel statusSource = new JLabel("No input");
+    private final JLabel statusLayout = new JLabel(" ");
+    private final JLabel statusFrames = new JLabel(" ");
+    private final JLabel statusField = new JLabel(" ");
+    private final JProgressBar progress = new JProgressBar();
+    private final JButton cancelLoad = new JButton("Cancel");
+    private final JPanel findBar = new JPanel();
+    private final JTextField findText = new JTextField(24);
+    private final JComboBox<String> findMode = new JComboBox<>(new String[] {"Field text", "Hex bytes"});
+    private final JLabel findStatus = new JLabel(" ");
+    private final JMenu recentMenu = new JMenu("Open Recent");
+    private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark Theme");
+    private JSplitPane mainSplit, centerSplit, upperSplit, findingsSplit;
+    private JScrollPane hexScroll;
+    private boolean dividersPlaced;
+
+    private Action openAction, pasteAction, pasteDialogAction, exportTextAction, exportJsonAction, findAction,
+            goToAction, themeAction;
+
+    private Loaded loaded;
+    private Dissection current;
+    private String currentSource = DataSource.FRAME;
+    private SwingWorker<Loaded, Void> loadWorker;
+    private boolean syncing;
+
+    public MainWindow(Function<Frame, Dissection> dissector) {
+        this(dissector, Inputs::fromText);
+    }
+
+    public MainWindow(Function<Frame, Dissection> dissector, PasteDialog.Parser parser) {
+        super(APP);
+        this.dissector = dissector;
+        this.parser = parser;
+        setName("mainWindow");
+        setDefaultCloseOperation(DISPOSE_ON_CLOSE);
+        setIconImages(Icons.appImages());
+        createActions();
+        setJMenuBar(createMenuBar());
+        JPanel north = new JPanel(new BorderLayout());
+        north.add(createToolBar(), BorderLayout.NORTH);
+        north.add(createFindBar(), BorderLayout.SOUTH);
+        getContentPane().add(north, BorderLayout.NORTH);
+        getContentPane().add(createCenter(), BorderLayout.CENTER);
+        getContentPane().add(createStatusBar(), BorderLayout.SOUTH);
+        wireSelections();
+        installTransfer();
+        showDissection(null);
+        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
+        setSize(Math.min(screen.width - 40, UIScale.scale(1400)), Math.min(screen.height - 60, UIScale.scale(900)));
+        setLocationRelativeTo(null);
+        sizeFrameColumns();
+        addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                if (!dividersPlaced && upperSplit.getWidth() > 0) {
+                    dividersPlaced = true;
+                    findingsSplit.setDividerLocation(0.55);
+                }
+            }
+        });
+    }
+
+    /** Width the hex pane needs for 16 bytes a row, with its scroll bar. */
+    int hexNeededWidth() {
+        return hex.hexLayout().preferredWidth() + hexScroll.getVerticalScrollBar().getPreferredSize().width
+                + hexScroll.getInsets().left + hexScroll.getInsets().right;
+    }
+
+    /** Puts the divider back so the hex pane has exactly its natural width (also after zooming). */
+    void placeHexDivider() {
+        ((HexSplit) upperSplit).auto = true;
+        upperSplit.revalidate();
+    }
+
+    /**
+     * Tree | hex split that keeps the hex pane at its natural width (the tree takes the rest) until the user drags
+     * the divider.
+     */
+    private final class HexSplit extends JSplitPane {
+        boolean auto = true;
+
+        HexSplit(Component left, Component right) {
+            super(JSplitPane.HORIZONTAL_SPLIT, true, left, right);
+        }
+
+        @Override
+        public void doLayout() {
+            if (auto && getWidth() > 0 && hexScroll != null) {
+                int loc = Math.max(getWidth() / 4, getWidth() - hexNeededWidth() - getDividerSize());
+                if (loc != getDividerLocation()) setDividerLocation(loc);
+            }
+            super.doLayout();
+        }
+
+        @Override
+        public void updateUI() {
+            super.updateUI();
+            if (getUI() instanceof javax.swing.plaf.basic.BasicSplitPaneUI ui && ui.getDivider() != null) {
+                ui.getDivider().addMouseListener(new java.awt.event.MouseAdapter() {
+                    @Override
+                    public void mousePressed(java.awt.event.MouseEvent e) {
+                        auto = false;
+                    }
+                });
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ construction
+
+    private void createActions() {
+        openAction = action("Open…", "open", KeyStroke.getKeyStroke(KeyEvent.VK_O, menuMask()),
+                "Open a pcap, pcapng or text dump", e -> chooseFile());
+        pasteAction = action("Paste Dump", "paste", KeyStroke.getKeyStroke(KeyEvent.VK_V, menuMask()),
+                "Open the hex dump on the clipboard", e -> pasteFromClipboard());
+        pasteDialogAction = action("Paste Dump…", null,
+                KeyStroke.getKeyStroke(KeyEvent.VK_V, menuMask() | KeyEvent.SHIFT_DOWN_MASK),
+                "Paste or type a dump with a live preview", e -> showPasteDialog());
+        exportTextAction = action("Frame as Text…", null, null, "Save the selected frame's tree as text",
+                e -> export(false));
+        exportJsonAction = action("Frame as JSON…", null, null, "Save the selected frame as JSON", e -> export(true));
+        findAction = action("Find…", "find", KeyStroke.getKeyStroke(KeyEvent.VK_F, menuMask()),
+                "Find field text or bytes", e -> showFindBar());
+        goToAction = action("Go to Frame…", "goto", KeyStroke.getKeyStroke(KeyEvent.VK_G, menuMask()),
+                "Jump to a frame number", e -> goToFrame());
+        themeAction = action("Toggle Theme", "theme",
+                KeyStroke.getKeyStroke(KeyEvent.VK_T, menuMask() | KeyEvent.SHIFT_DOWN_MASK),
+                "Switch between light and dark", e -> toggleTheme());
+    }
+
+    private static int menuMask() {
+        return Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+    }
+
+    private static Action action(String name, String icon, KeyStroke key, String tip,
+                                 java.util.function.Consumer<ActionEvent> body) {
+        AbstractAction a = new AbstractAction(name) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                body.accept(e);
+            }
+        };
+        if (icon != null) a.putValue(Action.SMALL_ICON, Icons.get(icon));
+        if (key != null) a.putValue(Action.ACCELERATOR_KEY, key);
+        a.putValue(Action.SHORT_DESCRIPTION, tip);
+        return a;
+    }
+
+    private JMenuBar createMenuBar() {
+        JMenuBar mb = new JMenuBar();
+        JMenu file = new JMenu("File");
+        file.setMnemonic('F');
+        file.add(openAction);
+        file.add(recentMenu);
+        recentMenu.setName("recentMenu");
+        rebuildRecentMenu();
+        file.addSeparator();
+        file.add(pasteAction).setName("pasteMenuItem");
+        file.add(pasteDialogAction).setName("pasteDialogMenuItem");
+        file.addSeparator();
+        JMenu export = new JMenu("Export");
+        export.setName("exportMenu");
+        export.add(exportTextAction);
+        export.add(exportJsonAction);
+        file.add(export);
+        file.addSeparator();
+        JMenuItem exit = new JMenuItem("Exit");
+        exit.addActionListener(e -> dispose());
+        file.add(exit);
+
+        JMenu go = new JMenu("Go");
+        go.setMnemonic('G');
+        go.add(findAction);
+        go.add(goToAction);
+        go.addSeparator();
+        go.add(action("Next Frame", null, KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, KeyEvent.ALT_DOWN_MASK), null,
+                e -> selectFrame(frameTable.getSelectedRow() + 1)));
+        go.add(action("Previous Frame", null, KeyStroke.getKeyStroke(KeyEvent.VK_UP, KeyEvent.ALT_DOWN_MASK), null,
+                e -> selectFrame(frameTable.getSelectedRow() - 1)));
+        go.add(action("Next Finding", null, KeyStroke.getKeyStroke(KeyEvent.VK_F8, 0), null, e -> nextFinding()));
+
+        JMenu view = new JMenu("View");
+        view.setMnemonic('V');
+        darkItem.setName("darkThemeItem");
+        darkItem.setSelected(Theme.isDark());
+        darkItem.addActionListener(e -> switchTheme(darkItem.isSelected()));
+        view.add(darkItem);
+        view.addSeparator();
+        view.add(action("Zoom In", null, KeyStroke.getKeyStroke(KeyEvent.VK_EQUALS, menuMask()), null,
+                e -> zoom(UIScale::zoomIn)));
+        view.add(action("Zoom Out", null, KeyStroke.getKeyStroke(KeyEvent.VK_MINUS, menuMask()), null,
+                e -> zoom(UIScale::zoomOut)));
+        view.add(action("Actual Size", null, KeyStroke.getKeyStroke(KeyEvent.VK_0, menuMask()), null,
+                e -> zoom(UIScale::zoomReset)));
+
+        JMenu help = new JMenu("Help");
+        help.setMnemonic('H');
+        JMenu samples = new JMenu("Samples");
+        samples.setName("samplesMenu");
+        samples.setIcon(Icons.get("samples"));
+        for (Samples.Sample s : Samples.list()) {
+            JMenuItem it = new JMenuItem(s.title());
+            it.setToolTipText(s.file());
+            it.addActionListener(e -> openSample(s));
+            samples.add(it);
+        }
+        help.add(samples);
+        help.addSeparator();
+        JMenuItem about = new JMenuItem("About Frame Inspector");
+        about.addActionListener(e -> JOptionPane.showMessageDialog(this,
+                "Frame Inspector 0.1\nExplains every byte of Ethernet/IP/TCP/TPKT/COTP frames\n"
+                        + "and points at the bytes that break or bend the standards.",
+                "About", JOptionPane.INFORMATION_MESSAGE, Icons.get("app", 48)));
+        help.add(about);
+
+        mb.add(file);
+        mb.add(go);
+        mb.add(view);
+        mb.add(help);
+        return mb;
+    }
+
+    private JToolBar createToolBar() {
+        JToolBar tb = new JToolBar();
+        tb.setName("toolBar");
+        tb.setFloatable(false);
+        tb.setLayout(new MigLayout("insets 2 4 2 4, gap 2, aligny center", "", "[center]"));
+        tb.add(toolButton(openAction, "openButton"));
+        tb.add(toolButton(pasteAction, "pasteButton"));
+        JButton export = toolButton(action("Export", "export", null, "Export the selected frame as text or JSON",
+                e -> export(false)), "exportButton");
+        tb.add(export);
+        tb.add(new JToolBar.Separator(), "gapx 4 4");
+        tb.add(toolButton(findAction, "findButton"));
+        tb.add(toolButton(goToAction, "goToButton"));
+        tb.add(new JLabel(), "pushx, growx");
+        tb.add(toolButton(themeAction, "themeButton"));
+        return tb;
+    }
+
+    private static JButton toolButton(Action a, String name) {
+        JButton b = new JButton(a);
+        b.setName(name);
+        b.setFocusable(false);
+        b.setHorizontalTextPosition(SwingConstants.RIGHT);
+        b.setToolTipText((String) a.getValue(Action.SHORT_DESCRIPTION));
+        b.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
+        return b;
+    }
+
+    private JComponent createFindBar() {
+        findBar.setName("findBar");
+        findBar.setLayout(new MigLayout("insets 2 8 2 8, gap 6", "[][][][][][grow]", "[center]"));
+        findText.setName("findText");
+        findText.putClientProperty(FlatClientProperties.TEXT_FIELD_LEADING_ICON, Icons.get("find"));
+        findText.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "e.g. reserved, tpkt.length or 03 11");
+        findText.addActionListener(e -> find());
+        findMode.setName("findMode");
+        JButton next = new JButton("Find Next");
+        next.addActionListener(e -> find());
+        JButton close = new JButton(Icons.get("close"));
+        close.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
+        close.setToolTipText("Close (Esc)");
+        close.addActionListener(e -> findBar.setVisible(false));
+        findText.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "fi-close");
+        findText.getActionMap().put("fi-close", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                findBar.setVisible(false);
+            }
+        });
+        findBar.add(new JLabel("Find:"));
+        findBar.add(findText, "wmin 12sp");
+        findBar.add(findMode);
+        findBar.add(next);
+        findBar.add(close);
+        findBar.add(findStatus, "wmin 0");
+        findBar.setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
+                Theme.color("Component.borderColor", java.awt.Color.GRAY)));
+        findBar.setVisible(false);
+        return findBar;
+    }
+
+    private JComponent createCenter() {
+        // frame list
+        frameTable.setName("frameTable");
+        frameTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        frameTable.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
+        frameTable.setFillsViewportHeight(true);
+        frameTable.setShowHorizontalLines(false);
+        frameTable.setDefaultRenderer(Dissection.class, new WorstFindingRenderer());
+        frameTable.getTableHeader().setReorderingAllowed(false);
+        JScrollPane frameScroll = new JScrollPane(frameTable);
+
+        // tree
+        JScrollPane treeScroll = new JScrollPane(tree);
+
+        // hex pane with its header (data source), bit strip and legend
+        sourceCombo.setName("sourceCombo");
+        sourceCombo.setVisible(false);
+        sourceCombo.addActionListener(e -> {
+            if (syncing || current == null || sourceCombo.getSelectedIndex() < 0) return;
+            showSource(current.sources().get(sourceCombo.getSelectedIndex()).id());
+        });
+        JScrollPane hexScroll = new JScrollPane(hex);
+        hexScroll.getVerticalScrollBar().setUnitIncrement(hex.hexLayout().lineHeight());
+        fieldTitle.setName("fieldTitle");
+        fieldTitle.putClientProperty("FlatLaf.styleClass", "h4");
+        fieldInfo.setName("fieldInfo");
+        JPanel detail = new JPanel(new MigLayout("insets 4 6 4 6, gap 4 2, hidemode 3", "[grow,fill]", "[][][]"));
+        detail.add(fieldTitle, "wmin 0, wrap");
+        detail.add(fieldInfo, "wmin 0, wrap");
+        detail.add(bits, "growx 0, wrap");
+        JPanel hexSouth = new JPanel(new MigLayout("insets 0, gap 0, hidemode 3", "[grow,fill]", "[][]"));
+        hexSouth.add(new Legend(), "wrap");
+        hexSouth.add(detail, "wmin 0");
+        JPanel hexPanel = new JPanel(new BorderLayout());
+        JPanel hexNorth = new JPanel(new MigLayout("insets 2 4 2 4, hidemode 3", "[]", "[]"));
+        hexNorth.add(sourceCombo);
+        hexPanel.add(hexNorth, BorderLayout.NORTH);
+        hexPanel.add(hexScroll, BorderLayout.CENTER);
+        hexPanel.add(hexSouth, BorderLayout.SOUTH);
+        this.hexScroll = hexScroll;
+
+        // findings
+        findingsTable.setName("findingsTable");
+        findingsTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        findingsTable.setFillsViewportHeight(true);
+        findingsTable.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
+        findingsTable.setShowHorizontalLines(false);
+        findingsTable.setDefaultRenderer(Severity.class, new SeverityRenderer());
+        findingsTable.getTableHeader().setReorderingAllowed(false);
+        JScrollPane findingsScroll = new JScrollPane(findingsTable);
+        explanation.setName("explanation");
+        explanation.setEditable(false);
+        explanation.setLineWrap(true);
+        explanation.setWrapStyleWord(true);
+        explanation.setRows(6);
+        explanation.setMargin(UIScale.scale(new java.awt.Insets(6, 8, 6, 8)));
+        JPanel findingsPanel = new JPanel(new BorderLayout());
+        JLabel findingsHeader = new JLabel("Findings");
+        findingsHeader.putClientProperty("FlatLaf.styleClass", "h4");
+        findingsHeader.setBorder(BorderFactory.createEmptyBorder(UIScale.scale(4), UIScale.scale(6),
+                UIScale.scale(4), 0));
+        findingsPanel.add(findingsHeader, BorderLayout.NORTH);
+        findingsPanel.add(findingsScroll, BorderLayout.CENTER);
+        JPanel explPanel = new JPanel(new BorderLayout());
+        JLabel explHeader = new JLabel("Explanation");
+        explHeader.putClientProperty("FlatLaf.styleClass", "h4");
+        explHeader.setBorder(findingsHeader.getBorder());
+        explPanel.add(explHeader, BorderLayout.NORTH);
+        explPanel.add(new JScrollPane(explanation), BorderLayout.CENTER);
+
+        upperSplit = new HexSplit(treeScroll, hexPanel);
+        upperSplit.setName("upperSplit");
+        upperSplit.setBorder(null);
+        upperSplit.setResizeWeight(1.0);
+        findingsSplit = split(JSplitPane.HORIZONTAL_SPLIT, findingsPanel, explPanel, 0.55, "findingsSplit");
+        centerSplit = split(JSplitPane.VERTICAL_SPLIT, upperSplit, findingsSplit, 0.72, "centerSplit");
+        mainSplit = split(JSplitPane.VERTICAL_SPLIT, frameScroll, centerSplit, 0.18, "mainSplit");
+        return mainSplit;
+    }
+
+    private static JSplitPane split(int orientation, Component a, Component b, double weight, String name) {
+        JSplitPane s = new JSplitPane(orientation, true, a, b);
+        s.setResizeWeight(weight);
+        s.setName(name);
+        s.setBorder(null);
+        return s;
+    }
+
+    private JComponent createStatusBar() {
+        JPanel sb = new JPanel(new MigLayout("insets 2 8 2 8, gap 12, hidemode 3",
+                "[][][][grow][][]", "[center]"));
+        sb.setName("statusBar");
+        statusSource.setName("statusSource");
+        statusLayout.setName("statusLayout");
+        statusFrames.setName("statusFrames");
+        statusField.setName("statusField");
+        sb.add(statusSource, "wmin 0");
+        sb.add(statusLayout, "wmin 0");
+        sb.add(statusFrames);
+        sb.add(statusField, "wmin 0, growx");
+        progress.setName("loadProgress");
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        cancelLoad.setName("cancelLoad");
+        cancelLoad.setVisible(false);
+        cancelLoad.addActionListener(e -> cancelLoading());
+        sb.add(progress, "wmin 10sp");
+        sb.add(cancelLoad);
+        sb.setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
+                Theme.color("Component.borderColor", java.awt.Color.GRAY)));
+        return sb;
+    }
+
+    private void installTransfer() {
+        for (JComponent c : new JComponent[] {frameTable, tree, hex, findingsTable, explanation,
+            (JComponent) getContentPane()}) {
+            AppTransferHandler.install(this, c);
+        }
+        // with nothing focused Ctrl+V still pastes (the menu accelerator); focused tables/trees route their own
+        // "paste" action through the transfer handler above
+        explanation.getActionMap().put("paste", TransferHandler.getPasteAction());
+    }
+
+    private void wireSelections() {
+        frameTable.getSelectionModel().addListSelectionListener(e -> {
+            if (e.getValueIsAdjusting()) return;
+            int r = frameTable.getSelectedRow();
+            showDissection(r < 0 || frameModel.cache() == null ? null : frameModel.cache().get(r));
+        });
+        tree.addTreeSelectionListener(e -> onTreeSelection());
+        findingsTable.getSelectionModel().addListSelectionListener(e -> {
+            if (e.getValueIsAdjusting() || syncing) return;
+            int r = findingsTable.getSelectedRow();
+            if (r >= 0) selectFinding(findingsModel.at(r));
+        });
+        hex.setListener(new HexPane.Listener() {
+            @Override
+            public void byteClicked(int offset) {
+                selectByte(offset);
+            }
+
+            @Override
+            public void byteHovered(int offset) {
+                if (offset < 0 || current == null) {
+                    updateFieldStatus();
+                    return;
+                }
+                Field f = current.deepestFieldAt(currentSource, offset);
+                statusField.setText(String.format("0x%02X  %s", offset,
+                        f == null ? "" : f.name() + "  (" + f.abbrev() + ")"));
+            }
+        });
+        hex.setTooltipProvider(off -> {
+            if (current == null) return null;
+            Field f = current.deepestFieldAt(currentSource, off);
+            return f == null ? String.format("0x%02X", off) : Texts.fieldTooltip(f);
+        });
+    }
+
+    // ------------------------------------------------------------------ selection logic
+
+    /** Shows one frame's dissection (or nothing). */
+    void showDissection(Dissection d) {
+        current = d;
+        syncing = true;
+        try {
+            tree.setDissection(d);
+            findingsModel.setFindings(d == null ? null : d.findings());
+            sourceCombo.removeAllItems();
+            if (d != null) for (DataSource s : d.sources()) sourceCombo.addItem(s.name());
+            sourceCombo.setVisible(d != null && d.sources().size() > 1);
+            currentSource = null;
+            showSource(DataSource.FRAME);
+            explanation.setText(d == null ? "" : d.findings().isEmpty()
+                    ? "No findings: every checked byte of this frame follows the standards." : "");
+            explanation.setCaretPosition(0);
+            showFieldDetail(null);
+        } finally {
+            syncing = false;
+        }
+        // point at the worst problem straight away
+        if (d != null && !d.findings().isEmpty()) findingsTable.setRowSelectionInterval(0, 0);
+        updateFieldStatus();
+    }
+
+    private void showSource(String id) {
+        if (current == null) {
+            hex.setData(new byte[0], null);
+            currentSource = DataSource.FRAME;
+            return;
+        }
+        if (id.equals(currentSource)) return;
+        DataSource s = current.source(id);
+        if (s == null) s = current.sources().get(0);
+        currentSource = s.id();
+        hex.setData(s.bytes(), HexPane.marksFor(current, s.id(), s.bytes().length));
+        boolean was = syncing;
+        syncing = true;
+        sourceCombo.setSelectedIndex(current.sources().indexOf(s));
+        syncing = was;
+    }
+
+    private void onTreeSelection() {
+        Field f = tree.selectedField();
+        Layer l = tree.selectedLayer();
+        if (f != null) {
+            if (f.length() > 0 || f.children().isEmpty()) {
+                showSource(f.source());
+                hex.setSelection(f.offset(), Math.max(f.length(), 0));
+            }
+            showFieldDetail(f);
+            if (!syncing && f.findings().isEmpty()) clearFindingSelection();
+            if (!syncing && !f.findings().isEmpty()) {
+                Finding x = f.findings().get(0);
+                int row = findingsModel.all().indexOf(x);
+                syncing = true;
+                try {
+                    if (row >= 0) findingsTable.setRowSelectionInterval(row, row);
+                    showExplanation(x);
+                } finally {
+                    syncing = false;
+                }
+            }
+        } else if (l != null) {
+            if (!syncing) clearFindingSelection();
+            showSource(l.source());
+            hex.setSelection(l.offset(), l.length());
+            showFieldDetail(null);
+            fieldTitle.setText(l.name());
+            fieldInfo.setText(l.protocol() + " · " + Texts.range(l.offset(), l.length()));
+        } else {
+            hex.setSelection(-1, 0);
+            showFieldDetail(null);
+        }
+        updateFieldStatus();
+    }
+
+    private void clearFindingSelection() {
+        syncing = true;
+        try {
+            findingsTable.clearSelection();
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Selects the finding's field in the tree and its bytes in the hex pane; shows its explanation. */
+    void selectFinding(Finding x) {
+        syncing = true;
+        try {
+            Field f = x.field();
+            if (f == null && current != null) f = current.deepestFieldAt(x.source(), x.offset());
+            if (f != null) tree.selectField(f);
+            else tree.clearSelection();
+            showSource(x.source());
+            hex.setSelection(x.offset(), Math.max(1, x.length()));
+            showExplanation(x);
+        } finally {
+            syncing = false;
+        }
+        updateFieldStatus();
+    }
+
+    /** Names the deepest field covering a byte, selecting it (or just the byte when no field covers it). */
+    void selectByte(int offset) {
+        if (current == null) return;
+        Field f = current.deepestFieldAt(currentSource, offset);
+        if (f != null) {
+            if (!tree.selectField(f)) hex.setSelection(offset, 1);
+        } else {
+            tree.clearSelection();
+            hex.setSelection(offset, 1);
+        }
+        updateFieldStatus();
+    }
+
+    private void showExplanation(Finding x) {
+        explanation.setText(Texts.findingText(x));
+        explanation.setCaretPosition(0);
+    }
+
+    private void showFieldDetail(Field f) {
+        if (f == null) {
+            fieldTitle.setText(" ");
+            fieldInfo.setText(" ");
+            bits.show(null, new byte[0]);
+            bits.setVisible(false);
+            return;
+        }
+        fieldTitle.setText(f.name());
+        StringBuilder info = new StringBuilder(f.abbrev()).append(" · ").append(Texts.range(f.offset(), f.length()));
+        if (f.isBitField()) info.append(String.format(" · mask 0x%X", f.bitmask()));
+        if (f.display() != null && !f.display().isEmpty()) info.append(" · ").append(f.display());
+        if (f.kind() != org.frameinspector.core.model.FieldKind.NORMAL) {
+            info.append(" · ").append(f.kind().name().toLowerCase());
+        }
+        fieldInfo.setText(info.toString());
+        fieldInfo.setToolTipText(info.toString());
+        DataSource s = current == null ? null : current.source(f.source());
+        bits.show(f, s == null ? new byte[0] : s.bytes());
+        bits.setVisible(!bits.bitsText().isEmpty());
+    }
+
+    private void updateFieldStatus() {
+        Field f = tree.selectedField();
+        if (f != null) {
+            statusField.setText(f.abbrev() + " · " + Texts.range(f.offset(), f.length()));
+        } else if (hex.selectionStart() >= 0) {
+            statusField.setText(Texts.range(hex.selectionStart(), hex.selectionLength()));
+        } else {
+            statusField.setText(" ");
+        }
+    }
+
+    void selectFrame(int row) {
+        if (row < 0 || row >= frameModel.getRowCount()) return;
+        frameTable.setRowSelectionInterval(row, row);
+        frameTable.scrollRectToVisible(frameTable.getCellRect(row, 0, true));
+    }
+
+    private void nextFinding() {
+        int n = findingsModel.getRowCount();
+        if (n == 0) return;
+        int r = (findingsTable.getSelectedRow() + 1) % n;
+        findingsTable.setRowSelectionInterval(r, r);
+    }
+
+    // ------------------------------------------------------------------ inputs
+
+    /** Opens a capture or dump file in the background. */
+    public void openFile(Path p) {
+        load(() -> Inputs.open(p, null), p.getFileName().toString(), p);
+    }
+
+    /** Opens dump text (clipboard, drop) in the background; a parse error opens the Paste dialog on the text. */
+    public void openText(String name, String text) {
+        load(() -> {
+            try {
+                return parser.parse(name, text, null);
+            } catch (InputException e) {
+                throw new PasteFailed(text, e);
+            }
+        }, name, null);
+    }
+
+    private void openSample(Samples.Sample s) {
+        load(() -> parser.parse(s.file(), Samples.read(s), null), s.file(), null);
+    }
+
+    private void chooseFile() {
+        JFileChooser fc = new JFileChooser();
+        List<String> recent = AppPrefs.recentFiles();
+        if (!recent.isEmpty()) fc.setCurrentDirectory(Path.of(recent.get(0)).toAbsolutePath().getParent().toFile());
+        fc.addChoosableFileFilter(new FileNameExtensionFilter("Captures and dumps (pcap, pcapng, txt)", "pcap",
+                "pcapng", "cap", "txt", "log", "hex"));
+        fc.setAcceptAllFileFilterUsed(true);
+        if (fc.showOpenDialog(this) == JFileChooser.APPROVE_OPTION) openFile(fc.getSelectedFile().toPath());
+    }
+
+    void pasteFromClipboard() {
+        try {
+            var cb = Toolkit.getDefaultToolkit().getSystemClipboard();
+            if (cb.isDataFlavorAvailable(DataFlavor.stringFlavor)) {
+                openText("clipboard", (String) cb.getData(DataFlavor.stringFlavor));
+            } else {
+                showPasteDialog();
+            }
+        } catch (Exception e) {
+            showError("Cannot read the clipboard", e.getMessage());
+        }
+    }
+
+    /** Shows the Paste dialog (modal); opens what it returns. */
+    public void showPasteDialog() {
+        PasteDialog d = new PasteDialog(this, pasteDraft, parser);
+        d.setVisible(true);
+        if (d.result() != null) setLoaded(d.result(), null);
+    }
+
+    PasteDialog.Draft pasteDraft() { return pasteDraft; }
+
+    private void load(Callable<Loaded> job, String what, Path file) {
+        cancelLoading();
+        progress.setVisible(true);
+        cancelLoad.setVisible(true);
+        statusFrames.setText("Opening " + what + "…");
+        SwingWorker<Loaded, Void> w = new SwingWorker<>() {
+            @Override
+            protected Loaded doInBackground() throws Exception {
+                return job.call();
+            }
+
+            @Override
+            protected void done() {
+                if (loadWorker != this) return;
+                loadWorker = null;
+                progress.setVisible(false);
+                cancelLoad.setVisible(false);
+                try {
+                    Loaded l = get();
+                    setLoaded(l, file);
+                } catch (CancellationException e) {
+                    statusFrames.setText("Cancelled");
+                } catch (ExecutionException e) {
+                    statusFrames.setText(" ");
+                    Throwable c = e.getCause();
+                    if (c instanceof PasteFailed pf) {
+                        pasteDraft.text = pf.text;
+                        showPasteDialog();
+                    } else {
+                        showError("Cannot open " + what, c instanceof InputException ? c.getMessage() : String.valueOf(c));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        loadWorker = w;
+        w.execute();
+    }
+
+    private void cancelLoading() {
+        SwingWorker<Loaded, Void> w = loadWorker;
+        loadWorker = null;
+        if (w != null) {
+            w.cancel(true);
+            progress.setVisible(false);
+            cancelLoad.setVisible(false);
+            statusFrames.setText("Cancelled");
+        }
+    }
+
+    /** Whether a load is running (for tests). */
+    boolean isLoading() { return loadWorker != null; }
+
+    /** Replaces the shown input. */
+    public void setLoaded(Loaded l, Path file) {
+        if (loaded != null && loaded != l) {
+            try {
+                loaded.frames().close();
+            } catch (Exception ignored) {
+                // closing a finished input cannot fail in a way the user can act on
+            }
+        }
+        loaded = l;
+        frameModel.setCache(new DissectionCache(l.frames(), dissector, CACHE_SIZE));
+        sizeFrameColumns();
+        if (isShowing()) placeHexDivider();
+        setTitle(l.name() + " — " + APP);
+        statusSource.setText(l.name());
+        statusSource.setToolTipText(file == null ? l.name() : file.toAbsolutePath().toString());
+        StringBuilder lay = new StringBuilder(l.format());
+        if (l.layout() != null) lay.append(": ").append(l.layout());
+        if (l.startLayer() != null) lay.append(" · starts at ").append(l.startLayer());
+        statusLayout.setText(lay.toString());
+        int n = l.frames().size();
+        statusFrames.setText(n + (n == 1 ? " frame" : " frames"));
+        if (file != null) {
+            AppPrefs.addRecentFile(file.toAbsolutePath().toString());
+            rebuildRecentMenu();
+        }
+        if (n > 0) selectFrame(0);
+        else showDissection(null);
+        // a lone pasted frame needs no list
+        mainSplit.setDividerLocation(n <= 1 ? rowsHeight(2) : rowsHeight(Math.min(n, 10)));
+    }
+
+    private int rowsHeight(int rows) {
+        return frameTable.getTableHeader().getPreferredSize().height + rows * frameTable.getRowHeight()
+                + UIScale.scale(4);
+    }
+
+    public Loaded loaded() { return loaded; }
+
+    private void sizeFrameColumns() {
+        FontMetrics fm = frameTable.getFontMetrics(frameTable.getFont());
+        int pad = UIScale.scale(16);
+        int n = frameModel.getRowCount();
+        String[] widest = {String.valueOf(Math.max(100, n)), "0000.000000", "255.255.255.255",
+            "255.255.255.255", "COTP/TPKT", "Length", null, "Findings"};
+        for (int i = 0; i < widest.length; i++) {
+            if (widest[i] == null) continue;
+            TableColumn c = frameTable.getColumnModel().getColumn(i);
+            int w = Math.max(fm.stringWidth(widest[i]), fm.stringWidth(frameModel.getColumnName(i))) + pad;
+            c.setPreferredWidth(w);
+            if (i != FrameTableModel.INFO) c.setMaxWidth(w * 3);
+        }
+        frameTable.getColumnModel().getColumn(FrameTableModel.INFO).setPreferredWidth(fm.stringWidth("x") * 80);
+        int[] fw = {fm.stringWidth("VIOLATION") + UIScale.scale(30), fm.stringWidth("TPKT-RESERVED-NONZERO") + pad,
+            fm.stringWidth("Layer") + pad, fm.stringWidth("0x0000–0x0000") + pad};
+        for (int i = 0; i < fw.length; i++) {
+            TableColumn c = findingsTable.getColumnModel().getColumn(i);
+            c.setMinWidth(fw[i]);
+            c.setPreferredWidth(fw[i]);
+        }
+        findingsTable.getColumnModel().getColumn(FindingsTableModel.MESSAGE).setPreferredWidth(fm.stringWidth("x") * 30);
+        DefaultTableCellRenderer centered = new DefaultTableCellRenderer();
+        centered.setHorizontalAlignment(SwingConstants.CENTER);
+        frameTable.getColumnModel().getColumn(FrameTableModel.LEN).setCellRenderer(centered);
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.removeAll();
+        List<String> r = AppPrefs.recentFiles();
+        for (String s : r) {
+            JMenuItem it = new JMenuItem(Path.of(s).getFileName().toString());
+            it.setToolTipText(s);
+            it.addActionListener(e -> openFile(Path.of(s)));
+            recentMenu.add(it);
+        }
+        if (!r.isEmpty()) {
+            recentMenu.addSeparator();
+            JMenuItem clear = new JMenuItem("Clear Recent Files");
+            clear.addActionListener(e -> {
+                AppPrefs.clearRecentFiles();
+                rebuildRecentMenu();
+            });
+            recentMenu.add(clear);
+        }
+        recentMenu.setEnabled(!r.isEmpty());
+    }
+
+    // ------------------------------------------------------------------ find, go to, export, theme
+
+    private void showFindBar() {
+        findBar.setVisible(true);
+        findText.requestFocusInWindow();
+        findText.selectAll();
+    }
+
+    /** Finds the next field whose label contains the text (or the next byte sequence), from the current one on. */
+    void find() {
+        String q = findText.getText().strip();
+        if (q.isEmpty() || frameModel.cache() == null) return;
+        boolean bytes = findMode.getSelectedIndex() == 1;
+        byte[] pattern = null;
+        if (bytes) {
+            String h = q.replaceAll("(?i)0x|[\\s:.-]", "");
+            if (h.length() % 2 != 0 || !h.matches("(?i)[0-9a-f]+")) {
+                findStatus.setText("Hex bytes, e.g. 03 11 or 0311");
+                return;
+            }
+            pattern = new byte[h.length() / 2];
+            for (int i = 0; i < pattern.length; i++) pattern[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+        }
+        int n = frameModel.getRowCount();
+        int startRow = Math.max(0, frameTable.getSelectedRow());
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        String lower = q.toLowerCase();
+        for (int k = 0; k <= n; k++) {
+            int row = (startRow + k) % n;
+            Dissection d = frameModel.cache().get(row);
+            if (bytes) {
+                int from = k == 0 && hex.selectionStart() >= 0 ? hex.selectionStart() + 1 : 0;
+                int at = indexOf(d.frame().data(), pattern, k == 0 ? from : 0);
+                if (at >= 0) {
+                    if (row != frameTable.getSelectedRow()) selectFrame(row);
+                    tree.clearSelection();
+                    hex.setSelection(at, pattern.length);
+                    updateFieldStatus();
+                    findStatus.setText("Frame " + (row + 1) + String.format(", offset 0x%02X", at));
+                    return;
+                }
+            } else {
+                List<Field> all = new ArrayList<>();
+                d.forEachField(all::add);
+                int from = 0;
+                if (k == 0 && tree.selectedField() != null) from = all.indexOf(tree.selectedField()) + 1;
+                for (int i = from; i < all.size(); i++) {
+                    Field f = all.get(i);
+                    if (f.treeLabel().toLowerCase().contains(lower) || f.abbrev().toLowerCase().contains(lower)) {
+                        if (row != frameTable.getSelectedRow()) selectFrame(row);
+                        tree.selectField(f);
+                        findStatus.setText("Frame " + (row + 1) + ": " + f.abbrev());
+                        return;
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                findStatus.setText("Not found in " + (k + 1) + " frames (stopped after 2 s)");
+                return;
+            }
+        }
+        findStatus.setText("Not found");
+    }
+
+    private static int indexOf(byte[] data, byte[] p, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= data.length - p.length; i++) {
+            for (int j = 0; j < p.length; j++) if (data[i + j] != p[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    private void goToFrame() {
+        int n = frameModel.getRowCount();
+        if (n == 0) return;
+        GoToDialog d = new GoToDialog(this, frameTable.getSelectedRow() + 1, n);
+        d.setVisible(true);
+        if (d.result() > 0) selectFrame(d.result() - 1);
+    }
+
+    private void export(boolean json) {
+        if (current == null) {
+            showError("Nothing to export", "Open a capture or paste a dump first.");
+            return;
+        }
+        JFileChooser fc = new JFileChooser();
+        String base = loaded == null ? "frame" : loaded.name().replaceAll("\\.[^.]*$", "");
+        fc.setSelectedFile(new java.io.File(base + "-frame" + current.frame().number() + (json ? ".json" : ".txt")));
+        if (fc.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
+        String out = json ? JsonExport.document(new JsonExport.InputInfo(loaded.name(), loaded.format(),
+                loaded.layout(), loaded.startLayer()), List.of(current)) : TreeText.render(current);
+        try {
+            Files.writeString(fc.getSelectedFile().toPath(), out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            showError("Cannot save", e.getMessage());
+        }
+    }
+
+    private void toggleTheme() {
+        switchTheme(!Theme.isDark());
+    }
+
+    void switchTheme(boolean dark) {
+        Theme.switchTo(dark, isShowing());
+        darkItem.setSelected(dark);
+    }
+
+    private void zoom(java.util.function.BooleanSupplier change) {
+        if (change.getAsBoolean()) {
+            com.formdev.flatlaf.FlatLaf.updateUI();
+            sizeFrameColumns();
+            placeHexDivider();
+        }
+    }
+
+    void showError(String title, String message) {
+        JOptionPane.showMessageDialog(this, message, title, JOptionPane.ERROR_MESSAGE);
+    }
+
+    // ------------------------------------------------------------------ accessors for tests
+
+    public JTable frameTable() { return frameTable; }
+    public FieldTree fieldTree() { return tree; }
+    public HexPane hexPane() { return hex; }
+    public JTable findingsTable() { return findingsTable; }
+    public JTextArea explanationArea() { return explanation; }
+    public BitStrip bitStrip() { return bits; }
+    public Dissection currentDissection() { return current; }
+    public JLabel statusFieldLabel() { return statusField; }
+    public JLabel statusLayoutLabel() { return statusLayout; }
+
+    /** A clipboard text that is not a dump: carried back to the EDT to open the Paste dialog on it. */
+    private static final class PasteFailed extends Exception {
+        final String text;
+
+        PasteFailed(String text, InputException cause) {
+            super(cause.getMessage(), cause);
+            this.text = text;
+        }
+    }
+
+    /** Findings column of the frame list: worst severity icon and the number of findings. */
+    private static final class WorstFindingRenderer extends DefaultTableCellRenderer {
+        @Override
+        public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int r, int c) {
+            super.getTableCellRendererComponent(t, "", sel, focus, r, c);
+            Dissection d = (Dissection) v;
+            Severity w = d == null ? null : d.worst();
+            setIcon(w == null ? null : Icons.severity(w));
+            setText(w == null ? "" : d.findings().size() + " " + w.name().toLowerCase());
+            return this;
+        }
+    }
+
+    /** Severity column of the findings table: icon and name. */
+    private static final class SeverityRenderer extends DefaultTableCellRenderer {
+        @Override
+        public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int r, int c) {
+            super.getTableCellRendererComponent(t, v == null ? "" : v.toString(), sel, focus, r, c);
+            Icon i = v instanceof Severity s ? Icons.severity(s) : null;
+            setIcon(i);
+            return this;
+        }
+    }
+}
