@@ -5,7 +5,7 @@ Input: target/upper-fields.tsv written by CaptureDumpTest with -Dupper.full=true
 (file, frame, abbrev, frame offset, length, display, value; '#frame' rows mark every dissected segment).
 
 For every visible tshark field of the s7comm/ses/rdp layers in a frame we dissected (fields of layers built on a
-reassembled buffer are skipped, as are tshark's own expert/malformed pseudo-fields '_ws.*'), it counts
+reassembled buffer, and fields outside the frame layer's extent (they sit on a reassembled buffer) are skipped, as are tshark's own expert/malformed pseudo-fields '_ws.*'), it counts
   layout: we have a field with the same abbrev, frame offset and length;
   value:  ... and that field's value equals tshark's PDML 'show' (numbers compared numerically, 0x.. hex too,
           byte strings as hex, text as text; tshark fields with an empty show (FT_NONE) match on layout alone).
@@ -85,10 +85,13 @@ def tshark_fields(path, wanted):
                 pn = p.get('name')
                 if pn not in PROTOS or int(p.get('pos')) == 0:  # pos 0: built on a reassembled buffer
                     continue
+                lo, hi = int(p.get('pos')), int(p.get('pos')) + int(p.get('size'))
                 for fl in p.iter('field'):
                     n = fl.get('name')
                     if not n or fl.get('hide') == 'yes' or n.startswith('_ws.'):
                         continue
+                    if int(fl.get('pos')) < lo or int(fl.get('pos')) + int(fl.get('size')) > hi:
+                        continue  # a field on another buffer (reassembled fragments) shown in this frame's tree
                     yield no, pn, n, int(fl.get('pos')), int(fl.get('size')), fl.get('show') or ''
         pk.clear()
 

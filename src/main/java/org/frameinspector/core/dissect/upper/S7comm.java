@@ -194,19 +194,25 @@ public final class S7comm implements Heuristic {
         return p + 2 + specLen;
     }
 
-    /** Response data item (read) or request data item (write): return code, transport size, length, data, fill. */
+    /**
+     * Response data item (read) or request data item (write): return code, transport size, length, data, fill. Like
+     * Wireshark, the item spans 4 + length bytes (the fill byte after an odd-length item that is not the last one is
+     * shown inside it but outside its extent); data follows only for return code 0xFF (success) or 0x00.
+     */
     private int dataItem(L l, Buf b, Field data, int q, int i, boolean last, int de) {
         int rc = b.u8(q);
         int ts = b.has(q + 1, 1) ? b.u8(q + 1) : 0;
         int raw = b.has(q + 2, 2) ? b.u16(q + 2) : 0;
         int len = lengthInBytes(ts, raw);
-        int fill = (len % 2 == 1 && !last) ? 1 : 0;
-        Field it = l.tree(data, "s7comm.data.item", "Item [" + i + "]", q, 4 + len + fill, null,
+        boolean hasData = rc == 0xFF || rc == 0x00;
+        int fill = (hasData && len % 2 == 1 && !last) ? 1 : 0;
+        Field it = l.tree(data, "s7comm.data.item", "Item [" + i + "]", q, 4 + len, null,
                 "(" + RETCODE.nameOr(rc, "Unknown") + ")");
         l.uint(it, "s7comm.data.returncode", "Return code", q, 1, v -> RETCODE.hexed(v, 2));
         l.uint(it, "s7comm.data.transportsize", "Transport size", q + 1, 1, v -> DTSIZE.hexed(v, 2));
         l.need(it, "s7comm.data.length", "Length", q + 2, 2);
         l.field(it, "s7comm.data.length", "Length", q + 2, 2, 0, (long) len, Integer.toString(len), FieldKind.NORMAL);
+        if (!hasData) return q + 4;
         if (len > 0) l.bytes(it, "s7comm.resp.data", "Data", q + 4, Math.min(len, de - q - 4), null, null);
         if (fill == 1 && b.has(q + 4 + len, 1)) l.num(it, "s7comm.data.fillbyte", "Fill byte", q + 4 + len, 1, 0, FieldKind.PAYLOAD, v -> Fmt.hex2((int) v));
         return q + 4 + len + fill;
@@ -257,8 +263,11 @@ public final class S7comm implements Heuristic {
             l.uint(data, "s7comm.data.returncode", "Return code", ds, 1, v -> RETCODE.hexed(v, 2));
             if (datlg >= 4) {
                 l.uint(data, "s7comm.data.transportsize", "Transport size", ds + 1, 1, v -> DTSIZE.hexed(v, 2));
-                l.uint(data, "s7comm.data.length", "Length", ds + 2, 2);
-                if (de > ds + 4) l.payload(data, "s7comm.data.userdata", "Data", ds + 4, de - ds - 4);
+                int dlen = (int) l.uint(data, "s7comm.data.length", "Length", ds + 2, 2).longValue();
+                int q = ds + 4;
+                int qe = Math.min(de, q + dlen);
+                if (qe > q) q = S7Userdata.data(l, b, data, group, sub, type, q, qe);
+                if (de > q) l.payload(data, "s7comm.data.userdata", "Data", q, de - q);
             } else if (datlg > 1) {
                 l.payload(data, "s7comm.data.userdata", "Data", ds + 1, de - ds - 1);
             }
