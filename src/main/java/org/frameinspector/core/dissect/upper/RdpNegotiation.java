@@ -212,11 +212,15 @@ public final class RdpNegotiation implements Heuristic {
                 if (flags != 0) l.finding("RDP-NEG-FAILURE-FLAGS", flagsF, Fmt.hex2(flags), "0x00");
             }
         }
+        // The length is a 16-bit little-endian value. Wireshark 4.0 labels only its first byte rdp.neg_length (with
+        // the whole value); we do the same and cover the high byte with our own field so every byte is explained.
         l.need(null, "rdp.neg_length", "Length", p + 2, 2);
         int len = b.u16le(p + 2);
-        Field lenF = l.field(null, "rdp.neg_length", "Length", p + 2, 2, 0, (long) len, Integer.toString(len),
-                FieldKind.NORMAL);
-        if (len != size) l.finding("RDP-NEG-LENGTH", lenF, Integer.toString(len), Integer.toString(size));
+        Field lenF = l.field(null, "rdp.neg_length", "Length", p + 2, 1, 0, (long) len,
+                len + " (16-bit little-endian, low byte here)", FieldKind.NORMAL);
+        l.field(null, "rdp.neg_length.high", "Length (high byte)", p + 3, 1, 0, (long) b.u8(p + 3),
+                Fmt.hex2(b.u8(p + 3)) + " (high byte of the 16-bit length)", FieldKind.NORMAL);
+        if (len != size) l.finding("RDP-NEG-LENGTH", lenF, p + 2, 2, Integer.toString(len), Integer.toString(size));
         switch (t) {
             case TYPE_REQ -> {
                 long v = le32(l, b, "rdp.negReq.requestedProtocols", "requestedProtocols", p + 4);

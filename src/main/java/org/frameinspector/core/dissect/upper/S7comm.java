@@ -152,6 +152,14 @@ public final class S7comm implements Heuristic {
                 }
                 if (q < de) l.payload(data, "s7comm.data.userdata", "Data", q, de - q);
             }
+        } else if (rosctr == 1 && (func == 0x1A || func == 0x1B || func == 0x1C || func == 0x1D) && parlg >= 9
+                && b.has(ps + 9, b.u8(ps + 8)) && ps + 9 + b.u8(ps + 8) <= pe) {
+            int p = blockControl(l, b, par, func, ps, pe);
+            if (p < pe) l.bytes(par, "s7comm.param.data", "Parameter data", p, pe - p, null, null);
+            if (datlg > 0 && b.has(ds, 1)) {
+                Field data = l.tree(null, "s7comm.data", "Data", ds, datlg, null, "");
+                l.payload(data, "s7comm.data.userdata", "Data", ds, datlg);
+            }
         } else {
             if (parlg > 1) l.bytes(par, "s7comm.param.data", "Parameter data", ps + 1, Math.min(parlg - 1, b.end() - ps - 1), null, null);
             if (datlg > 0 && b.has(ds, 1)) {
@@ -159,6 +167,45 @@ public final class S7comm implements Heuristic {
                 l.payload(data, "s7comm.data.userdata", "Data", ds, datlg);
             }
         }
+    }
+
+    /** Job parameters of request download / download block / download ended / start upload. */
+    private int blockControl(L l, Buf b, Field par, int func, int ps, int pe) {
+        Field fs = l.hex(par, "s7comm.param.blockcontrol.functionstatus", "Function Status", ps + 1, 1);
+        l.bits(fs, "s7comm.param.blockcontrol.functionstatus.more", "More data following", ps + 1, 1, 0x01, Vals::bool);
+        l.bits(fs, "s7comm.param.blockcontrol.functionstatus.error", "Error", ps + 1, 1, 0x02, Vals::bool);
+        if (func == 0x1C) l.hex(par, "s7comm.data.blockcontrol.errorcode", "Errorcode", ps + 2, 2);
+        else l.bytes(par, "s7comm.data.blockcontrol.unknown1", "Unknown byte(s) in blockcontrol", ps + 2, 2, null, null);
+        if (func == 0x1D) l.hex(par, "s7comm.data.blockcontrol.uploadid", "UploadID", ps + 4, 4);
+        else l.bytes(par, "s7comm.data.blockcontrol.unknown1", "Unknown byte(s) in blockcontrol", ps + 4, 4, null, null);
+        int n = (int) l.uint(par, "s7comm.param.blockcontrol.filename_len", "Filename Length", ps + 8, 1).longValue();
+        String name = ascii(b, ps + 9, n);
+        Field fn = l.field(par, "s7comm.param.blockcontrol.filename", "Filename", ps + 9, n, 0, name, name, FieldKind.NORMAL);
+        if (n == 9) {
+            text(l, b, fn, "s7comm.data.blockcontrol.file_identifier", "File identifier", ps + 9, 1);
+            text(l, b, fn, "s7comm.data.blockcontrol.block_type", "Block type", ps + 10, 2);
+            text(l, b, fn, "s7comm.data.blockcontrol.block_number", "Block number", ps + 12, 5);
+            text(l, b, fn, "s7comm.data.blockcontrol.dest_filesys", "Destination filesystem", ps + 17, 1);
+        }
+        int p = ps + 9 + n;
+        if (func == 0x1A && p + 14 <= pe) {
+            l.uint(par, "s7comm.data.blockcontrol.part2_len", "Length part 2", p, 1);
+            text(l, b, par, "s7comm.data.blockcontrol.part2_unknown", "Unknown char before load mem", p + 1, 1);
+            text(l, b, par, "s7comm.data.blockcontrol.loadmem_len", "Length of load memory", p + 2, 6);
+            text(l, b, par, "s7comm.data.blockcontrol.mc7code_len", "Length of MC7 code", p + 8, 6);
+            p += 14;
+        }
+        return p;
+    }
+
+    private static String ascii(Buf b, int off, int len) {
+        return new String(b.copy(off, len), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static void text(L l, Buf b, Field parent, String abbrev, String name, int off, int len) {
+        l.need(parent, abbrev, name, off, len);
+        String s = ascii(b, off, len);
+        l.field(parent, abbrev, name, off, len, 0, s, s, FieldKind.NORMAL);
     }
 
     private int reqItem(L l, Buf b, Field par, int p, int i, int pe) {
@@ -194,19 +241,25 @@ public final class S7comm implements Heuristic {
         return p + 2 + specLen;
     }
 
-    /** Response data item (read) or request data item (write): return code, transport size, length, data, fill. */
+    /**
+     * Response data item (read) or request data item (write): return code, transport size, length, data, fill. Like
+     * Wireshark, the item spans 4 + length bytes (the fill byte after an odd-length item that is not the last one is
+     * shown inside it but outside its extent); data follows only for return code 0xFF (success) or 0x00.
+     */
     private int dataItem(L l, Buf b, Field data, int q, int i, boolean last, int de) {
         int rc = b.u8(q);
         int ts = b.has(q + 1, 1) ? b.u8(q + 1) : 0;
         int raw = b.has(q + 2, 2) ? b.u16(q + 2) : 0;
         int len = lengthInBytes(ts, raw);
-        int fill = (len % 2 == 1 && !last) ? 1 : 0;
-        Field it = l.tree(data, "s7comm.data.item", "Item [" + i + "]", q, 4 + len + fill, null,
+        boolean hasData = rc == 0xFF || rc == 0x00;
+        int fill = (hasData && len % 2 == 1 && !last) ? 1 : 0;
+        Field it = l.tree(data, "s7comm.data.item", "Item [" + i + "]", q, 4 + len, null,
                 "(" + RETCODE.nameOr(rc, "Unknown") + ")");
         l.uint(it, "s7comm.data.returncode", "Return code", q, 1, v -> RETCODE.hexed(v, 2));
         l.uint(it, "s7comm.data.transportsize", "Transport size", q + 1, 1, v -> DTSIZE.hexed(v, 2));
         l.need(it, "s7comm.data.length", "Length", q + 2, 2);
         l.field(it, "s7comm.data.length", "Length", q + 2, 2, 0, (long) len, Integer.toString(len), FieldKind.NORMAL);
+        if (!hasData) return q + 4;
         if (len > 0) l.bytes(it, "s7comm.resp.data", "Data", q + 4, Math.min(len, de - q - 4), null, null);
         if (fill == 1 && b.has(q + 4 + len, 1)) l.num(it, "s7comm.data.fillbyte", "Fill byte", q + 4 + len, 1, 0, FieldKind.PAYLOAD, v -> Fmt.hex2((int) v));
         return q + 4 + len + fill;
@@ -257,8 +310,11 @@ public final class S7comm implements Heuristic {
             l.uint(data, "s7comm.data.returncode", "Return code", ds, 1, v -> RETCODE.hexed(v, 2));
             if (datlg >= 4) {
                 l.uint(data, "s7comm.data.transportsize", "Transport size", ds + 1, 1, v -> DTSIZE.hexed(v, 2));
-                l.uint(data, "s7comm.data.length", "Length", ds + 2, 2);
-                if (de > ds + 4) l.payload(data, "s7comm.data.userdata", "Data", ds + 4, de - ds - 4);
+                int dlen = (int) l.uint(data, "s7comm.data.length", "Length", ds + 2, 2).longValue();
+                int q = ds + 4;
+                int qe = Math.min(de, q + dlen);
+                if (qe > q) q = S7Userdata.data(l, b, data, group, sub, type, q, qe);
+                if (de > q) l.payload(data, "s7comm.data.userdata", "Data", q, de - q);
             } else if (datlg > 1) {
                 l.payload(data, "s7comm.data.userdata", "Data", ds + 1, de - ds - 1);
             }

@@ -29,6 +29,11 @@ class RdpTest {
         assertThat(d.field("rdp.neg_type").offset()).isEqualTo(31);
         assertThat(d.field("rdp.neg_type").display()).isEqualTo("RDP Negotiation Request (0x01)");
         assertThat(d.field("rdp.neg_length").longValue()).isEqualTo(8);
+        // Wireshark's layout: rdp.neg_length over the first byte; our own field covers the high byte
+        assertThat(d.field("rdp.neg_length").offset()).isEqualTo(33);
+        assertThat(d.field("rdp.neg_length").length()).isEqualTo(1);
+        assertThat(d.field("rdp.neg_length.high").offset()).isEqualTo(34);
+        assertThat(d.field("rdp.neg_length.high").length()).isEqualTo(1);
         assertThat(d.field("rdp.negReq.requestedProtocols").longValue()).isEqualTo(3);
         assertThat(d.field("rdp.negReq.requestedProtocols.hybrid").longValue()).isEqualTo(1);
         assertThat(d.field("rdp.negReq.requestedProtocols").offset()).isEqualTo(35);

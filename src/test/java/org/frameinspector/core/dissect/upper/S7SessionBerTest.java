@@ -49,6 +49,55 @@ class S7SessionBerTest {
     }
 
     @Test
+    void readResponseErrorItemsCarryNoDataAndFillSitsOutsideTheItem() {
+        // item 1: object does not exist (no data follows, 4 bytes); item 2: 1 byte + fill; item 3: 1 byte (last)
+        Dissection r = payload(hex("32 03 0000 0000 0002 000f 0000 04 03 0a 00 0004 ff 04 0008 11 00 ff 04 0008 22"), 0);
+        var items = r.layer("s7comm").fields().stream().filter(f -> f.abbrev().equals("s7comm.data")).findFirst()
+                .orElseThrow().children();
+        assertThat(items).extracting(f -> f.offset()).containsExactly(14, 18, 24);
+        assertThat(items).extracting(f -> f.length()).containsExactly(8, 5, 5);
+        assertThat(r.field("s7comm.data.fillbyte").offset()).isEqualTo(23);
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void szlResponseWithModuleIdentification() {
+        String entry = "0001" + "36455337203331352d3245483134" + "2d30414230" + "20" + "00c0 0004 0001";
+        Dissection d = payload(hex("32 07 0000 0300 000c 0028 000112 08 12 84 01 01 00 00 0000"
+                + "ff 09 0024 0011 0000 001c 0001" + entry), 0);
+        assertThat(d.field("s7comm.data.userdata.szl_id.partlist_num").longValue()).isEqualTo(0x11);
+        assertThat(d.field("s7comm.data.userdata.szl_id.partlist_cnt").longValue()).isEqualTo(1);
+        assertThat(d.field("s7comm.data.userdata.szl_data_tree").length()).isEqualTo(28);
+        assertThat(d.field("s7comm.szl.xy11.0001.anz").value()).isEqualTo("6ES7 315-2EH14-0AB0 ");
+        assertThat(d.field("s7comm.szl.xy11.0001.ausbe").longValue()).isEqualTo(1);
+        assertThat(d.findings()).isEmpty();
+    }
+
+    @Test
+    void clockResponseIsBcd() {
+        Dissection d = payload(hex("32 07 0000 0300 000c 000e 000112 08 12 87 01 01 00 00 0000"
+                + "ff 09 000a 00 19 14 08 20 11 59 43 9124"), 0);
+        assertThat(d.field("s7comm.data.ts").value()).isEqualTo("Aug 20, 2014 11:59:43.912000000 UTC");
+        assertThat(d.field("s7comm.data.ts_millisecond").longValue()).isEqualTo(912);
+        assertThat(d.field("s7comm.data.ts_weekday").display()).isEqualTo("Wednesday (4)");
+        assertThat(d.findings()).isEmpty();
+    }
+
+    @Test
+    void blockListAndStartUpload() {
+        Dissection d = payload(hex("32 07 0000 0300 000c 0008 000112 08 12 83 01 01 00 00 0000 ff 09 0004 3038 0001"), 0);
+        assertThat(d.field("s7comm.blockinfo.blocktype").value()).isEqualTo("08");
+        assertThat(d.field("s7comm.blockinfo.blocktype").display()).isEqualTo("08 (OB)");
+        assertThat(d.field("s7comm.blockinfo.block_count").longValue()).isEqualTo(1);
+
+        Dissection u = payload(hex("32 01 0000 0100 0012 0000 1d 00 0000 00000000 09 5f3042303030303041"), 0);
+        assertThat(u.field("s7comm.param.blockcontrol.filename").value()).isEqualTo("_0B00000A");
+        assertThat(u.field("s7comm.data.blockcontrol.block_number").value()).isEqualTo("00000");
+        assertThat(u.field("s7comm.data.blockcontrol.dest_filesys").offset()).isEqualTo(27);
+        assertThat(u.findings()).isEmpty();
+    }
+
+    @Test
     void userdataHeader() {
         Dissection d = payload(hex("32 07 0000 0300 0008 0008 000112 04 11 44 01 00 ff 09 0004 0132 0004"), 0);
         assertThat(d.field("s7comm.param.userdata.type").longValue()).isEqualTo(4);
