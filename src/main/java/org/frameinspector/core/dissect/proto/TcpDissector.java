@@ -83,16 +83,16 @@ public final class TcpDissector implements Dissector {
                 hlen + " bytes (" + doff + ")", FieldKind.NORMAL);
         Field ff = l.field(null, "tcp.flags", "Flags", o + 12, 2, 0xFFF, (long) flags, Fmt.hex(flags, 3),
                 FieldKind.NORMAL);
-        Field res = l.num(ff, "tcp.flags.res", "Reserved", o + 12, 2, 0xE00, FieldKind.RESERVED, Fmt::setOrNot);
-        Field ae = l.flag(ff, "tcp.flags.ae", "Accurate ECN", o + 12, 2, 0x100);
-        l.flag(ff, "tcp.flags.cwr", "Congestion Window Reduced", o + 12, 2, 0x080);
-        l.flag(ff, "tcp.flags.ece", "ECN-Echo", o + 12, 2, 0x040);
-        l.flag(ff, "tcp.flags.urg", "Urgent", o + 12, 2, 0x020);
-        l.flag(ff, "tcp.flags.ack", "Acknowledgment", o + 12, 2, 0x010);
-        l.flag(ff, "tcp.flags.push", "Push", o + 12, 2, 0x008);
-        l.flag(ff, "tcp.flags.reset", "Reset", o + 12, 2, 0x004);
-        l.flag(ff, "tcp.flags.syn", "Syn", o + 12, 2, 0x002);
-        l.flag(ff, "tcp.flags.fin", "Fin", o + 12, 2, 0x001);
+        Field res = l.num(ff, "tcp.flags.res", "Reserved", o + 12, 1, 0x0E, FieldKind.RESERVED, Fmt::setOrNot);
+        Field ae = l.flag(ff, "tcp.flags.ae", "Accurate ECN", o + 12, 1, 0x01);
+        l.flag(ff, "tcp.flags.cwr", "Congestion Window Reduced", o + 13, 1, 0x80);
+        l.flag(ff, "tcp.flags.ece", "ECN-Echo", o + 13, 1, 0x40);
+        l.flag(ff, "tcp.flags.urg", "Urgent", o + 13, 1, 0x20);
+        l.flag(ff, "tcp.flags.ack", "Acknowledgment", o + 13, 1, 0x10);
+        l.flag(ff, "tcp.flags.push", "Push", o + 13, 1, 0x08);
+        l.flag(ff, "tcp.flags.reset", "Reset", o + 13, 1, 0x04);
+        l.flag(ff, "tcp.flags.syn", "Syn", o + 13, 1, 0x02);
+        l.flag(ff, "tcp.flags.fin", "Fin", o + 13, 1, 0x01);
         String fs = flagString(flags);
         l.field(ff, "tcp.flags.str", "TCP Flags", o + 12, 2, 0, fs, fs, FieldKind.GENERATED);
         String names = flagNames(flags);
