@@ -22,7 +22,9 @@ public final class Agreement {
      * tshark computes rather than reads (calculated checksums and windows, stream and analysis data, timing, lengths
      * it derives) – in 4.0 PDML these do not all have a "[" showname, so they are listed by name.
      */
-    static final Set<String> EXCLUDED = Set.of("tcp.seq", "tcp.ack", "tcp.nxtseq", "tcp.stream", "tcp.len",
+    static final Set<String> EXCLUDED = Set.of("tcp.seq", "tcp.ack", "tcp.nxtseq",
+            // SACK edges are shown relative to the initial sequence number, like tcp.seq
+            "tcp.options.sack_le", "tcp.options.sack_re", "tcp.stream", "tcp.len",
             "tcp.completeness", "tcp.window_size", "tcp.window_size_scalefactor", "tcp.checksum_calculated",
             "tcp.checksum.status", "ip.checksum_calculated", "ip.checksum.status", "tcp.segment_data",
             "tcp.reassembled_in", "tcp.time_relative", "tcp.time_delta", "tcp.pdu.size", "tcp.segments",

@@ -12,6 +12,7 @@ public final class Protocols {
         // Each protocol package registers itself here; see the dissectors under core.dissect.proto.
         org.frameinspector.core.dissect.proto.LinkDissectors.register(r);
         org.frameinspector.core.dissect.proto.IpDissectors.register(r);
+        org.frameinspector.core.dissect.proto.ArpDissector.register(r);
         org.frameinspector.core.dissect.proto.TcpDissector.register(r);
         org.frameinspector.core.dissect.proto.TpktDissector.register(r);
         org.frameinspector.core.dissect.proto.CotpDissector.register(r);

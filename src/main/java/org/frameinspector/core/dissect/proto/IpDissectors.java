@@ -401,10 +401,12 @@ public final class IpDissectors {
             l.uint(null, "ipv6.hlim", "Hop Limit", o + 7, 1);
             l.need(null, "ipv6.src", "Source Address", o + 8, 16);
             String src = Fmt.ipv6(b, o + 8);
-            l.field(null, "ipv6.src", "Source Address", o + 8, 16, 0, src, src, FieldKind.NORMAL);
+            Field srcF = l.field(null, "ipv6.src", "Source Address", o + 8, 16, 0, src, src, FieldKind.NORMAL);
+            slaac(l, srcF, b, o + 16, "ipv6.src_slaac_mac", "Source SLAAC MAC");
             l.need(null, "ipv6.dst", "Destination Address", o + 24, 16);
             String dst = Fmt.ipv6(b, o + 24);
-            l.field(null, "ipv6.dst", "Destination Address", o + 24, 16, 0, dst, dst, FieldKind.NORMAL);
+            Field dstF = l.field(null, "ipv6.dst", "Destination Address", o + 24, 16, 0, dst, dst, FieldKind.NORMAL);
+            slaac(l, dstF, b, o + 32, "ipv6.dst_slaac_mac", "Destination SLAAC MAC");
             l.name("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst);
             ctx.out().setSrc(src);
             ctx.out().setDst(dst);
@@ -623,5 +625,13 @@ public final class IpDissectors {
             if (type == 4 && firstSeg >= 0) return firstSeg;
             return last >= 0 ? last : finalDst;
         }
+    }
+
+    /** An interface id of the modified EUI-64 form (xx:xx:xx:ff:fe:xx:xx:xx) embeds a MAC address (RFC 4291 App. A). */
+    static void slaac(L l, Field parent, byte[] b, int iid, String abbrev, String name) {
+        if ((b[iid + 3] & 0xFF) != 0xFF || (b[iid + 4] & 0xFF) != 0xFE) return;
+        byte[] mac = {(byte) (b[iid] ^ 0x02), b[iid + 1], b[iid + 2], b[iid + 5], b[iid + 6], b[iid + 7]};
+        String m = Fmt.mac(mac, 0);
+        l.field(parent, abbrev, name, iid, 8, 0, m, m, FieldKind.NORMAL);
     }
 }

@@ -147,8 +147,9 @@ public final class LinkDissectors {
 
     static void trailer(L link, int from, int to, String trailerAbbrev) {
         Field t = link.payload(null, trailerAbbrev, "Trailer", from, to - from);
-        if (t != null) {
-            link.finding("IP4-TRAILING-BYTES", Severity.INFO, t, Fmt.plural(to - from, "byte"), "0 bytes", null);
+        // IP4-TRAILING-BYTES concerns IP datagrams only (not the ARP message or LLC payload before a trailer)
+        if (t != null && link.ctx().out().layer("ip") != null) {
+            link.finding("IP4-TRAILING-BYTES", Severity.INFO, t, Integer.toString(to - from), "0", null);
         }
     }
 

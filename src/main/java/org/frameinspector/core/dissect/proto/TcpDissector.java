@@ -188,6 +188,8 @@ public final class TcpDissector implements Dissector {
             if (payload.length() > 0) l.payload(null, "tcp.payload", "TCP payload", pstart, payload.length());
             return;
         }
+        // Wireshark shows the segment's payload as tcp.payload whatever decodes it; so do we (upper layers overlay it)
+        if (payload.length() > 0) l.payload(null, "tcp.payload", "TCP payload (" + payload.length() + " bytes)", pstart, payload.length());
         // the stream layer wants every segment (also SYN/FIN/RST without payload) to follow the connection
         boolean taken = ctx.stream() != null && ctx.stream().onTcpPayload(ctx, payload, ti);
         if (taken || payload.length() <= 0) return;
@@ -199,10 +201,7 @@ public final class TcpDissector implements Dissector {
             d = ctx.registry().heuristic("tcp", ctx, payload);
             heuristic = d != null;
         }
-        if (d == null) {
-            l.payload(null, "tcp.payload", "TCP payload", pstart, payload.length());
-            return;
-        }
+        if (d == null) return;
         if (heuristic && "tpkt".equals(d.protocol()) && !isTpktPort(sp) && !isTpktPort(dp)) {
             l.finding("TCP-TPKT-ON-NONSTANDARD-PORT", Severity.INFO, null, sp + " \u2192 " + dp, "102 or 3389", null);
         }

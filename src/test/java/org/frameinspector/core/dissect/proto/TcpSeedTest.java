@@ -54,13 +54,14 @@ class TcpSeedTest {
         at(d, "tcp.flags", 46, 2, 0x018L);
         assertThat(d.field("tcp.flags").bitmask()).isEqualTo(0xFFF);
         assertThat(d.field("tcp.flags").display()).isEqualTo("0x018");
-        at(d, "tcp.flags.res", 46, 2, 0L);
-        assertThat(d.field("tcp.flags.res").bitmask()).isEqualTo(0xE00);
-        assertThat(d.field("tcp.flags.ae").bitmask()).isEqualTo(0x100);
-        assertThat(d.field("tcp.flags.cwr").bitmask()).isEqualTo(0x080);
-        at(d, "tcp.flags.ack", 46, 2, 1L);
-        at(d, "tcp.flags.push", 46, 2, 1L);
-        at(d, "tcp.flags.syn", 46, 2, 0L);
+        // like Wireshark 4.0: each flag is a 1-byte item at the byte its mask touches
+        at(d, "tcp.flags.res", 46, 1, 0L);
+        assertThat(d.field("tcp.flags.res").bitmask()).isEqualTo(0x0E);
+        assertThat(d.field("tcp.flags.ae").bitmask()).isEqualTo(0x01);
+        assertThat(d.field("tcp.flags.cwr").bitmask()).isEqualTo(0x80);
+        at(d, "tcp.flags.ack", 47, 1, 1L);
+        at(d, "tcp.flags.push", 47, 1, 1L);
+        at(d, "tcp.flags.syn", 47, 1, 0L);
         at(d, "tcp.flags.str", 46, 2, "\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7\u00b7AP\u00b7\u00b7\u00b7");
         at(d, "tcp.window_size_value", 48, 2, 8713L);
         at(d, "tcp.checksum", 50, 2, 0x6073L);
