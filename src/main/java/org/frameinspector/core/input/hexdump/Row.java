@@ -1,0 +1,208 @@
+package org.frameinspector.core.input.hexdump;
+
+/** One dump row with an offset, scanned in place (reused from line to line: no per-row garbage). */
+final class Row {
+    static final int PLAIN = 0, HEX0X = 1, BRACKET = 2, COLON = 3;
+
+    int line, lineStart;
+    int offA, offB, kind;
+    boolean strong, endMarker, star;
+    int ntok;
+    int[] tokA = new int[32], tokB = new int[32], tokEnd = new int[32];
+    int stopA;
+    boolean stopOdd;
+    byte[] b = new byte[64];
+    int nb;
+    boolean octal, le16;
+    long off;
+
+    int digits() {
+        return offB - offA;
+    }
+
+    /** Scans s[p0,e0) as an offset row; false if it is not one (then {@link #star} tells a lone '*'). */
+    boolean parse(HexDumpParser hp, int p0, int e0, int lineNo) {
+        String s = hp.text();
+        line = lineNo;
+        lineStart = p0;
+        ntok = 0;
+        nb = 0;
+        endMarker = false;
+        star = false;
+        stopA = -1;
+        stopOdd = false;
+        strong = false;
+        int e = hp.trimEnd(p0, e0);
+        int p = hp.skipPrefix(p0, e);
+        if (p >= e) return false;
+        char c = s.charAt(p);
+        if (c == '*' && p + 1 == e) {
+            star = true;
+            return false;
+        }
+        int q, a, bb;
+        if (c == '[') {
+            q = p + 1;
+            while (q < e && HexDumpParser.isBlank(s.charAt(q))) q++;
+            a = q;
+            while (q < e && s.charAt(q) >= '0' && s.charAt(q) <= '9') q++;
+            bb = q;
+            while (q < e && HexDumpParser.isBlank(s.charAt(q))) q++;
+            if (bb == a || q >= e || s.charAt(q) != ']') return false;
+            q++;
+            kind = BRACKET;
+            strong = true;
+        } else if (c == '0' && p + 1 < e && (s.charAt(p + 1) == 'x' || s.charAt(p + 1) == 'X')) {
+            q = p + 2;
+            a = q;
+            while (q < e && HexDumpParser.hexVal(s.charAt(q)) >= 0) q++;
+            bb = q;
+            if (bb == a || bb - a > 10) return false;
+            if (q < e && s.charAt(q) == ':') q++;
+            kind = HEX0X;
+            strong = true;
+        } else {
+            a = p;
+            q = p;
+            while (q < e && HexDumpParser.hexVal(s.charAt(q)) >= 0) q++;
+            bb = q;
+            int d = bb - a;
+            if (d < 4 || d > 10) return false;
+            if (q < e && s.charAt(q) == ':') {
+                q++;
+                kind = COLON;
+                strong = true;
+            } else {
+                kind = PLAIN;
+            }
+        }
+        if (q < e && !HexDumpParser.isBlank(s.charAt(q))) return false;
+        offA = a;
+        offB = bb;
+        while (true) {
+            while (q < e && HexDumpParser.isBlank(s.charAt(q))) q++;
+            if (q >= e) break;
+            int t = q;
+            while (q < e && !HexDumpParser.isBlank(s.charAt(q))) q++;
+            if (hp.allHex(t, q)) {
+                if (((q - t) & 1) == 0) {
+                    addTok(t, q);
+                    continue;
+                }
+                stopOdd = true;
+            }
+            stopA = t;
+            break;
+        }
+        if (ntok == 0) {
+            if (stopA >= 0) return false;
+            endMarker = true;
+        }
+        return true;
+    }
+
+    private void addTok(int a, int bb) {
+        if (ntok == tokA.length) {
+            tokA = java.util.Arrays.copyOf(tokA, ntok * 2);
+            tokB = java.util.Arrays.copyOf(tokB, ntok * 2);
+            tokEnd = java.util.Arrays.copyOf(tokEnd, ntok * 2);
+        }
+        tokA[ntok] = a;
+        tokB[ntok] = bb;
+        ntok++;
+    }
+
+    /** Rough byte count of the hex tokens (before decoding; for surveying). */
+    int roughBytes() {
+        if (isOctalWords(null)) return ntok * 2;
+        int t = 0;
+        for (int i = 0; i < ntok; i++) t += (tokB[i] - tokA[i]) >> 1;
+        return t;
+    }
+
+    boolean isOctalWords(String s) {
+        if (kind != PLAIN || digits() != 7 || ntok == 0) return false;
+        for (int i = 0; i < ntok; i++) if (tokB[i] - tokA[i] != 6) return false;
+        if (s != null) {
+            for (int i = 0; i < ntok; i++)
+                for (int k = tokA[i]; k < tokB[i]; k++) if (s.charAt(k) > '7') return false;
+        }
+        return true;
+    }
+
+    boolean isLe16Words() {
+        if (kind != PLAIN || digits() != 7 || ntok == 0 || stopA >= 0) return false;
+        for (int i = 0; i < ntok; i++) if (tokB[i] - tokA[i] != 4) return false;
+        return true;
+    }
+
+    /** Decodes the hex tokens into {@link #b}; {@code le32} reverses the bytes of wide groups (xxd -e). */
+    void decode(String s, boolean le32) {
+        nb = 0;
+        octal = isOctalWords(s);
+        le16 = !octal && isLe16Words();
+        boolean rev = le16 || (le32 && kind == COLON);
+        for (int i = 0; i < ntok; i++) {
+            int a = tokA[i], z = tokB[i];
+            int len = z - a;
+            ensure(nb + len);
+            if (octal) {
+                int v = 0;
+                for (int k = a; k < z; k++) v = v * 8 + (s.charAt(k) - '0');
+                b[nb++] = (byte) v;
+                b[nb++] = (byte) (v >> 8);
+            } else if (rev && len > 2) {
+                for (int k = z - 2; k >= a; k -= 2) {
+                    b[nb++] = (byte) ((HexDumpParser.HEX[s.charAt(k)] << 4) | HexDumpParser.HEX[s.charAt(k + 1)]);
+                }
+            } else {
+                for (int k = a; k < z; k += 2) {
+                    b[nb++] = (byte) ((HexDumpParser.HEX[s.charAt(k)] << 4) | HexDumpParser.HEX[s.charAt(k + 1)]);
+                }
+            }
+            tokEnd[i] = nb;
+        }
+    }
+
+    private void ensure(int cap) {
+        if (cap > b.length) b = java.util.Arrays.copyOf(b, Math.max(cap, b.length * 2));
+    }
+
+    /** Offset value in the given radix (hex when a digit does not fit the radix). */
+    long value(String s, int radix) {
+        int r = radix;
+        if (kind == HEX0X) r = 16;
+        for (int i = offA; i < offB && r != 16; i++) if (Character.digit(s.charAt(i), r) < 0) r = 16;
+        long v = 0;
+        for (int i = offA; i < offB; i++) v = v * r + Character.digit(s.charAt(i), r);
+        return v;
+    }
+
+    void copyFrom(Row o) {
+        line = o.line;
+        lineStart = o.lineStart;
+        offA = o.offA;
+        offB = o.offB;
+        kind = o.kind;
+        strong = o.strong;
+        endMarker = o.endMarker;
+        star = o.star;
+        ntok = o.ntok;
+        if (tokA.length < o.ntok) {
+            tokA = new int[o.tokA.length];
+            tokB = new int[o.tokA.length];
+            tokEnd = new int[o.tokA.length];
+        }
+        System.arraycopy(o.tokA, 0, tokA, 0, ntok);
+        System.arraycopy(o.tokB, 0, tokB, 0, ntok);
+        System.arraycopy(o.tokEnd, 0, tokEnd, 0, ntok);
+        stopA = o.stopA;
+        stopOdd = o.stopOdd;
+        ensure(o.nb);
+        System.arraycopy(o.b, 0, b, 0, o.nb);
+        nb = o.nb;
+        octal = o.octal;
+        le16 = o.le16;
+        off = o.off;
+    }
+}
