@@ -36,6 +36,7 @@ final class BareRows {
         int n = hp.length();
         int lineNo = 0;
         boolean lastWasWideRow = false;
+        int lastRowBytes = 0;
         for (int p = 0; p < n; ) {
             int e0 = hp.lineEnd(p);
             lineNo++;
@@ -60,10 +61,11 @@ final class BareRows {
                     if (layout == null) layout = rowContinuous ? "continuous hex" : "hex bytes without offsets";
                 }
                 addLine(rowBytes, rowHexLen);
+                lastRowBytes = rowBytes;
                 lastWasWideRow = !rowContinuous && rowBytes >= 8;
             } else {
                 block.n = mark;
-                if (lastWasWideRow && looksLikeAsciiColumnLine(q, e)) {
+                if (lastWasWideRow && looksLikeAsciiColumnLine(q, e, lastRowBytes)) {
                     lastWasWideRow = false;
                     continue;
                 }
@@ -76,10 +78,29 @@ final class BareRows {
         return frames;
     }
 
-    private boolean looksLikeAsciiColumnLine(int q, int e) {
-        if (e - q > 20) return false;
-        for (int i = q; i < e; i++) if (HexDumpParser.isBlank(s.charAt(i))) return false;
-        return true;
+    /**
+     * A line that is the ASCII column of the row above it, moved to a line of its own (LAN Manager and Exchange
+     * logs): it must read as a piece of the printable rendering of that row's bytes. It is skipped, never decoded.
+     */
+    private boolean looksLikeAsciiColumnLine(int q, int e, int prevBytes) {
+        if (e - q > prevBytes + 2 || prevBytes > block.n) return false;
+        StringBuilder r = new StringBuilder(prevBytes);
+        for (int i = block.n - prevBytes; i < block.n; i++) {
+            int v = block.b[i] & 0x7F;
+            r.append(v >= 0x20 && v < 0x7F ? (char) v : '.');
+        }
+        String line = s.substring(q, e);
+        if (r.indexOf(line) >= 0) return true;
+        // tolerate '.' shown for bytes a tool considers unprintable
+        outer:
+        for (int st = 0; st + line.length() <= r.length(); st++) {
+            for (int k = 0; k < line.length(); k++) {
+                char c = line.charAt(k), x = r.charAt(st + k);
+                if (c != x && c != '.') continue outer;
+            }
+            return true;
+        }
+        return false;
     }
 
     private void addLine(int bytes, int hexLen) {

@@ -148,6 +148,10 @@ final class Literals {
                         bad = true;
                         break;
                     }
+                    if (lastAt >= 0 && !onlySeparators(s, lastAt, i)) {
+                        bad = true;
+                        break;
+                    }
                     cur.add(v);
                     count++;
                     if (firstAt < 0) firstAt = i;
@@ -173,6 +177,14 @@ final class Literals {
         }
         if (cur.n > 0) frames.add(cur.take());
         return frames;
+    }
+
+    private static boolean onlySeparators(String s, int a, int b) {
+        for (int i = a; i < b; i++) {
+            char c = s.charAt(i);
+            if (c != ',' && c != ' ' && c != '\t' && c != ';') return false;
+        }
+        return true;
     }
 
     private static int indexOfAny(String s, int a, int b, String chars) {

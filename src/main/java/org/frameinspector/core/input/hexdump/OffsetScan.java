@@ -35,7 +35,7 @@ final class OffsetScan {
                     int pb = prev.roughBytes();
                     for (int r : new int[] {16, 10, 8}) {
                         long d = cur.value(s, r) - prev.value(s, r);
-                        if (d > 0 && d <= pb && 2 * d >= pb) {
+                        if (d > 0 && d == pb) {
                             votes[r]++;
                             ok = true;
                         }
