@@ -47,7 +47,8 @@ final class OffsetBuilder {
                 continue;
             }
             // tshark -x prints extra data sources ("Reassembled TCP (30 bytes):") after a frame: not frames.
-            if (ce - cs > 8 && s.startsWith("bytes):", ce - 7) && s.lastIndexOf(" (", ce) > cs) {
+            if (ce - cs > 8 && (s.startsWith(" bytes):", ce - 8) || s.startsWith(" byte):", ce - 7))
+                    && s.lastIndexOf(" (", ce) > cs) {
                 skipBlock = !s.startsWith("Frame (", cs);
                 if (skipBlock && have) finishFrame();
                 prevA = -1;

@@ -25,7 +25,8 @@ final class OffsetScan {
         int[] votes = new int[17];
         int validated = 0;
         int lineNo = 0;
-        boolean le32Decided = false;
+        int wideRows = 0, endianScore = 0;
+        boolean rightAligned = false;
         for (int p = 0; p < n; ) {
             int e = hp.lineEnd(p);
             lineNo++;
@@ -50,10 +51,12 @@ final class OffsetScan {
                         firstHasPipe = first.stopA >= 0 && s.charAt(first.stopA) == '|';
                     }
                 }
-                if (!le32Decided && cur.kind == Row.COLON && cur.ntok >= 2 && cur.stopA >= 0
-                        && cur.tokB[0] - cur.tokA[0] == 8 && cur.tokB[1] - cur.tokA[1] == 8) {
-                    le32Decided = true;
-                    le32 = asciiPrefersLittleEndian(s, cur);
+                if (wideRows < 64 && cur.kind == Row.COLON && cur.stopA >= 0 && cur.tokB[0] - cur.tokA[0] == 8) {
+                    wideRows++;
+                    endianScore += asciiEndianScore(s, cur);
+                } else if (cur.kind == Row.COLON && cur.ntok == 1 && cur.tokB[0] - cur.tokA[0] < 8
+                        && cur.tokA[0] - cur.offB > 2 && cur.stopA >= 0) {
+                    rightAligned = true; // xxd -e pads a short last word on the left
                 }
                 Row t = prev;
                 prev = cur;
@@ -63,6 +66,7 @@ final class OffsetScan {
             }
             p = e + 1;
         }
+        le32 = wideRows > 0 && (endianScore > 0 || (endianScore == 0 && rightAligned));
         if (votes[10] > votes[16] && votes[10] >= votes[8]) radix = 10;
         else if (votes[8] > votes[16] && votes[8] > votes[10]) radix = 8;
         return validated > 0;
@@ -74,7 +78,7 @@ final class OffsetScan {
     }
 
     /** xxd -e prints 32-bit little-endian words; the ASCII column then matches the reversed bytes. */
-    private static boolean asciiPrefersLittleEndian(String s, Row r) {
+    private static int asciiEndianScore(String s, Row r) {
         r.decode(s, false);
         int be = 0, le = 0;
         int a = r.stopA;
@@ -85,7 +89,7 @@ final class OffsetScan {
             if (matches(c, r.b[i])) be++;
             if (j < r.nb && matches(c, r.b[j])) le++;
         }
-        return le > be;
+        return Integer.signum(le - be);
     }
 
     private static boolean matches(char c, byte v) {
