@@ -21,10 +21,14 @@ import org.frameinspector.core.input.InputException;
  * </ol>
  */
 public final class HexDumpParser {
-    static final byte[] HEX = new byte[128];
+    /** Value of a hex digit by char code (0..255), -1 for anything else. */
+    static final byte[] HEX = new byte[256];
+    /** Blank chars by code (0..255): space, tab, form feed, backspace, vertical tab, no-break space. */
+    static final boolean[] BLANK = new boolean[256];
 
     static {
         Arrays.fill(HEX, (byte) -1);
+        for (char c : new char[] {' ', '\t', '\f', '\b', 0x0B, 0xA0}) BLANK[c] = true;
         for (int i = 0; i < 10; i++) HEX['0' + i] = (byte) i;
         for (int i = 0; i < 6; i++) {
             HEX['a' + i] = (byte) (10 + i);
@@ -34,6 +38,7 @@ public final class HexDumpParser {
 
     private final String s;
     private final int n;
+    private byte[] bytes;
     private final List<String> warnings = new ArrayList<>();
 
     private HexDumpParser(String s) {
@@ -66,6 +71,16 @@ public final class HexDumpParser {
 
     // ---------------------------------------------------------------- shared helpers
 
+    /** The text as ISO-8859-1 bytes (one byte per char; other chars become '?'), for the hot loops. */
+    byte[] bytes() {
+        if (bytes == null) bytes = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return bytes;
+    }
+
+    static boolean isBlankByte(byte c) {
+        return BLANK[c & 0xFF];
+    }
+
     String text() {
         return s;
     }
@@ -79,11 +94,19 @@ public final class HexDumpParser {
     }
 
     static int hexVal(char c) {
-        return c < 128 ? HEX[c] : -1;
+        return c < 256 ? HEX[c] : -1;
+    }
+
+    static boolean isHexByte(byte c) {
+        return HEX[c & 0xFF] >= 0;
+    }
+
+    static boolean isBlankChar(char c) {
+        return c < 256 && BLANK[c];
     }
 
     static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\f' || c == '\b' || c == 0x0B || c == '\u00a0';
+        return c < 256 && BLANK[c];
     }
 
     /** End of the line starting at p (index of '\n' or n). */
@@ -119,7 +142,7 @@ public final class HexDumpParser {
             } else if (c == '/' && p + 1 < e && s.charAt(p + 1) == '/') {
                 p += 2;
                 again = true;
-            } else if (s.startsWith("--More--", p) || s.startsWith("-- More --", p) || s.startsWith("<--- More --->", p)) {
+            } else if ((c == '-' || c == '<') && s.startsWith("--More--", p) || (c == '-' || c == '<') && (s.startsWith("-- More --", p) || s.startsWith("<--- More --->", p))) {
                 p = s.indexOf('-', s.indexOf("More", p) + 4) + 1;
                 while (p < e && s.charAt(p) == '-') p++;
                 while (p < e && s.charAt(p) == '>') p++;

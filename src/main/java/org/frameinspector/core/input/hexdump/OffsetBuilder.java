@@ -30,6 +30,7 @@ final class OffsetBuilder {
 
     List<byte[]> build() throws InputException {
         int n = hp.length();
+        byte[] ab = hp.bytes();
         int lineNo = 0;
         boolean skipBlock = false;
         int prevA = -1, prevE = -1;
@@ -38,16 +39,17 @@ final class OffsetBuilder {
             lineNo++;
             int lineA = p;
             p = e + 1;
-            int ce = hp.trimEnd(lineA, e);
+            int ce = e;
+            while (ce > lineA && (ab[ce - 1] == '\r' || HexDumpParser.BLANK[ab[ce - 1] & 0xFF])) ce--;
             int cs = lineA;
-            while (cs < ce && HexDumpParser.isBlank(s.charAt(cs))) cs++;
+            while (cs < ce && HexDumpParser.BLANK[ab[cs] & 0xFF]) cs++;
             if (cs >= ce) {
                 skipBlock = false;
                 prevA = -1;
                 continue;
             }
             // tshark -x prints extra data sources ("Reassembled TCP (30 bytes):") after a frame: not frames.
-            if (ce - cs > 8 && (s.startsWith(" bytes):", ce - 8) || s.startsWith(" byte):", ce - 7))
+            if (ce - cs > 8 && ab[ce - 1] == ':' && (s.startsWith(" bytes):", ce - 8) || s.startsWith(" byte):", ce - 7))
                     && s.lastIndexOf(" (", ce) > cs) {
                 skipBlock = !s.startsWith("Frame (", cs);
                 if (skipBlock && have) finishFrame();
@@ -64,7 +66,7 @@ final class OffsetBuilder {
                 prevE = ce;
                 continue;
             }
-            if (cur.kind == Row.PLAIN && cur.digits() != scan.digits) {
+            if (cur.kind == Row.PLAIN && cur.digits() < scan.digits) {
                 prevA = cs;
                 prevE = ce;
                 continue;
@@ -153,8 +155,7 @@ final class OffsetBuilder {
         if (pend.nb >= d) {
             commit((int) d);
             width = d;
-            int i = tokenHolding((int) d - 1);
-            if (pend.stopA >= 0) hexEndCol = Math.max(hexEndCol, pend.tokB[i] - pend.lineStart);
+            if (pend.stopA >= 0) hexEndCol = Math.max(hexEndCol, pend.tokB[tokenHolding((int) d - 1)] - pend.lineStart);
             pendFirst = false;
             return;
         }

@@ -15,6 +15,7 @@ final class Row {
     int nb;
     boolean octal, le16;
     long off;
+    private byte[] hpBytes;
 
     int digits() {
         return offB - offA;
@@ -23,6 +24,7 @@ final class Row {
     /** Scans s[p0,e0) as an offset row; false if it is not one (then {@link #star} tells a lone '*'). */
     boolean parse(HexDumpParser hp, int p0, int e0, int lineNo) {
         String s = hp.text();
+        hpBytes = hp.bytes();
         line = lineNo;
         lineStart = p0;
         ntok = 0;
@@ -32,10 +34,14 @@ final class Row {
         stopA = -1;
         stopOdd = false;
         strong = false;
-        int e = hp.trimEnd(p0, e0);
-        int p = hp.skipPrefix(p0, e);
+        byte[] ab = hpBytes;
+        int e = e0;
+        while (e > p0 && (ab[e - 1] == '\r' || HexDumpParser.BLANK[ab[e - 1] & 0xFF])) e--;
+        int p = p0;
+        while (p < e && HexDumpParser.BLANK[ab[p] & 0xFF]) p++;
+        if (p < e && !HexDumpParser.isHexByte(ab[p]) && ab[p] != '[') p = hp.skipPrefix(p, e);
         if (p >= e) return false;
-        char c = s.charAt(p);
+        char c = ch(ab, p);
         if (c == '*' && p + 1 == e) {
             star = true;
             return false;
@@ -43,32 +49,32 @@ final class Row {
         int q, a, bb;
         if (c == '[') {
             q = p + 1;
-            while (q < e && HexDumpParser.isBlank(s.charAt(q))) q++;
+            while (q < e && HexDumpParser.isBlankChar(ch(ab, q))) q++;
             a = q;
-            while (q < e && s.charAt(q) >= '0' && s.charAt(q) <= '9') q++;
+            while (q < e && ch(ab, q) >= '0' && ch(ab, q) <= '9') q++;
             bb = q;
-            while (q < e && HexDumpParser.isBlank(s.charAt(q))) q++;
-            if (bb == a || q >= e || s.charAt(q) != ']') return false;
+            while (q < e && HexDumpParser.isBlankChar(ch(ab, q))) q++;
+            if (bb == a || q >= e || ch(ab, q) != ']') return false;
             q++;
             kind = BRACKET;
             strong = true;
-        } else if (c == '0' && p + 1 < e && (s.charAt(p + 1) == 'x' || s.charAt(p + 1) == 'X')) {
+        } else if (c == '0' && p + 1 < e && (ch(ab, p + 1) == 'x' || ch(ab, p + 1) == 'X')) {
             q = p + 2;
             a = q;
-            while (q < e && HexDumpParser.hexVal(s.charAt(q)) >= 0) q++;
+            while (q < e && HexDumpParser.hexVal(ch(ab, q)) >= 0) q++;
             bb = q;
             if (bb == a || bb - a > 10) return false;
-            if (q < e && s.charAt(q) == ':') q++;
+            if (q < e && ch(ab, q) == ':') q++;
             kind = HEX0X;
             strong = true;
         } else {
             a = p;
             q = p;
-            while (q < e && HexDumpParser.hexVal(s.charAt(q)) >= 0) q++;
+            while (q < e && HexDumpParser.hexVal(ch(ab, q)) >= 0) q++;
             bb = q;
             int d = bb - a;
             if (d < 4 || d > 10) return false;
-            if (q < e && s.charAt(q) == ':') {
+            if (q < e && ch(ab, q) == ':') {
                 q++;
                 kind = COLON;
                 strong = true;
@@ -76,17 +82,37 @@ final class Row {
                 kind = PLAIN;
             }
         }
-        if (q < e && !HexDumpParser.isBlank(s.charAt(q))) return false;
+        if (q < e && !HexDumpParser.isBlankChar(ch(ab, q))) return false;
         offA = a;
         offB = bb;
+        byte[] hex = HexDumpParser.HEX;
+        boolean[] blank = HexDumpParser.BLANK;
         while (true) {
-            while (q < e && HexDumpParser.isBlank(s.charAt(q))) q++;
+            while (q < e && blank[ab[q] & 0xFF]) q++;
             if (q >= e) break;
             int t = q;
-            while (q < e && !HexDumpParser.isBlank(s.charAt(q))) q++;
-            if (hp.allHex(t, q)) {
+            boolean allHex = true;
+            ensure(nb + ((e - q) >> 1) + 1);
+            byte[] out = b;
+            int o = nb, hi = 0;
+            while (q < e) {
+                int ch = ab[q] & 0xFF;
+                if (blank[ch]) break;
+                int v = hex[ch];
+                if (v < 0) {
+                    allHex = false;
+                } else if (((q - t) & 1) == 0) {
+                    hi = v;
+                } else if (allHex) {
+                    out[o++] = (byte) ((hi << 4) | v);
+                }
+                q++;
+            }
+            if (allHex) {
                 if (((q - t) & 1) == 0) {
                     addTok(t, q);
+                    nb = o;
+                    tokEnd[ntok - 1] = o;
                     continue;
                 }
                 stopOdd = true;
@@ -99,6 +125,10 @@ final class Row {
             endMarker = true;
         }
         return true;
+    }
+
+    private static char ch(byte[] ab, int i) {
+        return (char) (ab[i] & 0xFF);
     }
 
     private void addTok(int a, int bb) {
@@ -138,10 +168,13 @@ final class Row {
 
     /** Decodes the hex tokens into {@link #b}; {@code le32} reverses the bytes of wide groups (xxd -e). */
     void decode(String s, boolean le32) {
-        nb = 0;
         octal = isOctalWords(s);
         le16 = !octal && isLe16Words();
         boolean rev = le16 || (le32 && kind == COLON);
+        if (!octal && !rev) return; // decoded while scanning
+        nb = 0;
+        byte[] ab = octal ? null : hpBytes;
+        byte[] hex = HexDumpParser.HEX;
         for (int i = 0; i < ntok; i++) {
             int a = tokA[i], z = tokB[i];
             int len = z - a;
@@ -152,13 +185,12 @@ final class Row {
                 b[nb++] = (byte) v;
                 b[nb++] = (byte) (v >> 8);
             } else if (rev && len > 2) {
-                for (int k = z - 2; k >= a; k -= 2) {
-                    b[nb++] = (byte) ((HexDumpParser.HEX[s.charAt(k)] << 4) | HexDumpParser.HEX[s.charAt(k + 1)]);
-                }
+                for (int k = z - 2; k >= a; k -= 2) b[nb++] = (byte) ((hex[ab[k] & 0xFF] << 4) | hex[ab[k + 1] & 0xFF]);
             } else {
-                for (int k = a; k < z; k += 2) {
-                    b[nb++] = (byte) ((HexDumpParser.HEX[s.charAt(k)] << 4) | HexDumpParser.HEX[s.charAt(k + 1)]);
-                }
+                byte[] out = b;
+                int o = nb;
+                for (int k = a; k < z; k += 2) out[o++] = (byte) ((hex[ab[k] & 0xFF] << 4) | hex[ab[k + 1] & 0xFF]);
+                nb = o;
             }
             tokEnd[i] = nb;
         }
@@ -172,6 +204,11 @@ final class Row {
     long value(String s, int radix) {
         int r = radix;
         if (kind == HEX0X) r = 16;
+        if (r == 16 && hpBytes != null) {
+            long v = 0;
+            for (int i = offA; i < offB; i++) v = (v << 4) | HexDumpParser.HEX[hpBytes[i] & 0xFF];
+            return v;
+        }
         for (int i = offA; i < offB && r != 16; i++) if (Character.digit(s.charAt(i), r) < 0) r = 16;
         long v = 0;
         for (int i = offA; i < offB; i++) v = v * r + Character.digit(s.charAt(i), r);
