@@ -83,7 +83,7 @@ final class BareRows {
      * logs): it must read as a piece of the printable rendering of that row's bytes. It is skipped, never decoded.
      */
     private boolean looksLikeAsciiColumnLine(int q, int e, int prevBytes) {
-        if (e - q > prevBytes + 2 || prevBytes > block.n) return false;
+        if (e - q > prevBytes + 2 || prevBytes > block.n || prevBytes > 64) return false;
         StringBuilder r = new StringBuilder(prevBytes);
         for (int i = block.n - prevBytes; i < block.n; i++) {
             int v = block.b[i] & 0x7F;

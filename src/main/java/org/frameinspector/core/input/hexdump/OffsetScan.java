@@ -31,7 +31,7 @@ final class OffsetScan {
             int e = hp.lineEnd(p);
             lineNo++;
             if (cur.parse(hp, p, e, lineNo) && !cur.endMarker) {
-                boolean ok = cur.strong || isZero(s, cur);
+                boolean ok = cur.strong || isZero(s, cur) || looksLikeDumpRow(s, cur);
                 if (havePrev) {
                     int pb = prev.roughBytes();
                     for (int r : new int[] {16, 10, 8}) {
@@ -70,6 +70,13 @@ final class OffsetScan {
         if (votes[10] > votes[16] && votes[10] >= votes[8]) radix = 10;
         else if (votes[8] > votes[16] && votes[8] > votes[10]) radix = 8;
         return validated > 0;
+    }
+
+    /** offset, at least four single-byte groups, then an ASCII column after a wider gap: a dump row on its own. */
+    private static boolean looksLikeDumpRow(String s, Row r) {
+        if (r.ntok < 4 || r.stopA < 0 || r.stopA < 2) return false;
+        for (int i = 0; i < r.ntok; i++) if (r.tokB[i] - r.tokA[i] != 2) return false;
+        return HexDumpParser.isBlank(s.charAt(r.stopA - 1)) && HexDumpParser.isBlank(s.charAt(r.stopA - 2));
     }
 
     private static boolean isZero(String s, Row r) {
