@@ -33,6 +33,7 @@ final class OffsetBuilder {
         byte[] ab = hp.bytes();
         int lineNo = 0;
         boolean skipBlock = false;
+        boolean lastWasRow = false;
         int prevA = -1, prevE = -1;
         for (int p = 0; p < n; ) {
             int e = hp.lineEnd(p);
@@ -58,6 +59,15 @@ final class OffsetBuilder {
             }
             if (skipBlock) continue;
             if (!cur.parse(hp, lineA, e, lineNo)) {
+                if (lastWasRow && have && pend.stopA < 0 && !pend.le16 && !pend.octal && pend.line == lineNo - 1
+                        && pend.lineEnd - pend.lineStart >= (width > 0 ? 40 : 60)) {
+                    long room = (width > 0 ? width : 16) - pend.nb;
+                    if (room > 0 && pend.appendContinuation(hp, cs, ce, (int) room) > 0) {
+                        lastWasRow = false;
+                        continue;
+                    }
+                }
+                lastWasRow = false;
                 if (cur.star && have) {
                     star = true;
                     starLine = lineNo;
@@ -97,6 +107,7 @@ final class OffsetBuilder {
             pend = cur;
             cur = t;
             prevA = -1;
+            lastWasRow = true;
         }
         if (have) finishFrame();
         return frames;

@@ -4,7 +4,7 @@ package org.frameinspector.core.input.hexdump;
 final class Row {
     static final int PLAIN = 0, HEX0X = 1, BRACKET = 2, COLON = 3;
 
-    int line, lineStart;
+    int line, lineStart, lineEnd;
     int offA, offB, kind;
     boolean strong, endMarker, star;
     int ntok;
@@ -37,6 +37,7 @@ final class Row {
         byte[] ab = hpBytes;
         int e = e0;
         while (e > p0 && (ab[e - 1] == '\r' || HexDumpParser.BLANK[ab[e - 1] & 0xFF])) e--;
+        lineEnd = e;
         int p = p0;
         while (p < e && HexDumpParser.BLANK[ab[p] & 0xFF]) p++;
         if (p < e && !HexDumpParser.isHexByte(ab[p]) && ab[p] != '[') p = hp.skipPrefix(p, e);
@@ -125,6 +126,31 @@ final class Row {
             endMarker = true;
         }
         return true;
+    }
+
+    /**
+     * Appends the leading hex groups of a continuation line (a long row wrapped by a mail client or editor); groups
+     * must have the width of this row's first group. Returns the number of bytes added.
+     */
+    int appendContinuation(HexDumpParser hp, int p, int e, int maxBytes) {
+        if (ntok == 0) return 0;
+        byte[] ab = hp.bytes();
+        int w = tokB[0] - tokA[0];
+        int added = 0;
+        while (p < e && added + w / 2 <= maxBytes) {
+            while (p < e && HexDumpParser.BLANK[ab[p] & 0xFF]) p++;
+            int t = p;
+            while (p < e && !HexDumpParser.BLANK[ab[p] & 0xFF]) p++;
+            if (p - t != w || !hp.allHex(t, p)) break;
+            ensure(nb + w);
+            for (int k = t; k < p; k += 2) {
+                b[nb++] = (byte) ((HexDumpParser.HEX[ab[k] & 0xFF] << 4) | HexDumpParser.HEX[ab[k + 1] & 0xFF]);
+            }
+            addTok(t, p);
+            tokEnd[ntok - 1] = nb;
+            added += w / 2;
+        }
+        return added;
     }
 
     private static char ch(byte[] ab, int i) {

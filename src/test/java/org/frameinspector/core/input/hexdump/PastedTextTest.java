@@ -36,6 +36,23 @@ class PastedTextTest {
     }
 
     @Test
+    void rowsWrappedInsideTheHexColumnsByAMailClientAreJoined() throws Exception {
+        StringBuilder wrapped = new StringBuilder();
+        for (String row : TSHARK.split("\n")) {
+            String line = ("> >\t\t" + row).replace("\t", "        ");
+            while (line.length() > 64) {
+                wrapped.append(line, 0, 64).append('\n');
+                line = line.substring(64);
+            }
+            wrapped.append(line).append('\n');
+        }
+        assertThat(wrapped.toString()).contains("02 \n0a c0 00");
+        HexDump d = HexDumpParser.parse(wrapped);
+        assertThat(d.frames()).hasSize(1);
+        assertThat(d.frames().get(0)).isEqualTo(cr());
+    }
+
+    @Test
     void shellPromptsToolWarningsAndPagerLinesAroundTheDump() throws Exception {
         String[] rows = TSHARK.split("\n");
         String text = "user@host:~$ tshark -r s7.pcap -x\nRunning as user \"root\" and group \"root\". This could be dangerous.\n"
