@@ -253,9 +253,35 @@ final class OffsetBuilder {
                     break;
                 }
             }
+        } else {
+            nb = Math.min(nb, asciiColumnSplit());
         }
         commit(nb);
         closeFrame();
+    }
+
+    /**
+     * For a last row whose hex area is not known from full rows (a one-row dump): trailing groups after a gap of two
+     * or more blanks that spell exactly the ASCII rendering of the bytes before them ("0000  41 42   AB") are the
+     * ASCII column. Returns the number of real bytes.
+     */
+    private int asciiColumnSplit() {
+        for (int k = 1; k < pend.ntok; k++) {
+            int gapStart = pend.tokB[k - 1];
+            if (pend.tokA[k] - gapStart < 2) continue;
+            int bytes = pend.tokEnd[k - 1];
+            String rest = s.substring(pend.tokA[k], pend.lineEnd);
+            StringBuilder r = new StringBuilder(bytes);
+            for (int i = 0; i < bytes; i++) {
+                int v = pend.b[i] & 0xFF;
+                r.append(v >= 0x20 && v < 0x7F ? (char) v : '.');
+            }
+            String render = r.toString().strip();
+            if (!render.isEmpty() && (rest.equals(render) || rest.equals("|" + render + "|") || rest.equals(">" + render + "<"))) {
+                return bytes;
+            }
+        }
+        return pend.nb;
     }
 
     private void closeFrame() {

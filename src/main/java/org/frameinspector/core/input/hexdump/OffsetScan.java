@@ -137,8 +137,9 @@ final class OffsetScan {
                         for (int k = first.tokA[i]; k < first.tokB[i]; k++) if (s.charAt(k) >= 'A' && s.charAt(k) <= 'F') upper = true;
                     return upper ? "KB / Network Monitor (offset, hex in two groups of 8, ASCII)" : "tshark -x (Wireshark Copy as Hex Dump)";
                 }
-                if ((first.digits() == 6 || first.digits() == 7) && first.ntok <= 8) return "text2pcap input / od -tx1 -w8" + dec;
-                if (first.digits() == 6 || first.digits() == 7) return "od -tx1" + dec;
+                String od = radix == 10 ? "od -Ad -tx1" : radix == 8 ? "od -tx1" : "od -Ax -tx1";
+                if ((first.digits() == 6 || first.digits() == 7) && first.ntok <= 8) return "text2pcap input / " + od + " -w8";
+                if (first.digits() == 6 || first.digits() == 7) return od;
                 return "offset + hex rows" + dec;
             }
         }

@@ -241,31 +241,4 @@ final class Row {
         return v;
     }
 
-    void copyFrom(Row o) {
-        line = o.line;
-        lineStart = o.lineStart;
-        offA = o.offA;
-        offB = o.offB;
-        kind = o.kind;
-        strong = o.strong;
-        endMarker = o.endMarker;
-        star = o.star;
-        ntok = o.ntok;
-        if (tokA.length < o.ntok) {
-            tokA = new int[o.tokA.length];
-            tokB = new int[o.tokA.length];
-            tokEnd = new int[o.tokA.length];
-        }
-        System.arraycopy(o.tokA, 0, tokA, 0, ntok);
-        System.arraycopy(o.tokB, 0, tokB, 0, ntok);
-        System.arraycopy(o.tokEnd, 0, tokEnd, 0, ntok);
-        stopA = o.stopA;
-        stopOdd = o.stopOdd;
-        ensure(o.nb);
-        System.arraycopy(o.b, 0, b, 0, o.nb);
-        nb = o.nb;
-        octal = o.octal;
-        le16 = o.le16;
-        off = o.off;
-    }
 }

@@ -95,6 +95,15 @@ class PastedTextTest {
     }
 
     @Test
+    void oneRowDumpWhoseAsciiColumnIsMadeOfHexDigits() throws Exception {
+        assertThat(hex(HexDumpParser.parse("0000  41 42 43 44 45 46   ABCDEF\n"), 0)).isEqualTo("414243444546");
+        assertThat(hex(HexDumpParser.parse("00000000  41 42                                             |AB|\n"), 0))
+                .isEqualTo("4142");
+        // when the trailing groups do not spell the bytes, they are bytes
+        assertThat(hex(HexDumpParser.parse("0000  41 42   ab cd\n"), 0)).isEqualTo("4142abcd");
+    }
+
+    @Test
     void ciscoIosAsaAndExchangeLayouts() throws Exception {
         String asa = """
                 1 packet captured
