@@ -8,13 +8,21 @@ import org.frameinspector.core.input.InputException;
 import org.frameinspector.core.input.Loaded;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+/**
+ * {@code bytes FILE|-}: each recovered frame as lowercase hex, one line per frame, nothing else on stdout. An input
+ * that cannot be read exactly gives exit code 2 and one line on stderr (with line and column for a dump).
+ */
 @Command(name = "bytes", description = "Print each recovered frame as lowercase hex, one line per frame.")
 public final class BytesCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also print the recognised layout and start layer on stderr.")
+    boolean verbose;
 
     @Spec
     CommandSpec spec;
@@ -27,12 +35,20 @@ public final class BytesCommand implements Callable<Integer> {
         try {
             in = input.load();
         } catch (InputException | IllegalArgumentException e) {
-            err.println("frame-inspector: " + e.getMessage());
+            err.println("frame-inspector: " + oneLine(e.getMessage()));
             return 2;
+        }
+        if (verbose) {
+            err.println("format: " + in.format() + (in.layout() != null ? "; layout: " + in.layout() : "")
+                    + (in.startLayer() != null ? "; starts at: " + in.startLayer() : ""));
         }
         try (FrameSource fs = in.frames()) {
             for (int i = 0; i < fs.size(); i++) out.println(Fmt.hex(fs.frame(i).data()));
         }
         return 0;
+    }
+
+    private static String oneLine(String m) {
+        return m == null ? "unreadable input" : m.replace('\r', ' ').replace('\n', ' ');
     }
 }

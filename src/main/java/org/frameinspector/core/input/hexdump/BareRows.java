@@ -1,0 +1,274 @@
+package org.frameinspector.core.input.hexdump;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.frameinspector.core.input.InputException;
+
+/**
+ * Hex without offsets: spaced bytes, 16-bit or mixed groups, colon/dash separated bytes, od -An, continuous hex
+ * (wrapped like xxd -p, or one frame per line like tshark -T fields -e data) and log lines ending in a run of bytes
+ * ("Sent 33 bytes: 03 00 ..."). Rows next to each other form one frame; a blank or other line ends it.
+ */
+final class BareRows {
+    private final HexDumpParser hp;
+    private final String s;
+    String layout;
+
+    private final HexDumpParser.Bytes block = new HexDumpParser.Bytes();
+    private int[] lineBytes = new int[16];
+    private int[] lineLen = new int[16];
+    private int nLines;
+    private boolean blockContinuous;
+    private final List<byte[]> frames = new ArrayList<>();
+
+    // the line being scanned
+    private int rowBytes;
+    private boolean rowContinuous;
+    private int rowHexLen;
+
+    BareRows(HexDumpParser hp) {
+        this.hp = hp;
+        this.s = hp.text();
+    }
+
+    List<byte[]> build() throws InputException {
+        int n = hp.length();
+        int lineNo = 0;
+        boolean lastWasWideRow = false;
+        int lastRowBytes = 0;
+        for (int p = 0; p < n; ) {
+            int e0 = hp.lineEnd(p);
+            lineNo++;
+            int a = p;
+            p = e0 + 1;
+            int e = hp.trimEnd(a, e0);
+            int q = hp.skipPrefix(a, e);
+            if (q >= e) {
+                flush();
+                lastWasWideRow = false;
+                continue;
+            }
+            if (s.charAt(q) == '*' && q + 1 == e) {
+                throw InputException.at(lineNo, q - a + 1, "'*' (repeated rows) in a dump without offsets: the number "
+                        + "of repeated bytes cannot be known (make the dump with od -v / hexdump -v, or with offsets)");
+            }
+            int mark = block.n;
+            if (scanRow(q, e, a, lineNo)) {
+                if (nLines > 0 && rowContinuous != blockContinuous) flush();
+                if (nLines == 0) {
+                    blockContinuous = rowContinuous;
+                    if (layout == null) layout = rowContinuous ? "continuous hex" : "hex bytes without offsets";
+                }
+                addLine(rowBytes, rowHexLen);
+                lastRowBytes = rowBytes;
+                lastWasWideRow = !rowContinuous && rowBytes >= 8;
+            } else {
+                block.n = mark;
+                if (lastWasWideRow && looksLikeAsciiColumnLine(q, e, lastRowBytes)) {
+                    lastWasWideRow = false;
+                    continue;
+                }
+                flush();
+                lastWasWideRow = false;
+            }
+        }
+        flush();
+        if (frames.size() > 1 && layout != null && layout.equals("continuous hex")) layout = "continuous hex, one frame per line";
+        return frames;
+    }
+
+    /**
+     * A line that is the ASCII column of the row above it, moved to a line of its own (LAN Manager and Exchange
+     * logs): it must read as a piece of the printable rendering of that row's bytes. It is skipped, never decoded.
+     */
+    private boolean looksLikeAsciiColumnLine(int q, int e, int prevBytes) {
+        if (e - q > prevBytes + 2 || prevBytes > block.n || prevBytes > 64) return false;
+        StringBuilder r = new StringBuilder(prevBytes);
+        for (int i = block.n - prevBytes; i < block.n; i++) {
+            int v = block.b[i] & 0x7F;
+            r.append(v >= 0x20 && v < 0x7F ? (char) v : '.');
+        }
+        String line = s.substring(q, e);
+        if (r.indexOf(line) >= 0) return true;
+        // tolerate '.' shown for bytes a tool considers unprintable
+        outer:
+        for (int st = 0; st + line.length() <= r.length(); st++) {
+            for (int k = 0; k < line.length(); k++) {
+                char c = line.charAt(k), x = r.charAt(st + k);
+                if (c != x && c != '.') continue outer;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void addLine(int bytes, int hexLen) {
+        if (nLines == lineBytes.length) {
+            lineBytes = Arrays.copyOf(lineBytes, nLines * 2);
+            lineLen = Arrays.copyOf(lineLen, nLines * 2);
+        }
+        lineBytes[nLines] = bytes;
+        lineLen[nLines] = hexLen;
+        nLines++;
+    }
+
+    private void flush() {
+        if (nLines == 0) {
+            block.n = 0;
+            return;
+        }
+        boolean perLine = false;
+        if (blockContinuous && nLines > 1) {
+            int l = lineLen[0];
+            for (int i = 1; i < nLines - 1; i++) if (lineLen[i] != l) perLine = true;
+            if (lineLen[nLines - 1] > l) perLine = true;
+            if (!perLine && nLines == 2 && lineLen[1] == l && !isWrapWidth(l)) perLine = true;
+        }
+        if (perLine) {
+            int off = 0;
+            for (int i = 0; i < nLines; i++) {
+                frames.add(Arrays.copyOfRange(block.b, off, off + lineBytes[i]));
+                off += lineBytes[i];
+            }
+            block.n = 0;
+        } else if (block.n > 0) {
+            frames.add(block.take());
+        }
+        block.n = 0;
+        nLines = 0;
+    }
+
+    private static boolean isWrapWidth(int l) {
+        return l == 32 || l == 40 || l == 48 || l == 60 || l == 64 || l == 70 || l == 72 || l == 76 || l == 80
+                || l == 96 || l == 128;
+    }
+
+    /**
+     * Scans a line as a row of bytes; on success the bytes are appended to {@link #block}.
+     * Throws for a line that is clearly hex but has an odd number of digits in a group.
+     */
+    private boolean scanRow(int q, int e, int lineA, int lineNo) throws InputException {
+        rowBytes = 0;
+        rowHexLen = 0;
+        rowContinuous = false;
+        int start = block.n;
+        int ntok = 0;
+        int p = q;
+        int stop = -1;
+        int gapBeforeStop = 0;
+        int firstLen = 0;
+        while (p < e) {
+            int t = p;
+            while (p < e && !HexDumpParser.isBlank(s.charAt(p))) p++;
+            int len = p - t;
+            int got = hexToken(t, p);
+            if (got < 0) {
+                if (hp.allHex(t, p) && (len & 1) == 1) {
+                    // an odd group: an error when hex follows it or it clearly continues the run
+                    int r = p;
+                    while (r < e && HexDumpParser.isBlank(s.charAt(r))) r++;
+                    boolean singleGap = r - p <= 1;
+                    int r2 = r;
+                    while (r2 < e && !HexDumpParser.isBlank(s.charAt(r2))) r2++;
+                    boolean hexFollows = r < e && hexToken2(r, r2);
+                    boolean wholeLine = ntok == 0 && r >= e && len >= 7;
+                    if (wholeLine || (ntok > 0 && (hexFollows || (r >= e && singleGap && gapBefore(t) <= 1)))
+                            || (ntok == 0 && hexFollows && len > 1)) {
+                        throw InputException.at(lineNo, t - lineA + 1, "odd number of hex digits (" + len + ") in '"
+                                + hp.excerpt(t, p) + "': expected pairs of hex digits");
+                    }
+                }
+                stop = t;
+                gapBeforeStop = gapBefore(t);
+                break;
+            }
+            if (ntok == 0) firstLen = len;
+            ntok++;
+            rowBytes += got;
+            rowHexLen += len;
+            while (p < e && HexDumpParser.isBlank(s.charAt(p))) p++;
+        }
+        if (ntok > 0) {
+            if (stop < 0) {
+                rowContinuous = ntok == 1 && firstLen > 8;
+                if (ntok == 1 && firstLen < 4 && nLines == 0) return false;
+                return true;
+            }
+            char c = s.charAt(stop);
+            boolean asciiCol = (c == '|' || c == '>') || (gapBeforeStop >= 2 && ntok >= 2 && e - stop <= Math.max(rowBytes, 16) + 4);
+            if (asciiCol) return true;
+            block.n = start;
+            rowBytes = 0;
+            rowHexLen = 0;
+            // fall through: maybe a log line ending with bytes
+        }
+        return logLine(q, e);
+    }
+
+    private int gapBefore(int t) {
+        int g = 0;
+        while (t - g - 1 >= 0 && HexDumpParser.isBlank(s.charAt(t - g - 1))) g++;
+        return g;
+    }
+
+    /** "... Sent 33 bytes: 03 00 00 21 ...": a run of at least 8 byte tokens ending the line, after a "label:". */
+    private boolean logLine(int q, int e) {
+        int p = e;
+        int count = 0;
+        int runStart = e;
+        while (p > q) {
+            int z = p;
+            while (z > q && HexDumpParser.isBlank(s.charAt(z - 1))) z--;
+            int t = z;
+            while (t > q && !HexDumpParser.isBlank(s.charAt(t - 1))) t--;
+            if (t == z) break;
+            if (z - t != 2 || !hp.allHex(t, z)) {
+                if (s.charAt(z - 1) != ':' || count < 8) return false;
+                break;
+            }
+            count++;
+            runStart = t;
+            p = t;
+        }
+        if (count < 8 || runStart == q) return false;
+        int start = block.n;
+        for (int t = runStart; t < e; ) {
+            while (t < e && HexDumpParser.isBlank(s.charAt(t))) t++;
+            if (t >= e) break;
+            block.add((HexDumpParser.HEX[s.charAt(t)] << 4) | HexDumpParser.HEX[s.charAt(t + 1)]);
+            t += 2;
+        }
+        rowBytes = block.n - start;
+        rowHexLen = rowBytes * 2;
+        return true;
+    }
+
+    private boolean hexToken2(int a, int b) {
+        return b > a && hp.allHex(a, b) && ((b - a) & 1) == 0;
+    }
+
+    /**
+     * Decodes one token: an even run of hex digits (a byte or a big-endian group), or bytes joined by ':', '-' or
+     * '.' (00:0c:29, 00-0C-29); -1 if the token is something else.
+     */
+    private int hexToken(int a, int b) {
+        int len = b - a;
+        if (len >= 2 && (len & 1) == 0 && hp.allHex(a, b)) {
+            for (int k = a; k < b; k += 2) block.add((HexDumpParser.HEX[s.charAt(k)] << 4) | HexDumpParser.HEX[s.charAt(k + 1)]);
+            return len / 2;
+        }
+        if (len >= 5 && (len + 1) % 3 == 0) {
+            char sep = s.charAt(a + 2);
+            if (sep != ':' && sep != '-') return -1;
+            for (int k = a; k < b; k += 3) {
+                if (HexDumpParser.hexVal(s.charAt(k)) < 0 || HexDumpParser.hexVal(s.charAt(k + 1)) < 0) return -1;
+                if (k + 2 < b && s.charAt(k + 2) != sep) return -1;
+            }
+            for (int k = a; k < b; k += 3) block.add((HexDumpParser.HEX[s.charAt(k)] << 4) | HexDumpParser.HEX[s.charAt(k + 1)]);
+            if (layout == null) layout = sep == ':' ? "colon-separated hex bytes" : "dash-separated hex bytes";
+            return (len + 1) / 3;
+        }
+        return -1;
+    }
+}

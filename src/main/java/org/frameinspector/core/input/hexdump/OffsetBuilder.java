@@ -1,0 +1,319 @@
+package org.frameinspector.core.input.hexdump;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.frameinspector.core.input.InputException;
+
+/**
+ * Turns rows with offsets into frames. A row is only committed once the next offset says how many of its bytes are
+ * real, so a lost, doubled or short row is reported instead of shifting the bytes that follow.
+ */
+final class OffsetBuilder {
+    private final HexDumpParser hp;
+    private final OffsetScan scan;
+    private final String s;
+    private final List<byte[]> frames = new ArrayList<>();
+    private final HexDumpParser.Bytes frame = new HexDumpParser.Bytes();
+
+    private Row pend = new Row(), cur = new Row();
+    private boolean have, pendFirst, star;
+    private int starLine;
+    private long frameStart;
+    private long width;
+    private int hexEndCol = -1;
+
+    OffsetBuilder(HexDumpParser hp, OffsetScan scan) {
+        this.hp = hp;
+        this.scan = scan;
+        this.s = hp.text();
+    }
+
+    List<byte[]> build() throws InputException {
+        int n = hp.length();
+        byte[] ab = hp.bytes();
+        int lineNo = 0;
+        boolean skipBlock = false;
+        boolean lastWasRow = false;
+        int prevA = -1, prevE = -1;
+        for (int p = 0; p < n; ) {
+            int e = hp.lineEnd(p);
+            lineNo++;
+            int lineA = p;
+            p = e + 1;
+            int ce = e;
+            while (ce > lineA && (ab[ce - 1] == '\r' || HexDumpParser.BLANK[ab[ce - 1] & 0xFF])) ce--;
+            int cs = lineA;
+            while (cs < ce && HexDumpParser.BLANK[ab[cs] & 0xFF]) cs++;
+            if (cs >= ce) {
+                skipBlock = false;
+                prevA = -1;
+                continue;
+            }
+            // tshark -x prints extra data sources ("Reassembled TCP (30 bytes):") after a frame: not frames.
+            if (ce - cs > 8 && ab[ce - 1] == ':' && (s.startsWith(" bytes):", ce - 8) || s.startsWith(" byte):", ce - 7))
+                    && s.lastIndexOf(" (", ce) > cs) {
+                skipBlock = !s.startsWith("Frame (", cs);
+                if (skipBlock && have) finishFrame();
+                prevA = -1;
+                continue;
+            }
+            if (skipBlock) continue;
+            if (!cur.parse(hp, lineA, e, lineNo)) {
+                if (lastWasRow && have && pend.stopA < 0 && !pend.le16 && !pend.octal && pend.line == lineNo - 1
+                        && pend.lineEnd - pend.lineStart >= (width > 0 ? 40 : 60)) {
+                    long room = (width > 0 ? width : 16) - pend.nb;
+                    if (room > 0 && pend.appendContinuation(hp, cs, ce, (int) room) > 0) {
+                        lastWasRow = false;
+                        continue;
+                    }
+                }
+                lastWasRow = false;
+                if (cur.star && have) {
+                    star = true;
+                    starLine = lineNo;
+                }
+                prevA = cs;
+                prevE = ce;
+                continue;
+            }
+            if (cur.kind == Row.PLAIN && cur.digits() < scan.digits) {
+                prevA = cs;
+                prevE = ce;
+                continue;
+            }
+            cur.decode(s, scan.le32);
+            long o = cur.value(s, scan.radix);
+            cur.off = o;
+            if (cur.endMarker) {
+                if (have) endMarker(o);
+                prevA = -1;
+                continue;
+            }
+            if (!have) {
+                startFrame(o, prevA, prevE);
+            } else if (o <= frameStart && !star) {
+                finishFrame();
+                startFrame(o, prevA, prevE);
+            } else {
+                long d = o - pend.off;
+                if (d <= 0) {
+                    throw err(cur.line, col(cur, cur.offA), String.format(
+                            "offset %s does not follow the previous row (line %d, offset %s): a doubled or misplaced row",
+                            str(cur), pend.line, str(pend)));
+                }
+                step(d);
+            }
+            Row t = pend;
+            pend = cur;
+            cur = t;
+            prevA = -1;
+            lastWasRow = true;
+        }
+        if (have) finishFrame();
+        return frames;
+    }
+
+    private void startFrame(long o, int prevA, int prevE) {
+        have = true;
+        pendFirst = true;
+        star = false;
+        frameStart = o;
+        width = 0;
+        hexEndCol = -1;
+        if (prevA >= 0) {
+            int lead = leadingPartialRow(prevA, prevE);
+            if (lead > 0) {
+                frameStart = o - lead;
+                hp.warn("line " + (cur.line - 1) + ": a row without offset before offset " + str(cur)
+                        + " is taken as the last " + lead + " bytes of the previous row");
+            }
+        }
+    }
+
+    /**
+     * A row shown without an offset right before the first offset row, indented further than it (Network Monitor
+     * "data portion" excerpts start in the middle of a row): its bytes start the frame.
+     */
+    private int leadingPartialRow(int a, int e) {
+        int firstTokCol = cur.ntok > 0 ? cur.tokA[0] - cur.lineStart : 0;
+        int lineStart = a;
+        while (lineStart > 0 && s.charAt(lineStart - 1) != '\n') lineStart--;
+        if (a - lineStart <= firstTokCol) return 0;
+        int q = a, count = 0, start = frame.n;
+        while (q < e) {
+            int t = q;
+            while (q < e && !HexDumpParser.isBlank(s.charAt(q))) q++;
+            if (q - t != 2 || !hp.allHex(t, q)) break;
+            frame.add((HexDumpParser.HEX[s.charAt(t)] << 4) | HexDumpParser.HEX[s.charAt(t + 1)]);
+            count++;
+            int g = q;
+            while (q < e && HexDumpParser.isBlank(s.charAt(q))) q++;
+            if (q - g >= 2) break;
+        }
+        if (count < 2 || count > 16) {
+            frame.n = start;
+            return 0;
+        }
+        return count;
+    }
+
+    /** The next row sits d bytes after the pending one. */
+    private void step(long d) throws InputException {
+        if (star) {
+            fillRepeats(d);
+            return;
+        }
+        if (pend.nb >= d) {
+            commit((int) d);
+            width = d;
+            if (pend.stopA >= 0) hexEndCol = Math.max(hexEndCol, pend.tokB[tokenHolding((int) d - 1)] - pend.lineStart);
+            pendFirst = false;
+            return;
+        }
+        if (pendFirst) {
+            if (pend.nb == 0) throw err(pend.line, col(pend, pend.offB), "row without bytes");
+            commit(pend.nb);
+            if (d - pend.nb > 0 && frames.isEmpty() && frame.n == pend.nb) {
+                hp.warn("line " + pend.line + ": first row holds " + pend.nb + " of " + d
+                        + " bytes (the dump starts in the middle of a row)");
+            }
+            pendFirst = false;
+            return;
+        }
+        throw shortRow(d);
+    }
+
+    private InputException shortRow(long d) {
+        if (pend.stopA >= 0 && (hexEndCol < 0 || pend.stopA - pend.lineStart < hexEndCol)) {
+            int t = pend.stopA;
+            int z = t;
+            while (z < s.length() && !HexDumpParser.isBlank(s.charAt(z)) && s.charAt(z) != '\n' && s.charAt(z) != '\r') z++;
+            String tok = hp.excerpt(t, z);
+            if (pend.stopOdd) {
+                return err(pend.line, col(pend, t), "odd number of hex digits in '" + tok + "' (expected pairs of hex digits)");
+            }
+            return err(pend.line, col(pend, t), "'" + tok + "' inside the hex columns (expected hex digits; row has "
+                    + pend.nb + " bytes, the next offset implies " + d + ")");
+        }
+        if (width > 0 && pend.nb == width && d % width == 0) {
+            return err(cur.line, col(cur, cur.offA), String.format(
+                    "missing row: offset %s expected after the row on line %d, found %s (%d bytes not in the dump)",
+                    fmt(pend.off + width), pend.line, str(cur), d - width));
+        }
+        int c = pend.ntok > 0 ? pend.tokB[pend.ntok - 1] : pend.offB;
+        return err(pend.line, col(pend, c), String.format(
+                "row has %d bytes but the next offset (%s on line %d) implies %d", pend.nb, str(cur), cur.line, d));
+    }
+
+    private void fillRepeats(long d) throws InputException {
+        long w = width > 0 ? Math.min(width, pend.nb) : pend.nb;
+        if (w <= 0 || d % w != 0 || pend.nb < w) {
+            throw err(cur.line, col(cur, cur.offA), String.format(
+                    "offset %s after '*' (line %d) is not a whole number of repeated %d-byte rows after offset %s",
+                    str(cur), starLine, w, str(pend)));
+        }
+        if (frame.n + d > hp.length() * 64L + (1 << 20)) {
+            throw err(cur.line, col(cur, cur.offA), "'*' repeats more bytes than is reasonable (" + d + ")");
+        }
+        for (long k = 0; k < d / w; k++) frame.add(pend.b, 0, (int) w);
+        star = false;
+        pendFirst = false;
+    }
+
+    private void endMarker(long o) throws InputException {
+        long d = o - pend.off;
+        if (star) {
+            fillRepeats(d);
+            closeFrame();
+            return;
+        }
+        if (d > 0 && d <= pend.nb) {
+            commit((int) d);
+            closeFrame();
+        } else if (d > pend.nb && cur.digits() == pend.digits() && cur.line == pend.line + 1) {
+            if (pendFirst && pend.nb > 0) {
+                commit(pend.nb);
+                closeFrame();
+                return;
+            }
+            throw shortRow(d);
+        }
+    }
+
+    private void finishFrame() throws InputException {
+        if (star) {
+            throw err(starLine, 1, "'*' (repeated rows) at the end of a dump: no offset follows to say how many bytes it stands for");
+        }
+        int nb = pend.nb;
+        if (width > 0) nb = (int) Math.min(nb, width);
+        if (hexEndCol > 0) {
+            for (int i = 0; i < pend.ntok; i++) {
+                if (pend.tokA[i] - pend.lineStart >= hexEndCol) {
+                    nb = Math.min(nb, i == 0 ? 0 : pend.tokEnd[i - 1]);
+                    break;
+                }
+            }
+        } else {
+            nb = Math.min(nb, asciiColumnSplit());
+        }
+        commit(nb);
+        closeFrame();
+    }
+
+    /**
+     * For a last row whose hex area is not known from full rows (a one-row dump): trailing groups after a gap of two
+     * or more blanks that spell exactly the ASCII rendering of the bytes before them ("0000  41 42   AB") are the
+     * ASCII column. Returns the number of real bytes.
+     */
+    private int asciiColumnSplit() {
+        for (int k = 1; k < pend.ntok; k++) {
+            int gapStart = pend.tokB[k - 1];
+            if (pend.tokA[k] - gapStart < 2) continue;
+            int bytes = pend.tokEnd[k - 1];
+            String rest = s.substring(pend.tokA[k], pend.lineEnd);
+            StringBuilder r = new StringBuilder(bytes);
+            for (int i = 0; i < bytes; i++) {
+                int v = pend.b[i] & 0xFF;
+                r.append(v >= 0x20 && v < 0x7F ? (char) v : '.');
+            }
+            String render = r.toString().strip();
+            if (!render.isEmpty() && (rest.equals(render) || rest.equals("|" + render + "|") || rest.equals(">" + render + "<"))) {
+                return bytes;
+            }
+        }
+        return pend.nb;
+    }
+
+    private void closeFrame() {
+        if (frame.n > 0) frames.add(frame.take());
+        frame.n = 0;
+        have = false;
+        pend.nb = 0;
+        star = false;
+    }
+
+    private void commit(int count) {
+        frame.add(pend.b, 0, count);
+    }
+
+    private int tokenHolding(int byteIndex) {
+        for (int i = 0; i < pend.ntok; i++) if (pend.tokEnd[i] > byteIndex) return i;
+        return Math.max(0, pend.ntok - 1);
+    }
+
+    private static int col(Row r, int pos) {
+        return pos - r.lineStart + 1;
+    }
+
+    private String str(Row r) {
+        return s.substring(r.offA, r.offB);
+    }
+
+    private static String fmt(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    private static InputException err(int line, int col, String msg) {
+        return InputException.at(line, col, msg);
+    }
+}

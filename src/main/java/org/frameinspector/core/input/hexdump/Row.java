@@ -1,0 +1,244 @@
+package org.frameinspector.core.input.hexdump;
+
+/** One dump row with an offset, scanned in place (reused from line to line: no per-row garbage). */
+final class Row {
+    static final int PLAIN = 0, HEX0X = 1, BRACKET = 2, COLON = 3;
+
+    int line, lineStart, lineEnd;
+    int offA, offB, kind;
+    boolean strong, endMarker, star;
+    int ntok;
+    int[] tokA = new int[32], tokB = new int[32], tokEnd = new int[32];
+    int stopA;
+    boolean stopOdd;
+    byte[] b = new byte[64];
+    int nb;
+    boolean octal, le16;
+    long off;
+    private byte[] hpBytes;
+
+    int digits() {
+        return offB - offA;
+    }
+
+    /** Scans s[p0,e0) as an offset row; false if it is not one (then {@link #star} tells a lone '*'). */
+    boolean parse(HexDumpParser hp, int p0, int e0, int lineNo) {
+        String s = hp.text();
+        hpBytes = hp.bytes();
+        line = lineNo;
+        lineStart = p0;
+        ntok = 0;
+        nb = 0;
+        endMarker = false;
+        star = false;
+        stopA = -1;
+        stopOdd = false;
+        strong = false;
+        byte[] ab = hpBytes;
+        int e = e0;
+        while (e > p0 && (ab[e - 1] == '\r' || HexDumpParser.BLANK[ab[e - 1] & 0xFF])) e--;
+        lineEnd = e;
+        int p = p0;
+        while (p < e && HexDumpParser.BLANK[ab[p] & 0xFF]) p++;
+        if (p < e && !HexDumpParser.isHexByte(ab[p]) && ab[p] != '[') p = hp.skipPrefix(p, e);
+        if (p >= e) return false;
+        char c = ch(ab, p);
+        if (c == '*' && p + 1 == e) {
+            star = true;
+            return false;
+        }
+        int q, a, bb;
+        if (c == '[') {
+            q = p + 1;
+            while (q < e && HexDumpParser.isBlankChar(ch(ab, q))) q++;
+            a = q;
+            while (q < e && ch(ab, q) >= '0' && ch(ab, q) <= '9') q++;
+            bb = q;
+            while (q < e && HexDumpParser.isBlankChar(ch(ab, q))) q++;
+            if (bb == a || q >= e || ch(ab, q) != ']') return false;
+            q++;
+            kind = BRACKET;
+            strong = true;
+        } else if (c == '0' && p + 1 < e && (ch(ab, p + 1) == 'x' || ch(ab, p + 1) == 'X')) {
+            q = p + 2;
+            a = q;
+            while (q < e && HexDumpParser.hexVal(ch(ab, q)) >= 0) q++;
+            bb = q;
+            if (bb == a || bb - a > 10) return false;
+            if (q < e && ch(ab, q) == ':') q++;
+            kind = HEX0X;
+            strong = true;
+        } else {
+            a = p;
+            q = p;
+            while (q < e && HexDumpParser.hexVal(ch(ab, q)) >= 0) q++;
+            bb = q;
+            int d = bb - a;
+            if (d < 4 || d > 10) return false;
+            if (q < e && ch(ab, q) == ':') {
+                q++;
+                kind = COLON;
+                strong = true;
+            } else {
+                kind = PLAIN;
+            }
+        }
+        if (q < e && !HexDumpParser.isBlankChar(ch(ab, q))) return false;
+        offA = a;
+        offB = bb;
+        byte[] hex = HexDumpParser.HEX;
+        boolean[] blank = HexDumpParser.BLANK;
+        while (true) {
+            while (q < e && blank[ab[q] & 0xFF]) q++;
+            if (q >= e) break;
+            int t = q;
+            boolean allHex = true;
+            ensure(nb + ((e - q) >> 1) + 1);
+            byte[] out = b;
+            int o = nb, hi = 0;
+            while (q < e) {
+                int ch = ab[q] & 0xFF;
+                if (blank[ch]) break;
+                int v = hex[ch];
+                if (v < 0) {
+                    allHex = false;
+                } else if (((q - t) & 1) == 0) {
+                    hi = v;
+                } else if (allHex) {
+                    out[o++] = (byte) ((hi << 4) | v);
+                }
+                q++;
+            }
+            if (allHex) {
+                if (((q - t) & 1) == 0) {
+                    addTok(t, q);
+                    nb = o;
+                    tokEnd[ntok - 1] = o;
+                    continue;
+                }
+                stopOdd = true;
+            }
+            stopA = t;
+            break;
+        }
+        if (ntok == 0) {
+            if (stopA >= 0) return false;
+            endMarker = true;
+        }
+        return true;
+    }
+
+    /**
+     * Appends the leading hex groups of a continuation line (a long row wrapped by a mail client or editor); groups
+     * must have the width of this row's first group. Returns the number of bytes added.
+     */
+    int appendContinuation(HexDumpParser hp, int p, int e, int maxBytes) {
+        if (ntok == 0) return 0;
+        byte[] ab = hp.bytes();
+        int w = tokB[0] - tokA[0];
+        int added = 0;
+        while (p < e && added + w / 2 <= maxBytes) {
+            while (p < e && HexDumpParser.BLANK[ab[p] & 0xFF]) p++;
+            int t = p;
+            while (p < e && !HexDumpParser.BLANK[ab[p] & 0xFF]) p++;
+            if (p - t != w || !hp.allHex(t, p)) break;
+            ensure(nb + w);
+            for (int k = t; k < p; k += 2) {
+                b[nb++] = (byte) ((HexDumpParser.HEX[ab[k] & 0xFF] << 4) | HexDumpParser.HEX[ab[k + 1] & 0xFF]);
+            }
+            addTok(t, p);
+            tokEnd[ntok - 1] = nb;
+            added += w / 2;
+        }
+        return added;
+    }
+
+    private static char ch(byte[] ab, int i) {
+        return (char) (ab[i] & 0xFF);
+    }
+
+    private void addTok(int a, int bb) {
+        if (ntok == tokA.length) {
+            tokA = java.util.Arrays.copyOf(tokA, ntok * 2);
+            tokB = java.util.Arrays.copyOf(tokB, ntok * 2);
+            tokEnd = java.util.Arrays.copyOf(tokEnd, ntok * 2);
+        }
+        tokA[ntok] = a;
+        tokB[ntok] = bb;
+        ntok++;
+    }
+
+    /** Rough byte count of the hex tokens (before decoding; for surveying). */
+    int roughBytes() {
+        if (isOctalWords(null)) return ntok * 2;
+        int t = 0;
+        for (int i = 0; i < ntok; i++) t += (tokB[i] - tokA[i]) >> 1;
+        return t;
+    }
+
+    boolean isOctalWords(String s) {
+        if (kind != PLAIN || digits() != 7 || ntok == 0) return false;
+        for (int i = 0; i < ntok; i++) if (tokB[i] - tokA[i] != 6) return false;
+        if (s != null) {
+            for (int i = 0; i < ntok; i++)
+                for (int k = tokA[i]; k < tokB[i]; k++) if (s.charAt(k) > '7') return false;
+        }
+        return true;
+    }
+
+    boolean isLe16Words() {
+        if (kind != PLAIN || digits() != 7 || ntok == 0 || stopA >= 0) return false;
+        for (int i = 0; i < ntok; i++) if (tokB[i] - tokA[i] != 4) return false;
+        return true;
+    }
+
+    /** Decodes the hex tokens into {@link #b}; {@code le32} reverses the bytes of wide groups (xxd -e). */
+    void decode(String s, boolean le32) {
+        octal = isOctalWords(s);
+        le16 = !octal && isLe16Words();
+        boolean rev = le16 || (le32 && kind == COLON);
+        if (!octal && !rev) return; // decoded while scanning
+        nb = 0;
+        byte[] ab = octal ? null : hpBytes;
+        byte[] hex = HexDumpParser.HEX;
+        for (int i = 0; i < ntok; i++) {
+            int a = tokA[i], z = tokB[i];
+            int len = z - a;
+            ensure(nb + len);
+            if (octal) {
+                int v = 0;
+                for (int k = a; k < z; k++) v = v * 8 + (s.charAt(k) - '0');
+                b[nb++] = (byte) v;
+                b[nb++] = (byte) (v >> 8);
+            } else if (rev && len > 2) {
+                for (int k = z - 2; k >= a; k -= 2) b[nb++] = (byte) ((hex[ab[k] & 0xFF] << 4) | hex[ab[k + 1] & 0xFF]);
+            } else {
+                byte[] out = b;
+                int o = nb;
+                for (int k = a; k < z; k += 2) out[o++] = (byte) ((hex[ab[k] & 0xFF] << 4) | hex[ab[k + 1] & 0xFF]);
+                nb = o;
+            }
+            tokEnd[i] = nb;
+        }
+    }
+
+    private void ensure(int cap) {
+        if (cap > b.length) b = java.util.Arrays.copyOf(b, Math.max(cap, b.length * 2));
+    }
+
+    /** Offset value in the given radix (hex when a digit does not fit the radix). */
+    long value(String s, int radix) {
+        int r = radix;
+        if (kind == HEX0X) r = 16;
+        if (r == 16 && hpBytes != null) {
+            long v = 0;
+            for (int i = offA; i < offB; i++) v = (v << 4) | HexDumpParser.HEX[hpBytes[i] & 0xFF];
+            return v;
+        }
+        for (int i = offA; i < offB && r != 16; i++) if (Character.digit(s.charAt(i), r) < 0) r = 16;
+        long v = 0;
+        for (int i = offA; i < offB; i++) v = v * r + Character.digit(s.charAt(i), r);
+        return v;
+    }
+
+}
