@@ -26,8 +26,11 @@ public final class LiveCapture implements AutoCloseable {
     private final int linkType;
     private final String iface;
 
-    private LiveCapture(PcapHandle handle, String iface) {
+    private final int timeoutMs;
+
+    private LiveCapture(PcapHandle handle, String iface, int timeoutMs) {
         this.handle = handle;
+        this.timeoutMs = Math.max(1, timeoutMs);
         this.iface = iface;
         this.linkType = handle.getDlt().value();
     }
@@ -49,7 +52,15 @@ public final class LiveCapture implements AutoCloseable {
                 h.close();
                 throw new CaptureException("bad capture filter '" + bpf + "': " + e.getMessage(), e);
             }
-            return new LiveCapture(h, iface);
+            try {
+                // On Linux a blocking read does not time out while no packet arrives at all, so a stop request
+                // would wait for the next packet; non-blocking reads with a short sleep keep next() bounded.
+                h.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
+            } catch (PcapNativeException | NotOpenException e) {
+                h.close();
+                throw new CaptureException("cannot capture on '" + iface + "': " + e.getMessage(), e);
+            }
+            return new LiveCapture(h, iface, timeoutMs);
         } catch (PcapNativeException e) {
             String m = String.valueOf(e.getMessage());
             String hint = m.contains("ermission") || m.contains("ermitted")
@@ -92,6 +103,20 @@ public final class LiveCapture implements AutoCloseable {
 
     /** The next frame, or null when the read timeout passed without one. */
     public Frame next(int number) throws CaptureException {
+        long until = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (true) {
+            Frame f = poll(number);
+            if (f != null || System.nanoTime() >= until) return f;
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    private Frame poll(int number) throws CaptureException {
         try {
             byte[] b = handle.getNextRawPacketEx();
             java.sql.Timestamp ts = handle.getTimestamp();

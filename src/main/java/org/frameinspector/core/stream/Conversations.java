@@ -46,6 +46,9 @@ public final class Conversations implements StreamHook {
     private final Map<Key, Conn> active = new HashMap<>();
     private final List<Conversation> rows = new ArrayList<>();
     private Conn last;
+    /** The connections used most recently (a capture interleaves a few busy ones): checked before the map. */
+    private final Conn[] recent = new Conn[16];
+    private int recentAt;
 
     // the call in progress (onTpdu/onDtUserData arrive inside onTcpPayload)
     private Ctx curCtx;
@@ -212,8 +215,12 @@ public final class Conversations implements StreamHook {
     }
 
     private Conn conn(TcpInfo t, int fn, long ts) {
-        Conn c = last;
-        if (c == null || !c.matches(t)) c = active.get(Key.of(t));
+        Conn c = null;
+        for (int i = 0; i < recent.length; i++) {
+            Conn r = recent[(recentAt - i) & (recent.length - 1)];
+            if (r != null && r.matches(t)) { c = r; break; }
+        }
+        if (c == null) c = active.get(Key.of(t));
         boolean newSyn = t.syn() && (t.flags() & TcpInfo.ACK) == 0;
         if (c != null && c.closed && newSyn) c = null;
         if (c == null) {
@@ -226,6 +233,11 @@ public final class Conversations implements StreamHook {
             rows.add(row);
             c = new Conn(row);
             active.put(Key.of(t), c);
+        }
+        if (c != last) {
+            boolean known = false;
+            for (Conn r : recent) if (r == c) { known = true; break; }
+            if (!known) recent[recentAt = (recentAt + 1) & (recent.length - 1)] = c;
         }
         last = c;
         return c;
