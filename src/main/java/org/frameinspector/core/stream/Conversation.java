@@ -78,6 +78,9 @@ public final class Conversation {
     }
 
     static final String[] TYPE_NAMES = new String[16];
+    /** Display order of TPDU types: connection set-up, data, release, errors, the class 1–4 types. */
+    static final int[] ORDER = {CotpInfo.CR, CotpInfo.CC, CotpInfo.DT, CotpInfo.ED, CotpInfo.DR, CotpInfo.DC,
+            CotpInfo.ER, CotpInfo.AK, CotpInfo.EA, CotpInfo.RJ};
 
     static {
         TYPE_NAMES[CotpInfo.CR] = "CR";
@@ -100,10 +103,8 @@ public final class Conversation {
     /** "CR 1 CC 1 DT 40" in a fixed order; empty when no TPDU was seen. */
     public String tpduSummary() {
         StringBuilder sb = new StringBuilder();
-        int[] order = {CotpInfo.CR, CotpInfo.CC, CotpInfo.DT, CotpInfo.ED, CotpInfo.DR, CotpInfo.DC, CotpInfo.ER,
-                CotpInfo.AK, CotpInfo.EA, CotpInfo.RJ};
         boolean[] done = new boolean[16];
-        for (int t : order) {
+        for (int t : ORDER) {
             done[t] = true;
             if (tpdus[t] > 0) sb.append(sb.length() > 0 ? " " : "").append(typeName(t)).append(' ').append(tpdus[t]);
         }
@@ -144,7 +145,12 @@ public final class Conversation {
         if (calledTsap == null) j.nul(); else j.value(calledTsap);
         j.put("class", cotpClass).put("tpduSize", tpduSize);
         j.key("tpdus").obj();
-        for (int t = 0; t < 16; t++) if (tpdus[t] > 0) j.put(typeName(t), tpdus[t]);
+        boolean[] done = new boolean[16];
+        for (int t : ORDER) {
+            done[t] = true;
+            if (tpdus[t] > 0) j.put(typeName(t), tpdus[t]);
+        }
+        for (int t = 0; t < 16; t++) if (!done[t] && tpdus[t] > 0) j.put(typeName(t), tpdus[t]);
         j.endObj();
         j.key("end").obj().put("how", end.name()).put("by", endBy).put("frame", endFrame)
                 .put("timeNanos", endTime).put("drFrame", drFrame).endObj();
