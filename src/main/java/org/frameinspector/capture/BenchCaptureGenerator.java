@@ -10,7 +10,7 @@ import org.frameinspector.core.model.Frame;
  * and TCP checksums. Several connections run interleaved; each does the TCP handshake, CR/CC (class 0, TPDU size
  * 256, TSAPs), then rounds of DT traffic (single DTs, TSDUs segmented into several DTs with EOT = 0, two TPKTs in
  * one segment, one TPKT split over two segments) and ends with FIN/FIN/ACK. Data frames are 100–300 bytes; only the
- * handshake and teardown segments are smaller. Nothing is kept per frame, so memory does not grow with the count.
+ * handshake and teardown segments are smaller (60 bytes, padded). Nothing is kept per frame, so memory does not grow with the count.
  */
 public final class BenchCaptureGenerator {
     private final SplittableRandom rnd;
@@ -181,10 +181,12 @@ public final class BenchCaptureGenerator {
     private void emit(PcapFileWriter w, Conn c, boolean fromClient, int flags, byte[] data, int n) throws IOException {
         int len;
         if (fromClient) {
-            len = FrameBuilder.tcp(frame, c.cIp, c.sIp, c.cPort, c.sPort, c.cSeq, c.sSeq, flags, data, 0, n, c.cId++);
+            len = FrameBuilder.tcp(frame, c.cIp, c.sIp, c.cPort, c.sPort, c.cSeq, (flags & 0x10) != 0 ? c.sSeq : 0, flags,
+                    data, 0, n, c.cId++);
             c.cSeq = (c.cSeq + n) & 0xFFFFFFFFL;
         } else {
-            len = FrameBuilder.tcp(frame, c.sIp, c.cIp, c.sPort, c.cPort, c.sSeq, c.cSeq, flags, data, 0, n, c.sId++);
+            len = FrameBuilder.tcp(frame, c.sIp, c.cIp, c.sPort, c.cPort, c.sSeq, (flags & 0x10) != 0 ? c.cSeq : 0, flags,
+                    data, 0, n, c.sId++);
             c.sSeq = (c.sSeq + n) & 0xFFFFFFFFL;
         }
         time += 10_000 + rnd.nextInt(490_000);

@@ -2,7 +2,7 @@ package org.frameinspector.capture;
 
 /**
  * Writes Ethernet II / IPv4 / TCP frames with correct IPv4 header and TCP checksums into a caller's buffer (no
- * allocation per frame). MAC addresses are derived from the IPv4 addresses (02:00:a:b:c:d, locally administered).
+ * allocation per frame), padded to the Ethernet minimum of 60 bytes. MAC addresses are derived from the IPv4 addresses (02:00:a:b:c:d, locally administered).
  */
 public final class FrameBuilder {
     public static final int HEADERS = 14 + 20 + 20;
@@ -47,7 +47,10 @@ public final class FrameBuilder {
         int pseudo = (srcIp >>> 16) + (srcIp & 0xFFFF) + (dstIp >>> 16) + (dstIp & 0xFFFF) + 6 + 20 + plen;
         int c = ~sum(out, t, 20 + plen, pseudo) & 0xFFFF;
         put16(out, t + 16, c);
-        return HEADERS + plen;
+        int len = HEADERS + plen;
+        // Ethernet minimum frame (60 bytes without FCS): zero padding after the datagram, as a NIC sends it
+        for (; len < 60; len++) out[len] = 0;
+        return len;
     }
 
     /** One's complement sum folded to 16 bits. */

@@ -86,6 +86,8 @@ public final class Conversations implements StreamHook {
 
     private static final class Dir {
         boolean synSeen, seqKnown, fin, rst;
+        /** The stream left TPKT (RDP switched to TLS): payload goes back to TCP. */
+        boolean passthrough;
         long nextSeq;
         byte[] hist;
         long histCount;
@@ -203,7 +205,12 @@ public final class Conversations implements StreamHook {
                 row.tpkt = c.tpkt;
             }
             if (tpkt == null) tpkt = ctx.registry().byName("tpkt");
-            if (c.tpkt && tpkt != null && !c.closed) {
+            if (d.passthrough && !c.closed) {
+                int diff = (int) (dataSeq - d.nextSeq);
+                if (diff >= 0 || diff + n > 0) d.nextSeq = (dataSeq + n) & 0xFFFFFFFFL;
+                note(ctx, payload.source(), payload.start(), n, "TLS (RDP switched to TLS after the X.224 exchange), not decoded");
+                handled = true;
+            } else if (c.tpkt && tpkt != null && !c.closed) {
                 handled = data(ctx, c, d, payload, dataSeq);
             } else {
                 int diff = (int) (dataSeq - d.nextSeq);
@@ -348,7 +355,11 @@ public final class Conversations implements StreamHook {
         }
         d.histCount += n;
         d.nextSeq = (s + n) & 0xFFFFFFFFL;
-        if (d.framer == null) d.framer = new TpktFramer(!d.synSeen);
+        if (d.passthrough) return;
+        if (d.framer == null) {
+            d.framer = new TpktFramer(!d.synSeen);
+            d.framer.rdp = c.row.portA == 3389 || c.row.portB == 3389;
+        }
         d.framer.append(b, off, n, frame, frameOff);
         frame(ctx, c, d);
     }
@@ -431,6 +442,20 @@ public final class Conversations implements StreamHook {
                 ctx.finding("TPKT-STREAM-SYNC-LOST", null, "tpkt", null, DataSource.FRAME,
                         fo >= 0 ? fo : firstLive(f), fo >= 0 ? (f.tpktLength >= 0 ? 4 : 1) : 0, obs,
                         "03 00 and a length of at least 7", null);
+            } else if (r == TpktFramer.TLS) {
+                flushRun(ctx, c);
+                d.passthrough = true;
+                String side = curFromA ? "A" : "B";
+                c.row.note += (c.row.note.isEmpty() ? "" : "; ") + side + " switched to TLS in frame " + curFrame;
+                f.forEachIn(f.resultStart, f.resultLen, liveFrame, (fo, k) -> note(ctx, null, fo, k,
+                        "TLS record: RDP switched to TLS after the X.224 exchange (not decoded here)"));
+                f.drop();
+                break;
+            } else if (r == TpktFramer.FASTPATH) {
+                flushRun(ctx, c);
+                int n = f.resultLen;
+                f.forEachIn(f.resultStart, n, liveFrame, (fo, k) -> note(ctx, null, fo, k,
+                        "RDP fast-path PDU of " + n + " bytes (MS-RDPBCGR 2.2.9.1.2), not TPKT"));
             } else if (r == TpktFramer.SKIPPED) {
                 flushRun(ctx, c);
                 d.skipped += f.resultLen;
@@ -510,7 +535,8 @@ public final class Conversations implements StreamHook {
         String proto = out.protocol();
         Buf fb = new Buf(out.sources().get(0), off, off + n);
         L l = ctx.layer("tcp.segment", "TCP segment data (" + n + " bytes): " + what, fb);
-        l.payload(null, "tcp.segment_data", "TCP segment data", off, n);
+        // a plain display ("N bytes", as Wireshark shows segment data): no hex string per frame on the hot path
+        l.field(null, "tcp.segment_data", "TCP segment data", off, n, 0, fb.copy(off, n), n + " bytes", FieldKind.PAYLOAD);
         out.setProtocol(proto);
     }
 
@@ -737,8 +763,7 @@ public final class Conversations implements StreamHook {
             Layer l = ls.get(i);
             if (!l.protocol().equals("cotp") || !l.source().equals(ud.sourceId())) continue;
             l.add(new Field("cotp.segment_data", "COTP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")",
-                    ud.start(), n, 0, ud.copy(ud.start(), n), org.frameinspector.core.dissect.Fmt.colonHex(ud.bytes(),
-                    ud.start(), Math.min(n, 32)) + (n > 32 ? "…" : ""), ud.sourceId(), FieldKind.PAYLOAD));
+                    ud.start(), n, 0, ud.copy(ud.start(), n), n + " bytes", ud.sourceId(), FieldKind.PAYLOAD));
             if (l.end() < ud.end()) l.setLength(ud.end() - l.offset());
             return;
         }

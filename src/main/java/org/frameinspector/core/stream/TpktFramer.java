@@ -12,7 +12,13 @@ import org.frameinspector.core.model.SourcePart;
  */
 final class TpktFramer {
     /** What {@link #next} found. */
-    static final int NEED_MORE = 0, TPKT = 1, SYNC_LOST = 2, SKIPPED = 3;
+    static final int NEED_MORE = 0, TPKT = 1, SYNC_LOST = 2, SKIPPED = 3, TLS = 4, FASTPATH = 5;
+
+    /**
+     * RDP (port 3389) mixes TPKT with fast-path PDUs (first byte's two low bits 0, MS-RDPBCGR 2.2.9.1.2) and switches
+     * to TLS after the X.224 exchange; with this set those are recognised instead of being framing errors.
+     */
+    boolean rdp;
 
     private byte[] acc = new byte[256];
     private int len;
@@ -109,6 +115,31 @@ final class TpktFramer {
                 return NEED_MORE;
             }
             int v = acc[pos] & 0xFF;
+            if (v != 3 && rdp) {
+                if (v >= 0x14 && v <= 0x17) {
+                    if (avail < 3) return NEED_MORE;
+                    if (acc[pos + 1] == 3 && (acc[pos + 2] & 0xFF) <= 4) {
+                        resultStart = pos;
+                        resultLen = avail;
+                        return TLS;
+                    }
+                } else if ((v & 3) == 0) {
+                    if (avail < 2) return NEED_MORE;
+                    int b1 = acc[pos + 1] & 0xFF;
+                    int l = b1;
+                    if ((b1 & 0x80) != 0) {
+                        if (avail < 3) return NEED_MORE;
+                        l = ((b1 & 0x7F) << 8) | (acc[pos + 2] & 0xFF);
+                    }
+                    if (l >= 3) {
+                        if (avail < l) return NEED_MORE;
+                        resultStart = pos;
+                        resultLen = l;
+                        pos += l;
+                        return FASTPATH;
+                    }
+                }
+            }
             if (v != 3) return lost(-1);
             if (avail < 4) return NEED_MORE;
             int l = ((acc[pos + 2] & 0xFF) << 8) | (acc[pos + 3] & 0xFF);
@@ -146,6 +177,12 @@ final class TpktFramer {
         int li = acc[p + 4] & 0xFF;
         if (li == 0 || li >= l - 4) return 0;
         return Cotp.definedType((acc[p + 5] & 0xFF) >> 4) ? 1 : 0;
+    }
+
+    /** Drops everything held (the rest of the stream is another protocol). */
+    void drop() {
+        pos = len;
+        compact();
     }
 
     /** Stops at a known gap: drops what is held and looks for the next header without complaining first. */

@@ -396,4 +396,29 @@ class ConversationsTest {
         assertThat(k.conv.rows().get(1).tpkt()).isFalse();
         assertThat(c).isNotNull();
     }
+
+    @Test
+    void rdpSwitchingToTlsAndFastPathAreNotFramingErrors() {
+        StreamKit k = new StreamKit().connect(true, 3389);
+        k.client.send(tpkt(cr(0, 0, -1, null, null)));
+        k.server.send(tpkt(cc(0, 0x1234, 0, -1, null, null)));
+        // fast-path PDU (action 0, length 10) between TPKTs, then a TPKT again
+        byte[] fp = {0x00, 10, 1, 2, 3, 4, 5, 6, 7, 8};
+        Dissection d = k.server.send(fp, tpkt(dt(true, bytes(20, 1))));
+        assertThat(ids(d)).doesNotContain("TPKT-STREAM-SYNC-LOST");
+        assertThat(layers(d, "tpkt")).hasSize(1);
+        noUndecoded(d);
+        // TLS ClientHello record header: the stream leaves TPKT quietly
+        byte[] tls = {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5};
+        Dissection t1 = k.client.send(tls);
+        Dissection t2 = k.client.send(new byte[] {0x17, 0x03, 0x03, 0x00, 0x02, 9, 9});
+        Dissection t3 = k.client.send(new byte[] {0x42, 0x42, 0x42});
+        for (Dissection x : List.of(t1, t2, t3)) {
+            assertThat(x.findings()).isEmpty();
+            assertThat(layers(x, "tpkt")).isEmpty();
+            noUndecoded(x);
+        }
+        k.conv.finish();
+        assertThat(k.conv.rows().get(0).note()).contains("A switched to TLS in frame " + t1.frame().number());
+    }
 }

@@ -67,7 +67,7 @@ final class StreamKit {
         }
 
         Dissection at(long s, int flags, byte[] payload) {
-            byte[] buf = new byte[FrameBuilder.HEADERS + payload.length];
+            byte[] buf = new byte[Math.max(60, FrameBuilder.HEADERS + payload.length)];
             FrameBuilder.tcp(buf, ip, peer.ip, port, peer.port, s, peer.seq, flags, payload, 0, payload.length, frameNo);
             frameNo++;
             time += 100_000;
@@ -99,8 +99,12 @@ final class StreamKit {
 
     /** A connection 10.0.0.1:40001 → 10.0.0.2:102, with the three-way handshake when {@code handshake}. */
     StreamKit connect(boolean handshake) {
+        return connect(handshake, 102);
+    }
+
+    StreamKit connect(boolean handshake, int serverPort) {
         client = new Side(FrameBuilder.ip(10, 0, 0, 1), 40001, 1000);
-        server = new Side(FrameBuilder.ip(10, 0, 0, 2), 102, 5000);
+        server = new Side(FrameBuilder.ip(10, 0, 0, 2), serverPort, 5000);
         client.peer = server;
         server.peer = client;
         if (handshake) {
@@ -191,7 +195,7 @@ final class StreamKit {
 
         public void dissect(Ctx ctx, Buf buf) {
             int s = buf.start();
-            L eth = ctx.layer("eth", "Ethernet", buf.slice(s, 14));
+            L eth = ctx.layer("eth", "Ethernet", buf);
             eth.bytes(null, "eth.hdr", "Header", s, 14, null, FieldKind.NORMAL);
             int ip = s + 14;
             L ipl = ctx.layer("ip", "IPv4", buf.slice(ip, 20));
@@ -205,6 +209,7 @@ final class StreamKit {
             tcp.bytes(null, "tcp.rest", "Rest", t + 14, 6, null, FieldKind.NORMAL);
             TcpInfo ti = new TcpInfo(src, dst, buf.u16(t), buf.u16(t + 2), buf.u32(t + 4), buf.u32(t + 8),
                     buf.u8(t + 13), t + 20, end - t - 20, false);
+            if (end < buf.end()) eth.payload(null, "eth.padding", "Padding", end, buf.end() - end);
             Buf payload = buf.slice(t + 20, end - t - 20);
             ctx.put("tcp.info", ti);
             if (ctx.stream() != null && ctx.stream().onTcpPayload(ctx, payload, ti)) return;
