@@ -421,4 +421,22 @@ class ConversationsTest {
         k.conv.finish();
         assertThat(k.conv.rows().get(0).note()).contains("A switched to TLS in frame " + t1.frame().number());
     }
+
+    @Test
+    void sequenceNumbersWrappingAroundZero() {
+        StreamKit k = new StreamKit().connect(false);
+        k.client.seq = 0xFFFFFFF0L;
+        byte[] a = tpkt(dt(true, bytes(30, 1)));
+        byte[][] p = split(a, 10);
+        k.client.send(p[0]);
+        Dissection d = k.client.send(p[1]);
+        k.client.seq &= 0xFFFFFFFFL;
+        assertThat(layers(d, "tpkt")).hasSize(1);
+        long s = k.client.seq;
+        Dissection again = k.client.at(s - 5, 0x18, java.util.Arrays.copyOfRange(a, a.length - 5, a.length));
+        assertThat(ids(again)).containsExactly("TCP-RETRANSMISSION");
+        Dissection next = k.client.send(tpkt(dt(true, bytes(5, 2))));
+        assertThat(next.findings()).isEmpty();
+        assertThat(layers(next, "tpkt")).hasSize(1);
+    }
 }
