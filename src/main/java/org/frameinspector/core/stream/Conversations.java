@@ -726,10 +726,15 @@ public final class Conversations implements StreamHook {
         return off >= 0 && off + 2 <= b.length ? ((b[off] & 0xFF) << 8) | (b[off + 1] & 0xFF) : -1;
     }
 
+    private static final java.util.Set<String> LOWER_LAYERS = java.util.Set.of("frame", "eth", "vlan", "llc", "sll",
+            "sll2", "null", "loop", "ip", "ipv6", "tcp", "undecoded");
+
     private static String issues(Dissection out) {
         StringBuilder sb = null;
         for (Finding f : out.findings()) {
-            if (f.severity() == Severity.INFO) continue;
+            // only what the peer's transport saw: findings of TPKT and above (a bad TCP checksum is usually offload,
+            // and a segment with a truly bad one is dropped, not answered by a close)
+            if (f.severity() == Severity.INFO || LOWER_LAYERS.contains(f.layer())) continue;
             if (sb == null) sb = new StringBuilder();
             else if (sb.indexOf(f.id()) >= 0) continue;
             else sb.append(", ");
