@@ -360,6 +360,29 @@ public final class Conversations implements StreamHook {
             d.framer = new TpktFramer(!d.synSeen);
             d.framer.rdp = c.row.portA == 3389 || c.row.portB == 3389;
         }
+        if (frame == liveFrame && frameOff == off && d.framer.buffered() == 0 && !d.framer.hunting() && !d.lostSync
+                && d.skipped == 0) {
+            // fast path (most segments): whole TPKTs straight from the frame, no copy into the framer
+            int o = off, end = off + n;
+            runCount = 0;
+            runStart = -1;
+            while (end - o >= 4 && b[o] == 3) {
+                int l = ((b[o + 2] & 0xFF) << 8) | (b[o + 3] & 0xFF);
+                if (l < 7 || l > end - o) break;
+                if (runCount == runOff.length) flushRun(ctx, c);
+                if (runStart < 0) runStart = o;
+                runOff[runCount] = o;
+                runLen[runCount] = l;
+                runCount++;
+                runEnd = o + l;
+                o += l;
+            }
+            flushRun(ctx, c);
+            if (o == end) return;
+            n = end - o;
+            frameOff += o - off;
+            off = o;
+        }
         d.framer.append(b, off, n, frame, frameOff);
         frame(ctx, c, d);
     }
