@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "frame-inspector", mixinStandardHelpOptions = true, version = "Frame Inspector 0.1",
         description = "Explains every byte of Ethernet/IP/TCP/TPKT/COTP frames and points at what breaks the standards.",
         subcommands = {DissectCommand.class, CheckCommand.class, BytesCommand.class, ExportCommand.class,
-                BenchDumpCommand.class, CommandLine.HelpCommand.class})
+                ConversationsCommand.class, CaptureCommand.class, BenchCommand.class, BenchDumpCommand.class,
+                GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Capture or dump files to open in the GUI.")
     java.util.List<String> files = new java.util.ArrayList<>();

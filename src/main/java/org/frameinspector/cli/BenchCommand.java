@@ -1,0 +1,100 @@
+package org.frameinspector.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.input.capture.CaptureFiles;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.stream.Conversations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", description = "Measure frames/s on a capture: indexing (open), full dissection with "
+        + "findings per frame, and dissection with TCP/TPKT/COTP reassembly. Dissections are not kept.")
+public final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "pcap or pcapng file (e.g. from generate-bench).")
+    Path file;
+
+    @Option(names = "--only", paramLabel = "STAGE", description = "Run one stage: index, dissect or reassembly.")
+    String only;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isReadable(file)) {
+            err.println("frame-inspector: cannot read " + file);
+            return 2;
+        }
+        try {
+            long size = Files.size(file);
+            out.printf("%s: %.1f MB%n", file, size / 1e6);
+            if (only == null || only.equals("index")) {
+                long t0 = System.nanoTime();
+                int n;
+                try (FrameSource fs = CaptureFiles.open(file)) {
+                    n = fs.size();
+                }
+                report(out, "index", n, System.nanoTime() - t0, "");
+            }
+            if (only == null || only.equals("dissect")) run(out, false);
+            if (only == null || only.equals("reassembly")) run(out, true);
+        } catch (InputException | IOException e) {
+            err.println("frame-inspector: " + e.getMessage());
+            return 2;
+        }
+        out.printf("peak RSS %s, heap used now %.0f MB (max %.0f MB)%n", rss(),
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6);
+        return 0;
+    }
+
+    private void run(PrintWriter out, boolean reassembly) throws InputException {
+        FrameDissector fd = FrameDissector.standard();
+        long t0 = System.nanoTime();
+        long findings = 0;
+        int n;
+        Conversations conv = reassembly ? new Conversations() : null;
+        try (FrameSource fs = CaptureFiles.open(file)) {
+            n = fs.size();
+            for (int i = 0; i < n; i++) {
+                Dissection d = fd.dissect(fs.frame(i), null, conv);
+                if (conv != null) conv.record(d);
+                findings += d.findings().size();
+            }
+        }
+        if (conv != null) conv.finish();
+        report(out, reassembly ? "reassembly" : "dissect", n, System.nanoTime() - t0,
+                findings + " findings" + (conv != null ? ", " + conv.rows().size() + " connections" : ""));
+    }
+
+    private static void report(PrintWriter out, String stage, int frames, long nanos, String extra) {
+        double s = nanos / 1e9;
+        out.printf("%-10s %,10d frames in %7.3f s = %,12.0f frames/s%s%n", stage, frames, s, frames / Math.max(s, 1e-9),
+                extra.isEmpty() ? "" : "  (" + extra + ")");
+        out.flush();
+    }
+
+    /** VmHWM from /proc/self/status (Linux), else "n/a". */
+    static String rss() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmHWM:")) return l.substring(6).trim();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "n/a";
+    }
+}

@@ -1,0 +1,927 @@
+package org.frameinspector.core.stream;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.frameinspector.core.dissect.Buf;
+import org.frameinspector.core.dissect.CotpInfo;
+import org.frameinspector.core.dissect.Ctx;
+import org.frameinspector.core.dissect.Dissector;
+import org.frameinspector.core.dissect.L;
+import org.frameinspector.core.dissect.StreamHook;
+import org.frameinspector.core.dissect.TcpInfo;
+import org.frameinspector.core.model.DataSource;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.model.Field;
+import org.frameinspector.core.model.FieldKind;
+import org.frameinspector.core.model.Finding;
+import org.frameinspector.core.model.Layer;
+import org.frameinspector.core.model.Severity;
+import org.frameinspector.core.model.SourcePart;
+
+/**
+ * The stream layer: connection state for a capture dissected frame by frame, in order. Pass one instance as the
+ * stream hook of {@link org.frameinspector.core.dissect.FrameDissector#dissect(org.frameinspector.core.model.Frame,
+ * String, StreamHook)} for every frame, call {@link #record(Dissection)} with each result (for the per-connection
+ * findings column) and {@link #finish()} at the end; {@link #rows()} is the connections view.
+ *
+ * <p>Per TCP connection and direction it keeps the next expected sequence number, a short history of delivered bytes
+ * (to check retransmissions), out-of-order segments (bounded), the TPKT framer and the COTP TSDU being reassembled;
+ * per connection the COTP CR/CC negotiation. Memory per direction is bounded by {@link #MAX_PENDING_BYTES} +
+ * 65535 (one TPKT) + {@link #MAX_TSDU} + {@link #HISTORY}; closed connections keep only their row.
+ */
+public final class Conversations implements StreamHook {
+    /** Out-of-order bytes held per direction before the hole is given up as lost. */
+    public static final int MAX_PENDING_BYTES = 256 * 1024;
+    /** Out-of-order segments held per direction before the hole is given up as lost. */
+    public static final int MAX_PENDING_SEGMENTS = 64;
+    /** Largest segmented TSDU reassembled. */
+    public static final int MAX_TSDU = 1 << 20;
+    /** Bytes of already delivered data kept per direction to compare retransmissions with. */
+    public static final int HISTORY = 1 << 14;
+
+    private final Map<Key, Conn> active = new HashMap<>();
+    private final List<Conversation> rows = new ArrayList<>();
+    private Conn last;
+    /** The connections used most recently (a capture interleaves a few busy ones): checked before the map. */
+    private final Conn[] recent = new Conn[16];
+    private int recentAt;
+
+    // the call in progress (onTpdu/onDtUserData arrive inside onTcpPayload)
+    private Ctx curCtx;
+    private Conn cur;
+    private Dir curDir;
+    private boolean curFromA;
+    private int curFrame;
+    private int liveFrame;
+    private Dissector tpkt;
+
+    // which connection the latest frame belonged to, for record()
+    private Conn frameConn;
+    private int frameConnNo;
+
+    private record Key(String a, int pa, String b, int pb) {
+        static Key of(TcpInfo t) {
+            int c = t.srcAddr().compareTo(t.dstAddr());
+            if (c < 0 || c == 0 && t.srcPort() <= t.dstPort()) return new Key(t.srcAddr(), t.srcPort(), t.dstAddr(), t.dstPort());
+            return new Key(t.dstAddr(), t.dstPort(), t.srcAddr(), t.srcPort());
+        }
+    }
+
+    private static final class Pending {
+        final long seq;
+        final byte[] data;
+        final int frame, frameOff;
+
+        Pending(long seq, byte[] data, int frame, int frameOff) {
+            this.seq = seq;
+            this.data = data;
+            this.frame = frame;
+            this.frameOff = frameOff;
+        }
+    }
+
+    private static final class Dir {
+        boolean synSeen, seqKnown, fin, rst;
+        /** The stream left TPKT (RDP switched to TLS): payload goes back to TCP. */
+        boolean passthrough;
+        long nextSeq;
+        byte[] hist;
+        long histCount;
+        ArrayList<Pending> pending;
+        int pendingBytes;
+        TpktFramer framer;
+        int skipped;
+        boolean lostSync;
+        // TSDU being reassembled from DT EOT=0
+        byte[] tsdu;
+        int tsduLen, tsduDts, tsduFirstFrame;
+        List<SourcePart> tsduParts;
+        boolean tsduDropped;
+
+        void release() {
+            hist = null;
+            pending = null;
+            pendingBytes = 0;
+            framer = null;
+            tsdu = null;
+            tsduParts = null;
+            tsduLen = tsduDts = 0;
+        }
+    }
+
+    private static final class Conn {
+        final Conversation row;
+        final Dir a = new Dir(), b = new Dir();
+        Boolean tpkt;
+        boolean closed;
+        // COTP
+        Cotp.Params cr;
+        int crFrame, crSrcRef;
+        boolean crFromA, ccSeen, expedited;
+        int ccFrame, cls = -1, negotiated = -1;
+        int lastTpduFrame, lastTpduType;
+        boolean lastTpduFromA;
+        long lastTpduTime;
+        String lastTpduIssues;
+
+        Conn(Conversation row) {
+            this.row = row;
+        }
+
+        boolean matches(TcpInfo t) {
+            Conversation r = row;
+            return r.portA == t.srcPort() && r.portB == t.dstPort() && r.addrA.equals(t.srcAddr()) && r.addrB.equals(t.dstAddr())
+                    || r.portA == t.dstPort() && r.portB == t.srcPort() && r.addrA.equals(t.dstAddr()) && r.addrB.equals(t.srcAddr());
+        }
+
+        boolean class0() {
+            return ccSeen ? cls == 0 : cr != null && cr.cls == 0;
+        }
+    }
+
+    /** The connections seen so far, in order of their first frame. */
+    public List<Conversation> rows() {
+        return Collections.unmodifiableList(rows);
+    }
+
+    // ------------------------------------------------------------------ TCP
+
+    @Override
+    public boolean onTcpPayload(Ctx ctx, Buf payload, TcpInfo tcp) {
+        try {
+            return segment(ctx, payload, tcp);
+        } catch (RuntimeException e) {
+            ctx.finding("INSPECTOR-INTERNAL-ERROR", null, "tcp", null, DataSource.FRAME, payload.start(),
+                    payload.length(), e.getClass().getSimpleName() + " in the stream layer", null, null);
+            return false;
+        } finally {
+            curCtx = null;
+            cur = null;
+            curDir = null;
+        }
+    }
+
+    private boolean segment(Ctx ctx, Buf payload, TcpInfo tcp) {
+        int fn = ctx.out().frame().number();
+        long ts = ctx.out().frame().timestampNanos();
+        Conn c = conn(tcp, fn, ts);
+        Conversation row = c.row;
+        boolean fromA = row.portA == tcp.srcPort() && row.addrA.equals(tcp.srcAddr());
+        Dir d = fromA ? c.a : c.b;
+        if (frameConnNo != fn || frameConn != c) row.frames++;
+        row.lastFrame = fn;
+        row.lastTime = ts;
+        frameConn = c;
+        frameConnNo = fn;
+        curCtx = ctx;
+        cur = c;
+        curDir = d;
+        curFromA = fromA;
+        curFrame = fn;
+        liveFrame = payload.source().isFrame() ? fn : -1;
+
+        long seq = tcp.seq() & 0xFFFFFFFFL;
+        if (tcp.syn()) {
+            d.synSeen = true;
+            d.seqKnown = true;
+            d.nextSeq = (seq + 1) & 0xFFFFFFFFL;
+        }
+        boolean handled = false;
+        int n = payload.length();
+        if (n > 0) {
+            long dataSeq = tcp.syn() ? (seq + 1) & 0xFFFFFFFFL : seq;
+            if (!d.seqKnown) {
+                d.seqKnown = true;
+                d.nextSeq = dataSeq;
+            }
+            if (fromA) row.bytesAtoB += n;
+            else row.bytesBtoA += n;
+            if (c.tpkt == null) {
+                c.tpkt = standardPort(tcp) || looksLikeTpkt(payload);
+                row.tpkt = c.tpkt;
+            }
+            if (tpkt == null) tpkt = ctx.registry().byName("tpkt");
+            if (d.passthrough && !c.closed) {
+                int diff = (int) (dataSeq - d.nextSeq);
+                if (diff >= 0 || diff + n > 0) d.nextSeq = (dataSeq + n) & 0xFFFFFFFFL;
+                note(ctx, payload.source(), payload.start(), n, "TLS (RDP switched to TLS after the X.224 exchange), not decoded");
+                handled = true;
+            } else if (c.tpkt && tpkt != null && !c.closed) {
+                handled = data(ctx, c, d, payload, dataSeq);
+            } else {
+                int diff = (int) (dataSeq - d.nextSeq);
+                if (diff >= 0 || diff + n > 0) d.nextSeq = (dataSeq + n) & 0xFFFFFFFFL;
+            }
+        }
+        if (tcp.fin() || tcp.rst()) close(ctx, c, d, tcp, fromA, payload);
+        return handled && n > 0;
+    }
+
+    private Conn conn(TcpInfo t, int fn, long ts) {
+        Conn c = null;
+        for (int i = 0; i < recent.length; i++) {
+            Conn r = recent[(recentAt - i) & (recent.length - 1)];
+            if (r != null && r.matches(t)) { c = r; break; }
+        }
+        if (c == null) c = active.get(Key.of(t));
+        boolean newSyn = t.syn() && (t.flags() & TcpInfo.ACK) == 0;
+        if (c != null && c.closed && newSyn) c = null;
+        if (c == null) {
+            boolean synAck = t.syn() && (t.flags() & TcpInfo.ACK) != 0;
+            Conversation row = synAck
+                    ? new Conversation(rows.size() + 1, t.dstAddr(), t.dstPort(), t.srcAddr(), t.srcPort())
+                    : new Conversation(rows.size() + 1, t.srcAddr(), t.srcPort(), t.dstAddr(), t.dstPort());
+            row.firstFrame = fn;
+            row.firstTime = ts;
+            rows.add(row);
+            c = new Conn(row);
+            active.put(Key.of(t), c);
+        }
+        if (c != last) {
+            boolean known = false;
+            for (Conn r : recent) if (r == c) { known = true; break; }
+            if (!known) recent[recentAt = (recentAt + 1) & (recent.length - 1)] = c;
+        }
+        last = c;
+        return c;
+    }
+
+    private static boolean standardPort(TcpInfo t) {
+        return t.srcPort() == 102 || t.dstPort() == 102 || t.srcPort() == 3389 || t.dstPort() == 3389;
+    }
+
+    private static boolean looksLikeTpkt(Buf p) {
+        int s = p.start();
+        if (p.peek(s) != 3 || p.peek(s + 1) != 0) return false;
+        int l = (p.peek(s + 2) << 8) | p.peek(s + 3);
+        int li = p.peek(s + 4), code = p.peek(s + 5);
+        return l >= 7 && li > 0 && li < l - 4 && code >= 0 && Cotp.definedType(code >> 4);
+    }
+
+    private boolean data(Ctx ctx, Conn c, Dir d, Buf payload, long dataSeq) {
+        byte[] b = payload.bytes();
+        int start = payload.start(), n = payload.length();
+        DataSource src = payload.source();
+        int diff = (int) (dataSeq - d.nextSeq);
+        if (diff < 0) {
+            int ov = (int) Math.min(n, -(long) diff);
+            overlap(ctx, d, b, start, ov, dataSeq);
+            if (ov == n) return true;
+            start += ov;
+            n -= ov;
+            dataSeq = (dataSeq + ov) & 0xFFFFFFFFL;
+            diff = 0;
+        }
+        if (diff > 0) {
+            if (d.pending == null) d.pending = new ArrayList<>(4);
+            int at = 0;
+            while (at < d.pending.size() && (int) (d.pending.get(at).seq - dataSeq) <= 0) at++;
+            d.pending.add(at, new Pending(dataSeq, Arrays.copyOfRange(b, start, start + n), frameOf(src, start),
+                    frameOffOf(src, start)));
+            d.pendingBytes += n;
+            ctx.finding("TCP-OUT-OF-ORDER", null, "tcp", null, DataSource.FRAME, start, n, diff + " bytes", null, null);
+            note(ctx, src, start, n, "held back until the missing bytes before it arrive");
+            if (d.pendingBytes > MAX_PENDING_BYTES) {
+                ctx.finding("STREAM-BUFFER-LIMIT", null, "tcp", null, DataSource.FRAME, start, n,
+                        d.pendingBytes + " out-of-order bytes", MAX_PENDING_BYTES + " bytes", null);
+                gap(ctx, c, d, start);
+            } else if (d.pending.size() > MAX_PENDING_SEGMENTS) {
+                gap(ctx, c, d, start);
+            }
+            endOfFrame(ctx, d);
+            return true;
+        }
+        deliver(ctx, c, d, b, start, n, frameOf(src, start), frameOffOf(src, start));
+        drain(ctx, c, d);
+        endOfFrame(ctx, d);
+        return true;
+    }
+
+    private int frameOf(DataSource src, int off) {
+        if (src.isFrame()) return curFrame;
+        SourcePart p = src.partAt(off);
+        return p == null ? curFrame : p.frame();
+    }
+
+    private static int frameOffOf(DataSource src, int off) {
+        if (src.isFrame()) return off;
+        SourcePart p = src.partAt(off);
+        return p == null ? off : p.frameOffset() + (off - p.bufferOffset());
+    }
+
+    /** Bytes of this segment at sequence numbers already delivered: compare them with what was delivered. */
+    private void overlap(Ctx ctx, Dir d, byte[] b, int start, int ov, long dataSeq) {
+        int first = -1, lastDiff = -1, differ = 0, compared = 0;
+        if (d.hist != null) {
+            long kept = Math.min(d.histCount, HISTORY);
+            long histStart = (d.nextSeq - kept) & 0xFFFFFFFFL;
+            for (int i = 0; i < ov; i++) {
+                long s = (dataSeq + i) & 0xFFFFFFFFL;
+                if ((int) (s - histStart) < 0) continue;
+                compared++;
+                if (d.hist[(int) (s & (HISTORY - 1))] != b[start + i]) {
+                    if (first < 0) first = i;
+                    lastDiff = i;
+                    differ++;
+                }
+            }
+        }
+        if (differ > 0) {
+            ctx.finding("TCP-OVERLAP-MISMATCH", null, "tcp", null, DataSource.FRAME, start + first,
+                    lastDiff - first + 1, differ + " of the " + compared + " overlapping bytes differ",
+                    "the same bytes as first sent", null);
+        } else {
+            String what = ov + " bytes" + (compared < ov ? " (" + compared + " of them still in the history and equal)" : "");
+            ctx.finding("TCP-RETRANSMISSION", null, "tcp", null, DataSource.FRAME, start, ov, what, null, null);
+        }
+        note(ctx, null, start, ov, differ > 0 ? "retransmitted, but different from the first copy (first copy kept)"
+                : "retransmitted, already decoded");
+    }
+
+    private void deliver(Ctx ctx, Conn c, Dir d, byte[] b, int off, int n, int frame, int frameOff) {
+        if (d.hist == null) d.hist = new byte[HISTORY];
+        long s = d.nextSeq;
+        int copy = Math.min(n, HISTORY), from = off + n - copy;
+        long hs = (s + (n - copy)) & 0xFFFFFFFFL;
+        for (int i = 0; i < copy; ) {
+            int idx = (int) ((hs + i) & (HISTORY - 1));
+            int k = Math.min(copy - i, HISTORY - idx);
+            System.arraycopy(b, from + i, d.hist, idx, k);
+            i += k;
+        }
+        d.histCount += n;
+        d.nextSeq = (s + n) & 0xFFFFFFFFL;
+        if (d.passthrough) return;
+        if (d.framer == null) {
+            d.framer = new TpktFramer(!d.synSeen);
+            d.framer.rdp = c.row.portA == 3389 || c.row.portB == 3389;
+        }
+        if (frame == liveFrame && frameOff == off && d.framer.buffered() == 0 && !d.framer.hunting() && !d.lostSync
+                && d.skipped == 0) {
+            // fast path (most segments): whole TPKTs straight from the frame, no copy into the framer
+            int o = off, end = off + n;
+            runCount = 0;
+            runStart = -1;
+            while (end - o >= 4 && b[o] == 3) {
+                int l = ((b[o + 2] & 0xFF) << 8) | (b[o + 3] & 0xFF);
+                if (l < 7 || l > end - o) break;
+                if (runCount == runOff.length) flushRun(ctx, c);
+                if (runStart < 0) runStart = o;
+                runOff[runCount] = o;
+                runLen[runCount] = l;
+                runCount++;
+                runEnd = o + l;
+                o += l;
+            }
+            flushRun(ctx, c);
+            if (o == end) return;
+            n = end - o;
+            frameOff += o - off;
+            off = o;
+        }
+        d.framer.append(b, off, n, frame, frameOff);
+        frame(ctx, c, d);
+    }
+
+    /** Delivers held segments that are now in order. */
+    private void drain(Ctx ctx, Conn c, Dir d) {
+        while (d.pending != null && !d.pending.isEmpty()) {
+            Pending p = d.pending.get(0);
+            int diff = (int) (p.seq - d.nextSeq);
+            if (diff > 0) return;
+            d.pending.remove(0);
+            d.pendingBytes -= p.data.length;
+            int skip = -diff;
+            if (skip >= p.data.length) continue;
+            deliver(ctx, c, d, p.data, skip, p.data.length - skip, p.frame, p.frameOff + skip);
+        }
+    }
+
+    /** Gives up on the hole before the first held segment: report it, skip it, look for the next TPKT. */
+    private void gap(Ctx ctx, Conn c, Dir d, int at) {
+        if (d.pending == null || d.pending.isEmpty()) return;
+        Pending p = d.pending.get(0);
+        long missing = (p.seq - d.nextSeq) & 0xFFFFFFFFL;
+        ctx.finding("TCP-SEGMENT-MISSING", null, "tcp", null, DataSource.FRAME, at, 0,
+                missing + " bytes (relative sequence " + d.histCount + " to " + (d.histCount + missing) + ")", null, null);
+        d.nextSeq = p.seq;
+        if (d.framer != null) d.framer.gap();
+        dropTsdu(d);
+        drain(ctx, c, d);
+    }
+
+    // ------------------------------------------------------------------ TPKT framing
+
+    private final int[] runOff = new int[64], runLen = new int[64];
+    private int runCount, runStart = -1, runEnd;
+
+    private void frame(Ctx ctx, Conn c, Dir d) {
+        TpktFramer f = d.framer;
+        runCount = 0;
+        runStart = -1;
+        while (true) {
+            int r = f.next();
+            if (r == TpktFramer.NEED_MORE) break;
+            if (r == TpktFramer.TPKT) {
+                int s = f.resultStart, l = f.resultLen;
+                boolean resync = d.skipped > 0 || d.lostSync;
+                if (liveFrame > 0 && f.wholeIn(s, l, liveFrame) && !resync) {
+                    int fo = f.frameOffset(s, liveFrame);
+                    if (runStart < 0 || fo != runEnd || runCount == runOff.length) {
+                        flushRun(ctx, c);
+                        runStart = fo;
+                        runEnd = fo;
+                    }
+                    runOff[runCount] = fo;
+                    runLen[runCount] = l;
+                    runCount++;
+                    runEnd = fo + l;
+                } else {
+                    flushRun(ctx, c);
+                    if (liveFrame > 0 && f.wholeIn(s, l, liveFrame)) {
+                        int fo = f.frameOffset(s, liveFrame);
+                        resync(ctx, d, DataSource.FRAME, fo);
+                        runStart = fo;
+                        runEnd = fo + l;
+                        runOff[0] = fo;
+                        runLen[0] = l;
+                        runCount = 1;
+                    } else {
+                        reassembled(ctx, c, d, s, l);
+                    }
+                }
+            } else if (r == TpktFramer.SYNC_LOST) {
+                flushRun(ctx, c);
+                d.lostSync = true;
+                int fo = f.frameOffset(f.resultStart, liveFrame);
+                int v = f.bytes()[f.resultStart] & 0xFF;
+                String obs = f.tpktLength >= 0 ? "the length field says " + f.tpktLength + " (less than 7)"
+                        : String.format("the byte is 0x%02x, not the version 3", v);
+                if (fo < 0) obs += " (header began in frame " + f.frameOf(f.resultStart) + ")";
+                ctx.finding("TPKT-STREAM-SYNC-LOST", null, "tpkt", null, DataSource.FRAME,
+                        fo >= 0 ? fo : firstLive(f), fo >= 0 ? (f.tpktLength >= 0 ? 4 : 1) : 0, obs,
+                        "03 00 and a length of at least 7", null);
+            } else if (r == TpktFramer.TLS) {
+                flushRun(ctx, c);
+                d.passthrough = true;
+                String side = curFromA ? "A" : "B";
+                c.row.note += (c.row.note.isEmpty() ? "" : "; ") + side + " switched to TLS in frame " + curFrame;
+                f.forEachIn(f.resultStart, f.resultLen, liveFrame, (fo, k) -> note(ctx, null, fo, k,
+                        "TLS record: RDP switched to TLS after the X.224 exchange (not decoded here)"));
+                f.drop();
+                break;
+            } else if (r == TpktFramer.FASTPATH) {
+                flushRun(ctx, c);
+                int n = f.resultLen;
+                f.forEachIn(f.resultStart, n, liveFrame, (fo, k) -> note(ctx, null, fo, k,
+                        "RDP fast-path PDU of " + n + " bytes (MS-RDPBCGR 2.2.9.1.2), not TPKT"));
+            } else if (r == TpktFramer.SKIPPED) {
+                flushRun(ctx, c);
+                d.skipped += f.resultLen;
+                int n = f.resultLen;
+                f.forEachIn(f.resultStart, n, liveFrame, (fo, k) -> note(ctx, null, fo, k,
+                        "not TPKT-framed (skipped while looking for the next TPKT header)"));
+            }
+        }
+        flushRun(ctx, c);
+    }
+
+    private int firstLive(TpktFramer f) {
+        int[] out = {-1};
+        f.forEachIn(0, f.buffered() + 1 << 20, liveFrame, (fo, k) -> { if (out[0] < 0) out[0] = fo; });
+        return Math.max(out[0], 0);
+    }
+
+    private void resync(Ctx ctx, Dir d, String source, int off) {
+        if (d.skipped > 0 || d.lostSync) {
+            ctx.finding("TPKT-STREAM-RESYNC", null, "tpkt", null, source, off, 4,
+                    d.skipped + " byte" + (d.skipped == 1 ? "" : "s"), null, null);
+        }
+        d.skipped = 0;
+        d.lostSync = false;
+    }
+
+    private void flushRun(Ctx ctx, Conn c) {
+        if (runCount == 0) {
+            runStart = -1;
+            return;
+        }
+        DataSource frameSrc = ctx.out().sources().get(0);
+        ctx.call(tpkt, new Buf(frameSrc, runStart, runEnd));
+        for (int i = 0; i < runCount; i++) sizeCheck(ctx, c, DataSource.FRAME, runOff[i], runLen[i]);
+        runCount = 0;
+        runStart = -1;
+    }
+
+    private void reassembled(Ctx ctx, Conn c, Dir d, int s, int l) {
+        TpktFramer f = d.framer;
+        byte[] bytes = Arrays.copyOfRange(f.bytes(), s, s + l);
+        List<SourcePart> parts = f.parts(s, l);
+        int first = parts.isEmpty() ? curFrame : parts.get(0).frame();
+        int lastF = parts.isEmpty() ? curFrame : parts.get(parts.size() - 1).frame();
+        String name = "Reassembled TPKT (" + l + " bytes, frame" + (first == lastF ? " " + first : "s " + first + "-" + lastF) + ")";
+        DataSource src = ctx.addSource(name, bytes, parts);
+        resync(ctx, d, src.id(), 0);
+        f.forEachIn(s, l, liveFrame, (fo, k) -> note(ctx, null, fo, k, "part of a TPKT decoded from \"" + name + "\""));
+        ctx.call(tpkt, Buf.of(src));
+        sizeCheck(ctx, c, src.id(), 0, l);
+    }
+
+    private void sizeCheck(Ctx ctx, Conn c, String source, int off, int l) {
+        if (c.negotiated > 0 && l - 4 > c.negotiated) {
+            ctx.finding("TPKT-EXCEEDS-TPDU-SIZE", null, "tpkt", field(ctx, source, off + 2, "tpkt.length"), source,
+                    off + 2, 2, (l - 4) + " octets", c.negotiated + " octets (CC in frame " + c.ccFrame + ")", null);
+        }
+    }
+
+    /** Marks held bytes of this frame (the start of a TPKT continued later) so no byte is left unexplained. */
+    private void endOfFrame(Ctx ctx, Dir d) {
+        TpktFramer f = d.framer;
+        if (f == null || f.buffered() == 0 || liveFrame < 0) return;
+        int held = f.buffered();
+        int l = f.partialLength();
+        String what = f.hunting() ? "held while looking for a TPKT header"
+                : l > 0 ? "start of a " + l + "-byte TPKT (" + held + " bytes so far), continued in a later segment"
+                : "start of a TPKT header, continued in a later segment";
+        f.compact();
+        f.forEachIn(0, held, liveFrame, (fo, k) -> note(ctx, null, fo, k, what));
+    }
+
+    /** Explains frame bytes the hook consumed without decoding them here. */
+    private void note(Ctx ctx, DataSource src, int off, int n, String what) {
+        if (n <= 0 || src != null && !src.isFrame() || liveFrame < 0) return;
+        Dissection out = ctx.out();
+        String proto = out.protocol();
+        Buf fb = new Buf(out.sources().get(0), off, off + n);
+        L l = ctx.layer("tcp.segment", "TCP segment data (" + n + " bytes): " + what, fb);
+        // a plain display ("N bytes", as Wireshark shows segment data): no hex string per frame on the hot path
+        l.field(null, "tcp.segment_data", "TCP segment data", off, n, 0, fb.copy(off, n), n + " bytes", FieldKind.PAYLOAD);
+        out.setProtocol(proto);
+    }
+
+    // ------------------------------------------------------------------ FIN / RST
+
+    private void close(Ctx ctx, Conn c, Dir d, TcpInfo tcp, boolean fromA, Buf payload) {
+        Layer tl = ctx.out().layer("tcp");
+        boolean inFrame = tl != null && tl.source().equals(DataSource.FRAME) && tl.length() >= 14;
+        int flagsOff = inFrame ? tl.offset() + 13 : payload.start();
+        int flagsLen = inFrame ? 1 : 0;
+        Field flags = inFrame ? field(ctx, DataSource.FRAME, tl.offset() + 12, "tcp.flags") : null;
+        String how = tcp.rst() ? "RST" : "FIN";
+        if (d.pending != null && !d.pending.isEmpty()) {
+            gap(ctx, c, d, payload.start());
+            endOfFrame(ctx, d);
+        }
+        if (d.framer != null && d.framer.partialHave() > 0) {
+            int l = d.framer.partialLength();
+            ctx.finding("TPKT-LENGTH-VS-SEGMENTS", null, "tpkt", flags, DataSource.FRAME, flagsOff, flagsLen,
+                    "only " + d.framer.partialHave() + " bytes of the TPKT begun in frame " + d.framer.frameOf(0)
+                            + " arrived before " + how,
+                    l > 0 ? l + " bytes" : "a complete 4-byte header", null);
+            d.framer.gap();
+        }
+        if (d.tsduDts > 0) {
+            ctx.finding("COTP-DT-EOT-SEQUENCE-BROKEN", null, "cotp", flags, DataSource.FRAME, flagsOff, flagsLen,
+                    d.tsduDts + " DT with EOT = 0 from frame " + d.tsduFirstFrame, how, null);
+            dropTsdu(d);
+        }
+        Conversation row = c.row;
+        if (row.end == Conversation.End.OPEN) {
+            row.end = tcp.rst() ? Conversation.End.RST : Conversation.End.FIN;
+            row.endBy = fromA ? "A" : "B";
+            row.endFrame = curFrame;
+            row.endTime = ctx.out().frame().timestampNanos();
+            if (c.lastTpduFrame > 0 && c.lastTpduFromA != fromA && (c.lastTpduType == CotpInfo.CR
+                    || c.lastTpduType == CotpInfo.CC || c.lastTpduType == CotpInfo.ER || c.lastTpduIssues != null)) {
+                String who = fromA ? row.endpointA() : row.endpointB();
+                long dt = row.endTime - c.lastTpduTime;
+                String after = row.endTime != 0 && c.lastTpduTime != 0 && dt >= 0 ? " " + millis(dt) + " after" : " right after";
+                String tp = Conversation.typeName(c.lastTpduType);
+                ctx.finding("COTP-PEER-CLOSED-AFTER-TPDU", c.lastTpduIssues != null ? Severity.RISK : null, "tcp", flags,
+                        DataSource.FRAME, flagsOff, flagsLen, who + " sent " + how + after + " the " + tp + " in frame "
+                                + c.lastTpduFrame,
+                        c.lastTpduIssues != null ? "the " + tp + " in frame " + c.lastTpduFrame + " raised " + c.lastTpduIssues
+                                : "the " + tp + " in frame " + c.lastTpduFrame, null);
+            }
+        }
+        if (tcp.rst()) d.rst = true;
+        if (tcp.fin()) d.fin = true;
+        if (d.rst || c.a.fin && c.b.fin) {
+            c.closed = true;
+            c.a.release();
+            c.b.release();
+        }
+    }
+
+    private static String millis(long nanos) {
+        if (nanos < 1_000_000) return String.format("%.3f ms", nanos / 1e6);
+        return String.format("%.1f ms", nanos / 1e6);
+    }
+
+    // ------------------------------------------------------------------ COTP
+
+    @Override
+    public void onTpdu(Ctx ctx, CotpInfo t) {
+        if (ctx != curCtx || cur == null) return;
+        try {
+            tpdu(ctx, t);
+        } catch (RuntimeException e) {
+            ctx.finding("INSPECTOR-INTERNAL-ERROR", null, "cotp", null, t.source(), t.offset(), 0,
+                    e.getClass().getSimpleName() + " in the stream layer", null, null);
+        }
+    }
+
+    private void tpdu(Ctx ctx, CotpInfo t) {
+        Conn c = cur;
+        Dir d = curDir;
+        int type = t.type() & 15;
+        c.row.tpdus[type]++;
+        String src = t.source();
+        DataSource ds = ctx.out().source(src);
+        byte[] b = ds == null ? new byte[0] : ds.bytes();
+        int off = t.offset();
+        int end = Math.min(b.length, off + Math.max(t.length(), 0));
+        int hdr = Math.min(Math.max(t.li(), 0) + 1, Math.max(0, end - off));
+        Field typeField = t.typeField();
+        if (type != CotpInfo.DT && d.tsduDts > 0) {
+            ctx.finding("COTP-DT-EOT-SEQUENCE-BROKEN", null, "cotp", typeField, src, off + 1, 1,
+                    d.tsduDts + " DT with EOT = 0 from frame " + d.tsduFirstFrame, "a " + Conversation.typeName(type), null);
+            dropTsdu(d);
+        }
+        switch (type) {
+            case CotpInfo.CR -> {
+                Cotp.Params p = Cotp.Params.read(b, off, end);
+                if (c.ccSeen) {
+                    ctx.finding("COTP-SECOND-CR", null, "cotp", typeField, src, off + 1, 1,
+                            "CR after the CC in frame " + c.ccFrame, null, null);
+                } else {
+                    c.cr = p;
+                    c.crFrame = curFrame;
+                    c.crFromA = curFromA;
+                    c.crSrcRef = t.srcRef() >= 0 ? t.srcRef() : p.cls >= 0 ? u16(b, off + 4) : -1;
+                    c.row.callingTsap = Cotp.hex(p.calling);
+                    c.row.calledTsap = Cotp.hex(p.called);
+                    if (c.row.cotpClass < 0) c.row.cotpClass = p.cls;
+                }
+            }
+            case CotpInfo.CC -> {
+                Cotp.Params p = Cotp.Params.read(b, off, end);
+                c.ccSeen = true;
+                c.ccFrame = curFrame;
+                c.cls = p.cls;
+                c.row.cotpClass = p.cls;
+                if (c.cr != null && c.crFromA != curFromA) {
+                    int dst = t.dstRef() >= 0 ? t.dstRef() : u16(b, off + 2);
+                    if (dst != c.crSrcRef && c.crSrcRef >= 0) {
+                        ctx.finding("COTP-CC-DSTREF-MISMATCH", null, "cotp", field(ctx, src, off + 2, "cotp.destref"), src,
+                                off + 2, 2, String.format("0x%04x", dst), String.format("0x%04x (CR in frame %d)", c.crSrcRef, c.crFrame), null);
+                    }
+                    int proposed = c.cr.size() > 0 ? c.cr.size() : 128;
+                    int sel = p.size();
+                    if (sel > 0 && sel > proposed) {
+                        ctx.finding("COTP-CC-TPDU-SIZE-INCREASED", null, "cotp", field(ctx, src, p.sizeOff, "cotp.tpdu_size"), src,
+                                p.sizeOff, 1, sel + " octets", "at most " + proposed + " octets"
+                                        + (c.cr.size() > 0 ? " (CR in frame " + c.crFrame + ")" : " (the CR proposed none: default 128)"), null);
+                    }
+                    c.negotiated = sel > 0 ? Math.min(sel, Math.max(proposed, sel)) : c.cr.size() > 0 ? c.cr.size() : -1;
+                    tsel(ctx, c, p, src, off, hdr, typeField);
+                    int allowed = Cotp.allowedClasses(c.cr.cls, c.cr.altMask);
+                    if (p.cls >= 0 && p.cls <= 4 && c.cr.cls >= 0 && c.cr.cls <= 4 && (allowed & (1 << p.cls)) == 0) {
+                        ctx.finding("COTP-CC-CLASS-NOT-ALLOWED", null, "cotp", field(ctx, src, off + 6, "cotp.class"), src,
+                                off + 6, 1, Integer.toString(p.cls), Cotp.classList(allowed) + " (CR in frame " + c.crFrame + ")", null);
+                    }
+                    c.expedited = c.cr.addOptions >= 0 && (c.cr.addOptions & 1) != 0 && p.addOptions >= 0 && (p.addOptions & 1) != 0;
+                } else {
+                    c.negotiated = p.size();
+                }
+                c.row.tpduSize = c.negotiated;
+            }
+            case CotpInfo.DR -> {
+                if (c.ccSeen && c.cls == 0) {
+                    ctx.finding("COTP-DR-ON-ESTABLISHED-CLASS0", null, "cotp", typeField, src, off + 1, 1,
+                            "DR after the CC in frame " + c.ccFrame, null, null);
+                }
+                if (c.row.drFrame == 0) c.row.drFrame = curFrame;
+            }
+            case CotpInfo.DC, CotpInfo.AK, CotpInfo.EA, CotpInfo.RJ -> {
+                if (c.class0()) notInClass0(ctx, c, t, type, src, off, typeField, "");
+            }
+            case CotpInfo.ED -> {
+                if (c.class0() && !c.expedited) {
+                    notInClass0(ctx, c, t, type, src, off, typeField, " (expedited data was not agreed in CR and CC)");
+                }
+            }
+            case CotpInfo.DT -> {
+                if (c.negotiated > 0 && t.length() > c.negotiated) {
+                    ctx.finding("COTP-DT-EXCEEDS-TPDU-SIZE", null, "cotp", typeField, src, off, hdr,
+                            t.length() + " octets", "at most " + c.negotiated + " octets (CC in frame " + c.ccFrame + ")", null);
+                }
+            }
+            default -> { }
+        }
+        c.lastTpduFrame = curFrame;
+        c.lastTpduFromA = curFromA;
+        c.lastTpduType = type;
+        c.lastTpduTime = ctx.out().frame().timestampNanos();
+        c.lastTpduIssues = issues(ctx.out());
+    }
+
+    private void notInClass0(Ctx ctx, Conn c, CotpInfo t, int type, String src, int off, Field typeField, String extra) {
+        ctx.finding("COTP-TPDU-NOT-IN-CLASS0", null, "cotp", typeField, src, off + 1, 1,
+                Conversation.typeName(type) + extra, "CR, CC, DR, DT or ER", null);
+    }
+
+    private void tsel(Ctx ctx, Conn c, Cotp.Params p, String src, int off, int hdr, Field typeField) {
+        boolean callingDiff = p.calling != null && c.cr.calling != null && !Arrays.equals(p.calling, c.cr.calling);
+        boolean calledDiff = p.called != null && c.cr.called != null && !Arrays.equals(p.called, c.cr.called);
+        if (!callingDiff && !calledDiff) return;
+        boolean swapped = Arrays.equals(p.calling, c.cr.called) && Arrays.equals(p.called, c.cr.calling);
+        String obs = (swapped ? "swapped: " : "") + "calling " + Cotp.hex(p.calling) + ", called " + Cotp.hex(p.called);
+        String exp = "calling " + Cotp.hex(c.cr.calling) + ", called " + Cotp.hex(c.cr.called) + " (CR in frame " + c.crFrame + ")";
+        ctx.finding("COTP-TSEL-CC-MISMATCH", null, "cotp", typeField, src, off, hdr, obs, exp, null);
+    }
+
+    private static int u16(byte[] b, int off) {
+        return off >= 0 && off + 2 <= b.length ? ((b[off] & 0xFF) << 8) | (b[off + 1] & 0xFF) : -1;
+    }
+
+    private static final java.util.Set<String> LOWER_LAYERS = java.util.Set.of("frame", "eth", "vlan", "llc", "sll",
+            "sll2", "null", "loop", "ip", "ipv6", "tcp", "undecoded");
+
+    private static String issues(Dissection out) {
+        StringBuilder sb = null;
+        for (Finding f : out.findings()) {
+            // only what the peer's transport saw: findings of TPKT and above (a bad TCP checksum is usually offload,
+            // and a segment with a truly bad one is dropped, not answered by a close)
+            if (f.severity() == Severity.INFO || LOWER_LAYERS.contains(f.layer())) continue;
+            if (sb == null) sb = new StringBuilder();
+            else if (sb.indexOf(f.id()) >= 0) continue;
+            else sb.append(", ");
+            sb.append(f.id());
+        }
+        return sb == null ? null : sb.toString();
+    }
+
+    // ------------------------------------------------------------------ DT reassembly
+
+    @Override
+    public boolean onDtUserData(Ctx ctx, Buf userData, boolean eot) {
+        if (ctx != curCtx || cur == null) return false;
+        try {
+            boolean took = dtData(ctx, userData, eot);
+            if (took) segmentField(ctx, userData);
+            return took;
+        } catch (RuntimeException e) {
+            ctx.finding("INSPECTOR-INTERNAL-ERROR", null, "cotp", null, userData.sourceId(), userData.start(), 0,
+                    e.getClass().getSimpleName() + " in the stream layer", null, null);
+            return false;
+        }
+    }
+
+    /** Shows DT user data the hook took as a payload field of the COTP layer it belongs to. */
+    private static void segmentField(Ctx ctx, Buf ud) {
+        int n = ud.length();
+        if (n <= 0) return;
+        List<Layer> ls = ctx.out().layers();
+        for (int i = ls.size() - 1; i >= 0; i--) {
+            Layer l = ls.get(i);
+            if (!l.protocol().equals("cotp") || !l.source().equals(ud.sourceId())) continue;
+            l.add(new Field("cotp.segment_data", "COTP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")",
+                    ud.start(), n, 0, ud.copy(ud.start(), n), n + " bytes", ud.sourceId(), FieldKind.PAYLOAD));
+            if (l.end() < ud.end()) l.setLength(ud.end() - l.offset());
+            return;
+        }
+    }
+
+    private boolean dtData(Ctx ctx, Buf ud, boolean eot) {
+        Dir d = curDir;
+        if (eot && d.tsduDts == 0) {
+            if (d.tsduDropped) {
+                d.tsduDropped = false;
+                return true;
+            }
+            return false;
+        }
+        if (d.tsduDropped) {
+            if (eot) d.tsduDropped = false;
+            return true;
+        }
+        int n = ud.length();
+        if (d.tsduLen + n > MAX_TSDU) {
+            ctx.finding("STREAM-BUFFER-LIMIT", null, "cotp", null, ud.sourceId(), ud.start(), n,
+                    (d.tsduLen + n) + " bytes of a segmented TSDU", MAX_TSDU + " bytes", null);
+            dropTsdu(d);
+            d.tsduDropped = !eot;
+            return true;
+        }
+        if (d.tsduDts == 0) {
+            d.tsduFirstFrame = curFrame;
+            d.tsduParts = new ArrayList<>(4);
+            if (d.tsdu == null) d.tsdu = new byte[Math.max(1024, n * 2)];
+        }
+        if (d.tsduLen + n > d.tsdu.length) d.tsdu = Arrays.copyOf(d.tsdu, Math.max(d.tsduLen + n, d.tsdu.length * 2));
+        if (n > 0) {
+            System.arraycopy(ud.bytes(), ud.start(), d.tsdu, d.tsduLen, n);
+            mapParts(ud, d.tsduLen, d.tsduParts);
+        }
+        d.tsduLen += n;
+        d.tsduDts++;
+        if (!eot) return true;
+        byte[] bytes = Arrays.copyOf(d.tsdu, d.tsduLen);
+        String name = "Reassembled TSDU (" + d.tsduLen + " bytes from " + d.tsduDts + " DTs, frames " + d.tsduFirstFrame
+                + "-" + curFrame + ")";
+        List<SourcePart> parts = d.tsduParts;
+        dropTsdu(d);
+        if (bytes.length == 0) return true;
+        DataSource s = ctx.addSource(name, bytes, parts);
+        Buf buf = Buf.of(s);
+        if (!ctx.next("cotp.payload", 0, buf)) ctx.data(buf);
+        return true;
+    }
+
+    private void mapParts(Buf ud, int bufOff, List<SourcePart> out) {
+        DataSource s = ud.source();
+        if (s.isFrame()) {
+            out.add(new SourcePart(curFrame, ud.start(), bufOff, ud.length()));
+            return;
+        }
+        for (SourcePart p : s.parts()) {
+            int st = Math.max(ud.start(), p.bufferOffset());
+            int e = Math.min(ud.end(), p.bufferOffset() + p.length());
+            if (st < e) out.add(new SourcePart(p.frame(), p.frameOffset() + (st - p.bufferOffset()), bufOff + (st - ud.start()), e - st));
+        }
+    }
+
+    private static void dropTsdu(Dir d) {
+        d.tsduLen = 0;
+        d.tsduDts = 0;
+        d.tsduParts = null;
+        if (d.tsdu != null && d.tsdu.length > 64 * 1024) d.tsdu = null;
+    }
+
+    // ------------------------------------------------------------------ driver side
+
+    /** Adds the findings of a dissected frame to its connection's row (call after each dissect). */
+    public void record(Dissection d) {
+        if (frameConn == null || frameConnNo != d.frame().number()) return;
+        Conversation row = frameConn.row;
+        for (Finding f : d.findings()) row.findings.merge(f.id(), 1, Integer::sum);
+        if (frameConn.lastTpduFrame == frameConnNo) frameConn.lastTpduIssues = issues(d);
+    }
+
+    /** Ends the capture: connections never closed stay "open" (or "DR" when one was seen); notes what was cut off. */
+    public void finish() {
+        for (Conn c : active.values()) {
+            if (c.closed) continue;
+            Conversation row = c.row;
+            if (row.end == Conversation.End.OPEN && row.drFrame > 0) {
+                row.end = Conversation.End.DR;
+                row.endFrame = row.drFrame;
+            }
+            StringBuilder n = new StringBuilder(row.note);
+            for (Dir d : new Dir[] {c.a, c.b}) {
+                String side = d == c.a ? "A" : "B";
+                if (d.framer != null && d.framer.partialHave() > 0) {
+                    n.append(n.length() > 0 ? "; " : "").append("capture ended inside a TPKT from ").append(side)
+                            .append(" (").append(d.framer.partialHave()).append(" bytes held)");
+                }
+                if (d.tsduDts > 0) {
+                    n.append(n.length() > 0 ? "; " : "").append("capture ended inside a segmented TSDU from ").append(side);
+                }
+                if (d.pending != null && !d.pending.isEmpty()) {
+                    n.append(n.length() > 0 ? "; " : "").append("out-of-order data from ").append(side)
+                            .append(" never completed");
+                }
+                d.release();
+            }
+            row.note = n.toString();
+        }
+    }
+
+    /** The deepest field with the given abbreviation at exactly {@code off} in {@code source}, searched from the last layer. */
+    private static Field field(Ctx ctx, String source, int off, String abbrev) {
+        List<Layer> ls = ctx.out().layers();
+        for (int i = ls.size() - 1; i >= 0; i--) {
+            Layer l = ls.get(i);
+            if (!l.source().equals(source) || off < l.offset() || off >= l.end() && l.length() > 0) continue;
+            for (Field f : l.fields()) {
+                Field r = find(f, off, abbrev);
+                if (r != null) return r;
+            }
+        }
+        return null;
+    }
+
+    private static Field find(Field f, int off, String abbrev) {
+        if (f.offset() == off && abbrev.equals(f.abbrev())) return f;
+        for (Field c : f.children()) {
+            Field r = find(c, off, abbrev);
+            if (r != null) return r;
+        }
+        return null;
+    }
+}
