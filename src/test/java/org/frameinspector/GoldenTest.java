@@ -98,6 +98,14 @@ class GoldenTest {
     }
 
     @Test
+    void seedWithConnectionStateStillShowsTheReservedByte() throws Exception {
+        List<Dissection> ds = new ArrayList<>();
+        org.frameinspector.core.stream.InOrder.dissect(Inputs.open(TestFiles.seed(), null).frames(), null, ds::add);
+        assertThat(ds).singleElement().satisfies(d ->
+                assertThat(d.findings()).extracting(Finding::id).containsExactly("TPKT-RESERVED-NONZERO"));
+    }
+
+    @Test
     void seedJsonCarriesTheFinding() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int rc = Main.run(new String[]{"dissect", "--json", TestFiles.seed().toString()}, new PrintWriter(out), new PrintWriter(err));

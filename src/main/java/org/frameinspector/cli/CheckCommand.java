@@ -2,7 +2,7 @@ package org.frameinspector.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.stream.InOrder;
 import org.frameinspector.core.filter.DisplayFilter;
 import org.frameinspector.core.filter.FilterSyntaxException;
 import org.frameinspector.core.input.FrameSource;
@@ -50,17 +50,15 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("frame-inspector: " + e.getMessage());
             return 2;
         }
-        int bad = 0, total = 0, frames = 0, all = 0;
+        int[] n = new int[4]; // bad, total, frames, all
         try (FrameSource fs = in.frames()) {
-            FrameDissector fd = FrameDissector.standard();
-            for (int i = 0; i < fs.size(); i++) {
-                Dissection d = fd.dissect(fs.frame(i), input.startsAt, null);
-                all++;
-                if (!filter.matches(d)) continue;
-                frames++;
+            InOrder.dissect(fs, input.startsAt, d -> {
+                n[3]++;
+                if (!filter.matches(d)) return;
+                n[2]++;
                 for (Finding f : d.findings()) {
-                    total++;
-                    if (f.severity() != Severity.INFO) bad++;
+                    n[1]++;
+                    if (f.severity() != Severity.INFO) n[0]++;
                     if (!quiet) {
                         out.printf("frame %d  %-9s %-28s %-6s offset 0x%04x len %d%s%s%n", d.frame().number(),
                                 f.severity(), f.id(), f.layer(), f.offset(), f.length(),
@@ -70,8 +68,9 @@ public final class CheckCommand implements Callable<Integer> {
                         out.println("    Reference: " + f.reference());
                     }
                 }
-            }
+            });
         }
+        int bad = n[0], total = n[1], frames = n[2], all = n[3];
         if (filter.isEmpty()) {
             out.printf("%d frame(s), %d finding(s), %d of severity RISK or VIOLATION%n", frames, total, bad);
         } else {

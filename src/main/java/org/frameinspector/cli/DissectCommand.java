@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.stream.InOrder;
 import org.frameinspector.core.export.JsonExport;
 import org.frameinspector.core.export.TreeText;
 import org.frameinspector.core.filter.DisplayFilter;
@@ -53,25 +53,22 @@ public final class DissectCommand implements Callable<Integer> {
             return 2;
         }
         try (FrameSource fs = in.frames()) {
-            FrameDissector fd = FrameDissector.standard();
             if (json) {
                 List<Dissection> all = new ArrayList<>();
-                for (int i = 0; i < fs.size(); i++) {
-                    Dissection d = fd.dissect(fs.frame(i), input.startsAt, null);
+                InOrder.dissect(fs, input.startsAt, d -> {
                     if (filter.matches(d)) all.add(d);
-                }
+                });
                 out.println(JsonExport.document(new JsonExport.InputInfo(in.name(), in.format(), in.layout(),
                         in.startLayer()), all));
             } else {
                 if (in.layout() != null) out.println("Input: " + in.name() + " (" + in.format() + ", layout: "
                         + in.layout() + ", starts at: " + in.startLayer() + ")");
                 else out.println("Input: " + in.name() + " (" + in.format() + ")");
-                for (int i = 0; i < fs.size(); i++) {
-                    Dissection d = fd.dissect(fs.frame(i), input.startsAt, null);
-                    if (!filter.matches(d)) continue;
+                InOrder.dissect(fs, input.startsAt, d -> {
+                    if (!filter.matches(d)) return;
                     out.println();
                     out.print(TreeText.render(d));
-                }
+                });
             }
         }
         return 0;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.stream.InOrder;
 import org.frameinspector.core.export.AnnotatedText;
 import org.frameinspector.core.export.Exporter;
 import org.frameinspector.core.export.FrameSelection;
@@ -77,14 +77,12 @@ public final class ExportCommand implements Callable<Integer> {
         }
         List<Dissection> ds = new ArrayList<>();
         try (FrameSource fs = in.frames()) {
-            FrameDissector fd = FrameDissector.standard();
-            for (int i = 0; i < fs.size(); i++) {
-                if (!sel.contains(i + 1)) continue;
-                Dissection d = fd.dissect(fs.frame(i), input.startsAt, null);
-                if (onlyFindings && d.findings().isEmpty()) continue;
-                if (!filter.matches(d)) continue;
-                ds.add(d);
-            }
+            // every frame is dissected in order (connection state), only the selected ones are kept
+            InOrder.dissect(fs, input.startsAt, d -> {
+                if (!sel.contains(d.frame().number())) return;
+                if (onlyFindings && d.findings().isEmpty()) return;
+                if (filter.matches(d)) ds.add(d);
+            });
         }
         try {
             if ("-".equals(out)) {

@@ -169,7 +169,9 @@ final class TpktFramer {
         int n = len - p;
         if ((acc[p] & 0xFF) != 3) return 0;
         if (n < 2) return -1;
-        if (acc[p + 1] != 0) return 0;
+        // 03 00 is the usual signature; a non-zero reserved octet is accepted only where the hunt starts (a stream
+        // picked up at a segment that begins with a TPKT, like the KB's CC), so TPKT-RESERVED-NONZERO can be shown.
+        if (acc[p + 1] != 0 && p != pos) return 0;
         if (n < 4) return -1;
         int l = ((acc[p + 2] & 0xFF) << 8) | (acc[p + 3] & 0xFF);
         if (l < 7) return 0;
