@@ -106,6 +106,20 @@ class GoldenTest {
     }
 
     @Test
+    void aPastedTpktWithTheKbReservedByteIsRecognisedAsTpkt() {
+        byte[] tpkt = java.util.Arrays.copyOfRange(seedBytes(), 0x36, 98);
+        assertThat(org.frameinspector.core.input.hexdump.StartLayer.detect(tpkt)).isEqualTo("tpkt");
+    }
+
+    static byte[] seedBytes() {
+        try {
+            return Inputs.open(TestFiles.seed(), null).frames().frame(0).data();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void seedJsonCarriesTheFinding() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int rc = Main.run(new String[]{"dissect", "--json", TestFiles.seed().toString()}, new PrintWriter(out), new PrintWriter(err));

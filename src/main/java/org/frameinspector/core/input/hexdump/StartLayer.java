@@ -32,10 +32,13 @@ public final class StartLayer {
     }
 
     static boolean isTpkt(byte[] b) {
-        if (b.length < 5 || (b[0] & 0xFF) != 3 || (b[1] & 0xFF) != 0) return false;
+        if (b.length < 5 || (b[0] & 0xFF) != 3) return false;
         int len = u16(b, 2);
         if (len < 7) return false;
         int li = b[4] & 0xFF;
+        // A non-zero reserved octet is exactly what we exist to explain (the KB's 03 11): accept it when the COTP
+        // header behind it fits the TPKT and has a defined type.
+        if ((b[1] & 0xFF) != 0) return b.length >= 6 && li >= 2 && li + 1 <= len - 4 && isCotpType(b[5] & 0xFF);
         return li >= 2 && li < len && (b.length < 6 || isCotpType(b[5] & 0xFF));
     }
 
