@@ -115,7 +115,7 @@ public final class PasteDialog extends JDialog {
         c.add(new JLabel("Starts at:"));
         c.add(startsAt, "growx 0, wrap");
         c.add(new JLabel("Preview:"));
-        c.add(preview, "wrap");
+        c.add(preview, "growx, wmin 0, wrap");
         c.add(error, "span 2, wrap, wmin 0");
         c.add(open, "span 2, split 2, tag ok");
         c.add(cancel, "tag cancel");

@@ -195,6 +195,13 @@ class MainWindowGuiTest {
         waitFor("a clean parse", () -> d2.button("pasteOpen").target().isEnabled());
         d2.label("pastePreview").requireText(
                 java.util.regex.Pattern.compile(".*starts at TPKT.*1 frame · 12 bytes"));
+        // the Open button must lie inside the dialog whatever the preview says (a long layout name once pushed it out)
+        java.awt.Rectangle db = execute(() -> d2.target().getBounds());
+        java.awt.Rectangle bb = execute(() -> {
+            java.awt.Component b = d2.button("pasteOpen").target();
+            return new java.awt.Rectangle(b.getLocationOnScreen(), b.getSize());
+        });
+        assertThat(db.contains(bb)).as("Open button %s inside dialog %s", bb, db).isTrue();
         d2.button("pasteOpen").click();
         waitFor("the pasted frame", () -> main.currentDissection() != null);
         assertThat(execute(() -> main.currentDissection().frame().capturedLength())).isEqualTo(12);

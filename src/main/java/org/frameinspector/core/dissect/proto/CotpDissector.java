@@ -21,6 +21,8 @@ import org.frameinspector.core.model.Severity;
  */
 public final class CotpDissector implements Dissector {
     public static final String CONN_CLASS = "cotp.conn.class";
+    /** Context flag: this TPDU's header was cut by the end of the segment (TPKT-INCOMPLETE), not by the sender. */
+    static final String HDR_CUT = "cotp.hdr_cut";
 
     public static void register(DissectorRegistry r) {
         CotpDissector d = new CotpDissector();
@@ -176,8 +178,10 @@ public final class CotpDissector implements Dissector {
         }
         int hdrEnd = off + 1 + li;
         boolean cut = Boolean.TRUE.equals(ctx.get(TpktDissector.SEGMENT_CUT));
+        ctx.put(HDR_CUT, null);
         if (hdrEnd > buf.end()) {
             if (!cut) l.finding("COTP-LI-EXCEEDS-NSDU", liF, Integer.toString(li), "≤ " + (buf.end() - off - 1));
+            else ctx.put(HDR_CUT, Boolean.TRUE); // the segment ended inside the header: nothing to blame on the sender
             hdrEnd = buf.end();
         }
         Field typeF = l.bits(null, "cotp.type", "PDU Type", off + 1, 1, 0xF0, v -> typeName(v) + " (" + Fmt.hex2((int) v) + ")");
@@ -470,10 +474,11 @@ public final class CotpDissector implements Dissector {
         int e0 = -1;
         int count = 0;
         while (p < end && count++ < 128) {
+            boolean segmentCut = Boolean.TRUE.equals(ctx.get(HDR_CUT));
             if (p + 2 > end) {
                 Field f = l.field(null, "cotp.parameter_code", "Parameter code", p, 1, 0, (long) buf.u8(p),
                         paramName(buf.u8(p)) + " (" + Fmt.hex2(buf.u8(p)) + ")", FieldKind.NORMAL);
-                l.finding("COTP-PARAM-TRUNCATED", f, "1 byte left in the header", "code and length octets");
+                if (!segmentCut) l.finding("COTP-PARAM-TRUNCATED", f, "1 byte left in the header", "code and length octets");
                 return e0;
             }
             int pc = buf.u8(p);
@@ -488,7 +493,7 @@ public final class CotpDissector implements Dissector {
             if (vend > end) {
                 if (end > p + 2) l.field(node, "cotp.parameter_value", "Parameter value (truncated)", p + 2, end - p - 2,
                         0, buf.copy(p + 2, end - p - 2), Fmt.colonHex(buf.bytes(), p + 2, end - p - 2), FieldKind.UNDECODED);
-                l.finding("COTP-PARAM-TRUNCATED", lenF, Integer.toString(plen), "≤ " + (end - p - 2));
+                if (!segmentCut) l.finding("COTP-PARAM-TRUNCATED", lenF, Integer.toString(plen), "≤ " + (end - p - 2));
                 return e0;
             }
             if ((seen[pc >> 6] & (1L << (pc & 63))) != 0) {

@@ -90,7 +90,7 @@ public final class TpktDissector implements Heuristic {
         if (version.longValue() != 3) l.finding("TPKT-VERSION-NOT-3", version, Fmt.hex2((int) version.longValue()), "0x03");
         if (avail < 4) {
             ctx.put(SEGMENT_CUT, Boolean.TRUE);
-            l.finding("TPKT-INCOMPLETE", version, off, avail, avail + " of 4 header bytes", "4 header bytes");
+            l.finding("TPKT-INCOMPLETE", version, off, avail, avail + " header bytes", "4 header bytes");
             l.payload(null, "tpkt.continuation_data", "Header continues in the next segment", off + 1, avail - 1);
             l.end(buf.end());
             return buf.end();
@@ -115,7 +115,7 @@ public final class TpktDissector implements Heuristic {
         int have = Math.min(tpduLen, avail - 4);
         if (length > avail) {
             ctx.put(SEGMENT_CUT, Boolean.TRUE);
-            l.finding("TPKT-INCOMPLETE", lengthF, avail + " bytes here", length + " bytes");
+            l.finding("TPKT-INCOMPLETE", lengthF, avail + " bytes", length + " bytes");
         }
         Buf tpdu = buf.slice(off + 4, have);
         if (have > 0) ctx.nextOrData("tpkt", 0, tpdu);
