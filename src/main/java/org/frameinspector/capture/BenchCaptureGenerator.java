@@ -155,13 +155,14 @@ public final class BenchCaptureGenerator {
         t[4] = 2;
         t[5] = (byte) 0xF0;
         t[6] = (byte) (eot ? 0x80 : 0x00);
-        // filler user data (deliberately not starting with 0x32, so no S7comm heuristic claims it)
+        // filler user data, starting with a byte no upper-layer heuristic claims (not S7comm 0x32/0x72, not a session
+        // SPDU identifier), so the benchmark file is conformant from Ethernet to COTP
         int x = rnd.nextInt();
         for (int i = 7; i < t.length; i++) {
             x = x * 1103515245 + 12345;
             t[i] = (byte) (x >>> 24);
         }
-        if (t.length > 7 && t[7] == 0x32) t[7] = 0x33;
+        if (t.length > 7) t[7] = 0x00;
         return t;
     }
 

@@ -22,7 +22,7 @@ import org.frameinspector.core.model.Severity;
 public final class CotpDissector implements Dissector {
     public static final String CONN_CLASS = "cotp.conn.class";
     /** Context flag: this TPDU's header was cut by the end of the segment (TPKT-INCOMPLETE), not by the sender. */
-    static final String HDR_CUT = "cotp.hdr_cut";
+    static final String HDR_CUT = "ctx:cotp_header_cut";
 
     public static void register(DissectorRegistry r) {
         CotpDissector d = new CotpDissector();

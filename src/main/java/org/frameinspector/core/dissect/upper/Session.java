@@ -91,8 +91,18 @@ public final class Session implements Heuristic {
             return li != 0xFF && s + 2 + li < buf.end() && buf.peek(s + 2 + li) == GT_DT;
         }
         if (si == CN || si == AC || si == RF || si == FN || si == DN || si == AB || si == AA || si == NF) {
-            if (li == 0xFF) return buf.has(s, 4);
-            return li <= buf.length() - 2 + 64; // an overrun is reported, not refused
+            int first = s + 2;
+            if (li == 0xFF) {
+                if (!buf.has(s, 4)) return false;
+                first = s + 4;
+                li = buf.peek(s + 2) << 8 | buf.peek(s + 3);
+            }
+            if (li > buf.length() - 2 + 64) return false; // an overrun is reported, not refused
+            // random user data often starts with one of these SI values: insist that the first parameter unit is a
+            // defined session PI/PGI code (or that the SPDU is empty and ends the TSDU)
+            if (li == 0) return first == buf.end() || first < buf.end() && buf.peek(first) == GT_DT;
+            int code = buf.peek(first);
+            return code >= 0 && PARAM.nameOr(code, null) != null;
         }
         return false;
     }
