@@ -171,10 +171,14 @@ public final class L {
         return FieldKind.RESERVED;
     }
 
+    /** "54 bytes bytes" when a value that carries its unit meets a template that adds it again. */
+    private static final java.util.regex.Pattern DOUBLED_UNIT =
+            java.util.regex.Pattern.compile("\\b(bytes?|octets?) \\1\\b");
+
     public static String explain(FindingDef d, String observed, String expected) {
         String e = d.explanation();
         if (observed != null) e = e.replace("{observed}", observed);
         if (expected != null) e = e.replace("{expected}", expected);
-        return e;
+        return DOUBLED_UNIT.matcher(e).replaceAll("$1");
     }
 }
