@@ -28,6 +28,7 @@ public record Note(String id, int frame, Target target, String path, String abbr
     }
 
     public static Note onField(Dissection d, Field f, String text) {
+        Objects.requireNonNull(f, "field");
         String path = FieldPaths.pathOf(d, f);
         long now = System.currentTimeMillis();
         return new Note(newId(), d.frame().number(), Target.FIELD, path, f.abbrev(), f.source(), f.offset(), f.length(),
