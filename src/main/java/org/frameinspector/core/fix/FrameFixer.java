@@ -249,7 +249,8 @@ public final class FrameFixer {
 
         private String findingOn(Field f) {
             for (Finding x : f.findings()) if (FixableFindings.RESERVED.contains(x.id())) return x.id();
-            return null;
+            // e.g. IP4-OPTION-MALFORMED on non-zero bytes after End of Options: zeroing them answers it
+            return f.findings().isEmpty() ? null : f.findings().get(0).id();
         }
 
         // ---- lengths -----------------------------------------------------------------------------------------
