@@ -10,6 +10,9 @@ import org.frameinspector.core.model.FieldKind;
 import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.model.Layer;
+import org.frameinspector.core.notes.FrameNotes;
+import org.frameinspector.core.notes.NotesFiles;
+import org.frameinspector.core.notes.NotesStore;
 
 /**
  * The signature output: the frame as a hex dump in the layout of the KB article (offset, 16 bytes in two groups of
@@ -32,13 +35,18 @@ public final class AnnotatedText {
     }
 
     public static String render(List<Dissection> ds, String inputName, Options o) {
+        return render(ds, inputName, o, null);
+    }
+
+    /** As {@link #render(List, String, Options)}, with the user's notes: a marker under noted bytes and a Notes section. */
+    public static String render(List<Dissection> ds, String inputName, Options o, NotesStore notes) {
         StringBuilder sb = new StringBuilder(4096);
         sb.append(SIGNATURE);
         if (inputName != null) sb.append(" of ").append(inputName);
         sb.append('\n');
         for (Dissection d : ds) {
             sb.append('\n');
-            frame(sb, d, o);
+            frame(sb, d, o, notes);
         }
         String s = sb.toString();
         return o.plainAscii() ? Ascii.plain(s) : s;
@@ -57,16 +65,23 @@ public final class AnnotatedText {
     }
 
     static void frame(StringBuilder sb, Dissection d, Options o) {
+        frame(sb, d, o, null);
+    }
+
+    static void frame(StringBuilder sb, Dissection d, Options o, NotesStore notes) {
         Frame f = d.frame();
+        List<FrameNotes.Item> ns = FrameNotes.of(notes, d);
         List<Finding> fs = d.findings();
         sb.append("# Frame ").append(f.number()).append(": ").append(f.capturedLength()).append(" bytes");
         if (f.originalLength() != f.capturedLength()) sb.append(" (").append(f.originalLength()).append(" on the wire)");
         sb.append(", ").append(stack(d)).append('\n');
         if (!d.info().isEmpty()) sb.append("# Info: ").append(d.info()).append('\n');
-        if (f.comment() != null) sb.append("# Comment: ").append(f.comment().replace('\n', ' ')).append('\n');
+        String comment = notes == null ? f.comment() : NotesFiles.userComment(f.comment());
+        if (comment != null) sb.append("# Comment: ").append(comment.replace('\n', ' ')).append('\n');
         sb.append("# Findings: ").append(fs.isEmpty() ? "none" : fs.size() + " (" + counts(fs) + ")").append('\n');
+        if (!ns.isEmpty()) sb.append("# Notes: ").append(ns.size()).append('\n');
         sb.append("ADDR  HEX                                                ASCII\n");
-        hex(sb, f.data(), frameFindings(fs));
+        hex(sb, f.data(), frameFindings(fs), ns);
         sb.append('\n');
         for (DataSource s : d.sources()) {
             if (s.isFrame()) continue;
@@ -103,6 +118,13 @@ public final class AnnotatedText {
                 Ascii.wrap(sb, "Reference: " + x.reference(), "#      ", WIDTH);
             }
         }
+        if (!ns.isEmpty()) {
+            sb.append("# Notes\n");
+            for (FrameNotes.Item it : ns) {
+                sb.append("#  (").append(it.label()).append(") ").append(it.where()).append('\n');
+                Ascii.wrap(sb, it.note().text().replace('\n', ' '), "#      ", WIDTH);
+            }
+        }
     }
 
     private static String counts(List<Finding> fs) {
@@ -133,6 +155,11 @@ public final class AnnotatedText {
 
     /** Hex rows; under a row holding bytes of numbered findings, a marker line. */
     static void hex(StringBuilder sb, byte[] b, List<Finding> numbered) {
+        hex(sb, b, numbered, List.of());
+    }
+
+    /** As above, plus a "~~" marker line under a row holding noted bytes. */
+    static void hex(StringBuilder sb, byte[] b, List<Finding> numbered, List<FrameNotes.Item> notes) {
         for (int row = 0; row < b.length; row += 16) {
             int n = Math.min(16, b.length - row);
             sb.append(String.format("%04X  ", row));
@@ -148,7 +175,33 @@ public final class AnnotatedText {
             }
             sb.append('\n');
             marker(sb, row, n, numbered);
+            if (!notes.isEmpty()) noteMarker(sb, row, n, notes);
         }
+    }
+
+    private static void noteMarker(StringBuilder sb, int row, int n, List<FrameNotes.Item> notes) {
+        char[] line = null;
+        StringBuilder labels = new StringBuilder();
+        for (FrameNotes.Item it : notes) {
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                if (!it.covers(row + i)) continue;
+                if (line == null) {
+                    line = new char[56];
+                    java.util.Arrays.fill(line, ' ');
+                    line[0] = '#';
+                }
+                int col = 6 + i * 3 + (i >= 8 ? 1 : 0);
+                line[col] = '~';
+                line[col + 1] = '~';
+                any = true;
+            }
+            if (any) labels.append(labels.length() > 0 ? " " : "").append('(').append(it.label()).append(')');
+        }
+        if (line == null) return;
+        StringBuilder l = new StringBuilder(new String(line).replaceAll("\\s+$", ""));
+        while (l.length() < 56) l.append(' ');
+        sb.append(l).append(clip(labels.toString(), WIDTH - 56)).append('\n');
     }
 
     private static void marker(StringBuilder sb, int row, int n, List<Finding> numbered) {

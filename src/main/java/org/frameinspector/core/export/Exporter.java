@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.notes.NotesStore;
 
 /** One entry point for every export format, shared by the CLI and the GUI. */
 public final class Exporter {
@@ -43,15 +44,21 @@ public final class Exporter {
     }
 
     public static void write(Format f, List<Dissection> ds, Loaded in, Options o, OutputStream os) throws IOException {
+        write(f, ds, in, o, os, null);
+    }
+
+    /** As above, including the user's notes (null: none) in every format; pcap cannot hold them. */
+    public static void write(Format f, List<Dissection> ds, Loaded in, Options o, OutputStream os, NotesStore notes)
+            throws IOException {
         String name = in == null ? null : in.name();
         switch (f) {
-            case TEXT -> os.write(AnnotatedText.render(ds, name, new AnnotatedText.Options(o.plainAscii(), true, true))
+            case TEXT -> os.write(AnnotatedText.render(ds, name, new AnnotatedText.Options(o.plainAscii(), true, true), notes)
                     .getBytes(StandardCharsets.UTF_8));
-            case HTML -> os.write(HtmlExport.render(ds, name).getBytes(StandardCharsets.UTF_8));
-            case MD -> os.write(MarkdownExport.render(ds, name, o.plainAscii()).getBytes(StandardCharsets.UTF_8));
+            case HTML -> os.write(HtmlExport.render(ds, name, notes).getBytes(StandardCharsets.UTF_8));
+            case MD -> os.write(MarkdownExport.render(ds, name, o.plainAscii(), notes).getBytes(StandardCharsets.UTF_8));
             case JSON -> os.write((JsonExport.document(in == null ? null : new JsonExport.InputInfo(in.name(), in.format(),
-                    in.layout(), in.startLayer()), ds) + "\n").getBytes(StandardCharsets.UTF_8));
-            case PCAP, PCAPNG -> CaptureExport.write(f == Format.PCAPNG, ds, os);
+                    in.layout(), in.startLayer()), ds, notes) + "\n").getBytes(StandardCharsets.UTF_8));
+            case PCAP, PCAPNG -> CaptureExport.write(f == Format.PCAPNG, ds, os, notes);
         }
     }
 }

@@ -10,6 +10,8 @@ import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.model.Layer;
 import org.frameinspector.core.model.Severity;
+import org.frameinspector.core.notes.FrameNotes;
+import org.frameinspector.core.notes.NotesStore;
 
 /**
  * One self-contained HTML file: inline CSS, the hex pane coloured like the app (reserved bytes, bytes with findings),
@@ -49,6 +51,11 @@ public final class HtmlExport {
             """;
 
     public static String render(List<Dissection> ds, String inputName) {
+        return render(ds, inputName, null);
+    }
+
+    /** With the user's notes: a notes list per frame (hovering one highlights its bytes). */
+    public static String render(List<Dissection> ds, String inputName, NotesStore notes) {
         StringBuilder sb = new StringBuilder(16384);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Frame Inspector — ")
                 .append(esc(inputName == null ? "frames" : inputName)).append("</title>\n<style>").append(CSS)
@@ -57,12 +64,16 @@ public final class HtmlExport {
         sb.append("</h1>\n<p class=\"legend\">Legend: <span class=\"res\">reserved field</span><span class=\"VIOLATION\">VIOLATION</span>"
                 + "<span class=\"RISK\">RISK</span><span class=\"INFO\">INFO</span><span class=\"und\">undecoded</span>"
                 + " Hover over a byte to see its field.</p>\n");
-        for (Dissection d : ds) frame(sb, d);
+        for (Dissection d : ds) frame(sb, d, notes);
         sb.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
         return sb.toString();
     }
 
     static void frame(StringBuilder sb, Dissection d) {
+        frame(sb, d, null);
+    }
+
+    static void frame(StringBuilder sb, Dissection d, NotesStore notes) {
         Frame f = d.frame();
         String fid = "f" + f.number();
         sb.append("<h2 id=\"").append(fid).append("\">Frame ").append(f.number()).append(": ").append(f.capturedLength())
@@ -84,6 +95,20 @@ public final class HtmlExport {
             sb.append("</table>\n");
         } else {
             sb.append("<p>No findings.</p>\n");
+        }
+        List<FrameNotes.Item> ns = FrameNotes.of(notes, d);
+        if (!ns.isEmpty()) {
+            sb.append("<h3>Notes</h3>\n<ul class=\"notes\">\n");
+            for (FrameNotes.Item it : ns) {
+                sb.append("<li");
+                if (it.location() != null && DataSource.FRAME.equals(it.location().source())) {
+                    sb.append(" data-f=\"").append(fid).append("\" data-o=\"").append(it.location().offset())
+                            .append("\" data-l=\"").append(Math.max(1, it.location().length())).append('"');
+                }
+                sb.append("><b>(").append(it.label()).append(")</b> ").append(esc(it.where())).append(": ")
+                        .append(esc(it.note().text())).append("</li>\n");
+            }
+            sb.append("</ul>\n");
         }
         hex(sb, d, fid);
         sb.append("<details open><summary>Fields</summary>\n");

@@ -11,6 +11,8 @@ import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.model.Layer;
 import org.frameinspector.core.model.SourcePart;
+import org.frameinspector.core.notes.FrameNotes;
+import org.frameinspector.core.notes.NotesStore;
 
 /** The {@code dissect --json} document: the contract scripts and our own checks rely on. */
 public final class JsonExport {
@@ -19,6 +21,11 @@ public final class JsonExport {
 
     /** Writes {"input":{…},"frames":[…]} for the given dissections. */
     public static String document(InputInfo input, List<Dissection> ds) {
+        return document(input, ds, null);
+    }
+
+    /** With the user's notes: each frame gets a "notes" array (empty when it has none). */
+    public static String document(InputInfo input, List<Dissection> ds, NotesStore notes) {
         Json j = new Json();
         j.obj();
         if (input != null) {
@@ -30,7 +37,7 @@ public final class JsonExport {
             j.endObj();
         }
         j.key("frames").arr();
-        for (Dissection d : ds) frame(j, d);
+        for (Dissection d : ds) frame(j, d, notes);
         j.endArr().endObj();
         return j.toString();
     }
@@ -39,6 +46,11 @@ public final class JsonExport {
     }
 
     public static void frame(Json j, Dissection d) {
+        frame(j, d, null);
+    }
+
+    /** One frame object; with a notes store (even an empty one) it ends with a "notes" array. */
+    public static void frame(Json j, Dissection d, NotesStore notes) {
         Frame f = d.frame();
         j.obj();
         j.put("number", f.number()).put("length", f.originalLength()).put("captured_length", f.capturedLength());
@@ -72,6 +84,21 @@ public final class JsonExport {
         j.key("findings").arr();
         for (Finding x : d.findings()) finding(j, x);
         j.endArr();
+        if (notes != null) {
+            j.key("notes").arr();
+            for (FrameNotes.Item it : FrameNotes.of(notes, d)) {
+                j.obj().put("label", it.label()).put("id", it.note().id())
+                        .put("target", it.note().target().name().toLowerCase(java.util.Locale.ROOT));
+                if (it.note().path() != null) j.put("path", it.note().path());
+                if (it.note().abbrev() != null) j.put("abbrev", it.note().abbrev());
+                if (it.location() != null) {
+                    j.put("source", it.location().source()).put("offset", it.location().offset())
+                            .put("length", it.location().length());
+                }
+                j.put("text", it.note().text()).endObj();
+            }
+            j.endArr();
+        }
         j.endObj();
     }
 

@@ -4,6 +4,8 @@ import java.util.List;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Finding;
+import org.frameinspector.core.notes.FrameNotes;
+import org.frameinspector.core.notes.NotesStore;
 
 /** Markdown for wikis and issue trackers: a findings table and the annotated dump in a fenced block. */
 public final class MarkdownExport {
@@ -11,6 +13,11 @@ public final class MarkdownExport {
     }
 
     public static String render(List<Dissection> ds, String inputName, boolean plainAscii) {
+        return render(ds, inputName, plainAscii, null);
+    }
+
+    /** With the user's notes: a notes list per frame, and note markers in the dump. */
+    public static String render(List<Dissection> ds, String inputName, boolean plainAscii, NotesStore notes) {
         StringBuilder sb = new StringBuilder(8192);
         sb.append("# Frame Inspector report");
         if (inputName != null) sb.append(": ").append(inline(inputName));
@@ -34,7 +41,16 @@ public final class MarkdownExport {
                 }
                 sb.append('\n');
             }
-            String dump = AnnotatedText.render(List.of(d), null, new AnnotatedText.Options(plainAscii, true, false));
+            List<FrameNotes.Item> ns = FrameNotes.of(notes, d);
+            if (!ns.isEmpty()) {
+                sb.append("**Notes**\n\n");
+                for (FrameNotes.Item it : ns) {
+                    sb.append("- (").append(it.label()).append(") ").append(inline(it.where())).append(": ")
+                            .append(inline(it.note().text())).append('\n');
+                }
+                sb.append('\n');
+            }
+            String dump = AnnotatedText.render(List.of(d), null, new AnnotatedText.Options(plainAscii, true, false), notes);
             String fence = fence(dump);
             sb.append(fence).append("text\n").append(dump).append(fence).append("\n\n");
         }
