@@ -144,6 +144,7 @@ public final class MainWindow extends JFrame {
         wireSelections();
         installTransfer();
         installCopyMenus();
+        WarmUp.start(dissector);
         showDissection(null);
         Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
         setSize(Math.min(screen.width - 40, UIScale.scale(1400)), Math.min(screen.height - 60, UIScale.scale(900)));
@@ -525,7 +526,11 @@ public final class MainWindow extends JFrame {
         frameTable.getSelectionModel().addListSelectionListener(e -> {
             if (e.getValueIsAdjusting()) return;
             int r = frameTable.getSelectedRow();
-            showDissection(r < 0 || frameModel.cache() == null ? null : frameModel.dissection(r));
+            long t0 = System.nanoTime();
+            Dissection d = r < 0 || frameModel.cache() == null ? null : frameModel.dissection(r);
+            trace(" dissect", t0);
+            showDissection(d);
+            trace(" shown", t0);
         });
         tree.addTreeSelectionListener(e -> onTreeSelection());
         findingsTable.getSelectionModel().addListSelectionListener(e -> {
@@ -563,8 +568,10 @@ public final class MainWindow extends JFrame {
     void showDissection(Dissection d) {
         current = d;
         syncing = true;
+        long t0 = System.nanoTime();
         try {
             tree.setDissection(d);
+            trace("  tree", t0);
             findingsModel.setFindings(d == null ? null : d.findings());
             sourceTabs.removeAll();
             if (d != null) {
@@ -578,7 +585,9 @@ public final class MainWindow extends JFrame {
             }
             sourceTabs.setVisible(d != null && d.sources().size() > 1);
             currentSource = null;
+            trace("  tabs", t0);
             showSource(DataSource.FRAME);
+            trace("  hex", t0);
             explanation.setText(d == null ? "" : d.findings().isEmpty()
                     ? "No findings: every checked byte of this frame follows the standards." : "");
             explanation.setCaretPosition(0);
@@ -826,7 +835,12 @@ public final class MainWindow extends JFrame {
         SwingWorker<Loaded, Void> w = new SwingWorker<>() {
             @Override
             protected Loaded doInBackground() throws Exception {
-                return job.call();
+                long t0 = System.nanoTime();
+                try {
+                    return job.call();
+                } finally {
+                    trace("load " + what, t0);
+                }
             }
 
             @Override
@@ -885,9 +899,12 @@ public final class MainWindow extends JFrame {
         if (live != null && !(l.frames() instanceof GrowingFrameSource)) stopCapture();
         cancelBusy();
         loaded = l;
+        long t0 = System.nanoTime();
         frameModel.setCache(new DissectionCache(l.frames(), dissector, CACHE_SIZE), dissector);
+        trace("setCache", t0);
         filterBar.setShown(null);
         sizeFrameColumns();
+        trace("sizeFrameColumns", t0);
         if (isShowing()) placeHexDivider();
         setTitle(l.name() + " — " + APP);
         statusSource.setText(l.name());
@@ -902,13 +919,21 @@ public final class MainWindow extends JFrame {
             AppPrefs.addRecentFile(file.toAbsolutePath().toString());
             rebuildRecentMenu();
         }
+        trace("status", t0);
         if (n > 0) selectFrame(0);
         else showDissection(null);
+        trace("selectFrame", t0);
         if (!filterBar.field().getText().isBlank() && filterBar.state() == FilterBar.State.VALID && n > 0) {
             applyFilter(filterBar.field().getText().strip());
         }
         // a lone pasted frame needs no list
         mainSplit.setDividerLocation(n <= 1 ? rowsHeight(2) : rowsHeight(Math.min(n, 10)));
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("fi.gui.trace");
+
+    private static void trace(String what, long t0) {
+        if (TRACE) System.err.printf("fi.gui.trace %s %.1f ms%n", what, (System.nanoTime() - t0) / 1e6);
     }
 
     private int rowsHeight(int rows) {
@@ -1178,23 +1203,22 @@ public final class MainWindow extends JFrame {
         SwingWorker<int[], Void> w = new SwingWorker<>() {
             @Override
             protected int[] doInBackground() {
-                int[] hits = new int[Math.min(n, 1024)];
-                int count = 0;
-                for (int i = 0; i < n; i++) {
-                    if (isCancelled()) return null;
-                    if ((i & 1023) == 0) setProgress((int) (100L * i / n));
-                    Dissection d;
-                    try {
-                        d = dissector.apply(src.frame(i));
-                    } catch (RuntimeException | LinkageError e) {
-                        continue;
-                    }
-                    if (f.matches(d)) {
-                        if (count == hits.length) hits = java.util.Arrays.copyOf(hits, hits.length * 2);
-                        hits[count++] = i;
-                    }
+                // every core dissects a share of the frames; toArray keeps them in order
+                java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+                try {
+                    return java.util.stream.IntStream.range(0, n).parallel().filter(i -> {
+                        if (isCancelled()) throw new CancellationException();
+                        int k = done.incrementAndGet();
+                        if ((k & 4095) == 0) setProgress((int) (100L * k / n));
+                        try {
+                            return f.matches(dissector.apply(src.frame(i)));
+                        } catch (RuntimeException | LinkageError e) {
+                            return false;
+                        }
+                    }).toArray();
+                } catch (CancellationException e) {
+                    return null;
                 }
-                return java.util.Arrays.copyOf(hits, count);
             }
 
             @Override
