@@ -573,8 +573,9 @@ public final class MainWindow extends JFrame {
             tree.setDissection(d);
             trace("  tree", t0);
             findingsModel.setFindings(d == null ? null : d.findings());
-            sourceTabs.removeAll();
-            if (d != null) {
+            boolean tabs = d != null && d.sources().size() > 1;
+            if (sourceTabs.getTabCount() > 0 || tabs) sourceTabs.removeAll();
+            if (tabs) {
                 for (DataSource s : d.sources()) {
                     JPanel empty = new JPanel();
                     empty.setPreferredSize(new Dimension(0, 0));
@@ -583,7 +584,7 @@ public final class MainWindow extends JFrame {
                             : "Reassembled from " + s.parts().size() + " part(s)");
                 }
             }
-            sourceTabs.setVisible(d != null && d.sources().size() > 1);
+            sourceTabs.setVisible(tabs);
             currentSource = null;
             trace("  tabs", t0);
             showSource(DataSource.FRAME);
