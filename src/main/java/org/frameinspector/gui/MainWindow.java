@@ -108,6 +108,7 @@ public final class MainWindow extends JFrame {
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark Theme");
     private JSplitPane mainSplit, centerSplit, upperSplit, findingsSplit;
     private JScrollPane hexScroll;
+    private final JPanel frameListPanel = new JPanel(new BorderLayout());
     private boolean dividersPlaced;
 
     private Action openAction, pasteAction, pasteDialogAction, exportAction, findAction, findNextAction,
@@ -402,7 +403,7 @@ public final class MainWindow extends JFrame {
         frameTable.setShowHorizontalLines(false);
         frameTable.getTableHeader().setReorderingAllowed(false);
         JScrollPane frameScroll0 = new JScrollPane(frameTable);
-        JPanel frameScroll = new JPanel(new BorderLayout());
+        JPanel frameScroll = frameListPanel;
         frameScroll.add(filterBar, BorderLayout.NORTH);
         frameScroll.add(frameScroll0, BorderLayout.CENTER);
         frameTable.setDefaultRenderer(RowSummaries.Summary.class, new WorstFindingRenderer());
@@ -472,7 +473,7 @@ public final class MainWindow extends JFrame {
         upperSplit.setResizeWeight(1.0);
         findingsSplit = split(JSplitPane.HORIZONTAL_SPLIT, findingsPanel, explPanel, 0.55, "findingsSplit");
         centerSplit = split(JSplitPane.VERTICAL_SPLIT, upperSplit, findingsSplit, 0.72, "centerSplit");
-        mainSplit = split(JSplitPane.VERTICAL_SPLIT, frameScroll, centerSplit, 0.18, "mainSplit");
+        mainSplit = split(JSplitPane.VERTICAL_SPLIT, frameScroll, centerSplit, 0.0, "mainSplit");
         return mainSplit;
     }
 
@@ -928,7 +929,12 @@ public final class MainWindow extends JFrame {
             applyFilter(filterBar.field().getText().strip());
         }
         // a lone pasted frame needs no list
-        mainSplit.setDividerLocation(n <= 1 ? rowsHeight(2) : rowsHeight(Math.min(n, 10)));
+        int listHeight = filterBar.getPreferredSize().height + (n <= 1 ? rowsHeight(2) : rowsHeight(Math.min(n, 10)));
+        frameListPanel.setPreferredSize(new Dimension(frameListPanel.getPreferredSize().width, listHeight));
+        frameListPanel.setMinimumSize(new Dimension(0, filterBar.getPreferredSize().height + rowsHeight(1)));
+        mainSplit.setDividerLocation(listHeight);
+        // before the first layout the location does not stick: put it again once the split has its size
+        javax.swing.SwingUtilities.invokeLater(() -> mainSplit.setDividerLocation(listHeight));
     }
 
     private static final boolean TRACE = Boolean.getBoolean("fi.gui.trace");
@@ -949,11 +955,12 @@ public final class MainWindow extends JFrame {
         int pad = UIScale.scale(16);
         int n = frameModel.getRowCount();
         String[] widest = {String.valueOf(Math.max(100, n)), "0000.000000", "255.255.255.255",
-            "255.255.255.255", "COTP/TPKT", "Length", null, "Findings"};
+            "255.255.255.255", "COTP/TPKT", "Length", null, "99 violation"};
         for (int i = 0; i < widest.length; i++) {
             if (widest[i] == null) continue;
             TableColumn c = frameTable.getColumnModel().getColumn(i);
-            int w = Math.max(fm.stringWidth(widest[i]), fm.stringWidth(frameModel.getColumnName(i))) + pad;
+            int w = Math.max(fm.stringWidth(widest[i]), fm.stringWidth(frameModel.getColumnName(i))) + pad
+                    + (i == FrameTableModel.FINDINGS ? UIScale.scale(20) : 0); // the severity icon
             c.setPreferredWidth(w);
             if (i != FrameTableModel.INFO) c.setMaxWidth(w * 3);
         }
