@@ -791,7 +791,9 @@ public final class MainWindow extends JFrame {
     }
 
     private void openSample(Samples.Sample s) {
-        load(() -> parser.parse(s.file(), Samples.read(s), null), s.file(), null);
+        load(() -> s.file().matches("(?i).*\\.(pcap|pcapng|cap)") ? Inputs.read(s.file(),
+                new java.io.ByteArrayInputStream(Samples.bytes(s)), null) : parser.parse(s.file(), Samples.read(s), null),
+                s.file(), null);
     }
 
     private void chooseFile() {
