@@ -44,7 +44,6 @@ class BigCaptureGuiTest {
         boolean headless = GraphicsEnvironment.isHeadless();
         if (headless && TestFiles.guiRequired()) fail("GUI tests are required here but there is no display");
         assumeFalse(headless, "no display");
-        if (System.getProperty("fi.gui.trace") == null) System.setProperty("fi.gui.trace", "true");
         System.setProperty("fi.gui.prefs", "org/frameinspector/gui-test");
         AppPrefs.setDarkTheme(false);
     }
