@@ -1,29 +1,97 @@
 package org.frameinspector.gui;
 
+import java.util.Arrays;
+import java.util.function.Function;
 import javax.swing.table.AbstractTableModel;
+import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.input.capture.CaptureIndex;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;
 
-/** The frame list: a virtual model; rows are dissected only when the table asks for them. */
+/**
+ * The frame list: fully virtual. A row is a frame index (all frames, or the ones a display filter kept, as an int
+ * array). No. / Time / Length of a capture come from its {@link CaptureIndex} without reading packet bytes; the
+ * dissected columns come from {@link RowSummaries}, computed off the EDT for the rows being painted. Small inputs
+ * (pasted dumps, live captures) are summarized straight from the {@link DissectionCache}.
+ */
 public final class FrameTableModel extends AbstractTableModel {
     public static final int NO = 0, TIME = 1, SRC = 2, DST = 3, PROTO = 4, LEN = 5, INFO = 6, FINDINGS = 7;
     private static final String[] NAMES = {"No.", "Time", "Source", "Destination", "Protocol", "Length", "Info",
         "Findings"};
+    static final String PENDING = "…";
 
     private DissectionCache cache;
+    private CaptureIndex index;
+    private RowSummaries summaries;
+    private int[] view;   // frame indices shown, ascending; null = every frame
+    private int rows;     // frames known to the table when view == null (a live capture grows)
     private long firstTimestamp;
 
     public void setCache(DissectionCache c) {
+        setCache(c, null);
+    }
+
+    /** Shows a new input; with a dissector, the text columns of a capture file are computed in the background. */
+    public void setCache(DissectionCache c, Function<Frame, Dissection> background) {
+        if (summaries != null) summaries.close();
         this.cache = c;
+        FrameSource s = c == null ? null : c.source();
+        index = s instanceof CaptureIndex ci ? ci : null;
+        summaries = index != null && background != null ? new RowSummaries(s, background, this::summariesReady) : null;
+        view = null;
+        rows = c == null ? 0 : c.size();
         firstTimestamp = 0;
-        if (c != null && c.size() > 0) firstTimestamp = c.source().frame(0).timestampNanos();
+        if (rows > 0) firstTimestamp = index != null ? index.timestampNanos(0) : s.frame(0).timestampNanos();
         fireTableDataChanged();
     }
 
     public DissectionCache cache() { return cache; }
 
+    /** Frames of the input (not just the displayed ones). */
+    public int frameCount() { return cache == null ? 0 : rows; }
+
+    /** Shows only these frame indices (ascending), or every frame for null. */
+    public void setView(int[] frameIndices) {
+        view = frameIndices;
+        fireTableDataChanged();
+    }
+
+    public int[] view() { return view; }
+
+    public boolean isFiltered() { return view != null; }
+
+    /** Picks up frames appended to a growing source (live capture); returns how many rows were added. */
+    public int sourceGrew() {
+        if (cache == null) return 0;
+        int n = cache.size();
+        if (n <= rows) return 0;
+        int old = rows;
+        rows = n;
+        if (old == 0 && n > 0) firstTimestamp = cache.source().frame(0).timestampNanos();
+        if (view == null) fireTableRowsInserted(old, n - 1);
+        return n - old;
+    }
+
+    /** Frame index (0-based) shown in a table row. */
+    public int frameIndex(int row) { return view == null ? row : view[row]; }
+
+    /** Table row showing a frame index, or -1 when the filter hides it. */
+    public int rowOf(int frameIndex) {
+        if (view == null) return frameIndex >= 0 && frameIndex < rows ? frameIndex : -1;
+        int r = Arrays.binarySearch(view, frameIndex);
+        return r >= 0 ? r : -1;
+    }
+
+    /** The dissection shown in a row (from the cache, on the EDT). */
+    public Dissection dissection(int row) {
+        int i = frameIndex(row);
+        Dissection d = cache.get(i);
+        if (summaries != null) summaries.put(i, d);
+        return d;
+    }
+
     @Override
-    public int getRowCount() { return cache == null ? 0 : cache.size(); }
+    public int getRowCount() { return cache == null ? 0 : view == null ? rows : view.length; }
 
     @Override
     public int getColumnCount() { return NAMES.length; }
@@ -33,28 +101,47 @@ public final class FrameTableModel extends AbstractTableModel {
 
     @Override
     public Class<?> getColumnClass(int c) {
-        return c == NO || c == LEN ? Integer.class : c == FINDINGS ? Dissection.class : String.class;
+        return c == NO || c == LEN ? Integer.class : c == FINDINGS ? RowSummaries.Summary.class : String.class;
     }
 
     @Override
     public Object getValueAt(int row, int col) {
-        if (col == NO) return row + 1;
-        Dissection d = cache.get(row);
-        Frame f = d.frame();
+        int i = frameIndex(row);
+        switch (col) {
+            case NO:
+                return i + 1;
+            case TIME:
+                return time(index != null ? index.timestampNanos(i) : cache.source().frame(i).timestampNanos());
+            case LEN:
+                return index != null ? index.originalLength(i) : cache.source().frame(i).originalLength();
+            default:
+                break;
+        }
+        RowSummaries.Summary s = summaries != null ? summaries.get(i) : RowSummaries.Summary.of(cache.get(i));
+        if (s == null) return col == FINDINGS ? null : PENDING;
         return switch (col) {
-            case TIME -> time(f);
-            case SRC -> d.src();
-            case DST -> d.dst();
-            case PROTO -> d.protocol();
-            case LEN -> f.originalLength();
-            case INFO -> d.info();
-            default -> d;
+            case SRC -> s.src();
+            case DST -> s.dst();
+            case PROTO -> s.protocol();
+            case INFO -> s.info();
+            default -> s;
         };
     }
 
-    private String time(Frame f) {
-        if (f.timestampNanos() == 0) return "";
-        double s = (f.timestampNanos() - firstTimestamp) / 1e9;
+    private void summariesReady(int[] frameIndices) {
+        int lo = Integer.MAX_VALUE, hi = -1;
+        for (int i : frameIndices) {
+            int r = rowOf(i);
+            if (r < 0) continue;
+            lo = Math.min(lo, r);
+            hi = Math.max(hi, r);
+        }
+        if (hi >= 0) fireTableRowsUpdated(lo, hi);
+    }
+
+    private String time(long nanos) {
+        if (nanos == 0) return "";
+        double s = (nanos - firstTimestamp) / 1e9;
         return String.format("%.6f", s);
     }
 }

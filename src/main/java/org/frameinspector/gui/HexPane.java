@@ -202,6 +202,8 @@ public final class HexPane extends JComponent implements Scrollable {
             FontMetrics fm = g.getFontMetrics();
             int baseline = (lo.lineHeight() - fm.getHeight()) / 2 + fm.getAscent();
             Colors c = new Colors();
+            java.awt.Font plain = getFont(), bold = plain.deriveFont(java.awt.Font.BOLD);
+            java.awt.BasicStroke frameStroke = new java.awt.BasicStroke(Math.max(2f, lo.charWidth() / 4f));
 
             int sepX1 = lo.x(lo.hexCharColumn(0)) - lo.charWidth();
             int sepX2 = lo.x(lo.asciiCharColumn(0)) - lo.charWidth();
@@ -239,13 +241,26 @@ public final class HexPane extends JComponent implements Scrollable {
                         g.fillRect(hr.x - 1, uy, hr.width + 2, Math.max(2, hr.height / 8));
                         g.fillRect(ar.x, uy, ar.width, Math.max(2, hr.height / 8));
                     }
-                    g.setColor(fg);
+                    boolean problem = mark >= MARK_RISK;
+                    if (problem) {
+                        // bytes with a RISK or VIOLATION finding get a frame of their colour and bold digits, so
+                        // they stand out at a glance, selected or not
+                        g.setColor(c.markFg(mark));
+                        java.awt.Stroke st = g.getStroke();
+                        g.setStroke(frameStroke);
+                        g.drawRect(hr.x - 2, hr.y + 1, hr.width + 3, hr.height - 3);
+                        g.drawRect(ar.x - 1, ar.y + 1, ar.width + 1, ar.height - 3);
+                        g.setStroke(st);
+                        g.setFont(bold);
+                    }
+                    g.setColor(problem && !sel ? c.markFg(mark) : fg);
                     two[0] = HEX[v >> 4];
                     two[1] = HEX[v & 15];
                     g.drawChars(two, 0, 2, hr.x, y + baseline);
                     one[0] = v >= 0x20 && v < 0x7F ? (char) v : '·';
                     if (!sel && mark == MARK_NONE) g.setColor(one[0] == '·' ? c.offset : c.ascii);
                     g.drawChars(one, 0, 1, ar.x, y + baseline);
+                    if (problem) g.setFont(plain);
                 }
             }
         } finally {

@@ -53,8 +53,12 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.TableColumn;
 import net.miginfocom.swing.MigLayout;
-import org.frameinspector.core.export.JsonExport;
-import org.frameinspector.core.export.TreeText;
+import org.frameinspector.core.export.Exporter;
+import org.frameinspector.core.filter.DisplayFilter;
+import org.frameinspector.core.filter.FilterSyntaxException;
+import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.input.capture.CaptureFiles;
+import org.frameinspector.core.input.capture.CaptureIndex;
 import org.frameinspector.core.input.InputException;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
@@ -82,7 +86,8 @@ public final class MainWindow extends JFrame {
     private final JTable frameTable = new JTable(frameModel);
     private final FieldTree tree = new FieldTree();
     private final HexPane hex = new HexPane();
-    private final JComboBox<String> sourceCombo = new JComboBox<>();
+    private final javax.swing.JTabbedPane sourceTabs = new javax.swing.JTabbedPane(javax.swing.JTabbedPane.BOTTOM);
+    private final FilterBar filterBar = new FilterBar(this::applyFilter);
     private final BitStrip bits = new BitStrip();
     private final JLabel fieldTitle = new JLabel(" ");
     private final JLabel fieldInfo = new JLabel(" ");
@@ -97,21 +102,25 @@ public final class MainWindow extends JFrame {
     private final JButton cancelLoad = new JButton("Cancel");
     private final JPanel findBar = new JPanel();
     private final JTextField findText = new JTextField(24);
-    private final JComboBox<String> findMode = new JComboBox<>(new String[] {"Field text", "Hex bytes"});
+    private final JComboBox<String> findMode = new JComboBox<>(new String[] {"Field name", "Field text", "Hex bytes", "Text"});
     private final JLabel findStatus = new JLabel(" ");
     private final JMenu recentMenu = new JMenu("Open Recent");
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark Theme");
     private JSplitPane mainSplit, centerSplit, upperSplit, findingsSplit;
     private JScrollPane hexScroll;
+    private final JPanel frameListPanel = new JPanel(new BorderLayout());
     private boolean dividersPlaced;
 
-    private Action openAction, pasteAction, pasteDialogAction, exportTextAction, exportJsonAction, findAction,
-            goToAction, themeAction;
+    private Action openAction, pasteAction, pasteDialogAction, exportAction, findAction, findNextAction,
+            goToAction, themeAction, captureStartAction, captureStopAction;
 
     private Loaded loaded;
     private Dissection current;
     private String currentSource = DataSource.FRAME;
     private SwingWorker<Loaded, Void> loadWorker;
+    private SwingWorker<?, ?> busyWorker;     // filter, find or export: one at a time, cancelled by the status bar
+    private LiveCapture live;
+    private javax.swing.Timer liveTimer;
     private boolean syncing;
 
     public MainWindow(Function<Frame, Dissection> dissector) {
@@ -135,6 +144,8 @@ public final class MainWindow extends JFrame {
         getContentPane().add(createStatusBar(), BorderLayout.SOUTH);
         wireSelections();
         installTransfer();
+        installCopyMenus();
+        WarmUp.start(dissector);
         showDissection(null);
         Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
         setSize(Math.min(screen.width - 40, UIScale.scale(1400)), Math.min(screen.height - 60, UIScale.scale(900)));
@@ -207,9 +218,15 @@ public final class MainWindow extends JFrame {
         pasteDialogAction = action("Paste Dump…", null,
                 KeyStroke.getKeyStroke(KeyEvent.VK_V, menuMask() | KeyEvent.SHIFT_DOWN_MASK),
                 "Paste or type a dump with a live preview", e -> showPasteDialog());
-        exportTextAction = action("Frame as Text…", null, null, "Save the selected frame's tree as text",
-                e -> export(false));
-        exportJsonAction = action("Frame as JSON…", null, null, "Save the selected frame as JSON", e -> export(true));
+        exportAction = action("Export…", "export", KeyStroke.getKeyStroke(KeyEvent.VK_E, menuMask()),
+                "Export frames as text, HTML, Markdown, JSON, pcap or pcapng", e -> showExportDialog());
+        findNextAction = action("Find Next", null, KeyStroke.getKeyStroke(KeyEvent.VK_F3, 0), "Find the next match",
+                e -> find());
+        captureStartAction = action("Start…", null, KeyStroke.getKeyStroke(KeyEvent.VK_K, menuMask()),
+                "Capture live from a network interface", e -> startCapture());
+        captureStopAction = action("Stop", null, KeyStroke.getKeyStroke(KeyEvent.VK_E,
+                menuMask() | KeyEvent.SHIFT_DOWN_MASK), "Stop the live capture", e -> stopCapture());
+        captureStopAction.setEnabled(false);
         findAction = action("Find…", "find", KeyStroke.getKeyStroke(KeyEvent.VK_F, menuMask()),
                 "Find field text or bytes", e -> showFindBar());
         goToAction = action("Go to Frame…", "goto", KeyStroke.getKeyStroke(KeyEvent.VK_G, menuMask()),
@@ -249,11 +266,7 @@ public final class MainWindow extends JFrame {
         file.add(pasteAction).setName("pasteMenuItem");
         file.add(pasteDialogAction).setName("pasteDialogMenuItem");
         file.addSeparator();
-        JMenu export = new JMenu("Export");
-        export.setName("exportMenu");
-        export.add(exportTextAction);
-        export.add(exportJsonAction);
-        file.add(export);
+        file.add(exportAction).setName("exportMenuItem");
         file.addSeparator();
         JMenuItem exit = new JMenuItem("Exit");
         exit.addActionListener(e -> dispose());
@@ -262,7 +275,10 @@ public final class MainWindow extends JFrame {
         JMenu go = new JMenu("Go");
         go.setMnemonic('G');
         go.add(findAction);
+        go.add(findNextAction);
         go.add(goToAction);
+        go.add(action("Display Filter", null, KeyStroke.getKeyStroke(KeyEvent.VK_SLASH, menuMask()),
+                "Type a display filter", e -> filterBar.focus()));
         go.addSeparator();
         go.add(action("Next Frame", null, KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, KeyEvent.ALT_DOWN_MASK), null,
                 e -> selectFrame(frameTable.getSelectedRow() + 1)));
@@ -307,6 +323,11 @@ public final class MainWindow extends JFrame {
         mb.add(file);
         mb.add(go);
         mb.add(view);
+        JMenu capture = new JMenu("Capture");
+        capture.setMnemonic('C');
+        capture.add(captureStartAction).setName("captureStartItem");
+        capture.add(captureStopAction).setName("captureStopItem");
+        mb.add(capture);
         mb.add(help);
         return mb;
     }
@@ -318,8 +339,7 @@ public final class MainWindow extends JFrame {
         tb.setLayout(new MigLayout("insets 2 4 2 4, gap 2, aligny center", "", "[center]"));
         tb.add(toolButton(openAction, "openButton"));
         tb.add(toolButton(pasteAction, "pasteButton"));
-        JButton export = toolButton(action("Export", "export", null, "Export the selected frame as text or JSON",
-                e -> export(false)), "exportButton");
+        JButton export = toolButton(exportAction, "exportButton");
         tb.add(export);
         tb.add(new JToolBar.Separator(), "gapx 4 4");
         tb.add(toolButton(findAction, "findButton"));
@@ -348,6 +368,8 @@ public final class MainWindow extends JFrame {
         findText.addActionListener(e -> find());
         findMode.setName("findMode");
         JButton next = new JButton("Find Next");
+        next.setName("findNext");
+        next.setToolTipText("Find the next match (F3 or Enter)");
         next.addActionListener(e -> find());
         JButton close = new JButton(Icons.get("close"));
         close.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
@@ -379,19 +401,24 @@ public final class MainWindow extends JFrame {
         frameTable.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
         frameTable.setFillsViewportHeight(true);
         frameTable.setShowHorizontalLines(false);
-        frameTable.setDefaultRenderer(Dissection.class, new WorstFindingRenderer());
         frameTable.getTableHeader().setReorderingAllowed(false);
-        JScrollPane frameScroll = new JScrollPane(frameTable);
+        JScrollPane frameScroll0 = new JScrollPane(frameTable);
+        JPanel frameScroll = frameListPanel;
+        frameScroll.add(filterBar, BorderLayout.NORTH);
+        frameScroll.add(frameScroll0, BorderLayout.CENTER);
+        frameTable.setDefaultRenderer(RowSummaries.Summary.class, new WorstFindingRenderer());
 
         // tree
         JScrollPane treeScroll = new JScrollPane(tree);
 
         // hex pane with its header (data source), bit strip and legend
-        sourceCombo.setName("sourceCombo");
-        sourceCombo.setVisible(false);
-        sourceCombo.addActionListener(e -> {
-            if (syncing || current == null || sourceCombo.getSelectedIndex() < 0) return;
-            showSource(current.sources().get(sourceCombo.getSelectedIndex()).id());
+        sourceTabs.setName("sourceTabs");
+        sourceTabs.setVisible(false);
+        sourceTabs.putClientProperty("JTabbedPane.tabHeight", UIScale.scale(26));
+        sourceTabs.addChangeListener(e -> {
+            int i = sourceTabs.getSelectedIndex();
+            if (syncing || current == null || i < 0 || i >= current.sources().size()) return;
+            showSource(current.sources().get(i).id());
         });
         JScrollPane hexScroll = new JScrollPane(hex);
         hexScroll.getVerticalScrollBar().setUnitIncrement(hex.hexLayout().lineHeight());
@@ -402,13 +429,11 @@ public final class MainWindow extends JFrame {
         detail.add(fieldTitle, "wmin 0, wrap");
         detail.add(fieldInfo, "wmin 0, wrap");
         detail.add(bits, "growx 0, wrap");
-        JPanel hexSouth = new JPanel(new MigLayout("insets 0, gap 0, hidemode 3", "[grow,fill]", "[][]"));
+        JPanel hexSouth = new JPanel(new MigLayout("insets 0, gap 0, hidemode 3", "[grow,fill]", "[][][]"));
+        hexSouth.add(sourceTabs, "wrap");
         hexSouth.add(new Legend(), "wrap");
         hexSouth.add(detail, "wmin 0");
         JPanel hexPanel = new JPanel(new BorderLayout());
-        JPanel hexNorth = new JPanel(new MigLayout("insets 2 4 2 4, hidemode 3", "[]", "[]"));
-        hexNorth.add(sourceCombo);
-        hexPanel.add(hexNorth, BorderLayout.NORTH);
         hexPanel.add(hexScroll, BorderLayout.CENTER);
         hexPanel.add(hexSouth, BorderLayout.SOUTH);
         this.hexScroll = hexScroll;
@@ -448,7 +473,7 @@ public final class MainWindow extends JFrame {
         upperSplit.setResizeWeight(1.0);
         findingsSplit = split(JSplitPane.HORIZONTAL_SPLIT, findingsPanel, explPanel, 0.55, "findingsSplit");
         centerSplit = split(JSplitPane.VERTICAL_SPLIT, upperSplit, findingsSplit, 0.72, "centerSplit");
-        mainSplit = split(JSplitPane.VERTICAL_SPLIT, frameScroll, centerSplit, 0.18, "mainSplit");
+        mainSplit = split(JSplitPane.VERTICAL_SPLIT, frameScroll, centerSplit, 0.0, "mainSplit");
         return mainSplit;
     }
 
@@ -477,7 +502,10 @@ public final class MainWindow extends JFrame {
         progress.setVisible(false);
         cancelLoad.setName("cancelLoad");
         cancelLoad.setVisible(false);
-        cancelLoad.addActionListener(e -> cancelLoading());
+        cancelLoad.addActionListener(e -> {
+            cancelLoading();
+            cancelBusy();
+        });
         sb.add(progress, "wmin 10sp");
         sb.add(cancelLoad);
         sb.setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
@@ -499,7 +527,11 @@ public final class MainWindow extends JFrame {
         frameTable.getSelectionModel().addListSelectionListener(e -> {
             if (e.getValueIsAdjusting()) return;
             int r = frameTable.getSelectedRow();
-            showDissection(r < 0 || frameModel.cache() == null ? null : frameModel.cache().get(r));
+            long t0 = System.nanoTime();
+            Dissection d = r < 0 || frameModel.cache() == null ? null : frameModel.dissection(r);
+            trace(" dissect", t0);
+            showDissection(d);
+            trace(" shown", t0);
         });
         tree.addTreeSelectionListener(e -> onTreeSelection());
         findingsTable.getSelectionModel().addListSelectionListener(e -> {
@@ -537,14 +569,27 @@ public final class MainWindow extends JFrame {
     void showDissection(Dissection d) {
         current = d;
         syncing = true;
+        long t0 = System.nanoTime();
         try {
             tree.setDissection(d);
+            trace("  tree", t0);
             findingsModel.setFindings(d == null ? null : d.findings());
-            sourceCombo.removeAllItems();
-            if (d != null) for (DataSource s : d.sources()) sourceCombo.addItem(s.name());
-            sourceCombo.setVisible(d != null && d.sources().size() > 1);
+            boolean tabs = d != null && d.sources().size() > 1;
+            if (sourceTabs.getTabCount() > 0 || tabs) sourceTabs.removeAll();
+            if (tabs) {
+                for (DataSource s : d.sources()) {
+                    JPanel empty = new JPanel();
+                    empty.setPreferredSize(new Dimension(0, 0));
+                    sourceTabs.addTab(s.name(), empty);
+                    sourceTabs.setToolTipTextAt(sourceTabs.getTabCount() - 1, s.isFrame() ? "The frame as captured"
+                            : "Reassembled from " + s.parts().size() + " part(s)");
+                }
+            }
+            sourceTabs.setVisible(tabs);
             currentSource = null;
+            trace("  tabs", t0);
             showSource(DataSource.FRAME);
+            trace("  hex", t0);
             explanation.setText(d == null ? "" : d.findings().isEmpty()
                     ? "No findings: every checked byte of this frame follows the standards." : "");
             explanation.setCaretPosition(0);
@@ -570,7 +615,8 @@ public final class MainWindow extends JFrame {
         hex.setData(s.bytes(), HexPane.marksFor(current, s.id(), s.bytes().length));
         boolean was = syncing;
         syncing = true;
-        sourceCombo.setSelectedIndex(current.sources().indexOf(s));
+        int tab = current.sources().indexOf(s);
+        if (tab >= 0 && tab < sourceTabs.getTabCount()) sourceTabs.setSelectedIndex(tab);
         syncing = was;
     }
 
@@ -703,8 +749,35 @@ public final class MainWindow extends JFrame {
 
     /** Opens a capture or dump file in the background. */
     public void openFile(Path p) {
-        load(() -> Inputs.open(p, null), p.getFileName().toString(), p);
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        String name = p.getFileName().toString();
+        load(() -> {
+            byte[] head = new byte[4];
+            int n = 0;
+            if (Files.isRegularFile(p)) {
+                try (InputStream in = Files.newInputStream(p)) {
+                    n = in.readNBytes(head, 0, 4);
+                }
+            }
+            if (n < 4 || !CaptureFiles.isCapture(head)) return Inputs.open(p, null);
+            long size = Files.size(p);
+            long[] last = {-1};
+            CaptureIndex idx = CaptureIndex.open(p, done -> {
+                int pct = size == 0 ? 100 : (int) (done * 100 / size);
+                if (pct != last[0]) {
+                    last[0] = pct;
+                    javax.swing.SwingUtilities.invokeLater(() -> {
+                        progress.setIndeterminate(false);
+                        progress.setValue(pct);
+                    });
+                }
+            }, cancelled::get);
+            return new Loaded(name, CaptureFiles.formatName(head), null, null, idx);
+        }, name, p);
+        loadCancel = () -> cancelled.set(true);
     }
+
+    private Runnable loadCancel;
 
     /** Opens dump text (clipboard, drop) in the background; a parse error opens the Paste dialog on the text. */
     public void openText(String name, String text) {
@@ -718,7 +791,9 @@ public final class MainWindow extends JFrame {
     }
 
     private void openSample(Samples.Sample s) {
-        load(() -> parser.parse(s.file(), Samples.read(s), null), s.file(), null);
+        load(() -> s.file().matches("(?i).*\\.(pcap|pcapng|cap)") ? Inputs.read(s.file(),
+                new java.io.ByteArrayInputStream(Samples.bytes(s)), null) : parser.parse(s.file(), Samples.read(s), null),
+                s.file(), null);
     }
 
     private void chooseFile() {
@@ -755,13 +830,21 @@ public final class MainWindow extends JFrame {
 
     private void load(Callable<Loaded> job, String what, Path file) {
         cancelLoading();
+        cancelBusy();
+        loadCancel = null;
+        progress.setIndeterminate(true);
         progress.setVisible(true);
         cancelLoad.setVisible(true);
         statusFrames.setText("Opening " + what + "…");
         SwingWorker<Loaded, Void> w = new SwingWorker<>() {
             @Override
             protected Loaded doInBackground() throws Exception {
-                return job.call();
+                long t0 = System.nanoTime();
+                try {
+                    return job.call();
+                } finally {
+                    trace("load " + what, t0);
+                }
             }
 
             @Override
@@ -796,6 +879,7 @@ public final class MainWindow extends JFrame {
     private void cancelLoading() {
         SwingWorker<Loaded, Void> w = loadWorker;
         loadWorker = null;
+        if (loadCancel != null) loadCancel.run();
         if (w != null) {
             w.cancel(true);
             progress.setVisible(false);
@@ -816,9 +900,15 @@ public final class MainWindow extends JFrame {
                 // closing a finished input cannot fail in a way the user can act on
             }
         }
+        if (live != null && !(l.frames() instanceof GrowingFrameSource)) stopCapture();
+        cancelBusy();
         loaded = l;
-        frameModel.setCache(new DissectionCache(l.frames(), dissector, CACHE_SIZE));
+        long t0 = System.nanoTime();
+        frameModel.setCache(new DissectionCache(l.frames(), dissector, CACHE_SIZE), dissector);
+        trace("setCache", t0);
+        filterBar.setShown(null);
         sizeFrameColumns();
+        trace("sizeFrameColumns", t0);
         if (isShowing()) placeHexDivider();
         setTitle(l.name() + " — " + APP);
         statusSource.setText(l.name());
@@ -833,10 +923,26 @@ public final class MainWindow extends JFrame {
             AppPrefs.addRecentFile(file.toAbsolutePath().toString());
             rebuildRecentMenu();
         }
+        trace("status", t0);
         if (n > 0) selectFrame(0);
         else showDissection(null);
+        trace("selectFrame", t0);
+        if (!filterBar.field().getText().isBlank() && filterBar.state() == FilterBar.State.VALID && n > 0) {
+            applyFilter(filterBar.field().getText().strip());
+        }
         // a lone pasted frame needs no list
-        mainSplit.setDividerLocation(n <= 1 ? rowsHeight(2) : rowsHeight(Math.min(n, 10)));
+        int listHeight = filterBar.getPreferredSize().height + (n <= 1 ? rowsHeight(2) : rowsHeight(Math.min(n, 10)));
+        frameListPanel.setPreferredSize(new Dimension(frameListPanel.getPreferredSize().width, listHeight));
+        frameListPanel.setMinimumSize(new Dimension(0, filterBar.getPreferredSize().height + rowsHeight(1)));
+        mainSplit.setDividerLocation(listHeight);
+        // before the first layout the location does not stick: put it again once the split has its size
+        javax.swing.SwingUtilities.invokeLater(() -> mainSplit.setDividerLocation(listHeight));
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("fi.gui.trace");
+
+    private static void trace(String what, long t0) {
+        if (TRACE) System.err.printf("fi.gui.trace %s %.1f ms%n", what, (System.nanoTime() - t0) / 1e6);
     }
 
     private int rowsHeight(int rows) {
@@ -851,11 +957,12 @@ public final class MainWindow extends JFrame {
         int pad = UIScale.scale(16);
         int n = frameModel.getRowCount();
         String[] widest = {String.valueOf(Math.max(100, n)), "0000.000000", "255.255.255.255",
-            "255.255.255.255", "COTP/TPKT", "Length", null, "Findings"};
+            "255.255.255.255", "COTP/TPKT", "Length", null, "99 violation"};
         for (int i = 0; i < widest.length; i++) {
             if (widest[i] == null) continue;
             TableColumn c = frameTable.getColumnModel().getColumn(i);
-            int w = Math.max(fm.stringWidth(widest[i]), fm.stringWidth(frameModel.getColumnName(i))) + pad;
+            int w = Math.max(fm.stringWidth(widest[i]), fm.stringWidth(frameModel.getColumnName(i))) + pad
+                    + (i == FrameTableModel.FINDINGS ? UIScale.scale(20) : 0); // the severity icon
             c.setPreferredWidth(w);
             if (i != FrameTableModel.INFO) c.setMaxWidth(w * 3);
         }
@@ -902,60 +1009,137 @@ public final class MainWindow extends JFrame {
         findText.selectAll();
     }
 
-    /** Finds the next field whose label contains the text (or the next byte sequence), from the current one on. */
+    /** What the find bar looks for. */
+    enum FindMode { FIELD_NAME, FIELD_TEXT, HEX, TEXT }
+
+    /** A match: frame index, and the field (field modes) or the byte offset and length (byte modes). */
+    record Match(int frameIndex, String fieldAbbrev, int occurrence, int offset, int length) {
+    }
+
+    FindMode findMode() { return FindMode.values()[findMode.getSelectedIndex()]; }
+
+    /**
+     * Finds the next match after the current selection: in the shown frame on the EDT, then in the following
+     * displayed frames on a worker (dissecting them for the field modes), wrapping round. Bytes and text are looked
+     * for in the frame's own bytes.
+     */
     void find() {
+        if (!findBar.isVisible()) showFindBar();
         String q = findText.getText().strip();
-        if (q.isEmpty() || frameModel.cache() == null) return;
-        boolean bytes = findMode.getSelectedIndex() == 1;
+        if (q.isEmpty() || frameModel.cache() == null || frameModel.getRowCount() == 0) return;
+        FindMode mode = findMode();
         byte[] pattern = null;
-        if (bytes) {
-            String h = q.replaceAll("(?i)0x|[\\s:.-]", "");
+        if (mode == FindMode.HEX) {
+            String h = q.replaceAll("(?i)0x|[\\s:.,-]", "");
             if (h.length() % 2 != 0 || !h.matches("(?i)[0-9a-f]+")) {
                 findStatus.setText("Hex bytes, e.g. 03 11 or 0311");
                 return;
             }
-            pattern = new byte[h.length() / 2];
-            for (int i = 0; i < pattern.length; i++) pattern[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+            pattern = java.util.HexFormat.of().parseHex(h);
+        } else if (mode == FindMode.TEXT) {
+            pattern = q.getBytes(StandardCharsets.ISO_8859_1);
         }
-        int n = frameModel.getRowCount();
-        int startRow = Math.max(0, frameTable.getSelectedRow());
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        String lower = q.toLowerCase();
-        for (int k = 0; k <= n; k++) {
-            int row = (startRow + k) % n;
-            Dissection d = frameModel.cache().get(row);
-            if (bytes) {
-                int from = k == 0 && hex.selectionStart() >= 0 ? hex.selectionStart() + 1 : 0;
-                int at = indexOf(d.frame().data(), pattern, k == 0 ? from : 0);
-                if (at >= 0) {
-                    if (row != frameTable.getSelectedRow()) selectFrame(row);
-                    tree.clearSelection();
-                    hex.setSelection(at, pattern.length);
-                    updateFieldStatus();
-                    findStatus.setText("Frame " + (row + 1) + String.format(", offset 0x%02X", at));
-                    return;
-                }
-            } else {
-                List<Field> all = new ArrayList<>();
-                d.forEachField(all::add);
-                int from = 0;
-                if (k == 0 && tree.selectedField() != null) from = all.indexOf(tree.selectedField()) + 1;
-                for (int i = from; i < all.size(); i++) {
-                    Field f = all.get(i);
-                    if (f.treeLabel().toLowerCase().contains(lower) || f.abbrev().toLowerCase().contains(lower)) {
-                        if (row != frameTable.getSelectedRow()) selectFrame(row);
-                        tree.selectField(f);
-                        findStatus.setText("Frame " + (row + 1) + ": " + f.abbrev());
-                        return;
-                    }
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                findStatus.setText("Not found in " + (k + 1) + " frames (stopped after 2 s)");
+        int selRow = frameTable.getSelectedRow();
+        // 1. the rest of the shown frame
+        if (current != null && selRow >= 0) {
+            Match m = pattern != null ? bytesIn(current, frameModel.frameIndex(selRow), pattern,
+                    hex.selectionStart() + 1) : fieldIn(current, frameModel.frameIndex(selRow), q, mode,
+                    tree.selectedField());
+            if (m != null) {
+                showMatch(m);
                 return;
             }
         }
-        findStatus.setText("Not found");
+        // 2. the other frames, off the EDT
+        int rows = frameModel.getRowCount();
+        int start = selRow < 0 ? 0 : selRow + 1;
+        int[] order = new int[rows];
+        for (int k = 0; k < rows; k++) order[k] = frameModel.frameIndex((start + k) % rows);
+        FrameSource src = frameModel.cache().source();
+        byte[] pat = pattern;
+        String lower = q.toLowerCase();
+        cancelBusy();
+        findStatus.setText("Searching…");
+        SwingWorker<Match, Void> w = new SwingWorker<>() {
+            @Override
+            protected Match doInBackground() {
+                for (int k = 0; k < order.length; k++) {
+                    if (isCancelled()) return null;
+                    if ((k & 1023) == 0) setProgress((int) (100L * k / order.length));
+                    int i = order[k];
+                    if (pat != null) {
+                        int at = indexOf(src.frame(i).data(), pat, 0);
+                        if (at >= 0) return new Match(i, null, 0, at, pat.length);
+                    } else {
+                        Match m = fieldIn(dissector.apply(src.frame(i)), i, lower, mode, null);
+                        if (m != null) return m;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            protected void done() {
+                if (busyWorker != this) return;
+                busyDone();
+                if (isCancelled()) {
+                    findStatus.setText("Search cancelled");
+                    return;
+                }
+                try {
+                    Match m = get();
+                    if (m == null) findStatus.setText("Not found");
+                    else showMatch(m);
+                } catch (InterruptedException | ExecutionException e) {
+                    findStatus.setText("Search failed: " + e.getMessage());
+                }
+            }
+        };
+        busy(w, "Searching");
+    }
+
+    private static Match bytesIn(Dissection d, int frameIndex, byte[] pattern, int from) {
+        int at = indexOf(d.frame().data(), pattern, Math.max(0, from));
+        return at < 0 ? null : new Match(frameIndex, null, 0, at, pattern.length);
+    }
+
+    /** The first field after {@code after} (null: from the start) whose name / label matches. */
+    private static Match fieldIn(Dissection d, int frameIndex, String q, FindMode mode, Field after) {
+        String lower = q.toLowerCase();
+        List<Field> all = new ArrayList<>();
+        d.forEachField(all::add);
+        int from = after == null ? 0 : all.indexOf(after) + 1;
+        for (int i = from; i < all.size(); i++) {
+            Field f = all.get(i);
+            boolean hit = mode == FindMode.FIELD_NAME
+                    ? f.abbrev().toLowerCase().contains(lower) || f.name().toLowerCase().contains(lower)
+                    : f.treeLabel().toLowerCase().contains(lower)
+                            || (f.display() != null && f.display().toLowerCase().contains(lower));
+            if (hit) {
+                int occ = 0;
+                for (int k = 0; k < i; k++) if (all.get(k).abbrev().equals(f.abbrev())) occ++;
+                return new Match(frameIndex, f.abbrev(), occ, f.offset(), f.length());
+            }
+        }
+        return null;
+    }
+
+    private void showMatch(Match m) {
+        int row = frameModel.rowOf(m.frameIndex());
+        if (row < 0) return;
+        if (row != frameTable.getSelectedRow()) selectFrame(row);
+        if (m.fieldAbbrev() != null && current != null) {
+            List<Field> same = current.fields(m.fieldAbbrev());
+            if (m.occurrence() < same.size()) tree.selectField(same.get(m.occurrence()));
+            findStatus.setText("Frame " + (m.frameIndex() + 1) + ": " + m.fieldAbbrev());
+        } else {
+            tree.clearSelection();
+            showSource(DataSource.FRAME);
+            hex.setSelection(m.offset(), m.length());
+            hex.scrollRectToVisible(hex.hexLayout().hexCell(m.offset()));
+            updateFieldStatus();
+            findStatus.setText("Frame " + (m.frameIndex() + 1) + String.format(", offset 0x%02X", m.offset()));
+        }
     }
 
     private static int indexOf(byte[] data, byte[] p, int from) {
@@ -967,30 +1151,354 @@ public final class MainWindow extends JFrame {
         return -1;
     }
 
-    private void goToFrame() {
-        int n = frameModel.getRowCount();
-        if (n == 0) return;
-        GoToDialog d = new GoToDialog(this, frameTable.getSelectedRow() + 1, n);
-        d.setVisible(true);
-        if (d.result() > 0) selectFrame(d.result() - 1);
+    // ------------------------------------------------------------------ background work (filter, find, export)
+
+    private void busy(SwingWorker<?, ?> w, String what) {
+        busyWorker = w;
+        progress.setIndeterminate(false);
+        progress.setValue(0);
+        progress.setString(what);
+        progress.setStringPainted(true);
+        progress.setVisible(true);
+        cancelLoad.setVisible(true);
+        w.addPropertyChangeListener(e -> {
+            if ("progress".equals(e.getPropertyName()) && busyWorker == w) progress.setValue((Integer) e.getNewValue());
+        });
+        w.execute();
     }
 
-    private void export(boolean json) {
-        if (current == null) {
+    private void busyDone() {
+        busyWorker = null;
+        progress.setStringPainted(false);
+        progress.setVisible(loadWorker != null);
+        cancelLoad.setVisible(loadWorker != null);
+    }
+
+    private void cancelBusy() {
+        SwingWorker<?, ?> w = busyWorker;
+        if (w != null) {
+            busyDone();
+            w.cancel(false);
+        }
+    }
+
+    /** Whether a filter, find or export runs (for tests). */
+    boolean isBusy() { return busyWorker != null; }
+
+    // ------------------------------------------------------------------ display filter
+
+    /**
+     * Applies a display filter: an empty one shows every frame; otherwise every frame is dissected on a worker and
+     * the matching indices become the rows of the frame list.
+     */
+    void applyFilter(String text) {
+        if (frameModel.cache() == null) return;
+        DisplayFilter f;
+        try {
+            f = DisplayFilter.compile(text);
+        } catch (FilterSyntaxException e) {
+            statusFrames.setText("Filter: " + e.getMessage());
+            return;
+        }
+        int keep = frameTable.getSelectedRow() < 0 ? -1 : frameModel.frameIndex(frameTable.getSelectedRow());
+        cancelBusy();
+        if (f.isEmpty()) {
+            frameModel.setView(null);
+            filterBar.setShown(null);
+            restoreSelection(keep);
+            return;
+        }
+        FrameSource src = frameModel.cache().source();
+        int n = frameModel.frameCount();
+        SwingWorker<int[], Void> w = new SwingWorker<>() {
+            @Override
+            protected int[] doInBackground() {
+                // every core dissects a share of the frames; toArray keeps them in order
+                java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+                try {
+                    return java.util.stream.IntStream.range(0, n).parallel().filter(i -> {
+                        if (isCancelled()) throw new CancellationException();
+                        int k = done.incrementAndGet();
+                        if ((k & 4095) == 0) setProgress((int) (100L * k / n));
+                        try {
+                            return f.matches(dissector.apply(src.frame(i)));
+                        } catch (RuntimeException | LinkageError e) {
+                            return false;
+                        }
+                    }).toArray();
+                } catch (CancellationException e) {
+                    return null;
+                }
+            }
+
+            @Override
+            protected void done() {
+                if (busyWorker != this) return;
+                busyDone();
+                if (isCancelled()) {
+                    statusFrames.setText("Filter cancelled");
+                    return;
+                }
+                try {
+                    int[] hits = get();
+                    frameModel.setView(hits);
+                    filterBar.setShown("Displayed: " + hits.length + " of " + n);
+                    restoreSelection(keep);
+                } catch (InterruptedException | ExecutionException e) {
+                    statusFrames.setText("Filter failed: " + e.getMessage());
+                }
+            }
+        };
+        busy(w, "Filtering");
+    }
+
+    private void restoreSelection(int frameIndex) {
+        int row = frameIndex < 0 ? -1 : frameModel.rowOf(frameIndex);
+        if (row < 0 && frameModel.getRowCount() > 0) row = 0;
+        if (row >= 0) selectFrame(row);
+        else showDissection(null);
+    }
+
+    FilterBar filterBar() { return filterBar; }
+    FrameTableModel frameModel() { return frameModel; }
+
+    // ------------------------------------------------------------------ export
+
+    private ExportDialog.Scope lastScope;
+    private Exporter.Format lastFormat;
+
+    private void showExportDialog() {
+        if (frameModel.cache() == null || frameModel.frameCount() == 0) {
             showError("Nothing to export", "Open a capture or paste a dump first.");
             return;
         }
+        int sel = frameTable.getSelectedRow();
+        ExportDialog d = new ExportDialog(this, lastScope, lastFormat, sel < 0 ? -1 : frameModel.frameIndex(sel),
+                frameModel.frameCount(), frameModel.getRowCount());
+        d.setVisible(true);
+        ExportDialog.Choice c = d.result();
+        if (c == null) return;
+        lastScope = c.scope();
+        lastFormat = c.format();
         JFileChooser fc = new JFileChooser();
-        String base = loaded == null ? "frame" : loaded.name().replaceAll("\\.[^.]*$", "");
-        fc.setSelectedFile(new java.io.File(base + "-frame" + current.frame().number() + (json ? ".json" : ".txt")));
+        List<String> recent = AppPrefs.recentFiles();
+        if (!recent.isEmpty()) fc.setCurrentDirectory(Path.of(recent.get(0)).toAbsolutePath().getParent().toFile());
+        String base = loaded == null ? "frames" : loaded.name().replaceAll("\\.[^.]*$", "");
+        if (c.scope() == ExportDialog.Scope.SELECTED && sel >= 0) base += "-frame" + (frameModel.frameIndex(sel) + 1);
+        fc.setSelectedFile(new java.io.File(base + "." + c.format().extension()));
         if (fc.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
-        String out = json ? JsonExport.document(new JsonExport.InputInfo(loaded.name(), loaded.format(),
-                loaded.layout(), loaded.startLayer()), List.of(current)) : TreeText.render(current);
-        try {
-            Files.writeString(fc.getSelectedFile().toPath(), out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            showError("Cannot save", e.getMessage());
+        exportTo(fc.getSelectedFile().toPath(), c.format(), c.scope());
+    }
+
+    /** Exports in the background; the worker returns the number of frames written. */
+    SwingWorker<Integer, Void> exportTo(Path out, Exporter.Format format, ExportDialog.Scope scope) {
+        int[] indices;
+        int sel = frameTable.getSelectedRow();
+        switch (scope) {
+            case SELECTED -> indices = sel < 0 ? new int[0] : new int[] {frameModel.frameIndex(sel)};
+            case DISPLAYED -> {
+                indices = new int[frameModel.getRowCount()];
+                for (int r = 0; r < indices.length; r++) indices[r] = frameModel.frameIndex(r);
+            }
+            default -> indices = java.util.stream.IntStream.range(0, frameModel.frameCount()).toArray();
         }
+        FrameSource src = frameModel.cache().source();
+        Loaded in = loaded;
+        cancelBusy();
+        SwingWorker<Integer, Void> w = new SwingWorker<>() {
+            @Override
+            protected Integer doInBackground() throws Exception {
+                List<Dissection> ds = new ArrayList<>();
+                for (int k = 0; k < indices.length; k++) {
+                    if (isCancelled()) return 0;
+                    if ((k & 255) == 0) setProgress((int) (90L * k / Math.max(1, indices.length)));
+                    Dissection d = dissector.apply(src.frame(indices[k]));
+                    if (scope != ExportDialog.Scope.FINDINGS || !d.findings().isEmpty()) ds.add(d);
+                }
+                Path tmp = out.resolveSibling(out.getFileName() + ".part");
+                try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                    Exporter.write(format, ds, in, new Exporter.Options(false), os);
+                }
+                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return ds.size();
+            }
+
+            @Override
+            protected void done() {
+                if (busyWorker == this) busyDone();
+                if (isCancelled()) return;
+                try {
+                    int n = get();
+                    statusFrames.setText("Exported " + n + (n == 1 ? " frame" : " frames") + " to "
+                            + out.getFileName());
+                } catch (InterruptedException | ExecutionException e) {
+                    Throwable c = e.getCause() == null ? e : e.getCause();
+                    showError("Cannot export", String.valueOf(c.getMessage()));
+                }
+            }
+        };
+        busy(w, "Exporting");
+        return w;
+    }
+
+    // ------------------------------------------------------------------ copy
+
+    /** Right-click menu of the tree, the findings table and the hex pane. */
+    private void installCopyMenus() {
+        tree.addMouseListener(popup(e -> {
+            int r = tree.getRowForLocation(e.getX(), e.getY());
+            if (r >= 0) tree.setSelectionRow(r);
+            Field f = tree.selectedField();
+            return f == null ? null : copyMenu(f.abbrev(), () -> CopyFormats.bytes(current, f),
+                    () -> CopyFormats.annotated(current, f), () -> CopyFormats.value(f));
+        }));
+        findingsTable.addMouseListener(popup(e -> {
+            int r = findingsTable.rowAtPoint(e.getPoint());
+            if (r >= 0) findingsTable.setRowSelectionInterval(r, r);
+            int s = findingsTable.getSelectedRow();
+            if (s < 0) return null;
+            Finding x = findingsModel.at(s);
+            return copyMenu(x.fieldAbbrev() == null ? x.id() : x.fieldAbbrev(), () -> CopyFormats.bytes(current, x),
+                    () -> CopyFormats.annotated(current, x), () -> x.observed() == null ? x.message() : x.observed());
+        }));
+        hex.addMouseListener(popup(e -> {
+            if (current == null || hex.selectionStart() < 0) return null;
+            Field f = tree.selectedField();
+            return copyMenu(f == null ? "bytes" : f.abbrev(),
+                    () -> CopyFormats.slice(current, currentSource, hex.selectionStart(), hex.selectionLength()),
+                    () -> f != null ? CopyFormats.annotated(current, f) : CopyFormats.hexBytes(CopyFormats.slice(current,
+                            currentSource, hex.selectionStart(), hex.selectionLength())),
+                    () -> f != null ? CopyFormats.value(f) : CopyFormats.hexBytes(CopyFormats.slice(current,
+                            currentSource, hex.selectionStart(), hex.selectionLength())));
+        }));
+    }
+
+    private static java.awt.event.MouseAdapter popup(Function<java.awt.event.MouseEvent, javax.swing.JPopupMenu> menu) {
+        return new java.awt.event.MouseAdapter() {
+            @Override
+            public void mousePressed(java.awt.event.MouseEvent e) { maybe(e); }
+
+            @Override
+            public void mouseReleased(java.awt.event.MouseEvent e) { maybe(e); }
+
+            private void maybe(java.awt.event.MouseEvent e) {
+                if (!e.isPopupTrigger()) return;
+                javax.swing.JPopupMenu m = menu.apply(e);
+                if (m != null) m.show(e.getComponent(), e.getX(), e.getY());
+            }
+        };
+    }
+
+    /** Copy as → hex stream, C array, escaped string, annotated text; Copy value; Copy bytes. */
+    javax.swing.JPopupMenu copyMenu(String name, java.util.function.Supplier<byte[]> bytes,
+                                    java.util.function.Supplier<String> annotated,
+                                    java.util.function.Supplier<String> value) {
+        javax.swing.JPopupMenu m = new javax.swing.JPopupMenu();
+        m.setName("copyMenu");
+        JMenu as = new JMenu("Copy as");
+        as.setName("copyAs");
+        as.add(copyItem("Hex stream", "copyHexStream", () -> CopyFormats.hexStream(bytes.get())));
+        as.add(copyItem("C array", "copyCArray", () -> CopyFormats.cArray(name, bytes.get())));
+        as.add(copyItem("Escaped string (\"\\x03\\x11…\")", "copyEscaped", () -> CopyFormats.escaped(bytes.get())));
+        as.add(copyItem("Annotated text", "copyAnnotated", annotated));
+        m.add(as);
+        m.add(copyItem("Copy value", "copyValue", value));
+        m.add(copyItem("Copy bytes", "copyBytes", () -> CopyFormats.hexBytes(bytes.get())));
+        return m;
+    }
+
+    private static JMenuItem copyItem(String label, String name, java.util.function.Supplier<String> text) {
+        JMenuItem it = new JMenuItem(label);
+        it.setName(name);
+        it.addActionListener(e -> copyToClipboard(text.get()));
+        return it;
+    }
+
+    static void copyToClipboard(String s) {
+        Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new java.awt.datatransfer.StringSelection(s), null);
+    }
+
+    // ------------------------------------------------------------------ live capture
+
+    /** The Start dialog's interface source; tests replace it. */
+    CaptureDialog.DeviceLister deviceLister = LiveCapture::devices;
+
+    private void startCapture() {
+        if (live != null) return;
+        CaptureDialog d = new CaptureDialog(this, deviceLister);
+        d.setVisible(true);
+        CaptureDialog.Choice c = d.result();
+        if (c == null) return;
+        try {
+            LiveCapture lc = LiveCapture.open(c.device(), c.bpf());
+            GrowingFrameSource src = new GrowingFrameSource();
+            startLive(lc, src, c.device() + (c.bpf().isEmpty() ? "" : " [" + c.bpf() + "]"));
+        } catch (LiveCapture.CaptureException e) {
+            showError("Cannot capture", e.getMessage());
+        }
+    }
+
+    /** Shows a growing source and appends its frames as they arrive (lc may be null in tests). */
+    void startLive(LiveCapture lc, GrowingFrameSource src, String name) {
+        setLoaded(new Loaded("live: " + name, "live capture", null, null, src), null);
+        live = lc;
+        if (lc != null) lc.start(src, msg -> javax.swing.SwingUtilities.invokeLater(() -> {
+            stopCapture();
+            showError("Capture stopped", msg);
+        }));
+        captureStartAction.setEnabled(false);
+        captureStopAction.setEnabled(true);
+        liveTimer = new javax.swing.Timer(200, e -> {
+            int before = frameModel.getRowCount();
+            int added = frameModel.sourceGrew();
+            if (added > 0) {
+                statusFrames.setText(frameModel.frameCount() + " frames (capturing)");
+                if (before == 0) selectFrame(0);
+                // follow the end of the list unless the user scrolled away from it
+                java.awt.Rectangle vis = frameTable.getVisibleRect();
+                if (vis.y + vis.height >= frameTable.getCellRect(before - 1, 0, true).y) {
+                    frameTable.scrollRectToVisible(frameTable.getCellRect(frameModel.getRowCount() - 1, 0, true));
+                }
+            }
+        });
+        liveTimer.start();
+        statusFrames.setText("Capturing on " + name + "…");
+    }
+
+    void stopCapture() {
+        if (liveTimer != null) {
+            liveTimer.stop();
+            liveTimer = null;
+            frameModel.sourceGrew();
+        }
+        if (live != null) {
+            live.close();
+            live = null;
+        }
+        captureStartAction.setEnabled(true);
+        captureStopAction.setEnabled(false);
+        if (frameModel.cache() != null) statusFrames.setText(frameModel.frameCount() + " frames (stopped)");
+    }
+
+    boolean isCapturing() { return liveTimer != null; }
+
+    private void goToFrame() {
+        if (frameModel.getRowCount() == 0) return;
+        int sel = frameTable.getSelectedRow();
+        GoToDialog d = new GoToDialog(this, sel < 0 ? 1 : frameModel.frameIndex(sel) + 1, frameModel.frameCount());
+        d.setVisible(true);
+        if (d.result() > 0) goToFrameNumber(d.result());
+    }
+
+    /** Selects frame number n (1-based); says so when the display filter hides it. */
+    boolean goToFrameNumber(int n) {
+        int row = frameModel.rowOf(n - 1);
+        if (row < 0) {
+            statusFrames.setText("Frame " + n + " is hidden by the display filter");
+            return false;
+        }
+        selectFrame(row);
+        return true;
     }
 
     private void toggleTheme() {
@@ -1017,6 +1525,11 @@ public final class MainWindow extends JFrame {
     // ------------------------------------------------------------------ accessors for tests
 
     public JTable frameTable() { return frameTable; }
+    javax.swing.JTabbedPane sourceTabs() { return sourceTabs; }
+    JTextField findTextField() { return findText; }
+    JComboBox<String> findModeBox() { return findMode; }
+    JLabel findStatusLabel() { return findStatus; }
+    JLabel statusFramesLabel() { return statusFrames; }
     public FieldTree fieldTree() { return tree; }
     public HexPane hexPane() { return hex; }
     public JTable findingsTable() { return findingsTable; }
@@ -1041,10 +1554,10 @@ public final class MainWindow extends JFrame {
         @Override
         public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int r, int c) {
             super.getTableCellRendererComponent(t, "", sel, focus, r, c);
-            Dissection d = (Dissection) v;
+            RowSummaries.Summary d = (RowSummaries.Summary) v;
             Severity w = d == null ? null : d.worst();
             setIcon(w == null ? null : Icons.severity(w));
-            setText(w == null ? "" : d.findings().size() + " " + w.name().toLowerCase());
+            setText(w == null ? "" : d.findings() + " " + w.name().toLowerCase());
             return this;
         }
     }

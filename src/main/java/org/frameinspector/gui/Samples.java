@@ -39,6 +39,14 @@ public final class Samples {
         return out;
     }
 
+    /** The sample's bytes (captures are binary). */
+    public static byte[] bytes(Sample s) throws IOException {
+        try (InputStream in = Samples.class.getResourceAsStream(BASE + s.file())) {
+            if (in == null) throw new IOException("sample " + s.file() + " is missing from the build");
+            return in.readAllBytes();
+        }
+    }
+
     public static String read(Sample s) throws IOException {
         try (InputStream in = Samples.class.getResourceAsStream(BASE + s.file())) {
             if (in == null) throw new IOException("sample " + s.file() + " is missing from the build");

@@ -24,7 +24,7 @@ class SamplesTest {
         }
         assertThat(listed).containsExactlyInAnyOrderElementsOf(onDisk);
         for (Samples.Sample s : Samples.list()) {
-            Loaded l = Inputs.fromText(s.file(), Samples.read(s), null);
+            Loaded l = Inputs.read(s.file(), new java.io.ByteArrayInputStream(Samples.bytes(s)), null);
             assertThat(l.frames().size()).as(s.file()).isPositive();
         }
     }

@@ -1,0 +1,112 @@
+package org.frameinspector.gui;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.swing.SwingUtilities;
+import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.model.Severity;
+
+/**
+ * The text columns of the frame list (source, destination, protocol, info, findings) for rows somebody looks at,
+ * dissected on a background thread and kept in a small LRU. Nothing is kept per frame: a capture of a million frames
+ * costs nothing here until its rows are painted. {@link #get} and the callback run on the EDT.
+ */
+final class RowSummaries {
+    /** What the frame list shows of one dissection. */
+    record Summary(String src, String dst, String protocol, String info, Severity worst, int findings) {
+        static Summary of(Dissection d) {
+            return new Summary(d.src(), d.dst(), d.protocol(), d.info(), d.worst(), d.findings().size());
+        }
+    }
+
+    private static final int CAPACITY = 8192;
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "frame-list-dissector");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
+
+    private final FrameSource source;
+    private final Function<Frame, Dissection> dissector;
+    private final Consumer<int[]> updated;
+    private final Map<Integer, Summary> lru = new LinkedHashMap<>(CAPACITY * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Summary> e) {
+            return size() > CAPACITY;
+        }
+    };
+    private final Set<Integer> pending = new HashSet<>();
+    private List<Integer> batch;
+    private volatile boolean closed;
+
+    RowSummaries(FrameSource source, Function<Frame, Dissection> dissector, Consumer<int[]> updated) {
+        this.source = source;
+        this.dissector = dissector;
+        this.updated = updated;
+    }
+
+    /** The summary of frame index i, or null while it is being computed (the callback names it when ready). */
+    Summary get(int i) {
+        Summary s = lru.get(i);
+        if (s != null || closed) return s;
+        if (pending.add(i)) {
+            if (batch == null) {
+                batch = new ArrayList<>();
+                SwingUtilities.invokeLater(this::submit);
+            }
+            batch.add(i);
+        }
+        return null;
+    }
+
+    /** Stores a summary computed elsewhere (e.g. the dissection of the selected frame). */
+    void put(int i, Dissection d) {
+        lru.put(i, Summary.of(d));
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    private void submit() {
+        List<Integer> todo = batch;
+        batch = null;
+        if (todo == null || closed) return;
+        WORKER.execute(() -> {
+            if (closed) return;
+            int[] idx = new int[todo.size()];
+            Summary[] out = new Summary[idx.length];
+            for (int k = 0; k < idx.length; k++) {
+                idx[k] = todo.get(k);
+                out[k] = summarize(idx[k]);
+            }
+            SwingUtilities.invokeLater(() -> {
+                if (closed) return;
+                for (int k = 0; k < idx.length; k++) {
+                    pending.remove(idx[k]);
+                    lru.put(idx[k], out[k]);
+                }
+                updated.accept(idx);
+            });
+        });
+    }
+
+    private Summary summarize(int i) {
+        try {
+            return Summary.of(dissector.apply(source.frame(i)));
+        } catch (RuntimeException | LinkageError e) {
+            return new Summary("", "", "ERROR", "cannot dissect: " + e, null, 0);
+        }
+    }
+}
