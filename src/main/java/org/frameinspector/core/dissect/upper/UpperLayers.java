@@ -18,7 +18,11 @@ public final class UpperLayers {
         r.heuristic(PAYLOAD_TABLE, new S7comm());
         r.heuristic(PAYLOAD_TABLE, new S7commPlus());
         r.heuristic(PAYLOAD_TABLE, new Session(ber));
-        r.heuristic("tcp", new RdpEncrypted());
+        RdpEncrypted tls = new RdpEncrypted();
+        RdpFastPath fastPath = new RdpFastPath();
+        r.heuristic("tcp", tls);
+        // lone segments on 3389: TPKT, TLS after negotiation, or fast-path PDUs (replaces the plain TPKT entry)
+        if (r.byName("tpkt") != null) r.register("tcp.port", RdpEncrypted.RDP_PORT, new RdpPort(tls, fastPath));
         r.named(ber);
     }
 }

@@ -1,0 +1,44 @@
+package org.frameinspector.core.dissect.upper;
+
+import org.frameinspector.core.dissect.Buf;
+import org.frameinspector.core.dissect.Ctx;
+import org.frameinspector.core.dissect.Dissector;
+
+/**
+ * What a lone TCP segment on port 3389 carries: TPKT (first byte 3), a TLS record once RDP switched to TLS/CredSSP,
+ * or fast-path PDUs (MS-RDPBCGR 2.2.8.1.2 / 2.2.9.1.2, action bits 0). Registered on "tcp.port" 3389 in place of the
+ * plain TPKT entry; anything else goes to TPKT as before (which shows it as a TPKT continuation). With connection
+ * state the stream layer frames the byte stream itself and this entry is not used.
+ */
+final class RdpPort implements Dissector {
+    private final RdpEncrypted tls;
+    private final RdpFastPath fastPath;
+
+    RdpPort(RdpEncrypted tls, RdpFastPath fastPath) {
+        this.tls = tls;
+        this.fastPath = fastPath;
+    }
+
+    @Override
+    public String protocol() {
+        return "rdp.port";
+    }
+
+    @Override
+    public void dissect(Ctx ctx, Buf buf) {
+        int first = buf.peek(buf.start());
+        if (first != 3) {
+            if (RdpEncrypted.isRecord(buf, buf.start())) {
+                ctx.call(tls, buf);
+                return;
+            }
+            if (RdpFastPath.wholePdus(buf)) {
+                ctx.call(fastPath, buf);
+                return;
+            }
+        }
+        Dissector tpkt = ctx.registry().byName("tpkt");
+        if (tpkt != null) ctx.call(tpkt, buf);
+        else ctx.data(buf);
+    }
+}
