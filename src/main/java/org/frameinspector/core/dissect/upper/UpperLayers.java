@@ -17,6 +17,8 @@ public final class UpperLayers {
         r.heuristic(CRCC_TABLE, new RdpNegotiation());
         r.heuristic(PAYLOAD_TABLE, new S7comm());
         r.heuristic(PAYLOAD_TABLE, new S7commPlus());
+        // MCS on RDP connections (port 3389 or no TCP info) before the ISO session heuristic
+        r.heuristic(PAYLOAD_TABLE, new Mcs());
         r.heuristic(PAYLOAD_TABLE, new Session(ber));
         RdpEncrypted tls = new RdpEncrypted();
         RdpFastPath fastPath = new RdpFastPath();
