@@ -68,8 +68,8 @@ final class RdpData {
     void serverData(Ctx ctx, Buf b) {
         L l = ctx.layer("rdp", "Remote Desktop Protocol, server data", b);
         Field top = RdpLe.tree(l, null, "rdp.serverData", "ServerData", b.start(), b.length(), null);
-        blocks(l, b, top, false);
         ctx.out().setInfo("MCS Connect Response, ServerData");
+        blocks(l, b, top, false);
     }
 
     private void blocks(L l, Buf b, Field top, boolean client) {
