@@ -65,15 +65,23 @@ public final class Mcs implements Heuristic {
         int choice = b0 >> 2;
         int n = buf.length();
         return switch (choice) {
-            case ERECT_DOMAIN -> n >= 5 && n <= 11;
-            case DISCONNECT_ULTIMATUM -> n == 2;
-            case ATTACH_USER_REQ -> n == 1;
+            case ERECT_DOMAIN -> b0 == 0x04 && erectFits(buf, s);
+            case DISCONNECT_ULTIMATUM -> n == 2 && (buf.peek(s + 1) & 0x7F) == 0;
+            case ATTACH_USER_REQ -> n == 1 && b0 == 0x28;
             case ATTACH_USER_CONFIRM -> n == 2 || n == 4;
             case CHANNEL_JOIN_REQ -> n == 5;
             case CHANNEL_JOIN_CONFIRM -> n == 6 || n == 8;
             case SEND_DATA_REQ, SEND_DATA_IND -> n >= 8 && sendDataFits(buf, s);
             default -> false;
         };
+    }
+
+    /** Erect Domain Request: two PER integers (length octet 1..4 and the value) filling the PDU exactly. */
+    private static boolean erectFits(Buf b, int s) {
+        int n1 = b.peek(s + 1);
+        if (n1 < 1 || n1 > 4) return false;
+        int n2 = b.peek(s + 2 + n1);
+        return n2 >= 1 && n2 <= 4 && s + 3 + n1 + n2 == b.end();
     }
 
     private static boolean sendDataFits(Buf b, int s) {

@@ -5,17 +5,17 @@ import org.frameinspector.core.dissect.Ctx;
 import org.frameinspector.core.dissect.Dissector;
 
 /**
- * What a lone TCP segment on port 3389 carries: TPKT (first byte 3), a TLS record once RDP switched to TLS/CredSSP,
- * or fast-path PDUs (MS-RDPBCGR 2.2.8.1.2 / 2.2.9.1.2, action bits 0). Registered on "tcp.port" 3389 in place of the
- * plain TPKT entry; anything else goes to TPKT as before (which shows it as a TPKT continuation). With connection
- * state the stream layer frames the byte stream itself and this entry is not used.
+ * What a lone TCP segment on port 3389 carries: TPKT (first byte 3) or fast-path PDUs (MS-RDPBCGR 2.2.8.1.2 /
+ * 2.2.9.1.2, action bits 0, the segment holding whole PDUs). Registered on "tcp.port" 3389 in place of the plain
+ * TPKT entry; anything else goes to TPKT as before, which shows it as a TPKT continuation. TLS records after the
+ * negotiation also stay with TPKT here: Wireshark shows them as tpkt.continuation_data on a lone segment and the
+ * core agreement counts that field. With connection state the stream layer frames the byte stream itself and this
+ * entry is not used.
  */
 final class RdpPort implements Dissector {
-    private final RdpEncrypted tls;
     private final RdpFastPath fastPath;
 
-    RdpPort(RdpEncrypted tls, RdpFastPath fastPath) {
-        this.tls = tls;
+    RdpPort(RdpFastPath fastPath) {
         this.fastPath = fastPath;
     }
 
@@ -27,15 +27,9 @@ final class RdpPort implements Dissector {
     @Override
     public void dissect(Ctx ctx, Buf buf) {
         int first = buf.peek(buf.start());
-        if (first != 3) {
-            if (RdpEncrypted.isRecord(buf, buf.start())) {
-                ctx.call(tls, buf);
-                return;
-            }
-            if (RdpFastPath.wholePdus(buf)) {
-                ctx.call(fastPath, buf);
-                return;
-            }
+        if (first != 3 && !RdpEncrypted.isRecord(buf, buf.start()) && RdpFastPath.wholePdus(buf)) {
+            ctx.call(fastPath, buf);
+            return;
         }
         Dissector tpkt = ctx.registry().byName("tpkt");
         if (tpkt != null) ctx.call(tpkt, buf);

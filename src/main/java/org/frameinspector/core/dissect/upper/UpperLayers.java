@@ -23,8 +23,8 @@ public final class UpperLayers {
         RdpEncrypted tls = new RdpEncrypted();
         RdpFastPath fastPath = new RdpFastPath();
         r.heuristic("tcp", tls);
-        // lone segments on 3389: TPKT, TLS after negotiation, or fast-path PDUs (replaces the plain TPKT entry)
-        if (r.byName("tpkt") != null) r.register("tcp.port", RdpEncrypted.RDP_PORT, new RdpPort(tls, fastPath));
+        // lone segments on 3389: TPKT or fast-path PDUs (replaces the plain TPKT entry)
+        if (r.byName("tpkt") != null) r.register("tcp.port", RdpEncrypted.RDP_PORT, new RdpPort(fastPath));
         r.named(ber);
     }
 }
