@@ -35,4 +35,19 @@ final class RdpPort implements Dissector {
         if (tpkt != null) ctx.call(tpkt, buf);
         else ctx.data(buf);
     }
+
+    /** The given dissector under another registry name (so "rdp" stays the negotiation dissector's name). */
+    static Dissector named(String name, Dissector d) {
+        return new Dissector() {
+            @Override
+            public String protocol() {
+                return name;
+            }
+
+            @Override
+            public void dissect(Ctx ctx, Buf buf) {
+                d.dissect(ctx, buf);
+            }
+        };
+    }
 }
