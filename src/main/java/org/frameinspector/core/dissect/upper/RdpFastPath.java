@@ -135,10 +135,10 @@ public final class RdpFastPath implements Heuristic {
         }
     }
 
-    private static String flagText(long v, boolean input) {
+    private static String flagText(long v, boolean unusedInput) {
         if (v == 0) return "";
         StringBuilder s = new StringBuilder(" (");
-        if ((v & INPUT_SECURE_CHECKSUM) != 0) s.append(input ? "secure checksum" : "secure checksum");
+        if ((v & INPUT_SECURE_CHECKSUM) != 0) s.append("secure checksum");
         if ((v & INPUT_ENCRYPTED) != 0) s.append(s.length() > 2 ? ", " : "").append("encrypted");
         return s.append(')').toString();
     }

@@ -128,6 +128,14 @@ class RdpMcsTest {
     }
 
     @Test
+    void registryNames() {
+        var r = Protocols.standard();
+        assertThat(r.byName("rdp")).isInstanceOf(RdpNegotiation.class);
+        assertThat(r.byName(UpperLayers.FASTPATH_NAME)).isNotNull();
+        assertThat(r.lookup("tcp.port", 3389)).isInstanceOf(RdpPort.class);
+    }
+
+    @Test
     void fastPathOutputFromTheServer() {
         Dissection d = toClient(FASTPATH_OUTPUT);
         at(d, "rdp.fastpath.header", 0, 1, 0xc0);
