@@ -204,7 +204,8 @@ public final class RdpNegotiation implements Heuristic {
                 }
             }
             case TYPE_FAILURE -> {
-                flagsF = l.hex(null, "rdp.negFailure.flags", "Flags", p + 1, 1);
+                // Wireshark 4.0 files the failure's flags octet under rdp.negReq.flags; same abbreviation here
+                flagsF = l.hex(null, "rdp.negReq.flags", "Flags", p + 1, 1);
                 if (flags != 0) l.finding("RDP-NEG-FAILURE-FLAGS", flagsF, Fmt.hex2(flags), "0x00");
             }
             default -> {

@@ -8,6 +8,8 @@ public final class UpperLayers {
     public static final String CRCC_TABLE = "cotp.crcc";
     /** Table the COTP dissector uses for DT user data. */
     public static final String PAYLOAD_TABLE = "cotp.payload";
+    /** Registry name of the fast-path dissector (one or more whole fast-path PDUs, "tcp.info" in the context). */
+    public static final String FASTPATH_NAME = "rdp.fastpath";
 
     private UpperLayers() {
     }
@@ -17,8 +19,16 @@ public final class UpperLayers {
         r.heuristic(CRCC_TABLE, new RdpNegotiation());
         r.heuristic(PAYLOAD_TABLE, new S7comm());
         r.heuristic(PAYLOAD_TABLE, new S7commPlus());
+        // MCS on RDP connections (port 3389 or no TCP info) before the ISO session heuristic
+        r.heuristic(PAYLOAD_TABLE, new Mcs());
         r.heuristic(PAYLOAD_TABLE, new Session(ber));
-        r.heuristic("tcp", new RdpEncrypted());
+        RdpEncrypted tls = new RdpEncrypted();
+        RdpFastPath fastPath = new RdpFastPath();
+        r.heuristic("tcp", tls);
+        // lone segments on 3389: TPKT or fast-path PDUs (replaces the plain TPKT entry)
+        if (r.byName("tpkt") != null) r.register("tcp.port", RdpEncrypted.RDP_PORT, new RdpPort(fastPath));
+        // by name for the stream layer, which frames fast-path PDUs itself (TpktFramer.FASTPATH)
+        r.named(RdpPort.named(FASTPATH_NAME, fastPath));
         r.named(ber);
     }
 }
