@@ -75,6 +75,15 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("frame-inspector: " + e.getMessage());
             return 2;
         }
+        // notes saved next to a dump (or in a pcapng's comments) go into every export
+        org.frameinspector.core.notes.NotesStore notes;
+        try {
+            notes = "-".equals(input.file) ? null
+                    : org.frameinspector.core.notes.NotesFiles.load(Path.of(input.file), in);
+        } catch (IOException e) {
+            err.println("frame-inspector: cannot read the notes of " + input.file + ": " + e.getMessage());
+            return 2;
+        }
         List<Dissection> ds = new ArrayList<>();
         try (FrameSource fs = in.frames()) {
             // every frame is dissected in order (connection state), only the selected ones are kept
@@ -87,11 +96,11 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             if ("-".equals(out)) {
                 OutputStream os = System.out;
-                Exporter.write(fmt, ds, in, new Exporter.Options(ascii), os);
+                Exporter.write(fmt, ds, in, new Exporter.Options(ascii), os, notes);
                 os.flush();
             } else {
                 try (OutputStream os = Files.newOutputStream(Path.of(out))) {
-                    Exporter.write(fmt, ds, in, new Exporter.Options(ascii), os);
+                    Exporter.write(fmt, ds, in, new Exporter.Options(ascii), os, notes);
                 }
             }
         } catch (IOException e) {

@@ -477,8 +477,16 @@ public final class Conversations implements StreamHook {
             } else if (r == TpktFramer.FASTPATH) {
                 flushRun(ctx, c);
                 int n = f.resultLen;
-                f.forEachIn(f.resultStart, n, liveFrame, (fo, k) -> note(ctx, null, fo, k,
-                        "RDP fast-path PDU of " + n + " bytes (MS-RDPBCGR 2.2.9.1.2), not TPKT"));
+                // a fast-path PDU wholly in this frame is decoded by the RDP fast-path dissector (if registered)
+                org.frameinspector.core.dissect.Dissector fp = ctx.registry().byName("rdp.fastpath");
+                int[] piece = {-1, 0, 0};
+                f.forEachIn(f.resultStart, n, liveFrame, (fo, k) -> { piece[0] = fo; piece[1] = k; piece[2]++; });
+                if (fp != null && piece[2] == 1 && piece[1] == n) {
+                    ctx.call(fp, new Buf(ctx.out().sources().get(0), piece[0], piece[0] + n));
+                } else {
+                    f.forEachIn(f.resultStart, n, liveFrame, (fo, k) -> note(ctx, null, fo, k,
+                            "RDP fast-path PDU of " + n + " bytes (MS-RDPBCGR 2.2.9.1.2), not TPKT"));
+                }
             } else if (r == TpktFramer.SKIPPED) {
                 flushRun(ctx, c);
                 d.skipped += f.resultLen;
