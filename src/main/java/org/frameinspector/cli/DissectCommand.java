@@ -58,8 +58,15 @@ public final class DissectCommand implements Callable<Integer> {
                 InOrder.dissect(fs, input.startsAt, d -> {
                     if (filter.matches(d)) all.add(d);
                 });
+                org.frameinspector.core.notes.NotesStore notes;
+                try {
+                    notes = input.notes(in);
+                } catch (java.io.IOException e) {
+                    err.println("frame-inspector: cannot read the notes of " + input.file + ": " + e.getMessage());
+                    return 2;
+                }
                 out.println(JsonExport.document(new JsonExport.InputInfo(in.name(), in.format(), in.layout(),
-                        in.startLayer()), all));
+                        in.startLayer()), all, notes));
             } else {
                 if (in.layout() != null) out.println("Input: " + in.name() + " (" + in.format() + ", layout: "
                         + in.layout() + ", starts at: " + in.startLayer() + ")");

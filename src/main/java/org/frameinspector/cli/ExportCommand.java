@@ -78,8 +78,7 @@ public final class ExportCommand implements Callable<Integer> {
         // notes saved next to a dump (or in a pcapng's comments) go into every export
         org.frameinspector.core.notes.NotesStore notes;
         try {
-            notes = "-".equals(input.file) ? null
-                    : org.frameinspector.core.notes.NotesFiles.load(Path.of(input.file), in);
+            notes = input.notes(in);
         } catch (IOException e) {
             err.println("frame-inspector: cannot read the notes of " + input.file + ": " + e.getMessage());
             return 2;

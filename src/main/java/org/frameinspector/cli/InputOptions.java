@@ -16,6 +16,12 @@ public final class InputOptions {
             description = "Where a dump starts: eth, llc, ip, ipv6, tpkt, cotp (default: detected).")
     String startsAt;
 
+    /** The user's notes on this input (sidecar file or pcapng comments); an empty store for stdin. */
+    public org.frameinspector.core.notes.NotesStore notes(Loaded in) throws java.io.IOException {
+        if ("-".equals(file)) return new org.frameinspector.core.notes.NotesStore();
+        return org.frameinspector.core.notes.NotesFiles.load(Path.of(file), in);
+    }
+
     public Loaded load() throws InputException {
         if (startsAt != null) org.frameinspector.core.dissect.Protocols.linkTypeFor(startsAt);
         if ("-".equals(file)) return Inputs.read("stdin", System.in, startsAt);
