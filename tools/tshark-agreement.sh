@@ -2,7 +2,9 @@
 # tshark agreement: how many of tshark's fields Frame Inspector reproduces (same abbreviation, offset, length and
 # value) over every capture in the shared captures folder.
 #
-# Usage:   bash tools/tshark-agreement.sh [PROTOCOLS] [--top N] [--captures DIR] [--fail-below-99]
+# Usage:   bash tools/tshark-agreement.sh [PROTOCOLS] [--top N] [--captures DIR] [--fail-below-99] [--per-frame] [--no-cache]
+#   Default: dissect each capture in order with connection state (InOrder); --per-frame: each frame alone.
+#   tshark PDML is cached in target/tshark-pdml/; --fail-below-99 fails when any capture is below 99 %.
 #   PROTOCOLS  comma- or space-separated tshark protocol names; "core" (the default) means
 #              eth,vlan,llc,sll,ip,ipv6,tcp,tpkt,cotp. Example: bash tools/tshark-agreement.sh core,s7comm,ses
 #

@@ -7,11 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.frameinspector.core.model.DataSource;
+import org.frameinspector.core.model.SourcePart;
 
 /**
  * Compares tshark's fields of one frame with ours. A tshark field counts when its protocol is in the chosen set, it
- * has a byte range in the frame itself, and it is not excluded (see {@link #counts}); it is <em>agreed</em> when we
- * have a field with the same abbreviation, offset, length and value.
+ * has a byte range in the frame itself or in a reassembled buffer tshark declares in the same packet, and it is not
+ * excluded (see {@link #counts}); it is <em>agreed</em> when we have a field with the same abbreviation, offset,
+ * length and value in the same data source (the frame, or our buffer holding the same bytes from the same frames).
  */
 public final class Agreement {
     /** Link, IP, TCP, TPKT and COTP: the protocols the ≥ 99 % target is about. */
@@ -33,10 +36,30 @@ public final class Agreement {
             "tcp.analysis");
     static final String[] EXCLUDED_PREFIXES = {"tcp.analysis.", "tcp.time_", "tcp.completeness.", "tcp.stream."};
 
-    /** Outcome of one tshark field. */
-    public enum Kind { AGREED, MISSING, POSITION, VALUE }
+    /** Outcome of one tshark field. {@code NO_BUFFER}: a reassembled field for whose buffer we have no counterpart. */
+    public enum Kind { AGREED, MISSING, POSITION, VALUE, NO_BUFFER }
 
-    public record Outcome(int frame, PdmlField tshark, Kind kind, String ours) {
+    /** {@code reassembled}: the field lies in a reassembled buffer (TCP or COTP reassembly), not in the frame. */
+    public record Outcome(int frame, PdmlField tshark, Kind kind, String ours, boolean reassembled, int decodedIn) {
+        public Outcome(int frame, PdmlField tshark, Kind kind, String ours, boolean reassembled) {
+            this(frame, tshark, kind, ours, reassembled, frame);
+        }
+
+        public Outcome(int frame, PdmlField tshark, Kind kind, String ours) {
+            this(frame, tshark, kind, ours, false);
+        }
+    }
+
+    /**
+     * A field of ours in a reassembled buffer of frame {@code decodedIn}, with {@code field.offset()} mapped to the
+     * frame its bytes came from (the whole field lies in one piece).
+     */
+    public record Placed(OurField field, int decodedIn) {
+    }
+
+    /** Our fields by the frame byte they start at: (frame, frame offset, abbreviation) to candidates. */
+    public interface Elsewhere {
+        List<Placed> at(int frame, int frameOffset, String abbrev);
     }
 
     private final Set<String> protocols;
@@ -49,87 +72,163 @@ public final class Agreement {
         return protocols;
     }
 
-    /** Whether a tshark field takes part in the comparison at all (before the in-frame test). */
+    /** Whether a tshark field takes part in the comparison at all (before the data-source test). */
     public boolean counts(PdmlField f) {
         if (f.hidden() || f.size() <= 0 || f.pos() < 0 || f.name().isEmpty()) return false;
         if (!protocols.contains(f.proto()) || !protocols.contains(f.namePrefix())) return false;
         if (f.showname() != null && f.showname().startsWith("[")) return false;
         if (EXCLUDED.contains(f.name())) return false;
         for (String p : EXCLUDED_PREFIXES) if (f.name().startsWith(p)) return false;
+        if (f.name().equals("tpkt.continuation_data") && tlsRecord(f.value())) return false;
         return true;
     }
 
-    /** Compares one packet; {@code frame} are the frame's bytes (to tell frame fields from reassembled ones). */
-    public List<Outcome> compare(PdmlPacket p, byte[] frame, List<OurField> ours) {
-        Map<String, List<OurField>> byAbbrev = new HashMap<>();
-        for (OurField o : ours) byAbbrev.computeIfAbsent(o.abbrev(), k -> new ArrayList<>(2)).add(o);
-        Map<Integer, Boolean> protoVerdicts = protoVerdicts(p, frame);
-        List<Outcome> out = new ArrayList<>();
-        int protoIndex = -1;
-        String lastProto = null;
-        for (PdmlField f : p.fields()) {
-            if (!f.proto().equals(lastProto)) {
-                protoIndex++;
-                lastProto = f.proto();
-            }
-            if (!counts(f)) continue;
-            if (!PdmlPacket.inFrame(f, frame, protoVerdicts.getOrDefault(protoIndex, false))) continue;
-            out.add(judge(p.number(), f, byAbbrev.getOrDefault(f.name(), List.of())));
-        }
-        return out;
+    /**
+     * True when the bytes start like a TLS record (content type 20-23, version 3.x). tshark 4.0 labels TLS that
+     * follows the RDP X.224 exchange on port 3389 as "tpkt.continuation_data"; it is not TPKT (TSHARK-DIFFERENCES.md).
+     */
+    static boolean tlsRecord(String hex) {
+        if (hex == null || hex.length() < 6) return false;
+        String h = hex.replace(":", "").toLowerCase(java.util.Locale.ROOT);
+        return h.length() >= 6 && h.matches("^1[4-7]03.*") && h.charAt(4) == '0';
     }
 
-    private static Outcome judge(int frame, PdmlField f, List<OurField> same) {
-        OurField atPos = null, samePlace = null;
-        for (OurField o : same) {
-            if (o.offset() == f.pos() && o.length() == f.size()) {
-                if (Values.agree(f, o.value(), o.display())) return new Outcome(frame, f, Kind.AGREED, o.toString());
-                samePlace = o;
-            } else if (o.offset() == f.pos() || atPos == null) {
-                atPos = o;
-            }
-        }
-        if (samePlace != null) return new Outcome(frame, f, Kind.VALUE, samePlace.toString());
-        if (atPos != null) return new Outcome(frame, f, Kind.POSITION, atPos.toString());
-        return new Outcome(frame, f, Kind.MISSING, "none");
+    /** Compares one packet's frame fields only (no reassembled buffers on our side). */
+    public List<Outcome> compare(PdmlPacket p, byte[] frame, List<OurField> ours) {
+        return compare(p, frame, ours, List.of());
     }
 
     /**
-     * For each {@code <proto>} element (by index in document order): true when its fields that carry hex all match
-     * the frame bytes and at least one does. Used for fields without hex of their own.
+     * Compares one packet. {@code frame} are the frame's bytes; {@code ours} our fields of this frame in any data
+     * source, {@code ourBuffers} the reassembled data sources of our dissection of this frame (those completed here).
+     * Every counted tshark field is attributed to the frame or to one of the reassembled buffers tshark declares in
+     * this packet ({@link PdmlBuffers}); buffer fields are matched in the buffer of ours that holds the same bytes
+     * from the same frames.
      */
-    private static Map<Integer, Boolean> protoVerdicts(PdmlPacket p, byte[] frame) {
-        Map<Integer, int[]> tally = new LinkedHashMap<>();
-        int idx = -1;
-        String last = null;
+    public List<Outcome> compare(PdmlPacket p, byte[] frame, List<OurField> ours, List<DataSource> ourBuffers) {
+        return compare(p, frame, ours, ourBuffers, (f, o, a) -> List.of());
+    }
+
+    /**
+     * As above; a frame field we do not have in this frame's dissection is also looked up in {@code elsewhere}: the
+     * same bytes decoded as the same field (abbreviation, length, value) from a reassembled buffer of a later frame
+     * (segments held after a hole in the sequence numbers, decoded when the hole is given up).
+     */
+    public List<Outcome> compare(PdmlPacket p, byte[] frame, List<OurField> ours, List<DataSource> ourBuffers,
+                                 Elsewhere elsewhere) {
+        Map<String, List<OurField>> byKey = new HashMap<>();
+        for (OurField o : ours) byKey.computeIfAbsent(o.source() + "\u0000" + o.abbrev(), k -> new ArrayList<>(2)).add(o);
+        List<PdmlBuffers.Buffer> buffers = PdmlBuffers.of(p);
+        Map<Integer, Integer> verdicts = PdmlBuffers.protoVerdicts(p, frame, buffers);
+        Map<Integer, Mapping> mappings = new HashMap<>();
+        List<Outcome> out = new ArrayList<>();
         for (PdmlField f : p.fields()) {
-            if (!f.proto().equals(last)) {
-                idx++;
-                last = f.proto();
+            if (!counts(f)) continue;
+            int src = PdmlBuffers.sourceOf(f, frame, buffers, verdicts.get(f.protoIndex()));
+            if (src < 0) continue;
+            if (src == 0) {
+                Outcome o = judge(p.number(), f, byKey.getOrDefault(DataSource.FRAME + "\u0000" + f.name(), List.of()),
+                        0, false);
+                if (o.kind() != Kind.AGREED) {
+                    for (Placed pl : elsewhere.at(p.number(), f.pos(), f.name())) {
+                        OurField x = pl.field();
+                        if (x.length() == f.size() && Values.agree(f, x.value(), x.display())) {
+                            o = new Outcome(p.number(), f, Kind.AGREED, x + " (decoded in frame " + pl.decodedIn()
+                                    + ")", false, pl.decodedIn());
+                            break;
+                        }
+                    }
+                }
+                out.add(o);
+                continue;
             }
-            if (f.size() <= 0 || f.bytesHex() == null) continue;
-            int[] t = tally.computeIfAbsent(idx, k -> new int[2]);
-            t[PdmlPacket.inFrame(f, frame, false) ? 0 : 1]++;
+            PdmlBuffers.Buffer b = buffers.get(src - 1);
+            Mapping m = mappings.computeIfAbsent(src, k -> map(b, ourBuffers));
+            if (m == null) {
+                out.add(new Outcome(p.number(), f, Kind.NO_BUFFER, "no buffer of ours with these bytes from frames "
+                        + b.frames(), true));
+                continue;
+            }
+            out.add(judge(p.number(), f, byKey.getOrDefault(m.source + "\u0000" + f.name(), List.of()), m.delta, true));
         }
-        Map<Integer, Boolean> out = new HashMap<>();
-        tally.forEach((k, t) -> out.put(k, t[0] > 0 && t[1] == 0));
         return out;
+    }
+
+    /** Our buffer {@code source} holds tshark's buffer at offset {@code delta} (ours = tshark pos + delta). */
+    record Mapping(String source, int delta) {
+    }
+
+    /**
+     * Finds our buffer holding the same bytes as tshark's (one inside the other, byte for byte) whose frame pieces
+     * agree: every tshark piece (the frame tshark took those bytes from) overlaps a piece of ours from that frame.
+     */
+    static Mapping map(PdmlBuffers.Buffer t, List<DataSource> ourBuffers) {
+        for (DataSource o : ourBuffers) {
+            if (o.isFrame()) continue;
+            byte[] ob = o.bytes();
+            int tl = t.bytes().length, ol = ob.length;
+            for (int d = -(tl - 1); d < ol; d++) {
+                int lo = Math.max(0, -d), hi = Math.min(tl, ol - d); // overlap in tshark coordinates
+                if (hi - lo < Math.min(tl, ol)) continue;             // one must lie inside the other
+                if (!t.sameBytes(ob, d, lo, hi)) continue;
+                if (piecesAgree(t, o, d)) return new Mapping(o.id(), d);
+            }
+        }
+        return null;
+    }
+
+    private static boolean piecesAgree(PdmlBuffers.Buffer t, DataSource o, int d) {
+        int checked = 0;
+        for (PdmlBuffers.Piece pc : t.pieces()) {
+            int a = Math.max(0, pc.pos() + d), z = Math.min(o.bytes().length, pc.pos() + pc.size() + d);
+            if (a >= z) continue;
+            boolean found = false;
+            for (SourcePart sp : o.parts()) {
+                if (sp.frame() == pc.frame() && sp.bufferOffset() < z && sp.bufferOffset() + sp.length() > a) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) return false;
+            checked++;
+        }
+        return checked > 0 || t.pieces().isEmpty();
+    }
+
+    private static Outcome judge(int frame, PdmlField f, List<OurField> same, int delta, boolean re) {
+        OurField atPos = null, samePlace = null;
+        int want = f.pos() + delta;
+        for (OurField o : same) {
+            if (o.offset() == want && o.length() == f.size()) {
+                if (Values.agree(f, o.value(), o.display())) return new Outcome(frame, f, Kind.AGREED, o.toString(), re);
+                samePlace = o;
+            } else if (o.offset() == want || atPos == null) {
+                atPos = o;
+            }
+        }
+        if (samePlace != null) return new Outcome(frame, f, Kind.VALUE, samePlace.toString(), re);
+        if (atPos != null) return new Outcome(frame, f, Kind.POSITION, atPos.toString(), re);
+        return new Outcome(frame, f, Kind.MISSING, "none", re);
     }
 
     /** Per-capture (or overall) tally with the most frequent disagreements and one example each. */
     public static final class Tally {
-        private long compared, agreed;
+        private long compared, agreed, reCompared, reAgreed, laterAgreed;
         private final Map<String, Long> byAbbrev = new HashMap<>();
         private final Map<String, Outcome> example = new HashMap<>();
         private final Set<String> notes = new LinkedHashSet<>();
 
         public void add(Outcome o) {
             compared++;
+            if (o.reassembled()) reCompared++;
             if (o.kind() == Kind.AGREED) {
                 agreed++;
+                if (o.decodedIn() != o.frame()) laterAgreed++;
+                if (o.reassembled()) reAgreed++;
                 return;
             }
-            String key = o.tshark().name() + " (" + o.kind().name().toLowerCase() + ")";
+            String key = o.tshark().name() + " (" + o.kind().name().toLowerCase().replace('_', ' ')
+                    + (o.reassembled() ? ", reassembled" : "") + ")";
             byAbbrev.merge(key, 1L, Long::sum);
             example.putIfAbsent(key, o);
         }
@@ -137,6 +236,9 @@ public final class Agreement {
         public void addAll(Tally t) {
             compared += t.compared;
             agreed += t.agreed;
+            reCompared += t.reCompared;
+            reAgreed += t.reAgreed;
+            laterAgreed += t.laterAgreed;
             t.byAbbrev.forEach((k, v) -> byAbbrev.merge(k, v, Long::sum));
             t.example.forEach(example::putIfAbsent);
             notes.addAll(t.notes);
@@ -146,8 +248,27 @@ public final class Agreement {
             notes.add(s);
         }
 
+        /** All counted fields, in the frame and in reassembled buffers. */
         public long compared() { return compared; }
         public long agreed() { return agreed; }
+        public long frameCompared() { return compared - reCompared; }
+        public long frameAgreed() { return agreed - reAgreed; }
+        public long reassembledCompared() { return reCompared; }
+        public long reassembledAgreed() { return reAgreed; }
+        /** Frame fields agreed with our decoding of the same bytes in a later frame (held after a sequence hole). */
+        public long agreedInLaterFrame() { return laterAgreed; }
+
+        public double framePercent() {
+            return pct(frameAgreed(), frameCompared());
+        }
+
+        public double reassembledPercent() {
+            return pct(reAgreed, reCompared);
+        }
+
+        private static double pct(long a, long c) {
+            return c == 0 ? 100.0 : 100.0 * a / c;
+        }
         public Set<String> notes() { return notes; }
 
         public double percent() {

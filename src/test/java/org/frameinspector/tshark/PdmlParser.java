@@ -24,7 +24,7 @@ public final class PdmlParser {
         XMLStreamReader r = xf.createXMLStreamReader(in, "UTF-8");
         List<PdmlField> fields = null;
         String proto = null;
-        int number = -1, caplen = -1;
+        int number = -1, caplen = -1, protoIndex = -1;
         while (r.hasNext()) {
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -33,8 +33,12 @@ public final class PdmlParser {
                         fields = new ArrayList<>(128);
                         number = -1;
                         caplen = -1;
+                        protoIndex = -1;
                     }
-                    case "proto" -> proto = attr(r, "name");
+                    case "proto" -> {
+                        proto = attr(r, "name");
+                        protoIndex++;
+                    }
                     case "field" -> {
                         if (fields == null) break;
                         String name = attr(r, "name");
@@ -46,7 +50,7 @@ public final class PdmlParser {
                         fields.add(new PdmlField(proto == null ? "" : proto, name == null ? "" : name,
                                 parseInt(attr(r, "pos"), -1), parseInt(attr(r, "size"), 0), show,
                                 attr(r, "showname"), attr(r, "value"), attr(r, "unmaskedvalue"),
-                                "yes".equals(attr(r, "hide"))));
+                                "yes".equals(attr(r, "hide")), protoIndex));
                     }
                     default -> {
                     }

@@ -190,6 +190,7 @@ public final class Conversations implements StreamHook {
             d.seqKnown = true;
             d.nextSeq = (seq + 1) & 0xFFFFFFFFL;
         }
+        if ((tcp.flags() & TcpInfo.ACK) != 0 && !c.closed) ackedHole(ctx, c, fromA ? c.b : c.a, tcp.ack(), payload.start());
         boolean handled = false;
         int n = payload.length();
         if (n > 0) {
@@ -398,6 +399,27 @@ public final class Conversations implements StreamHook {
             int skip = -diff;
             if (skip >= p.data.length) continue;
             deliver(ctx, c, d, p.data, skip, p.data.length - skip, p.frame, p.frameOff + skip);
+        }
+    }
+
+    /**
+     * The peer acknowledges (cumulatively) the hole before the first segment held for direction {@code o}: the hole
+     * was received but never captured (a filtered or lossy capture) and will not be retransmitted, so give up on it
+     * now instead of holding the later segments until the buffer limits.
+     */
+    private void ackedHole(Ctx ctx, Conn c, Dir o, long ack, int at) {
+        if (o.pending == null || o.pending.isEmpty()) return;
+        if ((int) ((ack & 0xFFFFFFFFL) - o.pending.get(0).seq) < 0) return;
+        Dir d = curDir;
+        boolean fromA = curFromA;
+        curDir = o;
+        curFromA = o == c.a;
+        try {
+            gap(ctx, c, o, at);
+            endOfFrame(ctx, o);
+        } finally {
+            curDir = d;
+            curFromA = fromA;
         }
     }
 
