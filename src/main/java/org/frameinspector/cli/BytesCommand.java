@@ -31,13 +31,8 @@ public final class BytesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Loaded in;
-        try {
-            in = input.load();
-        } catch (InputException | IllegalArgumentException e) {
-            err.println("frame-inspector: " + oneLine(e.getMessage()));
-            return 2;
-        }
+        Loaded in = input.loadOrReport(err);
+        if (in == null) return 2;
         if (verbose) {
             err.println("format: " + in.format() + (in.layout() != null ? "; layout: " + in.layout() : "")
                     + (in.startLayer() != null ? "; starts at: " + in.startLayer() : ""));
@@ -46,9 +41,5 @@ public final class BytesCommand implements Callable<Integer> {
             for (int i = 0; i < fs.size(); i++) out.println(Fmt.hex(fs.frame(i).data()));
         }
         return 0;
-    }
-
-    private static String oneLine(String m) {
-        return m == null ? "unreadable input" : m.replace('\r', ' ').replace('\n', ' ');
     }
 }

@@ -25,9 +25,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary line.")
     boolean quiet;
 
-    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
-            description = "Only frames matching this Wireshark-style display filter count (and are listed).")
-    String displayFilter;
+    @Mixin
+    FilterOptions filterOptions;
 
     @Spec
     CommandSpec spec;
@@ -36,20 +35,10 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DisplayFilter filter;
-        try {
-            filter = DisplayFilter.compile(displayFilter);
-        } catch (FilterSyntaxException e) {
-            err.println("frame-inspector: display filter: " + e.getMessage());
-            return 2;
-        }
-        Loaded in;
-        try {
-            in = input.load();
-        } catch (InputException | IllegalArgumentException e) {
-            err.println("frame-inspector: " + e.getMessage());
-            return 2;
-        }
+        DisplayFilter filter = filterOptions.compileOrReport(err);
+        if (filter == null) return 2;
+        Loaded in = input.loadOrReport(err);
+        if (in == null) return 2;
         int[] n = new int[4]; // bad, total, frames, all
         try (FrameSource fs = in.frames()) {
             InOrder.dissect(fs, input.startsAt, d -> {

@@ -33,13 +33,8 @@ public final class ConversationsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Loaded in;
-        try {
-            in = input.load();
-        } catch (InputException | IllegalArgumentException e) {
-            err.println("frame-inspector: " + e.getMessage());
-            return 2;
-        }
+        Loaded in = input.loadOrReport(err);
+        if (in == null) return 2;
         Conversations conv = new Conversations();
         int frames = 0;
         try (FrameSource fs = in.frames()) {

@@ -27,9 +27,8 @@ public final class DissectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON document (the documented contract).")
     boolean json;
 
-    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
-            description = "Only frames matching this Wireshark-style display filter, e.g. \"tpkt.reserved != 0\".")
-    String displayFilter;
+    @Mixin
+    FilterOptions filterOptions;
 
     @Spec
     CommandSpec spec;
@@ -38,20 +37,10 @@ public final class DissectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DisplayFilter filter;
-        try {
-            filter = DisplayFilter.compile(displayFilter);
-        } catch (FilterSyntaxException e) {
-            err.println("frame-inspector: display filter: " + e.getMessage());
-            return 2;
-        }
-        Loaded in;
-        try {
-            in = input.load();
-        } catch (InputException | IllegalArgumentException e) {
-            err.println("frame-inspector: " + e.getMessage());
-            return 2;
-        }
+        DisplayFilter filter = filterOptions.compileOrReport(err);
+        if (filter == null) return 2;
+        Loaded in = input.loadOrReport(err);
+        if (in == null) return 2;
         try (FrameSource fs = in.frames()) {
             if (json) {
                 List<Dissection> all = new ArrayList<>();

@@ -35,9 +35,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "LIST", description = "Frames to include, e.g. 1,3-5 (default: all).")
     String frames;
 
-    @Option(names = {"-Y", "--display-filter"}, paramLabel = "FILTER",
-            description = "Only frames matching this Wireshark-style display filter.")
-    String displayFilter;
+    @Mixin
+    FilterOptions filterOptions;
 
     @Option(names = "--only-findings", description = "Only frames that have findings.")
     boolean onlyFindings;
@@ -56,25 +55,17 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Exporter.Format fmt;
         FrameSelection sel;
-        org.frameinspector.core.filter.DisplayFilter filter;
+        org.frameinspector.core.filter.DisplayFilter filter = filterOptions.compileOrReport(err);
+        if (filter == null) return 2;
         try {
             fmt = Exporter.Format.parse(format);
             sel = FrameSelection.parse(frames);
-            filter = org.frameinspector.core.filter.DisplayFilter.compile(displayFilter);
-        } catch (org.frameinspector.core.filter.FilterSyntaxException e) {
-            err.println("frame-inspector: display filter: " + e.getMessage());
-            return 2;
         } catch (IllegalArgumentException e) {
             err.println("frame-inspector: " + e.getMessage());
             return 2;
         }
-        Loaded in;
-        try {
-            in = input.load();
-        } catch (InputException | IllegalArgumentException e) {
-            err.println("frame-inspector: " + e.getMessage());
-            return 2;
-        }
+        Loaded in = input.loadOrReport(err);
+        if (in == null) return 2;
         // notes saved next to a dump (or in a pcapng's comments) go into every export
         org.frameinspector.core.notes.NotesStore notes;
         try {

@@ -22,6 +22,17 @@ public final class InputOptions {
         return org.frameinspector.core.notes.NotesFiles.load(Path.of(file), in);
     }
 
+    /** Loads the input, or prints the one-line reason on err and returns null (the command then exits 2). */
+    public Loaded loadOrReport(java.io.PrintWriter err) {
+        try {
+            return load();
+        } catch (InputException | IllegalArgumentException e) {
+            String m = e.getMessage();
+            err.println("frame-inspector: " + (m == null ? "unreadable input" : m.replace('\r', ' ').replace('\n', ' ')));
+            return null;
+        }
+    }
+
     public Loaded load() throws InputException {
         if (startsAt != null) org.frameinspector.core.dissect.Protocols.linkTypeFor(startsAt);
         if ("-".equals(file)) return Inputs.read("stdin", System.in, startsAt);
