@@ -33,6 +33,7 @@ public final class BytesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Loaded in = input.loadOrReport(err);
         if (in == null) return 2;
+        for (String w : in.warnings()) err.println("frame-inspector: warning: " + w);
         if (verbose) {
             err.println("format: " + in.format() + (in.layout() != null ? "; layout: " + in.layout() : "")
                     + (in.startLayer() != null ? "; starts at: " + in.startLayer() : ""));

@@ -39,6 +39,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (filter == null) return 2;
         Loaded in = input.loadOrReport(err);
         if (in == null) return 2;
+        for (String w : in.warnings()) err.println("frame-inspector: warning: " + w);
         int[] n = new int[4]; // bad, total, frames, all
         try (FrameSource fs = in.frames()) {
             InOrder.dissect(fs, input.startsAt, d -> {

@@ -41,6 +41,7 @@ public final class DissectCommand implements Callable<Integer> {
         if (filter == null) return 2;
         Loaded in = input.loadOrReport(err);
         if (in == null) return 2;
+        for (String w : in.warnings()) err.println("frame-inspector: warning: " + w);
         try (FrameSource fs = in.frames()) {
             if (json) {
                 List<Dissection> all = new ArrayList<>();
@@ -55,7 +56,7 @@ public final class DissectCommand implements Callable<Integer> {
                     return 2;
                 }
                 out.println(JsonExport.document(new JsonExport.InputInfo(in.name(), in.format(), in.layout(),
-                        in.startLayer()), all, notes));
+                        in.startLayer(), in.warnings()), all, notes));
             } else {
                 if (in.layout() != null) out.println("Input: " + in.name() + " (" + in.format() + ", layout: "
                         + in.layout() + ", starts at: " + in.startLayer() + ")");

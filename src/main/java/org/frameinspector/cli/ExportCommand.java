@@ -66,6 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Loaded in = input.loadOrReport(err);
         if (in == null) return 2;
+        for (String w : in.warnings()) err.println("frame-inspector: warning: " + w);
         // notes saved next to a dump (or in a pcapng's comments) go into every export
         org.frameinspector.core.notes.NotesStore notes;
         try {

@@ -57,7 +57,7 @@ public final class Exporter {
             case HTML -> os.write(HtmlExport.render(ds, name, notes).getBytes(StandardCharsets.UTF_8));
             case MD -> os.write(MarkdownExport.render(ds, name, o.plainAscii(), notes).getBytes(StandardCharsets.UTF_8));
             case JSON -> os.write((JsonExport.document(in == null ? null : new JsonExport.InputInfo(in.name(), in.format(),
-                    in.layout(), in.startLayer()), ds, notes) + "\n").getBytes(StandardCharsets.UTF_8));
+                    in.layout(), in.startLayer(), in.warnings()), ds, notes) + "\n").getBytes(StandardCharsets.UTF_8));
             case PCAP, PCAPNG -> CaptureExport.write(f == Format.PCAPNG, ds, os, notes);
         }
     }

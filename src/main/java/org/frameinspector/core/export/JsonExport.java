@@ -34,6 +34,9 @@ public final class JsonExport {
             if (input.layout() == null) j.nul(); else j.value(input.layout());
             j.key("start_layer");
             if (input.startLayer() == null) j.nul(); else j.value(input.startLayer());
+            j.key("warnings").arr();
+            if (input.warnings() != null) for (String w : input.warnings()) j.value(w);
+            j.endArr();
             j.endObj();
         }
         j.key("frames").arr();
@@ -42,7 +45,10 @@ public final class JsonExport {
         return j.toString();
     }
 
-    public record InputInfo(String name, String format, String layout, String startLayer) {
+    public record InputInfo(String name, String format, String layout, String startLayer, List<String> warnings) {
+        public InputInfo(String name, String format, String layout, String startLayer) {
+            this(name, format, layout, startLayer, List.of());
+        }
     }
 
     public static void frame(Json j, Dissection d) {

@@ -33,7 +33,8 @@ public final class Inputs {
             }
             if (n == 4 && CaptureFiles.isCapture(head)) {
                 FrameSource fs = CaptureFiles.open(p);
-                return new Loaded(p.getFileName().toString(), CaptureFiles.formatName(head), null, null, fs);
+                return new Loaded(p.getFileName().toString(), CaptureFiles.formatName(head), null, null, fs,
+                        captureWarnings(fs));
             }
             long size = Files.size(p);
             if (size > 512L * 1024 * 1024) {
@@ -52,7 +53,8 @@ public final class Inputs {
         try {
             byte[] all = in.readAllBytes();
             if (all.length >= 4 && CaptureFiles.isCapture(all)) {
-                return new Loaded(name, CaptureFiles.formatName(all), null, null, CaptureFiles.read(all));
+                FrameSource fs = CaptureFiles.read(all);
+                return new Loaded(name, CaptureFiles.formatName(all), null, null, fs, captureWarnings(fs));
             }
             return fromText(name, new String(all, StandardCharsets.ISO_8859_1), startsAt);
         } catch (IOException e) {
@@ -71,6 +73,14 @@ public final class Inputs {
             if (first == null) first = start;
             frames.add(Frame.of(i++, b, Protocols.linkTypeFor(start)));
         }
-        return new Loaded(name, "hex dump", dump.layout(), first, new ListFrameSource(frames));
+        return new Loaded(name, "hex dump", dump.layout(), first, new ListFrameSource(frames), dump.warnings());
+    }
+
+    private static List<String> captureWarnings(FrameSource fs) {
+        List<String> out = new ArrayList<>();
+        if (fs instanceof org.frameinspector.core.input.capture.CaptureIndex ci) {
+            for (var w : ci.warnings()) out.add(w.toString());
+        }
+        return out;
     }
 }
