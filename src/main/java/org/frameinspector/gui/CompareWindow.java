@@ -218,10 +218,23 @@ public final class CompareWindow extends JFrame {
         });
         int[] widths = {40, 300, 240, 240, 90};
         for (int i = 0; i < widths.length; i++) table.getColumnModel().getColumn(i).setPreferredWidth(UIScale.scale(widths[i]));
+        table.getColumnModel().getColumn(0).setMaxWidth(UIScale.scale(60));
         tabs.setName("compareTabs");
-        tabs.addTab("Differences", new JScrollPane(table));
-        if (fix != null) {
-            tabs.addTab("Changes (" + fix.changes().size() + ")", createChanges());
+        if (fix == null) {
+            tabs.addTab("Differences", new JScrollPane(table));
+        } else {
+            // the differences and the list of changes, both in view
+            JPanel changes = new JPanel(new BorderLayout());
+            JLabel h = new JLabel("Changes made to the copy (" + fix.changes().size() + ")");
+            h.putClientProperty("FlatLaf.styleClass", "h4");
+            h.setBorder(javax.swing.BorderFactory.createEmptyBorder(UIScale.scale(4), UIScale.scale(6), UIScale.scale(4), 0));
+            changes.add(h, BorderLayout.NORTH);
+            changes.add(createChanges(), BorderLayout.CENTER);
+            JSplitPane both = new JSplitPane(JSplitPane.VERTICAL_SPLIT, true, new JScrollPane(table), changes);
+            both.setName("differencesAndChanges");
+            both.setResizeWeight(0.5);
+            both.setBorder(null);
+            tabs.addTab("Differences", both);
             tabs.addTab("Remaining findings (" + fix.remaining().size() + ")", createRemaining());
         }
         tabs.addTab("Masks", createMaskEditor());
@@ -644,6 +657,7 @@ public final class CompareWindow extends JFrame {
     private final class DiffRenderer extends DefaultTableCellRenderer {
         @Override
         public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int row, int col) {
+            setForeground(null); // setForeground sticks in this renderer: start from the table's colour every time
             super.getTableCellRendererComponent(t, v, sel, focus, row, col);
             Difference d = model.rows.get(row);
             setFont(t.getFont());
