@@ -273,4 +273,126 @@ class CompareFixNotesGuiTest {
         waitFor("the export", w::isDone);
         assertThat(Files.readString(txt, StandardCharsets.UTF_8)).contains("Exchange sets 0x11 here; strict MTAs hang up");
     }
+
+    private DialogFixture noteDialog() {
+        return WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JDialog d) {
+                return "noteDialog".equals(d.getName()) && d.isShowing();
+            }
+        }).withTimeout(10_000).using(robot);
+    }
+
+    @Test
+    void byteAndFrameNotesOfACaptureGoIntoAPcapngCopyAndComeBack() throws Exception {
+        openAndWait(SampleCaptureTest.SAMPLE, 4);
+        window.table("frameTable").cell(org.assertj.swing.data.TableCell.row(1).column(0)).click();
+        waitFor("frame 2", () -> main.currentDissection().frame().number() == 2);
+        // frame note from the frame list's context menu
+        window.table("frameTable").cell(org.assertj.swing.data.TableCell.row(1).column(0)).rightClick();
+        window.menuItem("addFrameNote").click();
+        DialogFixture nd = noteDialog();
+        nd.textBox("noteText").enterText("the CC the MTA rejected");
+        nd.button("noteOk").click();
+        waitFor("the frame note", () -> main.notes().size() == 1);
+        // byte note from the hex pane's context menu on a selection
+        execute(() -> main.hexPane().setSelection(0x10, 4));
+        java.awt.Point p = execute(() -> {
+            java.awt.Rectangle r = main.hexPane().hexLayout().hexCell(0x11);
+            return new java.awt.Point(r.x + r.width / 2, r.y + r.height / 2);
+        });
+        robot.click(main.hexPane(), p, org.assertj.swing.core.MouseButton.RIGHT_BUTTON, 1);
+        execute(() -> main.hexPane().setSelection(0x10, 4)); // a right press may select the field under the mouse
+        window.menuItem("addBytesNote").click();
+        nd = noteDialog();
+        nd.textBox("noteText").enterText("IP total length");
+        nd.button("noteOk").click();
+        waitFor("the byte note", () -> main.notes().size() == 2);
+        assertThat(execute(() -> main.hexPane().isNoted(0x11))).isTrue();
+        assertThat(execute(() -> main.lowerTabs().getTitleAt(1))).isEqualTo("Notes (2)");
+
+        Path copy = tmp.resolve("with-notes.pcapng");
+        execute(() -> {
+            main.saveNotesAsCapture(copy);
+            return null;
+        });
+        assertThat(execute(() -> main.notes().dirty())).isFalse();
+        window.cleanUp();
+
+        start();
+        openAndWait(copy, 4);
+        waitFor("both notes back", () -> main.notes().size() == 2);
+        assertThat(execute(() -> main.notes().forFrame(2))).extracting(org.frameinspector.core.notes.Note::text)
+                .containsExactlyInAnyOrder("the CC the MTA rejected", "IP total length");
+        window.table("frameTable").cell(org.assertj.swing.data.TableCell.row(1).column(0)).click();
+        waitFor("frame 2", () -> main.currentDissection().frame().number() == 2);
+        assertThat(execute(() -> main.hexPane().isNoted(0x10))).isTrue();
+        assertThat(execute(() -> main.hexPane().isNoted(0x14))).isFalse();
+    }
+
+    @Test
+    void closingWithUnsavedNotesAsksAndDiscardCloses() throws Exception {
+        openAndWait(seedCopy(), 1);
+        execute(() -> main.notes().add(org.frameinspector.core.notes.Note.onFrame(1, "unsaved")));
+        window.close();
+        DialogFixture ask = WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JDialog d) {
+                return "Unsaved Notes".equals(d.getTitle()) && d.isShowing();
+            }
+        }).withTimeout(10_000).using(robot);
+        ask.button(new GenericTypeMatcher<>(javax.swing.JButton.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JButton b) {
+                return "Cancel".equals(b.getText());
+            }
+        }).click();
+        assertThat(execute(() -> main.isDisplayable())).as("Cancel keeps the window").isTrue();
+        window.close();
+        ask = WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JDialog d) {
+                return "Unsaved Notes".equals(d.getTitle()) && d.isShowing();
+            }
+        }).withTimeout(10_000).using(robot);
+        ask.button(new GenericTypeMatcher<>(javax.swing.JButton.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JButton b) {
+                return "Discard".equals(b.getText());
+            }
+        }).click();
+        waitFor("the window closed", () -> !main.isDisplayable());
+    }
+
+    @Test
+    void compareWithAPastedDumpAndEditMasks() throws Exception {
+        Path seed = seedCopy();
+        openAndWait(seed, 1);
+        // the same frame with another TTL (0x20 → 0x40 at 0x16) and the reserved byte cleared
+        byte[] other = execute(() -> main.currentDissection().frame().data().clone());
+        other[0x16] = 0x40;
+        other[0x37] = 0x00;
+        var pasted = Inputs.fromText("pasted", HexFormat.ofDelimiter(" ").formatHex(other), null);
+        CompareWindow cw = execute(() -> main.compareWith(pasted, 0));
+        FrameFixture cf = new FrameFixture(robot, cw);
+        try {
+            // ip.ttl is masked by default (and with it the IP checksum): only the reserved byte counts
+            assertThat(execute(() -> cw.diff().unmasked())).extracting(Difference::abbrev).containsExactly("tpkt.reserved");
+            assertThat(execute(() -> cw.diffTable().getRowCount())).isEqualTo(1);
+            cf.checkBox("showMasked").click();
+            assertThat(execute(() -> cw.diffTable().getRowCount())).isGreaterThan(1);
+            assertThat(execute(() -> cw.hexB().markAt(0x16))).isEqualTo(HexPane.MARK_DIFF_MASKED);
+            cf.tabbedPane("compareTabs").selectTab("Masks");
+            cf.list("maskList").selectItem("ip.ttl");
+            cf.button("maskRemove").click();
+            assertThat(execute(() -> cw.diff().unmasked())).extracting(Difference::abbrev).contains("ip.ttl", "tpkt.reserved");
+            assertThat(execute(() -> cw.hexB().markAt(0x16))).isEqualTo(HexPane.MARK_DIFF);
+            cf.textBox("maskField").enterText("tpkt.*\n");
+            assertThat(execute(() -> cw.diff().unmasked())).extracting(Difference::abbrev).doesNotContain("tpkt.reserved");
+            cf.button("maskReset").click();
+            assertThat(execute(cw::maskPatterns)).containsExactlyElementsOf(org.frameinspector.core.diff.MaskSet.DEFAULTS);
+        } finally {
+            cf.cleanUp();
+        }
+    }
 }
