@@ -107,8 +107,8 @@ final class ExportDialog extends JDialog {
             case HTML -> "HTML report (.html)";
             case MD -> "Markdown (.md)";
             case JSON -> "JSON (.json)";
-            case PCAP -> "pcap capture (.pcap)";
-            case PCAPNG -> "pcapng capture with comments (.pcapng)";
+            case PCAP -> "pcap capture (.pcap; holds no comments or notes)";
+            case PCAPNG -> "pcapng capture, findings and notes as comments (.pcapng)";
         };
     }
 }

@@ -23,6 +23,7 @@ import org.frameinspector.core.model.Severity;
 /** Layers → fields of one dissection. Reserved fields and fields with findings carry a colour and an icon. */
 public final class FieldTree extends JTree {
     private Dissection dissection;
+    private java.util.Map<Object, String> notes = new java.util.IdentityHashMap<>();
 
     public FieldTree() {
         super(new DefaultTreeModel(new DefaultMutableTreeNode("(no frame)")));
@@ -35,6 +36,17 @@ public final class FieldTree extends JTree {
     }
 
     public Dissection dissection() { return dissection; }
+
+    /** Note texts by field or layer (identity); shown with a note icon after the label. */
+    public void setNotes(java.util.Map<Object, String> byNode) {
+        notes = byNode == null ? new java.util.IdentityHashMap<>() : byNode;
+        repaint();
+        // rows change width: a new renderer makes the UI measure every row again (selection and expansion stay)
+        setCellRenderer(new Renderer());
+    }
+
+    /** The note shown on a field or layer, or null. */
+    public String noteOn(Object fieldOrLayer) { return notes.get(fieldOrLayer); }
 
     public void setDissection(Dissection d) {
         this.dissection = d;
@@ -134,9 +146,37 @@ public final class FieldTree extends JTree {
         TreePath p = getPathForLocation(e.getX(), e.getY());
         if (p == null) return null;
         Object o = ((DefaultMutableTreeNode) p.getLastPathComponent()).getUserObject();
-        if (o instanceof Field f) return Texts.fieldTooltip(f);
+        String note = notes.get(o);
+        if (o instanceof Field f) {
+            String t = Texts.fieldTooltip(f);
+            return note == null ? t : t.replace("</div></html>", "<hr><b>Note</b><br>" + Texts.esc(note)
+                    .replace("\n", "<br>") + "</div></html>");
+        }
         if (o instanceof Layer l) return Texts.html(l.name() + "<br>" + Texts.range(l.offset(), l.length()));
         return null;
+    }
+
+    private static String hex(Color c) {
+        return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    /** Two icons side by side (the node's own icon, then the note icon). */
+    private record Pair(Icon first, Icon second) implements Icon {
+        @Override
+        public void paintIcon(Component c, java.awt.Graphics g, int x, int y) {
+            int w = 0;
+            if (first != null) {
+                first.paintIcon(c, g, x, y + (getIconHeight() - first.getIconHeight()) / 2);
+                w = first.getIconWidth() + 2;
+            }
+            second.paintIcon(c, g, x + w, y + (getIconHeight() - second.getIconHeight()) / 2);
+        }
+
+        @Override
+        public int getIconWidth() { return (first == null ? 0 : first.getIconWidth() + 2) + second.getIconWidth(); }
+
+        @Override
+        public int getIconHeight() { return Math.max(first == null ? 0 : first.getIconHeight(), second.getIconHeight()); }
     }
 
     /** Layers in bold; reserved fields and fields with findings coloured and with an icon. */
@@ -177,6 +217,16 @@ public final class FieldTree extends JTree {
                 } else if (f.kind() == FieldKind.UNDECODED || f.kind() == FieldKind.GENERATED) {
                     fg = Theme.color("Label.disabledForeground", Color.GRAY);
                 }
+            }
+            String note = ((FieldTree) tree).notes.get(o);
+            if (note != null) {
+                String first = note.lines().findFirst().orElse("");
+                if (first.length() > 80) first = first.substring(0, 79) + "…";
+                String col = sel ? "" : " color='" + hex(Theme.color("FrameInspector.note.foreground", Color.GREEN.darker())) + "'";
+                String base = fg != null && !sel ? " color='" + hex(fg) + "'" : "";
+                setText("<html><span" + base + ">" + Texts.esc(getText()) + "</span>&nbsp;&nbsp;<span" + col + ">"
+                        + Texts.esc(first) + "</span></html>");
+                icon = new Pair(icon, Icons.get("note"));
             }
             setIcon(icon);
             if (fg != null && !sel) setForeground(fg);

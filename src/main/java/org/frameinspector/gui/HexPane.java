@@ -31,6 +31,8 @@ import org.frameinspector.core.model.Layer;
 public final class HexPane extends JComponent implements Scrollable {
     /** Permanent byte marks, in increasing priority. */
     public static final byte MARK_NONE = 0, MARK_RESERVED = 1, MARK_INFO = 2, MARK_RISK = 3, MARK_VIOLATION = 4;
+    /** Compare view marks (see {@link org.frameinspector.core.diff.ByteDiff}): masked, different, only on this side. */
+    public static final byte MARK_DIFF_MASKED = 5, MARK_DIFF = 6, MARK_DIFF_ONLY = 7;
 
     /** Callbacks for clicks and hovering. */
     public interface Listener {
@@ -46,6 +48,7 @@ public final class HexPane extends JComponent implements Scrollable {
     private byte[] marks = new byte[0];
     private int selStart = -1, selLength = 0;
     private int hover = -1;
+    private java.util.BitSet noted = new java.util.BitSet();
     private HexLayout layout;
     private Listener listener;
     private IntFunction<String> tooltips;
@@ -118,10 +121,19 @@ public final class HexPane extends JComponent implements Scrollable {
     public int hoverOffset() { return hover; }
     public byte markAt(int offset) { return offset >= 0 && offset < marks.length ? marks[offset] : MARK_NONE; }
 
+    /** Bytes that carry a user note: drawn with a dotted underline. */
+    public void setNoted(java.util.BitSet bytes) {
+        this.noted = bytes == null ? new java.util.BitSet() : (java.util.BitSet) bytes.clone();
+        repaint();
+    }
+
+    public boolean isNoted(int offset) { return offset >= 0 && noted.get(offset); }
+
     /** Shows bytes; {@code marks} (same length or shorter) colours bytes permanently. */
     public void setData(byte[] bytes, byte[] byteMarks) {
         this.data = bytes == null ? new byte[0] : bytes;
         this.marks = byteMarks == null ? new byte[0] : byteMarks;
+        this.noted = new java.util.BitSet();
         selStart = -1;
         selLength = 0;
         hover = -1;
@@ -241,7 +253,17 @@ public final class HexPane extends JComponent implements Scrollable {
                         g.fillRect(hr.x - 1, uy, hr.width + 2, Math.max(2, hr.height / 8));
                         g.fillRect(ar.x, uy, ar.width, Math.max(2, hr.height / 8));
                     }
-                    boolean problem = mark >= MARK_RISK;
+                    if (noted.get(off)) {
+                        // a dotted underline in the note colour under both the hex digits and the ASCII character
+                        g.setColor(c.note);
+                        int uy = hr.y + hr.height - Math.max(2, hr.height / 10) - 1;
+                        int step = Math.max(2, lo.charWidth() / 3);
+                        int to = noted.get(off + 1) && off + 1 < end ? lo.x(lo.hexCharColumn(lo.colOf(off + 1))) : hr.x + hr.width;
+                        for (int x = hr.x - 1; x < to; x += 2 * step) g.fillRect(x, uy, step, Math.max(2, hr.height / 10));
+                        for (int x = ar.x; x < ar.x + ar.width; x += 2 * step) g.fillRect(x, uy, step, Math.max(2, hr.height / 10));
+                    }
+                    boolean problem = mark == MARK_RISK || mark == MARK_VIOLATION || mark == MARK_DIFF
+                            || mark == MARK_DIFF_ONLY;
                     if (problem) {
                         // bytes with a RISK or VIOLATION finding get a frame of their colour and bold digits, so
                         // they stand out at a glance, selected or not
@@ -344,12 +366,16 @@ public final class HexPane extends JComponent implements Scrollable {
         final Color selBg = Theme.color("FrameInspector.hex.selectionBackground", new Color(0x2675bf));
         final Color selFg = Theme.color("FrameInspector.hex.selectionForeground", Color.WHITE);
         final Color hover = Theme.color("FrameInspector.hex.hoverBackground", new Color(0xe8eef7));
+        final Color note = Theme.color("FrameInspector.note.foreground", new Color(0x2e7d32));
 
         Color markBg(byte mark) {
             return switch (mark) {
                 case MARK_RESERVED -> Theme.color("FrameInspector.mark.reserved", new Color(0xdcd2f0));
                 case MARK_INFO -> Theme.color("FrameInspector.mark.info", new Color(0xd5ebf7));
                 case MARK_RISK -> Theme.color("FrameInspector.mark.risk", new Color(0xffd98a));
+                case MARK_DIFF_MASKED -> Theme.color("FrameInspector.diff.masked", new Color(0xe6e6e6));
+                case MARK_DIFF -> Theme.color("FrameInspector.diff.changed", new Color(0xffc7a8));
+                case MARK_DIFF_ONLY -> Theme.color("FrameInspector.diff.only", new Color(0xc8ecc4));
                 default -> Theme.color("FrameInspector.mark.violation", new Color(0xf7b8b8));
             };
         }
@@ -359,6 +385,9 @@ public final class HexPane extends JComponent implements Scrollable {
                 case MARK_RESERVED -> Theme.color("FrameInspector.mark.reservedForeground", new Color(0x6a3fb5));
                 case MARK_INFO -> Theme.color("FrameInspector.mark.infoForeground", new Color(0x1f6fa8));
                 case MARK_RISK -> Theme.color("FrameInspector.mark.riskForeground", new Color(0xb06a00));
+                case MARK_DIFF_MASKED -> Theme.color("FrameInspector.diff.maskedForeground", new Color(0x8c8c8c));
+                case MARK_DIFF -> Theme.color("FrameInspector.diff.changedForeground", new Color(0xb5400e));
+                case MARK_DIFF_ONLY -> Theme.color("FrameInspector.diff.onlyForeground", new Color(0x2e7d32));
                 default -> Theme.color("FrameInspector.mark.violationForeground", new Color(0xc0292f));
             };
         }

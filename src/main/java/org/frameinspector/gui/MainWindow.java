@@ -6,6 +6,7 @@ import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.FontMetrics;
+import java.awt.Point;
 import java.awt.Toolkit;
 import java.awt.datatransfer.DataFlavor;
 import java.awt.event.ActionEvent;
@@ -69,6 +70,14 @@ import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.model.Layer;
 import org.frameinspector.core.model.Severity;
+import org.frameinspector.core.fix.FixResult;
+import org.frameinspector.core.fix.FrameFixer;
+import org.frameinspector.core.notes.FrameNotes;
+import org.frameinspector.core.notes.Note;
+import org.frameinspector.core.notes.NotesFiles;
+import org.frameinspector.core.notes.NotesJson;
+import org.frameinspector.core.notes.NotesListener;
+import org.frameinspector.core.notes.NotesStore;
 
 /**
  * The main window: frame list on top; field tree beside the hex pane; findings with their explanation below; a
@@ -122,6 +131,14 @@ public final class MainWindow extends JFrame {
     private LiveCapture live;
     private javax.swing.Timer liveTimer;
     private boolean syncing;
+    private NotesStore notes = new NotesStore();
+    private final NotesListener notesListener = (k, n) -> notesChanged();
+    private final NotesPanel notesPanel = new NotesPanel(this::goToNote, this::editNote);
+    private final javax.swing.JTabbedPane lowerTabs = new javax.swing.JTabbedPane();
+    private Path inputFile;
+    private Action compareAction, compareWithAction, fixAction, frameNoteAction, saveNotesAction;
+    private CompareWindow lastCompare;
+    private List<FrameNotes.Item> frameNotes = List.of();
 
     public MainWindow(Function<Frame, Dissection> dissector) {
         this(dissector, Inputs::fromText);
@@ -132,9 +149,16 @@ public final class MainWindow extends JFrame {
         this.dissector = dissector;
         this.parser = parser;
         setName("mainWindow");
-        setDefaultCloseOperation(DISPOSE_ON_CLOSE);
+        setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
+        addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosing(java.awt.event.WindowEvent e) {
+                closeWindow();
+            }
+        });
         setIconImages(Icons.appImages());
         createActions();
+        compareAction.setEnabled(false);
         setJMenuBar(createMenuBar());
         JPanel north = new JPanel(new BorderLayout());
         north.add(createToolBar(), BorderLayout.NORTH);
@@ -145,6 +169,9 @@ public final class MainWindow extends JFrame {
         wireSelections();
         installTransfer();
         installCopyMenus();
+        installNoteMenus();
+        notes.addListener(notesListener);
+        notesPanel.setStore(notes);
         WarmUp.start(dissector);
         showDissection(null);
         Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
@@ -231,6 +258,16 @@ public final class MainWindow extends JFrame {
                 "Find field text or bytes", e -> showFindBar());
         goToAction = action("Go to Frame…", "goto", KeyStroke.getKeyStroke(KeyEvent.VK_G, menuMask()),
                 "Jump to a frame number", e -> goToFrame());
+        compareAction = action("Compare Selected Frames", "compare", KeyStroke.getKeyStroke(KeyEvent.VK_D, menuMask()),
+                "Compare the two selected frames field by field", e -> compareSelected());
+        compareWithAction = action("Compare With…", null, null,
+                "Compare the shown frame with a frame of another file or a pasted dump", e -> compareWith());
+        fixAction = action("Make Conformant", "fix", KeyStroke.getKeyStroke(KeyEvent.VK_M, menuMask()),
+                "Build a corrected copy of the frame and show what changed", e -> makeConformant());
+        frameNoteAction = action("Add Note on Frame…", "note", null, "Attach a note to the shown frame",
+                e -> addFrameNote());
+        saveNotesAction = action("Save Notes", null, KeyStroke.getKeyStroke(KeyEvent.VK_S, menuMask()),
+                "Save the notes (next to a dump, or in a pcapng copy of a capture)", e -> saveNotes());
         themeAction = action("Toggle Theme", "theme",
                 KeyStroke.getKeyStroke(KeyEvent.VK_T, menuMask() | KeyEvent.SHIFT_DOWN_MASK),
                 "Switch between light and dark", e -> toggleTheme());
@@ -267,9 +304,10 @@ public final class MainWindow extends JFrame {
         file.add(pasteDialogAction).setName("pasteDialogMenuItem");
         file.addSeparator();
         file.add(exportAction).setName("exportMenuItem");
+        file.add(saveNotesAction).setName("saveNotesMenuItem");
         file.addSeparator();
         JMenuItem exit = new JMenuItem("Exit");
-        exit.addActionListener(e -> dispose());
+        exit.addActionListener(e -> closeWindow());
         file.add(exit);
 
         JMenu go = new JMenu("Go");
@@ -285,6 +323,16 @@ public final class MainWindow extends JFrame {
         go.add(action("Previous Frame", null, KeyStroke.getKeyStroke(KeyEvent.VK_UP, KeyEvent.ALT_DOWN_MASK), null,
                 e -> selectFrame(frameTable.getSelectedRow() - 1)));
         go.add(action("Next Finding", null, KeyStroke.getKeyStroke(KeyEvent.VK_F8, 0), null, e -> nextFinding()));
+
+        JMenu frameMenu = new JMenu("Frame");
+        frameMenu.setName("frameMenu");
+        frameMenu.setMnemonic('R');
+        frameMenu.add(compareAction).setName("compareMenuItem");
+        frameMenu.add(compareWithAction).setName("compareWithMenuItem");
+        frameMenu.addSeparator();
+        frameMenu.add(fixAction).setName("fixMenuItem");
+        frameMenu.addSeparator();
+        frameMenu.add(frameNoteAction).setName("frameNoteMenuItem");
 
         JMenu view = new JMenu("View");
         view.setMnemonic('V');
@@ -322,6 +370,7 @@ public final class MainWindow extends JFrame {
 
         mb.add(file);
         mb.add(go);
+        mb.add(frameMenu);
         mb.add(view);
         JMenu capture = new JMenu("Capture");
         capture.setMnemonic('C');
@@ -344,6 +393,9 @@ public final class MainWindow extends JFrame {
         tb.add(new JToolBar.Separator(), "gapx 4 4");
         tb.add(toolButton(findAction, "findButton"));
         tb.add(toolButton(goToAction, "goToButton"));
+        tb.add(new JToolBar.Separator(), "gapx 4 4");
+        tb.add(toolButton(compareAction, "compareButton"));
+        tb.add(toolButton(fixAction, "fixButton"));
         tb.add(new JLabel(), "pushx, growx");
         tb.add(toolButton(themeAction, "themeButton"));
         return tb;
@@ -397,7 +449,7 @@ public final class MainWindow extends JFrame {
     private JComponent createCenter() {
         // frame list
         frameTable.setName("frameTable");
-        frameTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        frameTable.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         frameTable.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
         frameTable.setFillsViewportHeight(true);
         frameTable.setShowHorizontalLines(false);
@@ -467,11 +519,15 @@ public final class MainWindow extends JFrame {
         explPanel.add(explHeader, BorderLayout.NORTH);
         explPanel.add(new JScrollPane(explanation), BorderLayout.CENTER);
 
+        lowerTabs.setName("lowerTabs");
+        findingsPanel.remove(findingsHeader);
+        lowerTabs.addTab("Findings", findingsPanel);
+        lowerTabs.addTab("Notes", notesPanel);
         upperSplit = new HexSplit(treeScroll, hexPanel);
         upperSplit.setName("upperSplit");
         upperSplit.setBorder(null);
         upperSplit.setResizeWeight(1.0);
-        findingsSplit = split(JSplitPane.HORIZONTAL_SPLIT, findingsPanel, explPanel, 0.55, "findingsSplit");
+        findingsSplit = split(JSplitPane.HORIZONTAL_SPLIT, lowerTabs, explPanel, 0.55, "findingsSplit");
         centerSplit = split(JSplitPane.VERTICAL_SPLIT, upperSplit, findingsSplit, 0.72, "centerSplit");
         mainSplit = split(JSplitPane.VERTICAL_SPLIT, frameScroll, centerSplit, 0.0, "mainSplit");
         return mainSplit;
@@ -526,7 +582,9 @@ public final class MainWindow extends JFrame {
     private void wireSelections() {
         frameTable.getSelectionModel().addListSelectionListener(e -> {
             if (e.getValueIsAdjusting()) return;
-            int r = frameTable.getSelectedRow();
+            int lead = frameTable.getSelectionModel().getLeadSelectionIndex();
+            int r = lead >= 0 && frameTable.isRowSelected(lead) ? lead : frameTable.getSelectedRow();
+            compareAction.setEnabled(frameTable.getSelectedRowCount() == 2);
             long t0 = System.nanoTime();
             Dissection d = r < 0 || frameModel.cache() == null ? null : frameModel.dissection(r);
             trace(" dissect", t0);
@@ -559,7 +617,11 @@ public final class MainWindow extends JFrame {
         hex.setTooltipProvider(off -> {
             if (current == null) return null;
             Field f = current.deepestFieldAt(currentSource, off);
-            return f == null ? String.format("0x%02X", off) : Texts.fieldTooltip(f);
+            String t = f == null ? String.format("0x%02X", off) : Texts.fieldTooltip(f);
+            String n = notesAt(off);
+            if (n == null) return t;
+            String body = t.startsWith("<html>") ? t.substring(6, t.length() - 7) : Texts.esc(t);
+            return "<html>" + body + "<hr><b>Note</b><br>" + n + "</html>";
         });
     }
 
@@ -594,6 +656,7 @@ public final class MainWindow extends JFrame {
                     ? "No findings: every checked byte of this frame follows the standards." : "");
             explanation.setCaretPosition(0);
             showFieldDetail(null);
+            refreshNotes();
         } finally {
             syncing = false;
         }
@@ -613,6 +676,7 @@ public final class MainWindow extends JFrame {
         if (s == null) s = current.sources().get(0);
         currentSource = s.id();
         hex.setData(s.bytes(), HexPane.marksFor(current, s.id(), s.bytes().length));
+        applyNoteMarks();
         boolean was = syncing;
         syncing = true;
         int tab = current.sources().indexOf(s);
@@ -821,6 +885,7 @@ public final class MainWindow extends JFrame {
 
     /** Shows the Paste dialog (modal); opens what it returns. */
     public void showPasteDialog() {
+        if (!confirmNotes()) return;
         PasteDialog d = new PasteDialog(this, pasteDraft, parser);
         d.setVisible(true);
         if (d.result() != null) setLoaded(d.result(), null);
@@ -829,6 +894,7 @@ public final class MainWindow extends JFrame {
     PasteDialog.Draft pasteDraft() { return pasteDraft; }
 
     private void load(Callable<Loaded> job, String what, Path file) {
+        if (!confirmNotes()) return;
         cancelLoading();
         cancelBusy();
         loadCancel = null;
@@ -837,11 +903,22 @@ public final class MainWindow extends JFrame {
         cancelLoad.setVisible(true);
         statusFrames.setText("Opening " + what + "…");
         SwingWorker<Loaded, Void> w = new SwingWorker<>() {
+            NotesStore loadedNotes;
+            String notesError;
+
             @Override
             protected Loaded doInBackground() throws Exception {
                 long t0 = System.nanoTime();
                 try {
-                    return job.call();
+                    Loaded l = job.call();
+                    if (file != null) {
+                        try {
+                            loadedNotes = loadNotes(file, l);
+                        } catch (IOException | RuntimeException e) {
+                            notesError = e.getMessage();
+                        }
+                    }
+                    return l;
                 } finally {
                     trace("load " + what, t0);
                 }
@@ -855,7 +932,8 @@ public final class MainWindow extends JFrame {
                 cancelLoad.setVisible(false);
                 try {
                     Loaded l = get();
-                    setLoaded(l, file);
+                    setLoaded(l, file, loadedNotes);
+                    if (notesError != null) showError("Cannot read the notes of " + what, notesError);
                 } catch (CancellationException e) {
                     statusFrames.setText("Cancelled");
                 } catch (ExecutionException e) {
@@ -891,8 +969,23 @@ public final class MainWindow extends JFrame {
     /** Whether a load is running (for tests). */
     boolean isLoading() { return loadWorker != null; }
 
-    /** Replaces the shown input. */
+    /** Replaces the shown input (without notes, or with those of its sidecar when {@code file} has one). */
     public void setLoaded(Loaded l, Path file) {
+        NotesStore ns = null;
+        if (file != null) {
+            try {
+                ns = loadNotes(file, l);
+            } catch (IOException | RuntimeException e) {
+                showError("Cannot read the notes of " + file.getFileName(), e.getMessage());
+            }
+        }
+        setLoaded(l, file, ns);
+    }
+
+    /** Replaces the shown input and its notes (null: none yet). */
+    public void setLoaded(Loaded l, Path file, NotesStore withNotes) {
+        inputFile = file;
+        setNotes(withNotes == null ? new NotesStore() : withNotes);
         if (loaded != null && loaded != l) {
             try {
                 loaded.frames().close();
@@ -910,7 +1003,7 @@ public final class MainWindow extends JFrame {
         sizeFrameColumns();
         trace("sizeFrameColumns", t0);
         if (isShowing()) placeHexDivider();
-        setTitle(l.name() + " — " + APP);
+        updateTitle();
         statusSource.setText(l.name());
         statusSource.setToolTipText(file == null ? l.name() : file.toAbsolutePath().toString());
         StringBuilder lay = new StringBuilder(l.format());
@@ -1304,6 +1397,7 @@ public final class MainWindow extends JFrame {
         }
         FrameSource src = frameModel.cache().source();
         Loaded in = loaded;
+        NotesStore exportNotes = new NotesStore(notes.all());
         cancelBusy();
         SwingWorker<Integer, Void> w = new SwingWorker<>() {
             @Override
@@ -1317,7 +1411,7 @@ public final class MainWindow extends JFrame {
                 }
                 Path tmp = out.resolveSibling(out.getFileName() + ".part");
                 try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    Exporter.write(format, ds, in, new Exporter.Options(false), os);
+                    Exporter.write(format, ds, in, new Exporter.Options(false), os, exportNotes);
                 }
                 Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 return ds.size();
@@ -1349,8 +1443,8 @@ public final class MainWindow extends JFrame {
             int r = tree.getRowForLocation(e.getX(), e.getY());
             if (r >= 0) tree.setSelectionRow(r);
             Field f = tree.selectedField();
-            return f == null ? null : copyMenu(f.abbrev(), () -> CopyFormats.bytes(current, f),
-                    () -> CopyFormats.annotated(current, f), () -> CopyFormats.value(f));
+            return f == null ? null : fieldNoteItems(copyMenu(f.abbrev(), () -> CopyFormats.bytes(current, f),
+                    () -> CopyFormats.annotated(current, f), () -> CopyFormats.value(f)), f);
         }));
         findingsTable.addMouseListener(popup(e -> {
             int r = findingsTable.rowAtPoint(e.getPoint());
@@ -1364,12 +1458,12 @@ public final class MainWindow extends JFrame {
         hex.addMouseListener(popup(e -> {
             if (current == null || hex.selectionStart() < 0) return null;
             Field f = tree.selectedField();
-            return copyMenu(f == null ? "bytes" : f.abbrev(),
+            return bytesNoteItems(copyMenu(f == null ? "bytes" : f.abbrev(),
                     () -> CopyFormats.slice(current, currentSource, hex.selectionStart(), hex.selectionLength()),
                     () -> f != null ? CopyFormats.annotated(current, f) : CopyFormats.hexBytes(CopyFormats.slice(current,
                             currentSource, hex.selectionStart(), hex.selectionLength())),
                     () -> f != null ? CopyFormats.value(f) : CopyFormats.hexBytes(CopyFormats.slice(current,
-                            currentSource, hex.selectionStart(), hex.selectionLength())));
+                            currentSource, hex.selectionStart(), hex.selectionLength()))));
         }));
     }
 
@@ -1417,6 +1511,392 @@ public final class MainWindow extends JFrame {
     static void copyToClipboard(String s) {
         Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new java.awt.datatransfer.StringSelection(s), null);
     }
+
+    // ------------------------------------------------------------------ notes
+
+    /** Asks for a note's text (null: cancelled); tests may replace it. */
+    interface NoteEditor {
+        String ask(Component parent, String title, String where, String initial);
+    }
+
+    NoteEditor noteEditor = NoteDialog::ask;
+
+    /** The notes of an opened file: its pcapng comments, then its sidecar. */
+    static NotesStore loadNotes(Path file, Loaded l) throws IOException {
+        java.util.Map<String, Note> m = new java.util.LinkedHashMap<>();
+        if (l != null) {
+            if (l.frames() instanceof CaptureIndex idx) {
+                // the index keeps comments apart: no packet needs to be read
+                for (int i = 0; i < idx.size(); i++) {
+                    String c = idx.comment(i);
+                    if (c == null || !c.contains(NotesFiles.PREFIX)) continue;
+                    for (String line : c.split("\n")) {
+                        if (!line.startsWith(NotesFiles.PREFIX)) continue;
+                        try {
+                            Note n = NotesJson.readOne(line.substring(NotesFiles.PREFIX.length()));
+                            m.put(n.id(), n.frame() == i + 1 ? n : n.moved(i + 1, 0));
+                        } catch (IllegalArgumentException e) {
+                            // a damaged note line stays a plain comment
+                        }
+                    }
+                }
+            } else if (!(l.frames() instanceof GrowingFrameSource)) {
+                for (Note n : NotesFiles.fromComments(l.frames())) m.put(n.id(), n);
+            }
+        }
+        if (file != null) {
+            try {
+                for (Note n : NotesFiles.readSidecar(file)) m.put(n.id(), n);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(NotesFiles.sidecar(file).getFileName() + ": " + e.getMessage(), e);
+            }
+        }
+        return new NotesStore(m.values());
+    }
+
+    private void setNotes(NotesStore s) {
+        notes.removeListener(notesListener);
+        notes = s;
+        notes.addListener(notesListener);
+        notesPanel.setStore(notes);
+        notesChanged();
+    }
+
+    private void notesChanged() {
+        refreshNotes();
+        updateTitle();
+    }
+
+    private void updateTitle() {
+        if (loaded == null) {
+            setTitle(APP);
+            return;
+        }
+        setTitle((notes.dirty() ? "• " : "") + loaded.name() + " — " + APP);
+    }
+
+    /** Shows the notes of the shown frame in the tree and the hex pane; counts them on the Notes tab. */
+    private void refreshNotes() {
+        frameNotes = current == null ? List.of() : FrameNotes.of(notes, current);
+        java.util.Map<Object, String> byNode = new java.util.IdentityHashMap<>();
+        for (FrameNotes.Item it : frameNotes) {
+            if (it.location() == null || it.location().field() == null) continue;
+            byNode.merge(it.location().field(), it.note().text(), (x, y) -> x + "\n" + y);
+        }
+        tree.setNotes(byNode);
+        applyNoteMarks();
+        int n = notes.size();
+        lowerTabs.setTitleAt(1, n == 0 ? "Notes" : "Notes (" + n + ")");
+        if (n > 0) lowerTabs.setIconAt(1, Icons.get("note"));
+        else lowerTabs.setIconAt(1, null);
+    }
+
+    private void applyNoteMarks() {
+        java.util.BitSet b = new java.util.BitSet();
+        for (FrameNotes.Item it : frameNotes) {
+            var loc = it.location();
+            if (loc == null || !loc.source().equals(currentSource) || loc.offset() < 0) continue;
+            b.set(loc.offset(), loc.offset() + Math.max(1, loc.length()));
+        }
+        hex.setNoted(b);
+    }
+
+    /** HTML of the notes covering a byte of the shown source, or null. */
+    private String notesAt(int off) {
+        StringBuilder sb = new StringBuilder();
+        for (FrameNotes.Item it : frameNotes) {
+            var loc = it.location();
+            if (loc == null || !loc.source().equals(currentSource)) continue;
+            if (off < loc.offset() || off >= loc.offset() + Math.max(1, loc.length())) continue;
+            if (sb.length() > 0) sb.append("<br>");
+            sb.append(Texts.esc(it.label() + " (" + it.where() + "): " + it.note().text()).replace("\n", "<br>"));
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    /** The notes on exactly this field (by the located field). */
+    private List<Note> notesOn(Field f) {
+        List<Note> out = new ArrayList<>();
+        for (FrameNotes.Item it : frameNotes) {
+            if (it.location() != null && it.location().field() == f) out.add(it.note());
+        }
+        return out;
+    }
+
+    private javax.swing.JPopupMenu fieldNoteItems(javax.swing.JPopupMenu m, Field f) {
+        m.addSeparator();
+        List<Note> on = notesOn(f);
+        JMenuItem add = new JMenuItem(on.isEmpty() ? "Add Note…" : "Add Another Note…", Icons.get("note"));
+        add.setName("addFieldNote");
+        add.addActionListener(e -> addFieldNote(f));
+        m.add(add);
+        for (Note n : on) {
+            JMenuItem ed = new JMenuItem("Edit Note “" + shorten(n.text()) + "”…");
+            ed.setName("editFieldNote");
+            ed.addActionListener(e -> editNote(n));
+            m.add(ed);
+            JMenuItem del = new JMenuItem("Delete Note “" + shorten(n.text()) + "”");
+            del.setName("deleteFieldNote");
+            del.addActionListener(e -> notes.remove(n.id()));
+            m.add(del);
+        }
+        return m;
+    }
+
+    private javax.swing.JPopupMenu bytesNoteItems(javax.swing.JPopupMenu m) {
+        m.addSeparator();
+        int start = hex.selectionStart(), len = Math.max(1, hex.selectionLength());
+        JMenuItem add = new JMenuItem("Add Note on Bytes…", Icons.get("note"));
+        add.setName("addBytesNote");
+        add.setEnabled(DataSource.FRAME.equals(currentSource));
+        add.setToolTipText(add.isEnabled() ? null : "Notes on bytes go on the frame's own bytes");
+        add.addActionListener(e -> addBytesNote(start, len));
+        m.add(add);
+        return m;
+    }
+
+    private void installNoteMenus() {
+        frameTable.addMouseListener(popup(e -> {
+            int r = frameTable.rowAtPoint(e.getPoint());
+            if (r >= 0 && !frameTable.isRowSelected(r)) frameTable.setRowSelectionInterval(r, r);
+            if (frameTable.getSelectedRow() < 0) return null;
+            javax.swing.JPopupMenu m = new javax.swing.JPopupMenu();
+            m.setName("frameMenuPopup");
+            m.add(frameNoteAction).setName("addFrameNote");
+            if (current != null) {
+                for (Note n : notes.forFrame(current.frame().number())) {
+                    if (n.target() != Note.Target.FRAME) continue;
+                    JMenuItem ed = new JMenuItem("Edit Note “" + shorten(n.text()) + "”…");
+                    ed.addActionListener(x -> editNote(n));
+                    m.add(ed);
+                    JMenuItem del = new JMenuItem("Delete Note “" + shorten(n.text()) + "”");
+                    del.addActionListener(x -> notes.remove(n.id()));
+                    m.add(del);
+                }
+            }
+            m.addSeparator();
+            m.add(compareAction).setName("compareFramesItem");
+            m.add(compareWithAction);
+            m.add(fixAction).setName("fixFrameItem");
+            return m;
+        }));
+    }
+
+    private static String shorten(String t) {
+        String first = t.lines().findFirst().orElse("");
+        return first.length() > 30 ? first.substring(0, 29) + "…" : first;
+    }
+
+    /** Asks for a note and attaches it to a field of the shown frame. */
+    void addFieldNote(Field f) {
+        if (current == null || f == null) return;
+        String t = noteEditor.ask(this, "Add Note", "On field " + f.name() + " (" + f.abbrev() + "), "
+                + Texts.range(f.offset(), f.length()) + ", frame " + current.frame().number(), "");
+        if (t != null) notes.add(Note.onField(current, f, t));
+    }
+
+    void addBytesNote(int start, int length) {
+        if (current == null || start < 0) return;
+        String t = noteEditor.ask(this, "Add Note", "On bytes " + Texts.range(start, length) + ", frame "
+                + current.frame().number(), "");
+        if (t != null) notes.add(Note.onBytes(current.frame().number(), start, length, t));
+    }
+
+    void addFrameNote() {
+        if (current == null) {
+            showError("No frame", "Select a frame first.");
+            return;
+        }
+        String t = noteEditor.ask(this, "Add Note", "On frame " + current.frame().number(), "");
+        if (t != null) notes.add(Note.onFrame(current.frame().number(), t));
+    }
+
+    void editNote(Note n) {
+        String t = noteEditor.ask(this, "Edit Note", "On " + n.where() + ", frame " + n.frame(), n.text());
+        if (t != null) notes.edit(n.id(), t);
+    }
+
+    /** Shows the frame of a note and selects what it is on. */
+    void goToNote(Note n) {
+        if (!goToFrameNumber(n.frame())) return;
+        if (current == null) return;
+        var loc = org.frameinspector.core.notes.NoteLocator.locate(current, n);
+        if (loc == null) return;
+        if (loc.field() != null && tree.selectField(loc.field())) return;
+        showSource(loc.source());
+        hex.setSelection(loc.offset(), Math.max(1, loc.length()));
+        updateFieldStatus();
+    }
+
+    private boolean isCaptureInput() {
+        return loaded != null && !"hex dump".equals(loaded.format());
+    }
+
+    /** File → Save Notes: the sidecar next to a dump; a pcapng copy (with the notes as comments) for anything else. */
+    boolean saveNotes() {
+        if (loaded == null) return true;
+        if (inputFile != null && !isCaptureInput()) {
+            try {
+                NotesFiles.saveSidecar(inputFile, notes);
+                statusFrames.setText("Notes saved to " + NotesFiles.sidecar(inputFile).getFileName());
+                return true;
+            } catch (IOException e) {
+                showError("Cannot save the notes", e.getMessage());
+                return false;
+            }
+        }
+        JFileChooser fc = new JFileChooser();
+        if (inputFile != null) fc.setCurrentDirectory(inputFile.toAbsolutePath().getParent().toFile());
+        fc.setFileFilter(new FileNameExtensionFilter("pcapng capture with the notes as comments", "pcapng"));
+        String base = loaded.name().replaceAll("^live: ", "").replaceAll("\\.[^.]*$", "");
+        fc.setSelectedFile(new java.io.File(base + "-notes.pcapng"));
+        fc.setDialogTitle("Save Notes in a pcapng Copy");
+        if (fc.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return false;
+        Path out = fc.getSelectedFile().toPath();
+        if (!out.getFileName().toString().contains(".")) out = out.resolveSibling(out.getFileName() + ".pcapng");
+        try {
+            saveNotesAsCapture(out);
+            return true;
+        } catch (IOException e) {
+            showError("Cannot save the notes", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Writes every frame as pcapng with the notes in the frame comments; the notes count as saved. */
+    void saveNotesAsCapture(Path out) throws IOException {
+        Path tmp = out.resolveSibling(out.getFileName() + ".part");
+        try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+            NotesFiles.writeCapture(loaded.frames(), notes, os);
+        }
+        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        notes.markSaved();
+        notesChanged();
+        statusFrames.setText("Notes saved in " + out.getFileName());
+    }
+
+    /** True when there are no unsaved notes, or the user saved or discarded them; false to stay. */
+    boolean confirmNotes() {
+        if (loaded == null || !notes.dirty()) return true;
+        Object[] options = {"Save", "Discard", "Cancel"};
+        int r = JOptionPane.showOptionDialog(this, "The notes on " + loaded.name() + " have changed. Save them?",
+                "Unsaved Notes", JOptionPane.YES_NO_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE, null, options,
+                options[0]);
+        if (r == 0) return saveNotes();
+        return r == 1;
+    }
+
+    /** File → Exit and the close box: offers to save notes first. */
+    void closeWindow() {
+        if (confirmNotes()) dispose();
+    }
+
+    public NotesStore notes() { return notes; }
+    NotesPanel notesPanel() { return notesPanel; }
+    javax.swing.JTabbedPane lowerTabs() { return lowerTabs; }
+
+    // ------------------------------------------------------------------ compare and fix
+
+    /** Frame → Compare Selected Frames: the two selected rows, lower frame as A. */
+    CompareWindow compareSelected() {
+        int[] rows = frameTable.getSelectedRows();
+        if (rows.length != 2 || frameModel.cache() == null) {
+            showError("Compare", "Select two frames in the list (Ctrl+click the second one).");
+            return null;
+        }
+        Dissection da = frameModel.dissection(rows[0]), db = frameModel.dissection(rows[1]);
+        String name = loaded == null ? "" : loaded.name() + " ";
+        return openCompare(new CompareWindow(da, "A: " + name + "frame " + da.frame().number(), db,
+                "B: " + name + "frame " + db.frame().number()));
+    }
+
+    /** Frame → Compare With…: the shown frame against a frame of another file or a pasted dump. */
+    private void compareWith() {
+        if (current == null) {
+            showError("Compare", "Select a frame first.");
+            return;
+        }
+        Object[] options = {"A File…", "A Pasted Dump…", "Cancel"};
+        int r = JOptionPane.showOptionDialog(this, "Compare frame " + current.frame().number() + " with a frame of:",
+                "Compare With", JOptionPane.DEFAULT_OPTION, JOptionPane.QUESTION_MESSAGE, null, options, options[0]);
+        Loaded other = null;
+        if (r == 0) {
+            JFileChooser fc = new JFileChooser();
+            if (inputFile != null) fc.setCurrentDirectory(inputFile.toAbsolutePath().getParent().toFile());
+            if (fc.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) return;
+            try {
+                other = Inputs.open(fc.getSelectedFile().toPath(), null);
+            } catch (Exception e) {
+                showError("Cannot open " + fc.getSelectedFile().getName(), e.getMessage());
+                return;
+            }
+        } else if (r == 1) {
+            PasteDialog d = new PasteDialog(this, new PasteDialog.Draft(), parser);
+            d.setVisible(true);
+            other = d.result();
+        }
+        if (other == null) return;
+        int n = other.frames().size();
+        int index = 0;
+        if (n == 0) {
+            showError("Compare", other.name() + " holds no frame.");
+            return;
+        }
+        if (n > 1) {
+            String s = JOptionPane.showInputDialog(this, other.name() + " has " + n + " frames. Which one (1–" + n + ")?",
+                    "1");
+            if (s == null) return;
+            try {
+                index = Integer.parseInt(s.strip()) - 1;
+            } catch (NumberFormatException e) {
+                index = -1;
+            }
+            if (index < 0 || index >= n) {
+                showError("Compare", "There is no frame " + s.strip() + ".");
+                return;
+            }
+        }
+        compareWith(other, index);
+    }
+
+    /** Compares the shown frame (A) with frame {@code index} of another input (B). */
+    CompareWindow compareWith(Loaded other, int index) {
+        if (current == null) return null;
+        Dissection db = dissector.apply(other.frames().frame(index));
+        String name = loaded == null ? "" : loaded.name() + " ";
+        return openCompare(new CompareWindow(current, "A: " + name + "frame " + current.frame().number(), db,
+                "B: " + other.name() + " frame " + db.frame().number()));
+    }
+
+    /** Frame → Make Conformant: a corrected copy of the shown frame, as a diff against the original. */
+    CompareWindow makeConformant() {
+        if (current == null) {
+            showError("Make Conformant", "Select a frame first.");
+            return null;
+        }
+        FixResult r = FrameFixer.standard().fix(current.frame());
+        if (!r.changed()) {
+            JOptionPane.showMessageDialog(this, "Nothing to change: frame " + current.frame().number()
+                    + " has no finding Frame Inspector knows how to correct."
+                    + (r.notFixed().isEmpty() ? "" : "\n\nNot fixed:\n" + String.join("\n", r.notFixed())),
+                    "Make Conformant", JOptionPane.INFORMATION_MESSAGE);
+            return null;
+        }
+        return openCompare(new CompareWindow(r, loaded == null ? null : loaded.name()));
+    }
+
+    private CompareWindow openCompare(CompareWindow w) {
+        lastCompare = w;
+        if (isShowing()) {
+            Point p = getLocation();
+            w.setLocation(p.x + UIScale.scale(30), p.y + UIScale.scale(30));
+        }
+        w.setVisible(true);
+        return w;
+    }
+
+    /** The compare window opened last (for tests). */
+    CompareWindow lastCompareWindow() { return lastCompare; }
 
     // ------------------------------------------------------------------ live capture
 

@@ -1,0 +1,398 @@
+package org.frameinspector.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.swing.edt.GuiActionRunner.execute;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.event.KeyEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.GenericTypeMatcher;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.frameinspector.TestFiles;
+import org.frameinspector.core.diff.Difference;
+import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.export.Exporter;
+import org.frameinspector.core.fix.Change;
+import org.frameinspector.core.input.Inputs;
+import org.frameinspector.core.model.Field;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 8 in the desktop app: comparing two frames, Make Conformant on the seed frame, and notes that survive a
+ * save, a close and a reopen.
+ */
+class CompareFixNotesGuiTest {
+    private Robot robot;
+    private FrameFixture window;
+    private MainWindow main;
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void needsDisplay() {
+        boolean headless = GraphicsEnvironment.isHeadless();
+        if (headless && TestFiles.guiRequired()) fail("GUI tests are required here but there is no display");
+        assumeFalse(headless, "no display");
+        System.setProperty("fi.gui.prefs", "org/frameinspector/gui-test");
+        AppPrefs.setDarkTheme(false);
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    @BeforeEach
+    void open() {
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        start();
+    }
+
+    private void start() {
+        main = execute(() -> {
+            Theme.setup();
+            MainWindow w = new MainWindow(FrameDissector.standard()::dissect);
+            w.setSize(1300, 850);
+            w.setLocation(100, 100); // see STACK.md: place before show()
+            return w;
+        });
+        window = new FrameFixture(robot, main);
+        window.show();
+    }
+
+    @AfterEach
+    void close() {
+        if (window != null) window.cleanUp();
+        if (robot != null) robot.cleanUp();
+    }
+
+    private static void waitFor(String what, BooleanSupplier c) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return execute(c::getAsBoolean);
+            }
+        }, Timeout.timeout(20_000));
+    }
+
+    private void openAndWait(Path p, int frames) {
+        execute(() -> main.openFile(p));
+        waitFor("the input to load", () -> main.loaded() != null && !main.isLoading()
+                && main.frameTable().getRowCount() == frames && main.currentDissection() != null);
+    }
+
+    private Path seedCopy() throws Exception {
+        Path p = tmp.resolve("seed.txt");
+        Files.copy(TestFiles.seed(), p);
+        return p;
+    }
+
+    // ------------------------------------------------------------------ compare
+
+    @Test
+    void twoSelectedFramesCompareWithNextPreviousMovingBothByteViews() {
+        openAndWait(SampleCaptureTest.SAMPLE, 4);
+        window.table("frameTable").cell(org.assertj.swing.data.TableCell.row(0).column(0)).click();
+        execute(() -> main.frameTable().addRowSelectionInterval(1, 1));
+        assertThat(execute(() -> main.frameTable().getSelectedRowCount())).isEqualTo(2);
+        window.menuItem("compareMenuItem").click();
+        waitFor("the compare window", () -> main.lastCompareWindow() != null && main.lastCompareWindow().isShowing());
+        CompareWindow cw = execute(() -> main.lastCompareWindow());
+        FrameFixture cf = new FrameFixture(robot, cw);
+        try {
+            int n = execute(() -> cw.diff().unmasked().size());
+            assertThat(n).as("CR and CC differ in more than one field").isGreaterThan(1);
+            waitFor("the first difference selected", () -> cw.currentDifference() == cw.diff().next(-1));
+            int first = execute(cw::currentDifference);
+            assertSelectionMatches(cw, first);
+
+            cf.button("nextDifference").click();
+            int second = execute(cw::currentDifference);
+            assertThat(second).isEqualTo(execute(() -> cw.diff().next(first)));
+            assertSelectionMatches(cw, second);
+
+            cf.pressAndReleaseKeys(KeyEvent.VK_F7);
+            int third = execute(cw::currentDifference);
+            assertThat(third).isEqualTo(execute(() -> cw.diff().next(second)));
+            assertSelectionMatches(cw, third);
+
+            cf.pressKey(KeyEvent.VK_SHIFT);
+            cf.pressAndReleaseKeys(KeyEvent.VK_F7);
+            cf.releaseKey(KeyEvent.VK_SHIFT);
+            assertThat(execute(cw::currentDifference)).isEqualTo(second);
+            cf.button("prevDifference").click();
+            assertThat(execute(cw::currentDifference)).isEqualTo(first);
+            assertThat(execute(() -> cw.diffTable().getSelectedRow())).isGreaterThanOrEqualTo(0);
+
+            // masks: the defaults hide the IP checksum; removing the mask brings it into the list
+            boolean checksumMasked = execute(() -> cw.diff().differences().stream()
+                    .anyMatch(d -> d.abbrev() != null && d.abbrev().equals("ip.checksum") && d.masked()));
+            if (checksumMasked) {
+                execute(() -> cw.removeMask("ip.checksum*"));
+                assertThat(execute(() -> cw.diff().unmasked().stream().anyMatch(d -> "ip.checksum".equals(d.abbrev()))))
+                        .isTrue();
+                cf.tabbedPane("compareTabs").selectTab("Masks");
+                cf.button("maskReset").click();
+                assertThat(execute(cw::maskPatterns)).containsAll(org.frameinspector.core.diff.MaskSet.DEFAULTS);
+            }
+        } finally {
+            cf.cleanUp();
+        }
+    }
+
+    private static void assertSelectionMatches(CompareWindow cw, int index) {
+        Difference d = execute(() -> cw.diff().differences().get(index));
+        if ("frame".equals(d.aSource()) && d.aOffset() >= 0) {
+            assertThat(execute(() -> cw.hexA().selectionStart())).as("A selection for " + d.path()).isEqualTo(d.aOffset());
+        }
+        if ("frame".equals(d.bSource()) && d.bOffset() >= 0) {
+            assertThat(execute(() -> cw.hexB().selectionStart())).as("B selection for " + d.path()).isEqualTo(d.bOffset());
+        }
+    }
+
+    // ------------------------------------------------------------------ fix
+
+    @Test
+    void makeConformantOnTheSeedShowsExactlyTheTwoChangesAndExportsTheFixedHex() throws Exception {
+        Path seed = seedCopy();
+        openAndWait(seed, 1);
+        byte[] before = execute(() -> main.currentDissection().frame().data().clone());
+        window.menuItem("fixMenuItem").click();
+        waitFor("the fix window", () -> main.lastCompareWindow() != null && main.lastCompareWindow().isShowing());
+        CompareWindow cw = execute(() -> main.lastCompareWindow());
+        FrameFixture cf = new FrameFixture(robot, cw);
+        try {
+            List<Change> changes = execute(() -> cw.fixResult().changes());
+            assertThat(changes).extracting(Change::offset).containsExactlyInAnyOrder(0x37, 0x32);
+            assertThat(changes).filteredOn(c -> c.offset() == 0x32).first().extracting(Change::length).isEqualTo(2);
+            assertThat(execute(() -> cw.changesTable().getRowCount())).isEqualTo(2);
+            assertThat(execute(() -> cw.changesTable().getValueAt(0, 0) + " " + cw.changesTable().getValueAt(1, 0)))
+                    .contains("TPKT-RESERVED-NONZERO");
+            assertThat(List.of(execute(() -> cw.changesTable().getValueAt(0, 1)), execute(() -> cw.changesTable().getValueAt(1, 1))))
+                    .containsExactlyInAnyOrder("0x0037", "0x0032–0x0033");
+            // every listed difference lies in the changed fields: the checksum (0x32–0x33) and the reserved byte (0x37)
+            for (Difference d : execute(() -> cw.diff().differences())) {
+                assertThat(d.aOffset() == 0x32 && d.aLength() == 2 || d.aOffset() == 0x37 && d.aLength() == 1)
+                        .as(d.describe()).isTrue();
+            }
+            // the byte views mark the bytes whose value changed: 0x33 (the checksum's first byte stays 0x60) and 0x37
+            for (int i = 0; i < before.length; i++) {
+                int off = i;
+                byte m = execute(() -> cw.hexB().markAt(off));
+                boolean differs = off == 0x33 || off == 0x37;
+                assertThat(m != HexPane.MARK_NONE).as("byte 0x%02X marked", off).isEqualTo(differs);
+            }
+            // navigating to the checksum selects both of its bytes in both views
+            int ck = execute(() -> cw.diff().differences().stream().filter(d -> "tcp.checksum".equals(d.abbrev()))
+                    .findFirst().orElseThrow().index());
+            execute(() -> cw.select(ck));
+            assertThat(execute(() -> List.of(cw.hexA().selectionStart(), cw.hexA().selectionLength(),
+                    cw.hexB().selectionStart(), cw.hexB().selectionLength()))).containsExactly(0x32, 2, 0x32, 2);
+            cf.pressAndReleaseKeys(KeyEvent.VK_F7);
+            assertThat(execute(() -> cw.hexB().selectionStart())).isIn(0x32, 0x37);
+            // the original is untouched
+            assertThat(execute(() -> main.currentDissection().frame().data())).isEqualTo(before);
+            assertThat(execute(() -> cw.hexA().data())).isEqualTo(before);
+
+            Path out = tmp.resolve("fixed.txt");
+            execute(() -> {
+                cw.exportFixed(out);
+                return null;
+            });
+            byte[] reread = Inputs.open(out, null).frames().frame(0).data();
+            byte[] expected = before.clone();
+            expected[0x37] = 0;
+            byte[] fixed = execute(() -> cw.fixResult().fixed().data());
+            expected[0x32] = fixed[0x32];
+            expected[0x33] = fixed[0x33];
+            assertThat(HexFormat.of().formatHex(reread)).isEqualTo(HexFormat.of().formatHex(expected));
+            assertThat(fixed[0x32] & 0xFF).isEqualTo(0x60);
+            cf.button("exportFixed").requireEnabled();
+        } finally {
+            cf.cleanUp();
+        }
+    }
+
+    // ------------------------------------------------------------------ notes
+
+    @Test
+    void noteOnTpktReservedSurvivesSaveCloseReopenAndIsInTheAnnotatedExport() throws Exception {
+        Path seed = seedCopy();
+        openAndWait(seed, 1);
+        Field reserved = execute(() -> main.currentDissection().fields("tpkt.reserved").get(0));
+        execute(() -> main.fieldTree().selectField(reserved));
+        // right-click the field → Add Note…
+        int row = execute(() -> main.fieldTree().getRowForPath(main.fieldTree().pathOf(reserved)));
+        window.tree("fieldTree").rightClickRow(row);
+        window.menuItem("addFieldNote").click();
+        DialogFixture nd = WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JDialog d) {
+                return "noteDialog".equals(d.getName()) && d.isShowing();
+            }
+        }).withTimeout(10_000).using(robot);
+        nd.textBox("noteText").enterText("Exchange sets 0x11 here; strict MTAs hang up");
+        nd.button("noteOk").click();
+        waitFor("the note", () -> main.notes().size() == 1);
+        assertThat(execute(() -> main.getTitle())).startsWith("•");
+        Field shown = execute(() -> main.currentDissection().fields("tpkt.reserved").get(0));
+        assertThat(execute(() -> main.fieldTree().noteOn(shown))).contains("strict MTAs");
+        assertThat(execute(() -> main.hexPane().isNoted(0x37))).isTrue();
+        assertThat(execute(() -> main.hexPane().isNoted(0x36))).isFalse();
+        assertThat(execute(() -> main.notesPanel().table().getRowCount())).isEqualTo(1);
+
+        window.menuItem("saveNotesMenuItem").click();
+        waitFor("saved", () -> !main.notes().dirty());
+        assertThat(seed.resolveSibling("seed.txt.fi-notes.json")).exists();
+        window.cleanUp();
+
+        start();
+        openAndWait(seed, 1);
+        waitFor("the note back", () -> main.notes().size() == 1);
+        Field again = execute(() -> main.currentDissection().fields("tpkt.reserved").get(0));
+        assertThat(execute(() -> main.fieldTree().noteOn(again))).isEqualTo("Exchange sets 0x11 here; strict MTAs hang up");
+        assertThat(execute(() -> main.notes().dirty())).isFalse();
+
+        Path txt = tmp.resolve("annotated.txt");
+        var w = execute(() -> main.exportTo(txt, Exporter.Format.TEXT, ExportDialog.Scope.ALL));
+        waitFor("the export", w::isDone);
+        assertThat(Files.readString(txt, StandardCharsets.UTF_8)).contains("Exchange sets 0x11 here; strict MTAs hang up");
+    }
+
+    private DialogFixture noteDialog() {
+        return WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JDialog d) {
+                return "noteDialog".equals(d.getName()) && d.isShowing();
+            }
+        }).withTimeout(10_000).using(robot);
+    }
+
+    @Test
+    void byteAndFrameNotesOfACaptureGoIntoAPcapngCopyAndComeBack() throws Exception {
+        openAndWait(SampleCaptureTest.SAMPLE, 4);
+        window.table("frameTable").cell(org.assertj.swing.data.TableCell.row(1).column(0)).click();
+        waitFor("frame 2", () -> main.currentDissection().frame().number() == 2);
+        // frame note from the frame list's context menu
+        window.table("frameTable").cell(org.assertj.swing.data.TableCell.row(1).column(0)).rightClick();
+        window.menuItem("addFrameNote").click();
+        DialogFixture nd = noteDialog();
+        nd.textBox("noteText").enterText("the CC the MTA rejected");
+        nd.button("noteOk").click();
+        waitFor("the frame note", () -> main.notes().size() == 1);
+        // byte note from the hex pane's context menu on a selection
+        execute(() -> main.hexPane().setSelection(0x10, 4));
+        java.awt.Point p = execute(() -> {
+            java.awt.Rectangle r = main.hexPane().hexLayout().hexCell(0x11);
+            return new java.awt.Point(r.x + r.width / 2, r.y + r.height / 2);
+        });
+        robot.click(main.hexPane(), p, org.assertj.swing.core.MouseButton.RIGHT_BUTTON, 1);
+        execute(() -> main.hexPane().setSelection(0x10, 4)); // a right press may select the field under the mouse
+        window.menuItem("addBytesNote").click();
+        nd = noteDialog();
+        nd.textBox("noteText").enterText("IP total length");
+        nd.button("noteOk").click();
+        waitFor("the byte note", () -> main.notes().size() == 2);
+        assertThat(execute(() -> main.hexPane().isNoted(0x11))).isTrue();
+        assertThat(execute(() -> main.lowerTabs().getTitleAt(1))).isEqualTo("Notes (2)");
+
+        Path copy = tmp.resolve("with-notes.pcapng");
+        execute(() -> {
+            main.saveNotesAsCapture(copy);
+            return null;
+        });
+        assertThat(execute(() -> main.notes().dirty())).isFalse();
+        window.cleanUp();
+
+        start();
+        openAndWait(copy, 4);
+        waitFor("both notes back", () -> main.notes().size() == 2);
+        assertThat(execute(() -> main.notes().forFrame(2))).extracting(org.frameinspector.core.notes.Note::text)
+                .containsExactlyInAnyOrder("the CC the MTA rejected", "IP total length");
+        window.table("frameTable").cell(org.assertj.swing.data.TableCell.row(1).column(0)).click();
+        waitFor("frame 2", () -> main.currentDissection().frame().number() == 2);
+        assertThat(execute(() -> main.hexPane().isNoted(0x10))).isTrue();
+        assertThat(execute(() -> main.hexPane().isNoted(0x14))).isFalse();
+    }
+
+    @Test
+    void closingWithUnsavedNotesAsksAndDiscardCloses() throws Exception {
+        openAndWait(seedCopy(), 1);
+        execute(() -> main.notes().add(org.frameinspector.core.notes.Note.onFrame(1, "unsaved")));
+        window.close();
+        DialogFixture ask = WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JDialog d) {
+                return "Unsaved Notes".equals(d.getTitle()) && d.isShowing();
+            }
+        }).withTimeout(10_000).using(robot);
+        ask.button(new GenericTypeMatcher<>(javax.swing.JButton.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JButton b) {
+                return "Cancel".equals(b.getText());
+            }
+        }).click();
+        assertThat(execute(() -> main.isDisplayable())).as("Cancel keeps the window").isTrue();
+        window.close();
+        ask = WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JDialog d) {
+                return "Unsaved Notes".equals(d.getTitle()) && d.isShowing();
+            }
+        }).withTimeout(10_000).using(robot);
+        ask.button(new GenericTypeMatcher<>(javax.swing.JButton.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JButton b) {
+                return "Discard".equals(b.getText());
+            }
+        }).click();
+        waitFor("the window closed", () -> !main.isDisplayable());
+    }
+
+    @Test
+    void compareWithAPastedDumpAndEditMasks() throws Exception {
+        Path seed = seedCopy();
+        openAndWait(seed, 1);
+        // the same frame with another TTL (0x20 → 0x40 at 0x16) and the reserved byte cleared
+        byte[] other = execute(() -> main.currentDissection().frame().data().clone());
+        other[0x16] = 0x40;
+        other[0x37] = 0x00;
+        var pasted = Inputs.fromText("pasted", HexFormat.ofDelimiter(" ").formatHex(other), null);
+        CompareWindow cw = execute(() -> main.compareWith(pasted, 0));
+        FrameFixture cf = new FrameFixture(robot, cw);
+        try {
+            // ip.ttl is masked by default (and with it the IP checksum): only the reserved byte counts
+            assertThat(execute(() -> cw.diff().unmasked())).extracting(Difference::abbrev).containsExactly("tpkt.reserved");
+            assertThat(execute(() -> cw.diffTable().getRowCount())).isEqualTo(1);
+            cf.checkBox("showMasked").click();
+            assertThat(execute(() -> cw.diffTable().getRowCount())).isGreaterThan(1);
+            assertThat(execute(() -> cw.hexB().markAt(0x16))).isEqualTo(HexPane.MARK_DIFF_MASKED);
+            cf.tabbedPane("compareTabs").selectTab("Masks");
+            cf.list("maskList").selectItem("ip.ttl");
+            cf.button("maskRemove").click();
+            assertThat(execute(() -> cw.diff().unmasked())).extracting(Difference::abbrev).contains("ip.ttl", "tpkt.reserved");
+            assertThat(execute(() -> cw.hexB().markAt(0x16))).isEqualTo(HexPane.MARK_DIFF);
+            cf.textBox("maskField").enterText("tpkt.*\n");
+            assertThat(execute(() -> cw.diff().unmasked())).extracting(Difference::abbrev).doesNotContain("tpkt.reserved");
+            cf.button("maskReset").click();
+            assertThat(execute(cw::maskPatterns)).containsExactlyElementsOf(org.frameinspector.core.diff.MaskSet.DEFAULTS);
+        } finally {
+            cf.cleanUp();
+        }
+    }
+}
