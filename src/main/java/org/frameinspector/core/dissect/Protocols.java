@@ -13,6 +13,7 @@ public final class Protocols {
         org.frameinspector.core.dissect.proto.LinkDissectors.register(r);
         org.frameinspector.core.dissect.proto.IpDissectors.register(r);
         org.frameinspector.core.dissect.proto.ArpDissector.register(r);
+        org.frameinspector.core.dissect.proto.LldpDissector.register(r);
         org.frameinspector.core.dissect.proto.TcpDissector.register(r);
         org.frameinspector.core.dissect.proto.TpktDissector.register(r);
         org.frameinspector.core.dissect.proto.CotpDissector.register(r);
