@@ -143,7 +143,10 @@ public final class Agreement {
                 continue;
             }
             PdmlBuffers.Buffer b = buffers.get(src - 1);
-            Mapping m = mappings.computeIfAbsent(src, k -> map(b, ourBuffers));
+            Mapping m = mappings.computeIfAbsent(src, k -> {
+                Mapping r = map(b, ourBuffers);
+                return r != null ? r : mapToFrame(b, frame, p.number());
+            });
             if (m == null) {
                 out.add(new Outcome(p.number(), f, Kind.NO_BUFFER, "no buffer of ours with these bytes from frames "
                         + b.frames(), true));
@@ -152,6 +155,20 @@ public final class Agreement {
             out.add(judge(p.number(), f, byKey.getOrDefault(m.source + "\u0000" + f.name(), List.of()), m.delta, true));
         }
         return out;
+    }
+
+    /**
+     * tshark "reassembles" a TSDU whose bytes all come from this one frame (e.g. a DT with EOT = 0 and no data, then
+     * a DT with EOT = 1 carrying everything): we decode such a TSDU in place, on the frame. Map tshark's buffer onto
+     * the frame bytes it came from.
+     */
+    static Mapping mapToFrame(PdmlBuffers.Buffer t, byte[] frame, int packet) {
+        if (!t.frames().equals(java.util.Set.of(packet))) return null;
+        int tl = t.bytes().length;
+        for (int d = 0; d + tl <= frame.length; d++) {
+            if (t.sameBytes(frame, d, 0, tl)) return new Mapping(DataSource.FRAME, d);
+        }
+        return null;
     }
 
     /** Our buffer {@code source} holds tshark's buffer at offset {@code delta} (ours = tshark pos + delta). */
