@@ -394,6 +394,11 @@ final class Mutators {
             s = "(".repeat(d) + s + ")".repeat(r.nextBoolean() ? d : r.nextInt(d + 1));
         }
         if (r.nextInt(8) == 0) s = "!".repeat(r.nextInt(3000)) + s;
+        if (r.nextInt(16) == 0) { // long flat chains
+            String f = fields.get(r.nextInt(fields.size()));
+            String op = new String[]{" && ", " || ", " and ", " or "}[r.nextInt(4)];
+            s = (f + op).repeat(1 + r.nextInt(20000)) + s;
+        }
         return s;
     }
 
