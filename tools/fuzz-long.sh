@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Long fuzz run: bash tools/fuzz-long.sh N_FRAMES N_DUMPS N_CAPTURES [SEED] [THREADS]
-# Compiles (offline if it can), then runs the seeded mutation campaigns with a 512 MiB heap so a header that
+# Compiles (offline if it can; SKIP_BUILD=1 reuses target/ as it is), then runs the seeded mutation campaigns with a 512 MiB heap so a header that
 # claims gigabytes shows up as an OutOfMemoryError failure. Failing inputs land in target/fuzz-failures/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FRAMES=${1:-1000000}; DUMPS=${2:-10000}; CAPS=${3:-1000}; SEED=${4:-0x5EED}; THREADS=${5:-2}
 MVN="mvn -B -q"
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -s target/fuzz-classpath.txt ]; then
 $MVN -o test-compile >/dev/null 2>&1 || $MVN test-compile
 $MVN -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt >/dev/null 2>&1 \
   || $MVN dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt >/dev/null
+fi
 SHARED=${FI_SHARED:-$(cd .. && pwd)/shared}
 exec java -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true -Dfi.shared="$SHARED" \
   -cp "target/test-classes:target/classes:$(cat target/fuzz-classpath.txt)" \

@@ -102,6 +102,9 @@ final class Campaign {
 
     /** Runs inputs [from, to) of target t on {@code threads} workers; returns false when a worker hung. */
     boolean run(Target t, long from, long to, int threads) throws InterruptedException {
+        // a lone frame or filter gets timeoutMs; inputs holding a whole capture or dump (hundreds of frames,
+        // exports of all of them) get ten times that
+        long limit = t == Target.FRAME || t == Target.FILTER ? timeoutMs : 10 * timeoutMs;
         List<Thread> ws = new ArrayList<>();
         long[] current = new long[threads];
         long[] startedAt = new long[threads];
@@ -150,9 +153,9 @@ final class Campaign {
             if (!alive) return true;
             synchronized (current) {
                 for (int k = 0; k < threads; k++) {
-                    if (current[k] >= 0 && System.nanoTime() - startedAt[k] > timeoutMs * 1_000_000L) {
+                    if (current[k] >= 0 && System.nanoTime() - startedAt[k] > limit * 1_000_000L) {
                         hung = true;
-                        fail(t, current[k], cur[k], "hang: still running after " + timeoutMs + " ms", null);
+                        fail(t, current[k], cur[k], "hang: still running after " + limit + " ms", null);
                         current[k] = -1;
                     }
                 }
@@ -231,7 +234,7 @@ final class Campaign {
             start = Seeds.START_LAYERS.get(r.nextInt(Seeds.START_LAYERS.size()));
             lt = Protocols.linkTypeFor(start);
         }
-        boolean exports = markup || r.nextInt(32) == 0;
+        boolean exports = markup ? r.nextInt(4) == 0 : r.nextInt(256) == 0;
         byte[] data = b;
         String st = start;
         int link = lt;
@@ -294,7 +297,7 @@ final class Campaign {
             text = Mutators.mutateDump(r, Mutators.renderDump(r, b));
             note = "rendered from " + s.origin();
         }
-        boolean exports = r.nextInt(4) == 0;
+        boolean exports = r.nextInt(16) == 0;
         String t = text;
         return new Input(t.getBytes(StandardCharsets.UTF_8), "txt", note, () -> {
             int n = Checks.dump(t, exports);

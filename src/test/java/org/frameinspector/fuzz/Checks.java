@@ -119,17 +119,19 @@ final class Checks {
     static void exports(List<Dissection> ds, Loaded in, boolean ascii) throws Exception {
         String name = in == null ? "fuzz" : in.name();
         String text = AnnotatedText.render(ds, name, new AnnotatedText.Options(ascii, true, true));
-        if (!ds.isEmpty()) {
+        // a zero-byte frame (a capture record with incl_len 0) has no rows in a dump: it cannot come back
+        List<Dissection> rows = ds.stream().filter(d -> d.frame().capturedLength() > 0).toList();
+        if (!rows.isEmpty()) {
             Loaded back;
             try {
                 back = Inputs.fromText("export", text, null);
             } catch (InputException e) {
                 throw new Broken("annotated text does not re-import: " + e.getMessage());
             }
-            require(back.frames().size() == ds.size(), "annotated text re-imports " + back.frames().size()
-                    + " frames, not " + ds.size());
-            for (int i = 0; i < ds.size(); i++) {
-                byte[] a = ds.get(i).frame().data(), b = back.frames().frame(i).data();
+            require(back.frames().size() == rows.size(), "annotated text re-imports " + back.frames().size()
+                    + " frames, not " + rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                byte[] a = rows.get(i).frame().data(), b = back.frames().frame(i).data();
                 require(Arrays.equals(a, b), "annotated text of frame " + (i + 1) + " re-imports to other bytes ("
                         + a.length + " vs " + b.length + ", first difference at " + Arrays.mismatch(a, b) + ")");
             }

@@ -22,12 +22,12 @@ class FuzzSmokeTest {
 
     @Test
     void frames() throws Exception {
-        campaign(Campaign.Target.FRAME, 40_000);
+        campaign(Campaign.Target.FRAME, 20_000);
     }
 
     @Test
     void streams() throws Exception {
-        campaign(Campaign.Target.STREAM, 400);
+        campaign(Campaign.Target.STREAM, 300);
     }
 
     @Test
@@ -37,16 +37,16 @@ class FuzzSmokeTest {
 
     @Test
     void captures() throws Exception {
-        campaign(Campaign.Target.CAPTURE, 600);
+        campaign(Campaign.Target.CAPTURE, 200);
     }
 
     @Test
     void filters() throws Exception {
-        campaign(Campaign.Target.FILTER, 5_000);
+        campaign(Campaign.Target.FILTER, 3_000);
     }
 
     @Test
     void cli() throws Exception {
-        campaign(Campaign.Target.CLI, 150);
+        campaign(Campaign.Target.CLI, 100);
     }
 }
