@@ -11,7 +11,11 @@ $MVN -o test-compile >/dev/null 2>&1 || $MVN test-compile
 $MVN -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt >/dev/null 2>&1 \
   || $MVN dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt >/dev/null
 fi
+# run from a private copy so a build in this worktree during a long run cannot swap classes under it
+RUN=target/fuzz-run-$$
+mkdir -p "$RUN" && cp -r target/classes target/test-classes "$RUN"/
+trap 'rm -rf "$RUN"' EXIT
 SHARED=${FI_SHARED:-$(cd .. && pwd)/shared}
-exec java -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true -Dfi.shared="$SHARED" \
-  -cp "target/test-classes:target/classes:$(cat target/fuzz-classpath.txt)" \
+java -Xmx512m -Djava.awt.headless=true -Dfi.shared="$SHARED" \
+  -cp "$RUN/test-classes:$RUN/classes:$(cat target/fuzz-classpath.txt)" \
   org.frameinspector.fuzz.FuzzLong "$FRAMES" "$DUMPS" "$CAPS" "$SEED" "$THREADS"
