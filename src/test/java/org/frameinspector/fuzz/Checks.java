@@ -286,6 +286,8 @@ final class Checks {
             f = DisplayFilter.compile(text);
         } catch (FilterSyntaxException e) {
             require(e.getMessage() != null && !e.getMessage().isBlank(), "FilterSyntaxException without a message");
+            require(e.getMessage().chars().noneMatch(c -> c < 0x20 || c == 0x7F),
+                    "FilterSyntaxException message is not one line: " + e.getMessage().replace("\n", "\\n"));
             return false;
         }
         for (Dissection d : on) f.matches(d);
