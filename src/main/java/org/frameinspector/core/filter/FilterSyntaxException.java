@@ -20,10 +20,31 @@ public final class FilterSyntaxException extends IllegalArgumentException {
     }
 
     private static String message(String reason, int column) {
+        reason = oneLine(reason);
         int dash = reason.indexOf(" \u2014 ");
         // "unknown field 'x' at column 3 — did you mean 'y'?": the column goes before the hint
         if (dash > 0) return reason.substring(0, dash) + " at column " + column + reason.substring(dash);
         return reason + " at column " + column;
+    }
+
+    /** A token quoted in a reason can hold a decoded "\n" or other control characters: show them escaped. */
+    private static String oneLine(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != 0x7F && c != '\u2028' && c != '\u2029') {
+                if (sb != null) sb.append(c);
+                continue;
+            }
+            if (sb == null) sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     /** 0-based position of the problem in the filter text. */

@@ -26,6 +26,12 @@ final class Parser {
     private final FieldRegistry reg;
     private final Set<String> abbrevs = new LinkedHashSet<>();
     private int p;
+    private int depth;
+    /** Deeper nesting of '(' and 'not' is refused instead of overflowing the stack. */
+    static final int MAX_DEPTH = 256;
+    /** More '&&'/'||' than this is refused: the left-deep tree they build is walked recursively. */
+    static final int MAX_OPERATORS = 1000;
+    private int operators;
 
     private Parser(String text, FieldRegistry reg) {
         this.text = text;
@@ -60,7 +66,10 @@ final class Parser {
     private Node or() {
         Node a = and();
         while (peek().type() == T.OR) {
-            take();
+            Tok op = take();
+            if (++operators > MAX_OPERATORS) {
+                throw error("filter too long (more than " + MAX_OPERATORS + " '&&' and '||')", op);
+            }
             a = new Node.Or(a, and());
         }
         return a;
@@ -69,7 +78,10 @@ final class Parser {
     private Node and() {
         Node a = unary();
         while (peek().type() == T.AND) {
-            take();
+            Tok op = take();
+            if (++operators > MAX_OPERATORS) {
+                throw error("filter too long (more than " + MAX_OPERATORS + " '&&' and '||')", op);
+            }
             a = new Node.And(a, unary());
         }
         return a;
@@ -77,6 +89,16 @@ final class Parser {
 
     private Node unary() {
         Tok t = peek();
+        if (depth >= MAX_DEPTH) throw error("filter nested too deeply (more than " + MAX_DEPTH + " levels of '(' or 'not')", t);
+        depth++;
+        try {
+            return unary(t);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Node unary(Tok t) {
         switch (t.type()) {
             case NOT:
                 take();

@@ -73,7 +73,15 @@ public final class HexDumpParser {
 
     /** The text as ISO-8859-1 bytes (one byte per char; other chars become '?'), for the hot loops. */
     byte[] bytes() {
-        if (bytes == null) bytes = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (bytes == null) {
+            // char by char: String.getBytes would turn a surrogate pair into one '?' and shift every later index
+            byte[] b = new byte[n];
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                b[i] = c < 256 ? (byte) c : (byte) '?';
+            }
+            bytes = b;
+        }
         return bytes;
     }
 
