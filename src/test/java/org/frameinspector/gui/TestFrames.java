@@ -64,16 +64,7 @@ final class TestFrames {
         b[t + 14] = 0x22;
         b[t + 15] = 0x09;
         System.arraycopy(payload, 0, b, t + 20, payload.length);
-        byte[] pseudo = new byte[12];
-        System.arraycopy(srcIp, 0, pseudo, 0, 4);
-        System.arraycopy(dstIp, 0, pseudo, 4, 4);
-        pseudo[9] = 6;
-        int tcpLen = 20 + payload.length;
-        pseudo[10] = (byte) (tcpLen >> 8);
-        pseudo[11] = (byte) tcpLen;
-        long sum = InternetChecksum.add(0, pseudo, 0, 12);
-        sum = InternetChecksum.add(sum, b, t, tcpLen);
-        int tck = InternetChecksum.complement(sum);
+        int tck = InternetChecksum.tcpOverIpv4(b, ip, t, 20 + payload.length);
         b[t + 16] = (byte) (tck >> 8);
         b[t + 17] = (byte) tck;
         return b;

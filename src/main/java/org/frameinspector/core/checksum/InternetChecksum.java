@@ -41,4 +41,15 @@ public final class InternetChecksum {
     public static boolean verifies(long sumIncludingChecksum) {
         return fold(sumIncludingChecksum) == 0xFFFF;
     }
+
+    /**
+     * The TCP checksum of the segment {@code b[tcpOff, tcpOff+tcpLen)} carried in the IPv4 datagram whose header
+     * starts at {@code ipOff}: pseudo-header (source, destination, zero, protocol 6, TCP length) plus the segment,
+     * whose checksum field must be zero.
+     */
+    public static int tcpOverIpv4(byte[] b, int ipOff, int tcpOff, int tcpLen) {
+        long sum = add(0, b, ipOff + 12, 8);
+        sum += 6 + tcpLen;
+        return complement(add(sum, b, tcpOff, tcpLen));
+    }
 }

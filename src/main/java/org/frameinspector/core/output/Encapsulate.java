@@ -70,16 +70,7 @@ public final class Encapsulate {
         b[t + 13] = 0x18; // PSH ACK
         b[t + 14] = (byte) 0x20;
         System.arraycopy(payload, 0, b, t + 20, payload.length);
-        byte[] pseudo = new byte[12];
-        System.arraycopy(src, 0, pseudo, 0, 4);
-        System.arraycopy(dst, 0, pseudo, 4, 4);
-        pseudo[9] = 6;
-        int tcpLen = 20 + payload.length;
-        pseudo[10] = (byte) (tcpLen >> 8);
-        pseudo[11] = (byte) tcpLen;
-        long sum = InternetChecksum.add(0, pseudo, 0, 12);
-        sum = InternetChecksum.add(sum, b, t, tcpLen);
-        int tck = InternetChecksum.complement(sum);
+        int tck = InternetChecksum.tcpOverIpv4(b, ip, t, 20 + payload.length);
         b[t + 16] = (byte) (tck >> 8);
         b[t + 17] = (byte) tck;
         return new Frame(f.number(), b, b.length, f.timestampNanos(), Frame.LINK_ETHERNET, 0, f.comment());
