@@ -35,6 +35,7 @@ public final class GuiLauncher {
             List<MainWindow> windows = new ArrayList<>();
             for (String f : todo) {
                 MainWindow w = new MainWindow(fd::dissect);
+                w.enableConnectionState();
                 w.addWindowListener(new WindowAdapter() {
                     @Override
                     public void windowClosed(WindowEvent e) {

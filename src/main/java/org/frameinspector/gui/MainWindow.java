@@ -983,6 +983,51 @@ public final class MainWindow extends JFrame {
     }
 
     /** Replaces the shown input and its notes (null: none yet). */
+    /** Inputs up to this many frames are also dissected in order with connection state (see startInOrderPass). */
+    static final int IN_ORDER_MAX_FRAMES = 5_000;
+    private boolean connectionState;
+
+    /**
+     * Dissects every opened input of up to {@link #IN_ORDER_MAX_FRAMES} frames once more, in order, with connection
+     * state (TCP reassembly, TPKT framing, COTP reassembly and state) in the background; when that is done the
+     * frames show the reassembled buffers and the findings that need earlier frames (the CC's references, a DR on an
+     * established class-0 connection, the peer hanging up right after a TPDU …). The desktop app turns it on.
+     */
+    public void enableConnectionState() {
+        connectionState = true;
+    }
+
+    private void startInOrderPass(Loaded l) {
+        new SwingWorker<List<Dissection>, Void>() {
+            @Override
+            protected List<Dissection> doInBackground() {
+                List<Dissection> all = new ArrayList<>(l.frames().size());
+                org.frameinspector.core.stream.InOrder.dissect(l.frames(), null, all::add);
+                return all;
+            }
+
+            @Override
+            protected void done() {
+                if (loaded != l || isCancelled()) return;
+                List<Dissection> all;
+                try {
+                    all = get();
+                } catch (Exception e) {
+                    return; // the frames stay dissected one by one, as before
+                }
+                // a display filter applied meanwhile shows fewer rows: keep that view rather than reset it
+                if (all.size() != l.frames().size() || frameModel.getRowCount() != all.size()) return;
+                Function<Frame, Dissection> inOrder = f -> {
+                    int i = f.number() - 1;
+                    return i >= 0 && i < all.size() ? all.get(i) : dissector.apply(f);
+                };
+                int row = frameTable.getSelectedRow();
+                frameModel.setCache(new DissectionCache(l.frames(), inOrder, CACHE_SIZE), inOrder);
+                selectFrame(row >= 0 ? row : 0);
+            }
+        }.execute();
+    }
+
     public void setLoaded(Loaded l, Path file, NotesStore withNotes) {
         inputFile = file;
         setNotes(withNotes == null ? new NotesStore() : withNotes);
@@ -999,6 +1044,7 @@ public final class MainWindow extends JFrame {
         long t0 = System.nanoTime();
         frameModel.setCache(new DissectionCache(l.frames(), dissector, CACHE_SIZE), dissector);
         trace("setCache", t0);
+        if (connectionState && l.frames().size() > 1 && l.frames().size() <= IN_ORDER_MAX_FRAMES) startInOrderPass(l);
         filterBar.setShown(null);
         sizeFrameColumns();
         trace("sizeFrameColumns", t0);

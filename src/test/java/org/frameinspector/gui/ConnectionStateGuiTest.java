@@ -1,0 +1,93 @@
+package org.frameinspector.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.swing.edt.GuiActionRunner.execute;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.frameinspector.TestFiles;
+import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.model.Dissection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With connection state on (as the desktop app runs), a small capture is dissected in order in the background: the
+ * DR of the bundled CR/CC/DT/DR exchange then shows the finding that needs the CC before it, which a lone-frame
+ * dissection cannot raise.
+ */
+class ConnectionStateGuiTest {
+    private static final Path SAMPLE = Path.of("samples", "iso-on-tcp-cr-cc-dt-dr.pcap");
+    private Robot robot;
+    private FrameFixture window;
+    private MainWindow main;
+
+    @BeforeAll
+    static void needsDisplay() {
+        boolean headless = GraphicsEnvironment.isHeadless();
+        if (headless && TestFiles.guiRequired()) fail("GUI tests are required here but there is no display");
+        assumeFalse(headless, "no display");
+        System.setProperty("fi.gui.prefs", "org/frameinspector/gui-test");
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    @BeforeEach
+    void open() {
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        main = execute(() -> {
+            Theme.setup();
+            MainWindow w = new MainWindow(FrameDissector.standard()::dissect);
+            w.enableConnectionState();
+            w.setPreferredSize(new java.awt.Dimension(1300, 850));
+            w.setSize(1300, 850);
+            w.setLocation(100, 100);
+            return w;
+        });
+        window = new FrameFixture(robot, main);
+        window.show();
+    }
+
+    @AfterEach
+    void close() {
+        if (window != null) window.cleanUp();
+        if (robot != null) robot.cleanUp();
+    }
+
+    private static void waitFor(String what, BooleanSupplier c) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return execute(c::getAsBoolean);
+            }
+        }, Timeout.timeout(15_000));
+    }
+
+    private Dissection row(int r) {
+        return ((FrameTableModel) main.frameTable().getModel()).dissection(r);
+    }
+
+    @Test
+    void theDrShowsTheFindingThatNeedsTheCcBeforeIt() {
+        execute(() -> main.openFile(SAMPLE));
+        waitFor("the in-order pass", () -> main.frameTable().getRowCount() == 4
+                && row(3) != null && row(3).finding("COTP-DR-ON-ESTABLISHED-CLASS0") != null);
+        assertThat(execute(() -> row(1).finding("TPKT-RESERVED-NONZERO"))).isNotNull();
+        // selecting the DR shows the context finding in the findings panel
+        execute(() -> main.selectFrame(3));
+        waitFor("the DR selected", () -> main.currentDissection() != null
+                && main.currentDissection().frame().number() == 4);
+        assertThat(execute(() -> main.currentDissection().finding("COTP-DR-ON-ESTABLISHED-CLASS0"))).isNotNull();
+    }
+}
