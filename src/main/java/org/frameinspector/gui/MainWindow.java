@@ -523,6 +523,19 @@ public final class MainWindow extends JFrame {
         findingsPanel.remove(findingsHeader);
         lowerTabs.addTab("Findings", findingsPanel);
         lowerTabs.addTab("Notes", notesPanel);
+        connectionsTable.setName("connectionsTable");
+        connectionsTable.setAutoCreateRowSorter(true);
+        connectionsTable.setFillsViewportHeight(true);
+        connectionsTable.getSelectionModel().addListSelectionListener(e -> {
+            if (e.getValueIsAdjusting()) return;
+            int r = connectionsTable.getSelectedRow();
+            if (r < 0) return;
+            int first = connectionsModel.at(connectionsTable.convertRowIndexToModel(r)).firstFrame();
+            if (first >= 1 && frameModel.getRowCount() == (loaded == null ? 0 : loaded.frames().size())) {
+                selectFrame(first - 1);
+            }
+        });
+        lowerTabs.addTab("Connections", connectionsPane);
         upperSplit = new HexSplit(treeScroll, hexPanel);
         upperSplit.setName("upperSplit");
         upperSplit.setBorder(null);
@@ -986,6 +999,14 @@ public final class MainWindow extends JFrame {
     /** Inputs up to this many frames are also dissected in order with connection state (see startInOrderPass). */
     static final int IN_ORDER_MAX_FRAMES = 5_000;
     private boolean connectionState;
+    private final ConnectionsModel connectionsModel = new ConnectionsModel();
+    private final JTable connectionsTable = new JTable(connectionsModel);
+    private final javax.swing.JScrollPane connectionsPane = new javax.swing.JScrollPane(connectionsTable);
+
+    /** The rows of the Connections tab (filled by the in-order pass). */
+    JTable connectionsTable() {
+        return connectionsTable;
+    }
 
     /**
      * Dissects every opened input of up to {@link #IN_ORDER_MAX_FRAMES} frames once more, in order, with connection
@@ -999,10 +1020,12 @@ public final class MainWindow extends JFrame {
 
     private void startInOrderPass(Loaded l) {
         new SwingWorker<List<Dissection>, Void>() {
+            List<org.frameinspector.core.stream.Conversation> connections;
+
             @Override
             protected List<Dissection> doInBackground() {
                 List<Dissection> all = new ArrayList<>(l.frames().size());
-                org.frameinspector.core.stream.InOrder.dissect(l.frames(), null, all::add);
+                connections = org.frameinspector.core.stream.InOrder.dissect(l.frames(), null, all::add).rows();
                 return all;
             }
 
@@ -1015,6 +1038,9 @@ public final class MainWindow extends JFrame {
                 } catch (Exception e) {
                     return; // the frames stay dissected one by one, as before
                 }
+                connectionsModel.setRows(connections);
+                int tab = lowerTabs.indexOfComponent(connectionsPane);
+                if (tab >= 0) lowerTabs.setTitleAt(tab, "Connections (" + connections.size() + ")");
                 // a display filter applied meanwhile shows fewer rows: keep that view rather than reset it
                 if (all.size() != l.frames().size() || frameModel.getRowCount() != all.size()) return;
                 Function<Frame, Dissection> inOrder = f -> {
@@ -1044,6 +1070,9 @@ public final class MainWindow extends JFrame {
         long t0 = System.nanoTime();
         frameModel.setCache(new DissectionCache(l.frames(), dissector, CACHE_SIZE), dissector);
         trace("setCache", t0);
+        connectionsModel.setRows(null);
+        int connTab = lowerTabs.indexOfComponent(connectionsPane);
+        if (connTab >= 0) lowerTabs.setTitleAt(connTab, "Connections");
         if (connectionState && l.frames().size() > 1 && l.frames().size() <= IN_ORDER_MAX_FRAMES) startInOrderPass(l);
         filterBar.setShown(null);
         sizeFrameColumns();

@@ -89,5 +89,19 @@ class ConnectionStateGuiTest {
         waitFor("the DR selected", () -> main.currentDissection() != null
                 && main.currentDissection().frame().number() == 4);
         assertThat(execute(() -> main.currentDissection().finding("COTP-DR-ON-ESTABLISHED-CLASS0"))).isNotNull();
+
+        // the Connections tab: one transport connection, its TSAPs, how it ended; a click selects its first frame
+        assertThat(execute(() -> main.connectionsTable().getRowCount())).isEqualTo(1);
+        String tsaps = execute(() -> String.valueOf(main.connectionsTable().getValueAt(0, 4)));
+        assertThat(tsaps).contains("SWISSLIFETSAP").contains("EXCHANGETSAP1");
+        assertThat(execute(() -> main.lowerTabs().getTitleAt(main.lowerTabs().indexOfComponent(
+                main.connectionsTable().getParent().getParent())))).isEqualTo("Connections (1)");
+        execute(() -> {
+            main.lowerTabs().setSelectedIndex(main.lowerTabs().indexOfComponent(main.connectionsTable().getParent().getParent()));
+            main.connectionsTable().setRowSelectionInterval(0, 0);
+            return null;
+        });
+        waitFor("frame 1 selected from the connection", () -> main.currentDissection() != null
+                && main.currentDissection().frame().number() == 1);
     }
 }

@@ -693,8 +693,8 @@ public final class Conversations implements StreamHook {
                     c.crFrame = curFrame;
                     c.crFromA = curFromA;
                     c.crSrcRef = t.srcRef() >= 0 ? t.srcRef() : p.cls >= 0 ? u16(b, off + 4) : -1;
-                    c.row.callingTsap = Cotp.hex(p.calling);
-                    c.row.calledTsap = Cotp.hex(p.called);
+                    c.row.callingTsap = Cotp.tsap(p.calling);
+                    c.row.calledTsap = Cotp.tsap(p.called);
                     if (c.row.cotpClass < 0) c.row.cotpClass = p.cls;
                 }
             }
@@ -770,8 +770,8 @@ public final class Conversations implements StreamHook {
         boolean calledDiff = p.called != null && c.cr.called != null && !Arrays.equals(p.called, c.cr.called);
         if (!callingDiff && !calledDiff) return;
         boolean swapped = Arrays.equals(p.calling, c.cr.called) && Arrays.equals(p.called, c.cr.calling);
-        String obs = (swapped ? "swapped: " : "") + "calling " + Cotp.hex(p.calling) + ", called " + Cotp.hex(p.called);
-        String exp = "calling " + Cotp.hex(c.cr.calling) + ", called " + Cotp.hex(c.cr.called) + " (CR in frame " + c.crFrame + ")";
+        String obs = (swapped ? "swapped: " : "") + "calling " + Cotp.tsap(p.calling) + ", called " + Cotp.tsap(p.called);
+        String exp = "calling " + Cotp.tsap(c.cr.calling) + ", called " + Cotp.tsap(c.cr.called) + " (CR in frame " + c.crFrame + ")";
         ctx.finding("COTP-TSEL-CC-MISMATCH", null, "cotp", typeField, src, off, hdr, obs, exp, null);
     }
 

@@ -82,10 +82,10 @@ final class Cotp {
         int size() { return sizeCode < 0 ? -1 : sizeOf(sizeCode); }
     }
 
-    static String hex(byte[] b) {
+    /** A transport selector as people read it: the text when every byte is printable, else lowercase hex. */
+    static String tsap(byte[] b) {
         if (b == null) return null;
-        StringBuilder sb = new StringBuilder(b.length * 2);
-        for (byte x : b) sb.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
-        return sb.toString();
+        String t = org.frameinspector.core.dissect.Fmt.printable(b, 0, b.length);
+        return t != null && !t.isEmpty() ? t : org.frameinspector.core.dissect.Fmt.hex(b);
     }
 }

@@ -1,0 +1,59 @@
+package org.frameinspector.gui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.table.AbstractTableModel;
+import org.frameinspector.core.stream.Conversation;
+
+/** One row per transport connection (the same rows as the {@code conversations} command). */
+final class ConnectionsModel extends AbstractTableModel {
+    private static final String[] COLUMNS = {"#", "A (initiator)", "B", "Frames", "TSAPs (calling > called)",
+            "TPDU size", "Class", "TPDUs", "Ended", "Findings"};
+    private List<Conversation> rows = new ArrayList<>();
+
+    void setRows(List<Conversation> r) {
+        rows = r == null ? new ArrayList<>() : new ArrayList<>(r);
+        fireTableDataChanged();
+    }
+
+    Conversation at(int row) {
+        return rows.get(row);
+    }
+
+    @Override
+    public int getRowCount() {
+        return rows.size();
+    }
+
+    @Override
+    public int getColumnCount() {
+        return COLUMNS.length;
+    }
+
+    @Override
+    public String getColumnName(int c) {
+        return COLUMNS[c];
+    }
+
+    private static String nz(String s) {
+        return s == null || s.isEmpty() ? "–" : s;
+    }
+
+    @Override
+    public Object getValueAt(int r, int c) {
+        Conversation x = rows.get(r);
+        return switch (c) {
+            case 0 -> x.index();
+            case 1 -> x.endpointA();
+            case 2 -> x.endpointB();
+            case 3 -> x.frames() + " (" + x.firstFrame() + "–" + x.lastFrame() + ")";
+            case 4 -> x.callingTsap() == null && x.calledTsap() == null ? "–" : nz(x.callingTsap()) + " > " + nz(x.calledTsap());
+            case 5 -> x.tpduSize() < 0 ? "–" : Integer.toString(x.tpduSize());
+            case 6 -> x.cotpClass() < 0 ? "–" : Integer.toString(x.cotpClass());
+            case 7 -> x.tpkt() ? nz(x.tpduSummary()) : "not TPKT";
+            case 8 -> x.endSummary() + (x.note().isEmpty() ? "" : " (" + x.note() + ")");
+            case 9 -> nz(x.findingSummary());
+            default -> "";
+        };
+    }
+}
