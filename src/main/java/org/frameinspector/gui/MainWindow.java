@@ -526,6 +526,12 @@ public final class MainWindow extends JFrame {
         connectionsTable.setName("connectionsTable");
         connectionsTable.setAutoCreateRowSorter(true);
         connectionsTable.setFillsViewportHeight(true);
+        // wide text columns: scroll sideways rather than cut every cell to a few characters
+        connectionsTable.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
+        int[] widths = {30, 170, 170, 90, 260, 70, 50, 170, 200, 420};
+        for (int c = 0; c < widths.length; c++) {
+            connectionsTable.getColumnModel().getColumn(c).setPreferredWidth(UIScale.scale(widths[c]));
+        }
         connectionsTable.getSelectionModel().addListSelectionListener(e -> {
             if (e.getValueIsAdjusting()) return;
             int r = connectionsTable.getSelectedRow();

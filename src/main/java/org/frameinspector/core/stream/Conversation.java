@@ -118,7 +118,7 @@ public final class Conversation {
     public String endSummary() {
         String s = switch (end) {
             case OPEN -> "open";
-            default -> end + " by " + endBy + " in frame " + endFrame;
+            default -> end + (endBy == null || endBy.isEmpty() ? "" : " by " + endBy) + " in frame " + endFrame;
         };
         if (drFrame > 0 && end != End.DR) s = "DR in frame " + drFrame + ", " + s;
         return s;
