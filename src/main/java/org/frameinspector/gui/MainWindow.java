@@ -528,6 +528,8 @@ public final class MainWindow extends JFrame {
         connectionsTable.setFillsViewportHeight(true);
         // wide text columns: scroll sideways rather than cut every cell to a few characters
         connectionsTable.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
+        // a small preferred viewport, like the findings table's: the tab must not make a packed window taller
+        connectionsTable.setPreferredScrollableViewportSize(new Dimension(UIScale.scale(300), UIScale.scale(60)));
         int[] widths = {30, 170, 170, 90, 260, 70, 50, 170, 200, 420};
         for (int c = 0; c < widths.length; c++) {
             connectionsTable.getColumnModel().getColumn(c).setPreferredWidth(UIScale.scale(widths[c]));

@@ -230,6 +230,30 @@ class CompareFixNotesGuiTest {
 
     // ------------------------------------------------------------------ notes
 
+    /**
+     * Types the note and clicks OK like a user. Under a loaded CI machine an X keystroke or the first click can get
+     * lost; the test then repeats the user's action (retype, click again) rather than fail on the robot.
+     */
+    private void typeNoteAndConfirm(DialogFixture nd, String note) {
+        javax.swing.text.JTextComponent area = (javax.swing.text.JTextComponent) nd.textBox("noteText").target();
+        nd.textBox("noteText").enterText(note);
+        if (!note.equals(execute(() -> area.getText()))) {
+            nd.textBox("noteText").deleteText().enterText(note);
+        }
+        if (!note.equals(execute(() -> area.getText()))) {
+            execute(() -> {
+                area.setText(note);
+                return null;
+            }); // the text must be right; the OK click below is still a real click
+        }
+        javax.swing.JDialog dialog = (javax.swing.JDialog) nd.target();
+        nd.button("noteOk").click();
+        for (int i = 0; i < 3 && execute(() -> dialog.isShowing()); i++) {
+            robot.waitForIdle();
+            if (execute(() -> dialog.isShowing())) nd.button("noteOk").click();
+        }
+    }
+
     @Test
     void noteOnTpktReservedSurvivesSaveCloseReopenAndIsInTheAnnotatedExport() throws Exception {
         Path seed = seedCopy();
@@ -246,8 +270,7 @@ class CompareFixNotesGuiTest {
                 return "noteDialog".equals(d.getName()) && d.isShowing();
             }
         }).withTimeout(10_000).using(robot);
-        nd.textBox("noteText").enterText("Exchange sets 0x11 here; strict MTAs hang up");
-        nd.button("noteOk").click();
+        typeNoteAndConfirm(nd, "Exchange sets 0x11 here; strict MTAs hang up");
         waitFor("the note", () -> main.notes().size() == 1);
         assertThat(execute(() -> main.getTitle())).startsWith("•");
         Field shown = execute(() -> main.currentDissection().fields("tpkt.reserved").get(0));
@@ -292,8 +315,7 @@ class CompareFixNotesGuiTest {
         window.table("frameTable").cell(org.assertj.swing.data.TableCell.row(1).column(0)).rightClick();
         window.menuItem("addFrameNote").click();
         DialogFixture nd = noteDialog();
-        nd.textBox("noteText").enterText("the CC the MTA rejected");
-        nd.button("noteOk").click();
+        typeNoteAndConfirm(nd, "the CC the MTA rejected");
         waitFor("the frame note", () -> main.notes().size() == 1);
         // byte note from the hex pane's context menu on a selection
         execute(() -> main.hexPane().setSelection(0x10, 4));
@@ -305,8 +327,7 @@ class CompareFixNotesGuiTest {
         execute(() -> main.hexPane().setSelection(0x10, 4)); // a right press may select the field under the mouse
         window.menuItem("addBytesNote").click();
         nd = noteDialog();
-        nd.textBox("noteText").enterText("IP total length");
-        nd.button("noteOk").click();
+        typeNoteAndConfirm(nd, "IP total length");
         waitFor("the byte note", () -> main.notes().size() == 2);
         assertThat(execute(() -> main.hexPane().isNoted(0x11))).isTrue();
         assertThat(execute(() -> main.lowerTabs().getTitleAt(1))).isEqualTo("Notes (2)");
