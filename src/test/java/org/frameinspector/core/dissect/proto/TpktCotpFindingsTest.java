@@ -77,6 +77,20 @@ class TpktCotpFindingsTest {
         assertThat(d.findings()).noneMatch(x -> x.id().equals("INSPECTOR-INTERNAL-ERROR"));
     }
 
+    @org.junit.jupiter.api.Test
+    void aClassTwoCrOnPort102IsARiskForRfc1006Peers() {
+        byte[] tpkt = HexFormat.of().parseHex("0300000b06e00000000120");
+        Frame onTcp = org.frameinspector.core.output.Encapsulate.forCapture(Frame.of(1, tpkt, Frame.LINK_TPKT));
+        Dissection d = FD.dissect(onTcp);
+        assertThat(d.field("tcp.dstport").longValue()).isEqualTo(102);
+        Finding f = d.finding("COTP-CLASS-NOT-0-ON-RFC1006");
+        assertThat(f).as("%s", d.findings()).isNotNull();
+        assertThat(f.severity()).isEqualTo(Severity.RISK);
+        assertThat(f.offset()).isEqualTo(54 + 10); // the class/option octet
+        assertThat(tpkt(HexFormat.of().formatHex(tpkt)).finding("COTP-CLASS-NOT-0-ON-RFC1006"))
+                .as("without TCP there is no port to judge").isNull();
+    }
+
     @ParameterizedTest(name = "clean {0}")
     @CsvSource(delimiter = ';', value = {
             "CR; 03 00 00 16 11 e0 00 00 00 01 00 c1 02 01 00 c2 02 01 02 c0 01 0a",
