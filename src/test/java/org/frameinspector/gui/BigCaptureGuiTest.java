@@ -151,6 +151,7 @@ class BigCaptureGuiTest {
         MainWindow main = execute(() -> {
             Theme.setup();
             MainWindow w = new MainWindow(FrameDissector.standard()::dissect);
+            w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
             w.setSize(1300, 850);
             w.setLocation(100, 100);
             return w;

@@ -67,6 +67,7 @@ class CompareFixNotesGuiTest {
         main = execute(() -> {
             Theme.setup();
             MainWindow w = new MainWindow(FrameDissector.standard()::dissect);
+            w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
             w.setSize(1300, 850);
             w.setLocation(100, 100); // see STACK.md: place before show()
             return w;
@@ -247,7 +248,10 @@ class CompareFixNotesGuiTest {
             }); // the text must be right; the OK click below is still a real click
         }
         javax.swing.JDialog dialog = (javax.swing.JDialog) nd.target();
-        nd.button("noteOk").click();
+        // Ctrl+Enter is the dialog's keyboard OK: no pointer position involved, so a dialog that moved while the
+        // machine was busy cannot turn the click into one on Cancel
+        nd.textBox("noteText").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo
+                .keyCode(java.awt.event.KeyEvent.VK_ENTER).modifiers(java.awt.event.InputEvent.CTRL_DOWN_MASK));
         for (int i = 0; i < 3 && execute(() -> dialog.isShowing()); i++) {
             robot.waitForIdle();
             if (execute(() -> dialog.isShowing())) nd.button("noteOk").click();
