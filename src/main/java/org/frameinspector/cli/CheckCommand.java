@@ -8,7 +8,6 @@ import org.frameinspector.core.filter.FilterSyntaxException;
 import org.frameinspector.core.input.FrameSource;
 import org.frameinspector.core.input.InputException;
 import org.frameinspector.core.input.Loaded;
-import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Severity;
 import picocli.CommandLine.Command;
@@ -28,6 +27,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filterOptions;
 
+    @Option(names = "--full", description = "Build the whole field tree of every frame (slower, same findings); "
+            + "by default frames proven clean skip it.")
+    boolean full;
+
     @Spec
     CommandSpec spec;
 
@@ -37,20 +40,21 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DisplayFilter filter = filterOptions.compileOrReport(err);
         if (filter == null) return 2;
-        Loaded in = input.loadOrReport(err);
+        Loaded in = input.loadOrReport(err, true);
         if (in == null) return 2;
         for (String w : in.warnings()) err.println("frame-inspector: warning: " + w);
         int[] n = new int[4]; // bad, total, frames, all
         try (FrameSource fs = in.frames()) {
-            InOrder.dissect(fs, input.startsAt, d -> {
+            // a display filter needs every frame's fields
+            InOrder.findings(fs, input.startsAt, !full && filter.isEmpty(), (number, findings, d) -> {
                 n[3]++;
-                if (!filter.matches(d)) return;
+                if (!filter.isEmpty() && !filter.matches(d)) return;
                 n[2]++;
-                for (Finding f : d.findings()) {
+                for (Finding f : findings) {
                     n[1]++;
                     if (f.severity() != Severity.INFO) n[0]++;
                     if (!quiet) {
-                        out.printf("frame %d  %-9s %-28s %-6s offset 0x%04x len %d%s%s%n", d.frame().number(),
+                        out.printf("frame %d  %-9s %-28s %-6s offset 0x%04x len %d%s%s%n", number,
                                 f.severity(), f.id(), f.layer(), f.offset(), f.length(),
                                 f.observed() == null ? "" : "  observed " + f.observed(),
                                 f.expected() == null ? "" : "  expected " + f.expected());

@@ -24,8 +24,13 @@ public final class InputOptions {
 
     /** Loads the input, or prints the one-line reason on err and returns null (the command then exits 2). */
     public Loaded loadOrReport(java.io.PrintWriter err) {
+        return loadOrReport(err, false);
+    }
+
+    /** Same; {@code onePass}: the frames will be read once, in order (a capture is read, not mapped). */
+    public Loaded loadOrReport(java.io.PrintWriter err, boolean onePass) {
         try {
-            return load();
+            return load(onePass);
         } catch (InputException | IllegalArgumentException e) {
             String m = e.getMessage();
             err.println("frame-inspector: " + (m == null ? "unreadable input" : m.replace('\r', ' ').replace('\n', ' ')));
@@ -34,8 +39,12 @@ public final class InputOptions {
     }
 
     public Loaded load() throws InputException {
+        return load(false);
+    }
+
+    public Loaded load(boolean onePass) throws InputException {
         if (startsAt != null) org.frameinspector.core.dissect.Protocols.linkTypeFor(startsAt);
         if ("-".equals(file)) return Inputs.read("stdin", System.in, startsAt);
-        return Inputs.open(Path.of(file), startsAt);
+        return Inputs.open(Path.of(file), startsAt, onePass);
     }
 }

@@ -12,6 +12,11 @@ public interface FrameSource extends AutoCloseable {
     /** Frame at 0-based index (its number() is index + 1). */
     Frame frame(int index);
 
+    /** Reads every frame in order (a capture file overrides this with buffered reads into one reused array). */
+    default FrameCursor cursor() {
+        return FrameCursor.over(this);
+    }
+
     @Override
     default void close() {
     }

@@ -22,6 +22,14 @@ public final class Inputs {
 
     /** Opens a file: captures by their magic number, everything else as dump text. */
     public static Loaded open(Path p, String startsAt) throws InputException {
+        return open(p, startsAt, false);
+    }
+
+    /**
+     * Like {@link #open(Path, String)}; with {@code onePass} a capture is read rather than mapped, for a single pass
+     * in order through {@link FrameSource#cursor()} (the resident memory then does not grow with the file).
+     */
+    public static Loaded open(Path p, String startsAt, boolean onePass) throws InputException {
         try {
             if (!Files.isRegularFile(p)) {
                 throw new InputException(p + ": no such file", -1, -1, -1);
@@ -32,7 +40,8 @@ public final class Inputs {
                 n = in.readNBytes(head, 0, 4);
             }
             if (n == 4 && CaptureFiles.isCapture(head)) {
-                FrameSource fs = CaptureFiles.open(p);
+                FrameSource fs = onePass ? org.frameinspector.core.input.capture.CaptureIndex.openForOnePass(p)
+                        : CaptureFiles.open(p);
                 return new Loaded(p.getFileName().toString(), CaptureFiles.formatName(head), null, null, fs,
                         captureWarnings(fs));
             }

@@ -43,12 +43,12 @@ public final class Conversations implements StreamHook {
     /** Bytes of already delivered data kept per direction to compare retransmissions with. */
     public static final int HISTORY = 1 << 14;
 
-    private final Map<Key, Conn> active = new HashMap<>();
+    final Map<Key, Conn> active = new HashMap<>();
     private final List<Conversation> rows = new ArrayList<>();
-    private Conn last;
+    Conn last;
     /** The connections used most recently (a capture interleaves a few busy ones): checked before the map. */
-    private final Conn[] recent = new Conn[16];
-    private int recentAt;
+    final Conn[] recent = new Conn[16];
+    int recentAt;
 
     // the call in progress (onTpdu/onDtUserData arrive inside onTcpPayload)
     private Ctx curCtx;
@@ -57,11 +57,11 @@ public final class Conversations implements StreamHook {
     private boolean curFromA;
     private int curFrame;
     private int liveFrame;
-    private Dissector tpkt;
+    Dissector tpkt;
 
     // which connection the latest frame belonged to, for record()
-    private Conn frameConn;
-    private int frameConnNo;
+    Conn frameConn;
+    int frameConnNo;
 
     private record Key(String a, int pa, String b, int pb) {
         static Key of(TcpInfo t) {
@@ -71,7 +71,7 @@ public final class Conversations implements StreamHook {
         }
     }
 
-    private static final class Pending {
+    static final class Pending {
         final long seq;
         final byte[] data;
         final int frame, frameOff;
@@ -84,7 +84,7 @@ public final class Conversations implements StreamHook {
         }
     }
 
-    private static final class Dir {
+    static final class Dir {
         boolean synSeen, seqKnown, fin, rst;
         /** The stream left TPKT (RDP switched to TLS): payload goes back to TCP. */
         boolean passthrough;
@@ -113,7 +113,7 @@ public final class Conversations implements StreamHook {
         }
     }
 
-    private static final class Conn {
+    static final class Conn {
         final Conversation row;
         final Dir a = new Dir(), b = new Dir();
         Boolean tpkt;
@@ -128,8 +128,16 @@ public final class Conversations implements StreamHook {
         long lastTpduTime;
         String lastTpduIssues;
 
+        /** IPv4 addresses of A and B as ints, for {@link FastLane} (valid when {@code v4}). */
+        final int ipA, ipB;
+        final boolean v4;
+
         Conn(Conversation row) {
             this.row = row;
+            long a = FastLane.parseIpv4(row.addrA), b = FastLane.parseIpv4(row.addrB);
+            v4 = a >= 0 && b >= 0;
+            ipA = (int) a;
+            ipB = (int) b;
         }
 
         boolean matches(TcpInfo t) {
@@ -886,7 +894,7 @@ public final class Conversations implements StreamHook {
         }
     }
 
-    private static void dropTsdu(Dir d) {
+    static void dropTsdu(Dir d) {
         d.tsduLen = 0;
         d.tsduDts = 0;
         d.tsduParts = null;

@@ -41,6 +41,8 @@ final class TpktFramer {
     boolean hunting() { return hunting; }
     int buffered() { return len - pos; }
     byte[] bytes() { return acc; }
+    /** Buffer offset of the first byte not consumed yet (held bytes are bytes()[position(), position() + buffered())). */
+    int position() { return pos; }
 
     /** Bytes of an incomplete TPKT held (0 while hunting or between TPKTs). */
     int partialHave() { return hunting ? 0 : len - pos; }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import org.frameinspector.core.input.FrameCursor;
 import org.frameinspector.core.input.FrameSource;
 import org.frameinspector.core.input.InputException;
 import org.frameinspector.core.model.Frame;
@@ -91,6 +92,19 @@ public final class CaptureIndex implements FrameSource {
      *                  {@link CancellationException} and the file is closed (may be null)
      */
     public static CaptureIndex open(Path file, LongConsumer progress, BooleanSupplier cancelled) throws InputException {
+        return open(file, progress, cancelled, true);
+    }
+
+    /**
+     * Indexes a capture file for one pass in order (with {@link #cursor()}): the file is read, not mapped, so the
+     * resident memory stays at the index (about 20 bytes a frame) plus a few megabytes, whatever the file's size.
+     */
+    public static CaptureIndex openForOnePass(Path file) throws InputException {
+        return open(file, null, null, false);
+    }
+
+    private static CaptureIndex open(Path file, LongConsumer progress, BooleanSupplier cancelled, boolean map)
+            throws InputException {
         FileChannel ch;
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ);
@@ -102,7 +116,7 @@ public final class CaptureIndex implements FrameSource {
         boolean ok = false;
         try {
             long size = ch.size();
-            Window w = new Window(ch, size, progress, cancelled);
+            Window w = new Window(ch, size, progress, cancelled, map);
             CaptureIndex idx = build(w, null, ch);
             if (progress != null) progress.accept(size);
             ok = true;
@@ -619,6 +633,76 @@ public final class CaptureIndex implements FrameSource {
             }
         }
         return new Frame(i + 1, data, originalLength(i), stamps[i], linkType(i), interfaceId(i), comment(i));
+    }
+
+    /** Bytes read at a time by {@link #cursor()}. */
+    static final int CURSOR_WINDOW = 1 << 20;
+
+    /**
+     * Reads the frames in order with positional reads into a 1 MiB window and copies each into one reused array: no
+     * mapping, so a pass over a big file adds about a megabyte to the resident memory, not the file's size.
+     */
+    @Override
+    public FrameCursor cursor() {
+        return new FrameCursor() {
+            private int i = -1;
+            private byte[] buf = new byte[2048];
+            private final ByteBuffer window = ByteBuffer.allocate(CURSOR_WINDOW);
+            private long winStart = 0, winEnd = 0;
+
+            @Override
+            public boolean next() {
+                if (i + 1 >= count) return false;
+                i++;
+                int len = capLens[i];
+                long off = offsets[i];
+                if (buf.length < len) buf = new byte[Math.max(len, buf.length * 2)];
+                if (memory != null) {
+                    System.arraycopy(memory, (int) off, buf, 0, len);
+                } else if (len > CURSOR_WINDOW) {
+                    read(ByteBuffer.wrap(buf, 0, len), off);
+                } else {
+                    if (off < winStart || off + len > winEnd) {
+                        window.clear();
+                        window.limit((int) Math.min(CURSOR_WINDOW, inputSize - off));
+                        read(window, off);
+                        winStart = off;
+                        winEnd = off + window.position();
+                    }
+                    System.arraycopy(window.array(), (int) (off - winStart), buf, 0, len);
+                }
+                return true;
+            }
+
+            private void read(ByteBuffer bb, long at) {
+                int want = bb.remaining();
+                try {
+                    while (bb.hasRemaining()) {
+                        int r = channel.read(bb, at + (want - bb.remaining()));
+                        if (r < 0) break;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (bb == window ? bb.position() < capLens[i] : bb.hasRemaining()) {
+                    throw new UncheckedIOException(new IOException("frame " + (i + 1) + " at byte offset " + offsets[i]
+                            + ": the file is shorter than when it was opened"));
+                }
+            }
+
+            @Override public int number() { return i + 1; }
+            @Override public byte[] bytes() { return buf; }
+            @Override public int length() { return capLens[i]; }
+            @Override public int originalLength() { return CaptureIndex.this.originalLength(i); }
+            @Override public int linkType() { return CaptureIndex.this.linkType(i); }
+            @Override public long timestampNanos() { return stamps[i]; }
+
+            @Override
+            public Frame frame() {
+                return new Frame(i + 1, Arrays.copyOf(buf, capLens[i]), originalLength(), stamps[i], linkType(),
+                        interfaceId(i), comment(i));
+            }
+        };
     }
 
     /** Frames are read from read-only mappings of 1 GiB chunks, each overlapping the next by the largest frame. */

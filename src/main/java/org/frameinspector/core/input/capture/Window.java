@@ -36,10 +36,16 @@ final class Window {
     }
 
     Window(FileChannel channel, long size, LongConsumer progress, BooleanSupplier cancelled) {
+        this(channel, size, progress, cancelled, true);
+    }
+
+    /** @param map map regions of the file (fast on a busy machine) or read them into a 1 MiB buffer (less resident memory) */
+    Window(FileChannel channel, long size, LongConsumer progress, BooleanSupplier cancelled, boolean map) {
         this.channel = channel;
         this.size = size;
-        this.buf = ByteBuffer.allocate(0);
-        this.mapping = true;
+        this.buf = map ? ByteBuffer.allocate(0) : ByteBuffer.allocateDirect(DEFAULT_CAPACITY);
+        if (!map) this.buf.limit(0);
+        this.mapping = map;
         this.progress = progress;
         this.cancelled = cancelled;
     }
