@@ -18,13 +18,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Measure frames/s on a capture: indexing (open), full dissection with "
-        + "findings per frame, and dissection with TCP/TPKT/COTP reassembly. Dissections are not kept.")
+        + "findings per frame, dissection with TCP/TPKT/COTP reassembly, and the check pass (findings with "
+        + "reassembly, fast lane on). Dissections are not kept.")
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "pcap or pcapng file (e.g. from generate-bench).")
     Path file;
 
-    @Option(names = "--only", paramLabel = "STAGE", description = "Run one stage: index, dissect or reassembly.")
+    @Option(names = "--only", paramLabel = "STAGE", description = "Run one stage: index, dissect, reassembly or check.")
     String only;
+
+    @Option(names = "--repeat", defaultValue = "1", description = "Run each stage this many times (the JIT warms up "
+            + "over the first); every run is reported.")
+    int repeat;
 
     @Spec
     CommandSpec spec;
@@ -40,16 +45,19 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             long size = Files.size(file);
             out.printf("%s: %.1f MB%n", file, size / 1e6);
-            if (only == null || only.equals("index")) {
-                long t0 = System.nanoTime();
-                int n;
-                try (FrameSource fs = CaptureFiles.open(file)) {
-                    n = fs.size();
+            for (int r = 0; r < Math.max(1, repeat); r++) {
+                if (only == null || only.equals("index")) {
+                    long t0 = System.nanoTime();
+                    int n;
+                    try (FrameSource fs = CaptureFiles.open(file)) {
+                        n = fs.size();
+                    }
+                    report(out, "index", n, System.nanoTime() - t0, "");
                 }
-                report(out, "index", n, System.nanoTime() - t0, "");
+                if (only == null || only.equals("dissect")) run(out, false);
+                if (only == null || only.equals("reassembly")) run(out, true);
+                if (only == null || only.equals("check")) check(out);
             }
-            if (only == null || only.equals("dissect")) run(out, false);
-            if (only == null || only.equals("reassembly")) run(out, true);
         } catch (InputException | IOException e) {
             err.println("frame-inspector: " + e.getMessage());
             return 2;
@@ -77,6 +85,19 @@ public final class BenchCommand implements Callable<Integer> {
         if (conv != null) conv.finish();
         report(out, reassembly ? "reassembly" : "dissect", n, System.nanoTime() - t0,
                 findings + " findings" + (conv != null ? ", " + conv.rows().size() + " connections" : ""));
+    }
+
+    /** What check does after loading: one in-order pass for findings with connection state, fast lane on. */
+    private void check(PrintWriter out) throws InputException {
+        long t0 = System.nanoTime();
+        long[] findings = {0};
+        org.frameinspector.core.stream.InOrder.Pass pass;
+        try (FrameSource fs = org.frameinspector.core.input.capture.CaptureIndex.openForOnePass(file)) {
+            pass = org.frameinspector.core.stream.InOrder.findings(fs, null, true, (n, f, d) -> findings[0] += f.size());
+        }
+        report(out, "check", pass.frames(), System.nanoTime() - t0, String.format("%d findings, %d connections, "
+                + "%.1f %% of frames on the fast lane", findings[0], pass.conversations().rows().size(),
+                100.0 * pass.fastFrames() / Math.max(1, pass.frames())));
     }
 
     private static void report(PrintWriter out, String stage, int frames, long nanos, String extra) {

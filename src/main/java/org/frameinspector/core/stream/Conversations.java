@@ -122,6 +122,9 @@ public final class Conversations implements StreamHook {
         Cotp.Params cr;
         int crFrame, crSrcRef;
         boolean crFromA, ccSeen, expedited;
+        // AE/CWR/ECE of the SYN and the SYN-ACK (RFC 3168 §6.1.1), -1 until seen
+        int synEcn = -1, synAckEcn = -1;
+        boolean ecnToldA, ecnToldB;
         int ccFrame, cls = -1, negotiated = -1;
         int lastTpduFrame, lastTpduType;
         boolean lastTpduFromA;
@@ -193,6 +196,7 @@ public final class Conversations implements StreamHook {
         liveFrame = payload.source().isFrame() ? fn : -1;
 
         long seq = tcp.seq() & 0xFFFFFFFFL;
+        ecn(ctx, c, tcp, fromA);
         if (tcp.syn()) {
             d.synSeen = true;
             d.seqKnown = true;
@@ -228,6 +232,51 @@ public final class Conversations implements StreamHook {
         }
         if (tcp.fin() || tcp.rst()) close(ctx, c, d, tcp, fromA, payload);
         return handled && n > 0;
+    }
+
+    private static final int ECE = 0x040, CWR = 0x080, AE = 0x100;
+
+    /**
+     * Follows the ECN set-up of the handshake and flags ECN code points on a connection that did not negotiate ECN
+     * (IP4-ECN-WITHOUT-NEGOTIATION). RFC 3168 §6.1.1: ECT may be set only after an ECN-setup SYN (ECE and CWR set) was
+     * answered by an ECN-setup SYN-ACK (ECE set, CWR clear: AE/CWR/ECE = 001). Accurate ECN (RFC 9768 §3.1.1): the SYN
+     * sets AE, CWR and ECE, and a SYN-ACK with AE/CWR/ECE = 010, 011, 100 or 110 agrees. Checked only when both SYNs
+     * were seen, and flagged once per direction.
+     */
+    private void ecn(Ctx ctx, Conn c, TcpInfo tcp, boolean fromA) {
+        int f = tcp.flags() & (AE | CWR | ECE);
+        if (tcp.syn()) {
+            if ((tcp.flags() & TcpInfo.ACK) == 0) c.synEcn = f;
+            else c.synAckEcn = f;
+            return;
+        }
+        if (c.synEcn < 0 || c.synAckEcn < 0) return;
+        boolean classic = (c.synEcn & (CWR | ECE)) == (CWR | ECE) && c.synAckEcn == ECE;
+        int a = c.synAckEcn;
+        boolean accurate = c.synEcn == (AE | CWR | ECE) && (a == CWR || a == (CWR | ECE) || a == AE || a == (AE | CWR));
+        if (classic || accurate) return;
+        if (fromA ? c.ecnToldA : c.ecnToldB) return;
+        List<Layer> ls = ctx.out().layers();
+        for (int i = ls.size() - 1; i >= 0; i--) {
+            Layer l = ls.get(i);
+            if (l.protocol().equals("ipv6")) return;
+            if (!l.protocol().equals("ip")) continue;
+            if (!l.source().equals(DataSource.FRAME) || l.length() < 2) return;
+            byte[] b = ctx.out().frame().data();
+            int off = l.offset() + 1;
+            if (off >= b.length) return;
+            int bits = b[off] & 3;
+            if (bits == 0) return;
+            String cp = bits == 3 ? "CE (11)" : bits == 2 ? "ECT(0) (10)" : "ECT(1) (01)";
+            String why = (c.synEcn & (CWR | ECE)) != (CWR | ECE) ? "the SYN did not ask for ECN (ECE and CWR not both set)"
+                    : "the SYN-ACK did not agree to ECN";
+            ctx.finding("IP4-ECN-WITHOUT-NEGOTIATION", null, "ip", field(ctx, DataSource.FRAME, off, "ip.dsfield"),
+                    DataSource.FRAME, off, 1, cp, "Not-ECT (00): " + why, "Only the first such datagram in this "
+                            + "direction of the connection is flagged.");
+            if (fromA) c.ecnToldA = true;
+            else c.ecnToldB = true;
+            return;
+        }
     }
 
     private Conn conn(TcpInfo t, int fn, long ts) {
