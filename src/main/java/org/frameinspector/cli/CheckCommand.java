@@ -36,6 +36,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        InOrder.warmUpInBackground();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DisplayFilter filter = filterOptions.compileOrReport(err);

@@ -102,12 +102,18 @@ public final class FastLane {
         return ((b[o] & 0xFF) << 24) | ((b[o + 1] & 0xFF) << 16) | ((b[o + 2] & 0xFF) << 8) | (b[o + 3] & 0xFF);
     }
 
-    /** One's-complement sum of 16-bit words of b[o, o+n), not folded. */
-    private static long sum(byte[] b, int o, int n) {
+    /** Sum of b[o, o+n) as 16-bit big-endian words (two per step), not folded (RFC 1071 §2). */
+    static long sum(byte[] b, int o, int n) {
         long s = 0;
-        int end = o + (n & ~1);
-        for (int i = o; i < end; i += 2) s += ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
-        if ((n & 1) != 0) s += (b[o + n - 1] & 0xFF) << 8;
+        int i = o, end = o + n;
+        for (; i + 4 <= end; i += 4) {
+            s += (((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF)) + (((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF));
+        }
+        if (i + 2 <= end) {
+            s += ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
+            i += 2;
+        }
+        if (i < end) s += (b[i] & 0xFF) << 8;
         return s;
     }
 
@@ -125,6 +131,15 @@ public final class FastLane {
      */
     public boolean offer(byte[] b, int len, int origLen, int linkType, int number, long ts) {
         found.clear();
+        if (!cleanLowerLayers(b, len, origLen, linkType)) return false;
+        return stream(b, len, number, ts);
+    }
+
+    /**
+     * True when the frame is Ethernet II / IPv4 / TCP on port 102 (not 3389) and none of those layers' rules can fire:
+     * no options, not a fragment, DF set, no ECN code point, no trailer, ACK or ACK+PSH only, both checksums good.
+     */
+    static boolean cleanLowerLayers(byte[] b, int len, int origLen, int linkType) {
         // ---- Ethernet II (PROTOCOLS.md §9.1 rules: source I/G bit, runt, length/type)
         if (linkType != Frame.LINK_ETHERNET || len != origLen || len < 60 || b.length < len) return false;
         if (b[12] != 0x08 || b[13] != 0x00 || (b[6] & 1) != 0) return false;
@@ -144,8 +159,12 @@ public final class FastLane {
         if (sp != 102 && dp != 102 || sp == 3389 || dp == 3389) return false;
         int segLen = tot - 20;
         long ps = sum(b, 26, 8) + 6 + segLen + sum(b, 34, segLen);
-        if (!verifies(ps)) return false;
+        return verifies(ps);
+    }
 
+    /** The stream part of {@link #offer} for a frame whose lower layers are clean. */
+    private boolean stream(byte[] b, int len, int number, long ts) {
+        int sp = u16(b, 34), dp = u16(b, 36);
         // ---- the connection: one of the recently used ones, open, without held out-of-order data
         int srcIp = s32(b, 26), dstIp = s32(b, 30);
         Conn c = null;

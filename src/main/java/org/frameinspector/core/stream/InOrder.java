@@ -33,6 +33,39 @@ public final class InOrder {
         return conv;
     }
 
+    // a CR and a DT carrying S7comm, Ethernet / IPv4 / TCP port 102 (checksums need not be right for a warm-up)
+    private static final String[] WARM_UP = {
+        "02000000000202000000000108004500003e0000400040060000c0000201c0000202c00000660000000100000001501800000000000003"
+                + "00001611e00000000100c0010ac1020100c2020102",
+        "0200000000020200000000010800450000340000400040060000c0000201c0000202044e00660000000100000001"
+                + "50180000000000000300000c0702f080320100000000"};
+
+    /**
+     * Loads the dissectors and the findings catalogue on a background thread (one throwaway pass over two canned
+     * frames), so a command can do it while it parses its options and indexes its input: the first full dissection
+     * otherwise costs a few hundred milliseconds of class loading on the critical path.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                FrameDissector fd = FrameDissector.standard();
+                Conversations conv = new Conversations();
+                int n = 1;
+                for (int r = 0; r < 5; r++) {
+                    for (String h : WARM_UP) {
+                        byte[] b = java.util.HexFormat.of().parseHex(h);
+                        conv.record(fd.dissect(org.frameinspector.core.model.Frame.of(n++, b,
+                                org.frameinspector.core.model.Frame.LINK_ETHERNET), null, conv));
+                    }
+                }
+            } catch (RuntimeException | LinkageError ignored) {
+                // only a warm-up: the real pass reports its own problems
+            }
+        }, "dissector-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** What an in-order findings pass reports per frame. */
     public interface FrameFindings {
         /**
