@@ -28,6 +28,16 @@ public interface FrameCursor extends AutoCloseable {
     /** The current frame as a {@link Frame} of its own. */
     Frame frame();
 
+    /** The current frame's capture interface (pcapng), 0 otherwise. */
+    default int interfaceId() {
+        return frame().interfaceId();
+    }
+
+    /** The current frame's comment (pcapng), or null. */
+    default String comment() {
+        return frame().comment();
+    }
+
     @Override
     default void close() {
     }

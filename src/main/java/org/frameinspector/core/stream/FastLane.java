@@ -135,11 +135,17 @@ public final class FastLane {
         return stream(b, len, number, ts);
     }
 
+    /** {@link #offer} for a frame {@link #cleanLowerLayers} already accepted (e.g. on a read-ahead thread). */
+    public boolean offerClean(byte[] b, int len, int number, long ts) {
+        found.clear();
+        return stream(b, len, number, ts);
+    }
+
     /**
      * True when the frame is Ethernet II / IPv4 / TCP on port 102 (not 3389) and none of those layers' rules can fire:
      * no options, not a fragment, DF set, no ECN code point, no trailer, ACK or ACK+PSH only, both checksums good.
      */
-    static boolean cleanLowerLayers(byte[] b, int len, int origLen, int linkType) {
+    public static boolean cleanLowerLayers(byte[] b, int len, int origLen, int linkType) {
         // ---- Ethernet II (PROTOCOLS.md §9.1 rules: source I/G bit, runt, length/type)
         if (linkType != Frame.LINK_ETHERNET || len != origLen || len < 60 || b.length < len) return false;
         if (b[12] != 0x08 || b[13] != 0x00 || (b[6] & 1) != 0) return false;

@@ -85,32 +85,50 @@ public final class InOrder {
     public static Pass findings(FrameSource fs, String startsAt, boolean fast, FrameFindings each) {
         FrameDissector fd = FrameDissector.standard();
         Conversations conv = new Conversations();
-        FastLane lane = fast && startsAt == null ? new FastLane(conv, fd.registry()) : null;
+        if (!fast || startsAt != null) {
+            int frames = 0;
+            try (FrameCursor cur = fs.cursor()) {
+                while (cur.next()) {
+                    frames++;
+                    Dissection d = fd.dissect(cur.frame(), startsAt, conv);
+                    conv.record(d);
+                    each.accept(cur.number(), d.findings(), d);
+                }
+            }
+            conv.finish();
+            return new Pass(conv, 0, frames);
+        }
+        FastLane lane = new FastLane(conv, fd.registry());
         long fastFrames = 0;
         int frames = 0;
-        try (FrameCursor cur = fs.cursor()) {
-            while (cur.next()) {
-                frames++;
-                if (lane != null) {
-                    boolean took;
-                    try {
-                        took = lane.offer(cur.bytes(), cur.length(), cur.originalLength(), cur.linkType(), cur.number(),
-                                cur.timestampNanos());
-                    } catch (RuntimeException e) {
-                        // a bug: say so on this frame, and dissect the rest of the capture the slow way
-                        fastFrames = lane.taken();
-                        lane = null;
-                        each.accept(cur.number(), List.of(internalError(e)), null);
-                        continue;
+        try (ReadAhead ra = new ReadAhead(fs.cursor())) {
+            ReadAhead.Batch b;
+            while ((b = ra.take()) != null) {
+                for (int i = 0; i < b.count; i++) {
+                    frames++;
+                    int number = b.number[i];
+                    if (lane != null && b.clean[i]) {
+                        boolean took;
+                        try {
+                            took = lane.offerClean(b.data[i], b.len[i], number, b.ts[i]);
+                        } catch (RuntimeException e) {
+                            // a bug: say so on this frame, and dissect the rest of the capture the slow way
+                            fastFrames = lane.taken();
+                            lane = null;
+                            each.accept(number, List.of(internalError(e)), null);
+                            continue;
+                        }
+                        if (took) {
+                            each.accept(number, lane.findings(), null);
+                            continue;
+                        }
                     }
-                    if (took) {
-                        each.accept(cur.number(), lane.findings(), null);
-                        continue;
-                    }
+                    Dissection d = fd.dissect(b.frameAt(i), null, conv);
+                    conv.record(d);
+                    each.accept(number, d.findings(), d);
                 }
-                Dissection d = fd.dissect(cur.frame(), startsAt, conv);
-                conv.record(d);
-                each.accept(cur.number(), d.findings(), d);
+                if (b.error != null) throw b.error;
+                ra.recycle(b);
             }
         }
         conv.finish();

@@ -696,11 +696,13 @@ public final class CaptureIndex implements FrameSource {
             @Override public int originalLength() { return CaptureIndex.this.originalLength(i); }
             @Override public int linkType() { return CaptureIndex.this.linkType(i); }
             @Override public long timestampNanos() { return stamps[i]; }
+            @Override public int interfaceId() { return CaptureIndex.this.interfaceId(i); }
+            @Override public String comment() { return CaptureIndex.this.comment(i); }
 
             @Override
             public Frame frame() {
                 return new Frame(i + 1, Arrays.copyOf(buf, capLens[i]), originalLength(), stamps[i], linkType(),
-                        interfaceId(i), comment(i));
+                        CaptureIndex.this.interfaceId(i), CaptureIndex.this.comment(i));
             }
         };
     }
