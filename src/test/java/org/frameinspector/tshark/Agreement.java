@@ -120,7 +120,7 @@ public final class Agreement {
         for (OurField o : ours) byKey.computeIfAbsent(o.source() + "\u0000" + o.abbrev(), k -> new ArrayList<>(2)).add(o);
         List<PdmlBuffers.Buffer> buffers = PdmlBuffers.of(p);
         Map<Integer, Integer> verdicts = PdmlBuffers.protoVerdicts(p, frame, buffers);
-        Map<Integer, Mapping> mappings = new HashMap<>();
+        Map<Integer, List<Mapping>> mappings = new HashMap<>();
         List<Outcome> out = new ArrayList<>();
         for (PdmlField f : p.fields()) {
             if (!counts(f)) continue;
@@ -143,16 +143,27 @@ public final class Agreement {
                 continue;
             }
             PdmlBuffers.Buffer b = buffers.get(src - 1);
-            Mapping m = mappings.computeIfAbsent(src, k -> {
-                Mapping r = map(b, ourBuffers);
-                return r != null ? r : mapToFrame(b, frame, p.number());
+            List<Mapping> ms = mappings.computeIfAbsent(src, k -> {
+                List<Mapping> r = mapAll(b, ourBuffers);
+                if (!r.isEmpty()) return r;
+                Mapping fr = mapToFrame(b, frame, p.number());
+                return fr != null ? List.of(fr) : List.of();
             });
-            if (m == null) {
+            if (ms.isEmpty()) {
                 out.add(new Outcome(p.number(), f, Kind.NO_BUFFER, "no buffer of ours with these bytes from frames "
                         + b.frames(), true));
                 continue;
             }
-            out.add(judge(p.number(), f, byKey.getOrDefault(m.source + "\u0000" + f.name(), List.of()), m.delta, true));
+            // several buffers of ours may hold these bytes (a reassembled IP datagram and the TPKT cut from it):
+            // the field agrees when one of them has it
+            Outcome best = null;
+            for (Mapping m : ms) {
+                Outcome o = judge(p.number(), f, byKey.getOrDefault(m.source + "\u0000" + f.name(), List.of()), m.delta,
+                        true);
+                if (best == null || o.kind() == Kind.AGREED) best = o;
+                if (o.kind() == Kind.AGREED) break;
+            }
+            out.add(best);
         }
         return out;
     }
@@ -192,6 +203,16 @@ public final class Agreement {
             }
         }
         return null;
+    }
+
+    /** Every buffer of ours that {@link #map} would accept, in order. */
+    static List<Mapping> mapAll(PdmlBuffers.Buffer t, List<DataSource> ourBuffers) {
+        List<Mapping> out = new ArrayList<>(1);
+        for (DataSource o : ourBuffers) {
+            Mapping m = map(t, List.of(o));
+            if (m != null) out.add(m);
+        }
+        return out;
     }
 
     private static boolean piecesAgree(PdmlBuffers.Buffer t, DataSource o, int d) {

@@ -62,8 +62,11 @@ final class PdmlBuffers {
         List<PdmlField> fs = p.fields();
         for (int i = 0; i < fs.size(); i++) {
             PdmlField f = fs.get(i);
-            if (!f.name().endsWith(".segments")) continue;
-            String prefix = f.name().substring(0, f.name().length() - ".segments".length());
+            // X.segments (TCP, COTP reassembly) or IP reassembly's ip.fragments / ipv6.fragments (X.fragment pieces)
+            boolean ipFrags = f.name().equals("ip.fragments") || f.name().equals("ipv6.fragments");
+            if (!f.name().endsWith(".segments") && !ipFrags) continue;
+            String prefix = f.name().substring(0, f.name().length() - (ipFrags ? ".fragments" : ".segments").length());
+            String piece = prefix + (ipFrags ? ".fragment" : ".segment");
             List<Piece> pieces = new ArrayList<>();
             List<String> hexes = new ArrayList<>();
             String whole = null;
@@ -71,7 +74,7 @@ final class PdmlBuffers {
             int j = i + 1;
             for (; j < fs.size() && fs.get(j).protoIndex() == f.protoIndex(); j++) {
                 PdmlField c = fs.get(j);
-                if (c.name().equals(prefix + ".segment")) {
+                if (c.name().equals(piece)) {
                     int frame = parse(c.show());
                     if (frame > 0 && c.size() > 0) {
                         pieces.add(new Piece(frame, c.pos(), c.size()));

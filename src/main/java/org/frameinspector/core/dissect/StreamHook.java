@@ -21,6 +21,18 @@ public interface StreamHook {
      */
     boolean onTcpPayload(Ctx ctx, Buf payload, TcpInfo tcp);
 
+    /**
+     * Called by the IPv4 / IPv6 dissector for every fragment and every IPv4 datagram with DF = 0 whose payload was
+     * captured whole, on the frame source, before the payload is dissected. The hook remembers fragments until their
+     * datagram is complete and checks that fragmentable IPv4 datagrams do not repeat an Identification too soon
+     * (IP4-ID-REUSE-FRAGMENTABLE). Returns the reassembled payload, added with {@link Ctx#addSource} (its parts map
+     * every byte to the fragment it came from), when this fragment completes a datagram; null otherwise (a held
+     * fragment, or a datagram that is not a fragment). Never throws.
+     */
+    default org.frameinspector.core.model.DataSource onIpDatagram(Ctx ctx, Buf payload, IpDatagram ip) {
+        return null;
+    }
+
     /** Called by the COTP dissector for each TPDU so connection-level checks can run. */
     default void onTpdu(Ctx ctx, CotpInfo tpdu) {
     }

@@ -159,6 +159,16 @@ public final class Conversations implements StreamHook {
         return Collections.unmodifiableList(rows);
     }
 
+    // ------------------------------------------------------------------ IP fragments
+
+    /** IP fragment reassembly and the IPv4 ID reuse check. */
+    final IpFragments ipFragments = new IpFragments();
+
+    @Override
+    public DataSource onIpDatagram(Ctx ctx, Buf payload, org.frameinspector.core.dissect.IpDatagram ip) {
+        return ipFragments.onDatagram(ctx, payload, ip);
+    }
+
     // ------------------------------------------------------------------ TCP
 
     @Override
@@ -338,8 +348,15 @@ public final class Conversations implements StreamHook {
             if (d.pending == null) d.pending = new ArrayList<>(4);
             int at = 0;
             while (at < d.pending.size() && (int) (d.pending.get(at).seq - dataSeq) <= 0) at++;
-            d.pending.add(at, new Pending(dataSeq, Arrays.copyOfRange(b, start, start + n), frameOf(src, start),
-                    frameOffOf(src, start)));
+            if (src.isFrame()) {
+                d.pending.add(at, new Pending(dataSeq, Arrays.copyOfRange(b, start, start + n), curFrame, start));
+            } else {
+                // a segment from a reassembled IP datagram: one held piece per frame it came from
+                long s0 = dataSeq;
+                int[] i = {at, start};
+                pieces(src, start, n, (o, k, fr, fo) -> d.pending.add(i[0]++, new Pending((s0 + (o - i[1])) & 0xFFFFFFFFL,
+                        Arrays.copyOfRange(b, o, o + k), fr, fo)));
+            }
             d.pendingBytes += n;
             ctx.finding("TCP-OUT-OF-ORDER", null, "tcp", null, DataSource.FRAME, start, n, diff + " bytes", null, null);
             note(ctx, src, start, n, "held back until the missing bytes before it arrive");
@@ -353,22 +370,33 @@ public final class Conversations implements StreamHook {
             endOfFrame(ctx, d);
             return true;
         }
-        deliver(ctx, c, d, b, start, n, frameOf(src, start), frameOffOf(src, start));
+        if (src.isFrame()) deliver(ctx, c, d, b, start, n, curFrame, start);
+        else pieces(src, start, n, (o, k, fr, fo) -> deliver(ctx, c, d, b, o, k, fr, fo));
         drain(ctx, c, d);
         endOfFrame(ctx, d);
         return true;
     }
 
-    private int frameOf(DataSource src, int off) {
-        if (src.isFrame()) return curFrame;
-        SourcePart p = src.partAt(off);
-        return p == null ? curFrame : p.frame();
+    private interface Piece {
+        void at(int off, int len, int frame, int frameOff);
     }
 
-    private static int frameOffOf(DataSource src, int off) {
-        if (src.isFrame()) return off;
-        SourcePart p = src.partAt(off);
-        return p == null ? off : p.frameOffset() + (off - p.bufferOffset());
+    /** Splits [start, start+n) of a reassembled source into runs that each lie in one frame (IP fragments). */
+    private void pieces(DataSource src, int start, int n, Piece fn) {
+        int o = start, end = start + n;
+        while (o < end) {
+            SourcePart p = src.partAt(o);
+            if (p == null) {
+                int next = end;
+                for (SourcePart q : src.parts()) if (q.bufferOffset() > o && q.bufferOffset() < next) next = q.bufferOffset();
+                fn.at(o, next - o, curFrame, o);
+                o = next;
+                continue;
+            }
+            int k = Math.min(end, p.bufferOffset() + p.length()) - o;
+            fn.at(o, k, p.frame(), p.frameOffset() + (o - p.bufferOffset()));
+            o += k;
+        }
     }
 
     /** Bytes of this segment at sequence numbers already delivered: compare them with what was delivered. */

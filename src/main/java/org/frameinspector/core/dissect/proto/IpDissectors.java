@@ -6,7 +6,9 @@ import org.frameinspector.core.dissect.Ctx;
 import org.frameinspector.core.dissect.Dissector;
 import org.frameinspector.core.dissect.DissectorRegistry;
 import org.frameinspector.core.dissect.Fmt;
+import org.frameinspector.core.dissect.IpDatagram;
 import org.frameinspector.core.dissect.L;
+import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Field;
 import org.frameinspector.core.model.FieldKind;
 import org.frameinspector.core.model.Frame;
@@ -20,6 +22,11 @@ public final class IpDissectors {
     /** Ctx keys for the layers above. */
     public static final String VERSION = "ip.version", SRC_OFF = "ip.src.off", DST_OFF = "ip.dst.off",
             SRC = "ip.src", DST = "ip.dst", PAYLOAD_LEN = "ip.payload_len", FRAGMENT = "ip.fragment";
+    /**
+     * Ctx keys (byte[]) of the pseudo-header addresses when the payload is a reassembled datagram, whose bytes are
+     * not the frame's: then {@link #SRC_OFF} / {@link #DST_OFF} are absent.
+     */
+    public static final String PSEUDO_SRC = "ip.pseudo.src", PSEUDO_DST = "ip.pseudo.dst";
 
     private IpDissectors() {
     }
@@ -111,6 +118,60 @@ public final class IpDissectors {
                 + "checksum (checksum offload), so the packet on the wire was probably correct.";
     }
 
+    /**
+     * A fragment in the in-order pass: its payload is shown as data (Wireshark does the same: even a first fragment's
+     * TCP header is only decoded from the reassembled datagram); when it completed a datagram ({@code whole} not
+     * null), the IP layer gets Wireshark's fragments tree over the reassembled source and the payload is dispatched
+     * from that source through table "ip.proto", with the pseudo-header addresses for TCP.
+     */
+    static void reassembled(Ctx ctx, L l, Buf fragment, DataSource whole, IpDatagram ip) {
+        String v = ip.version() == 6 ? "IPv6" : "IPv4", pre = ip.version() == 6 ? "ipv6" : "ip";
+        ctx.data(fragment);
+        org.frameinspector.core.model.Layer data = ctx.out().layers().get(ctx.out().layers().size() - 1);
+        boolean dataAdded = fragment.length() > 0 && "data".equals(data.protocol());
+        if (whole == null) {
+            if (dataAdded) data.setName(data.name() + ": " + v + " fragment (offset " + ip.offset() + (ip.more()
+                    ? ", more follow" : ", the last") + "), held for reassembly");
+            return;
+        }
+        if (dataAdded) data.setName(data.name() + ": " + v + " fragment (offset " + ip.offset() + ") completing \""
+                + whole.name() + "\"");
+        byte[] bytes = whole.bytes();
+        int total = bytes.length;
+        java.util.List<org.frameinspector.core.model.SourcePart> parts = whole.parts();
+        StringBuilder sum = new StringBuilder().append(parts.size()).append(' ').append(v).append(" Fragments (")
+                .append(total).append(" bytes):");
+        for (int i = 0; i < parts.size(); i++) {
+            org.frameinspector.core.model.SourcePart p = parts.get(i);
+            sum.append(i == 0 ? " #" : ", #").append(p.frame()).append('(').append(p.length()).append(')');
+        }
+        String src = whole.id();
+        Field tree = l.put(null, new Field(pre + ".fragments", v + " Fragments", 0, total, 0, null, sum.toString(), src,
+                FieldKind.TREE));
+        for (org.frameinspector.core.model.SourcePart p : parts) {
+            int a = p.bufferOffset(), z = a + p.length() - 1;
+            tree.add(new Field(pre + ".fragment", v + " Fragment", a, p.length(), 0, (long) p.frame(),
+                    "Frame: " + p.frame() + ", payload: " + a + "-" + z + " (" + p.length() + " bytes)", src,
+                    FieldKind.NORMAL));
+        }
+        tree.add(new Field(pre + ".fragment.count", "Fragment count", 0, 0, 0, (long) parts.size(),
+                Integer.toString(parts.size()), src, FieldKind.GENERATED));
+        tree.add(new Field(pre + ".reassembled.length", "Reassembled " + v + " length", 0, 0, 0, (long) total,
+                Integer.toString(total), src, FieldKind.GENERATED));
+        tree.add(new Field(pre + ".reassembled.data", "Reassembled " + v + " data", 0, total, 0, bytes,
+                Fmt.colonHex(bytes, 0, Math.min(total, 32)) + (total > 32 ? "…" : ""), src, FieldKind.PAYLOAD));
+        byte[] b = ip.bytes();
+        int alen = ip.addrLen();
+        ctx.put(VERSION, ip.version());
+        ctx.put(SRC_OFF, null);
+        ctx.put(DST_OFF, null);
+        ctx.put(PSEUDO_SRC, java.util.Arrays.copyOfRange(b, ip.srcOff(), ip.srcOff() + alen));
+        ctx.put(PSEUDO_DST, java.util.Arrays.copyOfRange(b, ip.dstOff(), ip.dstOff() + alen));
+        ctx.put(PAYLOAD_LEN, total);
+        ctx.put(FRAGMENT, null);
+        ctx.nextOrData("ip.proto", ip.proto(), Buf.of(whole));
+    }
+
     // ------------------------------------------------------------------ IPv4
 
     static final class Ipv4 implements Dissector {
@@ -153,7 +214,7 @@ public final class IpDissectors {
                     v -> ECN_LONG[(int) v] + " (" + v + ")");
             Field tlF = l.uint(null, "ip.len", "Total Length", o + 2, 2);
             int totlen = (int) tlF.longValue();
-            l.uint(null, "ip.id", "Identification", o + 4, 2, v -> Fmt.hex4((int) v) + " (" + v + ")");
+            Field idF = l.uint(null, "ip.id", "Identification", o + 4, 2, v -> Fmt.hex4((int) v) + " (" + v + ")");
             l.need(null, "ip.flags", "Flags", o + 6, 2);
             int fw = buf.u16(o + 6);
             int flags = fw >> 13;
@@ -249,10 +310,21 @@ public final class IpDissectors {
             if (frag) {
                 l.finding("IP4-FRAGMENT", fo, (mf ? "MF=1, " : "MF=0, ") + "offset " + fragOff * 8,
                         "MF=0, offset 0");
-                if (fragOff != 0) {
-                    ctx.data(payload);
+            }
+            // in-order pass: fragments are reassembled, and DF = 0 datagrams are checked for a reused ID (RFC 6864);
+            // only a payload captured whole on the frame qualifies (its bytes must map back to the frame)
+            if (ctx.stream() != null && (frag || !df) && buf.source().isFrame() && dend == o + totlen) {
+                IpDatagram info = new IpDatagram(4, b, o + 12, o + 16, proto, idF.longValue(), fragOff * 8, mf, df,
+                        idF, fo);
+                DataSource whole = ctx.stream().onIpDatagram(ctx, payload, info);
+                if (frag) {
+                    reassembled(ctx, l, payload, whole, info);
                     return;
                 }
+            }
+            if (frag && fragOff != 0) {
+                ctx.data(payload);
+                return;
             }
             ctx.nextOrData("ip.proto", proto, payload);
         }
@@ -443,6 +515,10 @@ public final class IpDissectors {
             int finalDst = o + 24;
             boolean first = true;
             boolean nonFirstFragment = false, fragment = false;
+            // in-order pass: fragments whose packet was captured whole are reassembled (RFC 8200 §4.5)
+            boolean reassembly = ctx.stream() != null && buf.source().isFrame() && plen > 0 && dend == o + 40 + plen;
+            IpDatagram fragInfo = null;
+            int fragStart = -1;
             while (p < dend && isExt(nxt)) {
                 if (nxt == 0 && !first) l.finding("IP6-HBH-NOT-FIRST", nxtField, "Hop-by-Hop after another header",
                         "directly after the IPv6 header");
@@ -477,13 +553,18 @@ public final class IpDissectors {
                                 FieldKind.RESERVED, null);
                         Field more = l.bits(h, "ipv6.fraghdr.more", "More Fragments", p + 2, 2, 0x0001,
                                 v -> v == 0 ? "No" : "Yes");
-                        l.hex(h, "ipv6.fraghdr.ident", "Identification", p + 4, 4);
+                        Field ident = l.hex(h, "ipv6.fraghdr.ident", "Identification", p + 4, 4);
                         if (ro.longValue() != 0) l.finding("IP6-FRAG-RESERVED-NONZERO", ro,
                                 Fmt.hex2((int) ro.longValue()), "0x00");
                         if (rbits.longValue() != 0) l.finding("IP6-FRAG-RESERVED-NONZERO", rbits,
                                 Long.toString(rbits.longValue()), "0");
                         fragment = off.longValue() != 0 || more.longValue() != 0;
                         nonFirstFragment = off.longValue() != 0;
+                        if (fragment) {
+                            fragStart = p + 8;
+                            fragInfo = new IpDatagram(6, b, o + 8, finalDst, next, ident.longValue(),
+                                    (int) off.longValue() * 8, more.longValue() != 0, false, ident, h);
+                        }
                     }
                     case 51 -> {
                         l.uint(h, "ah.length", "Length", p + 1, 1);
@@ -503,8 +584,19 @@ public final class IpDissectors {
                 }
                 nxt = next;
                 p += size;
+                // the rest of a fragment is the fragmentable part: a non-first fragment has no headers to walk,
+                // and with reassembly the first one's are read from the reassembled datagram
+                if (fragInfo != null && (nonFirstFragment || reassembly)) break;
             }
             l.end(Math.min(p, buf.end()));
+            if (fragInfo != null && reassembly) {
+                Buf fragPayload = buf.slice(fragStart, dend - fragStart);
+                DataSource whole = ctx.stream().onIpDatagram(ctx, fragPayload, fragInfo);
+                ctx.put(SRC, src);
+                ctx.put(DST, finalDst == o + 24 ? dst : Fmt.ipv6(b, finalDst));
+                reassembled(ctx, l, fragPayload, whole, fragInfo);
+                return;
+            }
             if (p >= dend) return;
             Buf payload = buf.slice(p, dend - p);
             ctx.put(VERSION, 6);

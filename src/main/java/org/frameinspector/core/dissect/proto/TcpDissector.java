@@ -145,11 +145,15 @@ public final class TcpDissector implements Dissector {
         boolean checksumBad = false;
         Integer ver = ctx.get(IpDissectors.VERSION);
         Integer sOff = ctx.get(IpDissectors.SRC_OFF), dOff = ctx.get(IpDissectors.DST_OFF);
+        // on a reassembled IP datagram the addresses are not in this buffer: IP leaves them as byte arrays
+        byte[] pSrc = ctx.get(IpDissectors.PSEUDO_SRC), pDst = ctx.get(IpDissectors.PSEUDO_DST);
+        boolean addrs = pSrc != null && pDst != null || sOff != null && dOff != null;
         long transmitted = ck.longValue();
-        if (ver != null && sOff != null && dOff != null && !fragment && buf.length() >= segLen && segLen >= 20) {
+        if (ver != null && addrs && !fragment && buf.length() >= segLen && segLen >= 20) {
             int alen = ver == 6 ? 16 : 4;
-            long sum = InternetChecksum.add(0, b, sOff, alen);
-            sum = InternetChecksum.add(sum, b, dOff, alen);
+            long sum = pSrc != null && pDst != null
+                    ? InternetChecksum.add(InternetChecksum.add(0, pSrc, 0, alen), pDst, 0, alen)
+                    : InternetChecksum.add(InternetChecksum.add(0, b, sOff, alen), b, dOff, alen);
             sum += 6 + (segLen & 0xFFFF) + (segLen >>> 16);
             sum = InternetChecksum.add(sum, b, o, 16);
             sum = InternetChecksum.add(sum, b, o + 18, segLen - 18);
