@@ -572,12 +572,6 @@ public final class Conversations implements StreamHook {
                 ctx.finding("TPKT-STREAM-SYNC-LOST", null, "tpkt", null, DataSource.FRAME,
                         fo >= 0 ? fo : firstLive(f), fo >= 0 ? (f.tpktLength >= 0 ? 4 : 1) : 0, obs,
                         "03 00 and a length of at least 7", null);
-                if (fo >= 0 && f.tpktLength >= 0 && f.wholeIn(f.resultStart, 4, liveFrame)) {
-                    // show the bad header itself (and the bytes its length claims), as a lone segment would
-                    int n = Math.max(4, f.tpktLength);
-                    if (!f.wholeIn(f.resultStart, n, liveFrame)) n = 4;
-                    ctx.call(tpkt, new Buf(ctx.out().sources().get(0), fo, fo + n));
-                }
             } else if (r == TpktFramer.TLS) {
                 flushRun(ctx, c);
                 d.passthrough = true;
