@@ -131,8 +131,14 @@ final class WarmUp {
         private final List<Frame> frames;
         private final List<Dissection> ds;
         private final Function<Frame, Dissection> dissector;
-        private final BufferedImage img = new BufferedImage(700, 500, BufferedImage.TYPE_INT_RGB);
+        private java.awt.Image img;
         private int step;
+        private FieldTree tree;
+        private HexPane hex;
+        private JTable list;
+        /** Rounds of painting the tree, hex pane and frame list again (one component per event), so the code
+         *  that paints cells is compiled by the JIT before a file is opened rather than while it is shown. */
+        private static final int ROUNDS = 4;
 
         EdtSteps(List<Frame> frames, List<Dissection> ds, Function<Frame, Dissection> dissector) {
             this.frames = frames;
@@ -148,13 +154,13 @@ final class WarmUp {
             try {
                 switch (step++) {
                     case 0 -> {
-                        FieldTree tree = new FieldTree();
+                        tree = new FieldTree();
                         tree.setDissection(d);
                         tree.setNotes(null);
                         paint(tree, 360, 420);
                     }
                     case 1 -> {
-                        HexPane hex = new HexPane();
+                        hex = new HexPane();
                         hex.setData(d.frame().data(), HexPane.marksFor(d, DataSource.FRAME,
                                 d.frame().data().length));
                         hex.setSelection(TPKT, 4);
@@ -176,14 +182,28 @@ final class WarmUp {
                     }
                     case 3 -> {
                         FrameTableModel m = new FrameTableModel();
-                        JTable t = new JTable(m);
-                        t.setDefaultRenderer(RowSummaries.Summary.class, new MainWindow.WorstFindingRenderer());
-                        m.setCache(new DissectionCache(new ListFrameSource(frames), dissector, 16));
-                        t.setRowSelectionInterval(0, 0);
-                        paint(t, 700, 80);
-                        more = false;
+                        list = new JTable(m);
+                        list.setDefaultRenderer(RowSummaries.Summary.class, new MainWindow.WorstFindingRenderer());
+                        List<Frame> rows = new ArrayList<>();
+                        for (int i = 0; i < 40; i++) {
+                            Frame f = frames.get(i % frames.size());
+                            rows.add(new Frame(i + 1, f.data(), f.originalLength(), f.timestampNanos() + i * 1000L,
+                                    f.linkType(), 0, null));
+                        }
+                        DissectionCache cache = new DissectionCache(new ListFrameSource(rows), dissector, 64);
+                        for (int i = 0; i < rows.size(); i++) cache.put(i, ds.get(i % ds.size())); // no EDT dissection
+                        m.setCache(cache);
+                        list.setRowSelectionInterval(0, 0);
+                        paint(list, 700, 12 * list.getRowHeight()); // a list pane's worth of rows
+                        more = true;
                     }
-                    default -> more = false;
+                    default -> {
+                        int k = step - 5; // 0, 1, 2, … after the four steps above
+                        JComponent c = k % 3 == 0 ? list : k % 3 == 1 ? tree : hex;
+                        if (c == hex) hex.setSelection(k % 16, 2);
+                        paint(c, c.getWidth(), c.getHeight());
+                        more = k < ROUNDS * 3 - 1;
+                    }
                 }
             } catch (RuntimeException | LinkageError ignored) {
                 more = false;
@@ -196,7 +216,16 @@ final class WarmUp {
         private void paint(JComponent c, int w, int h) {
             c.setSize(w, h);
             c.doLayout();
-            Graphics2D g = img.createGraphics();
+            if (img == null) {
+                // an image of the screen's kind (on X11 a pixmap drawn through XRender), so the glyphs and
+                // rendering loops the window needs are set up, not just those of an in-memory image
+                java.awt.GraphicsConfiguration gc = GraphicsEnvironment.getLocalGraphicsEnvironment()
+                        .getDefaultScreenDevice().getDefaultConfiguration();
+                java.awt.image.VolatileImage v = gc.createCompatibleVolatileImage(700, 500);
+                v.validate(gc);
+                img = v;
+            }
+            Graphics2D g = (Graphics2D) img.getGraphics();
             try {
                 g.setClip(0, 0, w, h);
                 c.paint(g);
