@@ -34,6 +34,11 @@ public final class DissectionCache {
     /** Dissections computed so far (cache misses); for tests and diagnostics. */
     public int misses() { return misses; }
 
+    /** Stores a dissection computed elsewhere (e.g. off the EDT by the loader). */
+    public void put(int index, Dissection d) {
+        if (d != null) lru.put(index, d);
+    }
+
     public Dissection get(int index) {
         Dissection d = lru.get(index);
         if (d == null) {

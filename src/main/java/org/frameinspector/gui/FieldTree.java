@@ -199,12 +199,12 @@ public final class FieldTree extends JTree {
                 setText(l.name());
                 setFont(bold);
                 Severity w = layerWorst(l);
-                icon = w != null ? Icons.severity(w) : Icons.get("layer");
+                icon = w != null ? Icons.severityCell(w) : Icons.cell("layer");
             } else if (o instanceof Field f) {
                 setText(f.treeLabel());
                 Severity w = fieldWorst(f);
                 if (w != null) {
-                    icon = Icons.severity(w);
+                    icon = Icons.severityCell(w);
                     fg = Theme.color(switch (w) {
                         case VIOLATION -> "FrameInspector.mark.violationForeground";
                         case RISK -> "FrameInspector.mark.riskForeground";
@@ -212,7 +212,7 @@ public final class FieldTree extends JTree {
                     }, Color.RED);
                     setFont(bold);
                 } else if (f.kind() == FieldKind.RESERVED) {
-                    icon = Icons.get("reserved");
+                    icon = Icons.cell("reserved");
                     fg = Theme.color("FrameInspector.mark.reservedForeground", Color.MAGENTA);
                 } else if (f.kind() == FieldKind.UNDECODED || f.kind() == FieldKind.GENERATED) {
                     fg = Theme.color("Label.disabledForeground", Color.GRAY);
@@ -226,7 +226,7 @@ public final class FieldTree extends JTree {
                 String base = fg != null && !sel ? " color='" + hex(fg) + "'" : "";
                 setText("<html><span" + base + ">" + Texts.esc(getText()) + "</span>&nbsp;&nbsp;<span" + col + ">"
                         + Texts.esc(first) + "</span></html>");
-                icon = new Pair(icon, Icons.get("note"));
+                icon = new Pair(icon, Icons.cell("note"));
             }
             setIcon(icon);
             if (fg != null && !sel) setForeground(fg);

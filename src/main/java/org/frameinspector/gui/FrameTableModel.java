@@ -139,9 +139,26 @@ public final class FrameTableModel extends AbstractTableModel {
         if (hi >= 0) fireTableRowsUpdated(lo, hi);
     }
 
+    private static final char DECIMAL_SEPARATOR = java.text.DecimalFormatSymbols
+            .getInstance(java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)).getDecimalSeparator();
+
     private String time(long nanos) {
         if (nanos == 0) return "";
-        double s = (nanos - firstTimestamp) / 1e9;
-        return String.format("%.6f", s);
+        return seconds(nanos - firstTimestamp, DECIMAL_SEPARATOR);
+    }
+
+    /**
+     * Nanoseconds as seconds with six decimals, rounded half up like {@code String.format("%.6f")} but without a
+     * Formatter per painted cell.
+     */
+    static String seconds(long nanos, char separator) {
+        boolean negative = nanos < 0;
+        long micros = ((negative ? -nanos : nanos) + 500) / 1000;
+        StringBuilder b = new StringBuilder(20);
+        if (negative) b.append('-');
+        b.append(micros / 1_000_000).append(separator);
+        String frac = Long.toString(micros % 1_000_000);
+        for (int i = frac.length(); i < 6; i++) b.append('0');
+        return b.append(frac).toString();
     }
 }

@@ -819,7 +819,22 @@ public final class MainWindow extends JFrame {
 
     void selectFrame(int row) {
         if (row < 0 || row >= frameModel.getRowCount()) return;
-        frameTable.setRowSelectionInterval(row, row);
+        ListSelectionModel sm = frameTable.getSelectionModel();
+        int lo = sm.getMinSelectionIndex(), hi = sm.getMaxSelectionIndex();
+        if (lo >= 0 && (row < lo || row > hi) && Math.max(hi, row) - Math.min(lo, row) > 10_000) {
+            // DefaultListSelectionModel walks every index between the old and the new selection: from frame 1
+            // to frame 1,000,000 that is a million steps on the EDT. Clearing first keeps it to the rows selected;
+            // while adjusting, the listeners see one change.
+            sm.setValueIsAdjusting(true);
+            try {
+                sm.clearSelection();
+                frameTable.setRowSelectionInterval(row, row);
+            } finally {
+                sm.setValueIsAdjusting(false);
+            }
+        } else {
+            frameTable.setRowSelectionInterval(row, row);
+        }
         frameTable.scrollRectToVisible(frameTable.getCellRect(row, 0, true));
     }
 
@@ -926,12 +941,15 @@ public final class MainWindow extends JFrame {
         SwingWorker<Loaded, Void> w = new SwingWorker<>() {
             NotesStore loadedNotes;
             String notesError;
+            Dissection first;
 
             @Override
             protected Loaded doInBackground() throws Exception {
                 long t0 = System.nanoTime();
                 try {
                     Loaded l = job.call();
+                    // the frame shown first is dissected here, not on the EDT
+                    first = dissectFirst(l);
                     if (file != null) {
                         try {
                             loadedNotes = loadNotes(file, l);
@@ -953,7 +971,7 @@ public final class MainWindow extends JFrame {
                 cancelLoad.setVisible(false);
                 try {
                     Loaded l = get();
-                    setLoaded(l, file, loadedNotes);
+                    setLoaded(l, file, loadedNotes, first);
                     if (notesError != null) showError("Cannot read the notes of " + what, notesError);
                 } catch (CancellationException e) {
                     statusFrames.setText("Cancelled");
@@ -1063,6 +1081,24 @@ public final class MainWindow extends JFrame {
     }
 
     public void setLoaded(Loaded l, Path file, NotesStore withNotes) {
+        setLoaded(l, file, withNotes, null);
+    }
+
+    /** The first frame's dissection, computed off the EDT (null when it cannot be). */
+    private Dissection dissectFirst(Loaded l) {
+        try {
+            return l.frames().size() > 0 ? dissector.apply(l.frames().frame(0)) : null;
+        } catch (RuntimeException | LinkageError e) {
+            return null; // dissected again (and the failure shown) when the frame is selected
+        }
+    }
+
+    /**
+     * Shows a new input in two EDT events: this one puts the rows in the list (they paint next); the first frame
+     * is selected and shown in the event after that, with its dissection from {@code first} when the loader made
+     * it, so neither event carries the whole first-show cost.
+     */
+    private void setLoaded(Loaded l, Path file, NotesStore withNotes, Dissection first) {
         inputFile = file;
         setNotes(withNotes == null ? new NotesStore() : withNotes);
         if (loaded != null && loaded != l) {
@@ -1076,7 +1112,9 @@ public final class MainWindow extends JFrame {
         cancelBusy();
         loaded = l;
         long t0 = System.nanoTime();
-        frameModel.setCache(new DissectionCache(l.frames(), dissector, CACHE_SIZE), dissector);
+        DissectionCache cache = new DissectionCache(l.frames(), dissector, CACHE_SIZE);
+        if (first != null) cache.put(0, first);
+        frameModel.setCache(cache, dissector);
         trace("setCache", t0);
         connectionsModel.setRows(null);
         int connTab = lowerTabs.indexOfComponent(connectionsPane);
@@ -1096,13 +1134,24 @@ public final class MainWindow extends JFrame {
         int n = l.frames().size();
         statusFrames.setText(n + (n == 1 ? " frame" : " frames"));
         if (file != null) {
-            AppPrefs.addRecentFile(file.toAbsolutePath().toString());
-            rebuildRecentMenu();
+            // a later event: the list's rows come first
+            javax.swing.SwingUtilities.invokeLater(() -> {
+                AppPrefs.addRecentFile(file.toAbsolutePath().toString());
+                rebuildRecentMenu();
+            });
         }
         trace("status", t0);
-        if (n > 0) selectFrame(0);
-        else showDissection(null);
-        trace("selectFrame", t0);
+        if (n > 0) {
+            javax.swing.SwingUtilities.invokeLater(() -> {
+                // not if another input came meanwhile or a row is already selected (a filter, a click)
+                if (loaded != l || frameModel.cache() != cache || frameTable.getSelectedRow() >= 0) return;
+                long t1 = System.nanoTime();
+                selectFrame(0);
+                trace("selectFrame (next event)", t1);
+            });
+        } else {
+            showDissection(null);
+        }
         if (!filterBar.field().getText().isBlank() && filterBar.state() == FilterBar.State.VALID && n > 0) {
             applyFilter(filterBar.field().getText().strip());
         }
@@ -1115,10 +1164,8 @@ public final class MainWindow extends JFrame {
         javax.swing.SwingUtilities.invokeLater(() -> mainSplit.setDividerLocation(listHeight));
     }
 
-    private static final boolean TRACE = Boolean.getBoolean("fi.gui.trace");
-
     private static void trace(String what, long t0) {
-        if (TRACE) System.err.printf("fi.gui.trace %s %.1f ms%n", what, (System.nanoTime() - t0) / 1e6);
+        GuiTrace.since(what, t0);
     }
 
     private int rowsHeight(int rows) {
@@ -2113,24 +2160,24 @@ public final class MainWindow extends JFrame {
     }
 
     /** Findings column of the frame list: worst severity icon and the number of findings. */
-    private static final class WorstFindingRenderer extends DefaultTableCellRenderer {
+    static final class WorstFindingRenderer extends DefaultTableCellRenderer {
         @Override
         public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int r, int c) {
             super.getTableCellRendererComponent(t, "", sel, focus, r, c);
             RowSummaries.Summary d = (RowSummaries.Summary) v;
             Severity w = d == null ? null : d.worst();
-            setIcon(w == null ? null : Icons.severity(w));
+            setIcon(w == null ? null : Icons.severityCell(w));
             setText(w == null ? "" : d.findings() + " " + w.name().toLowerCase());
             return this;
         }
     }
 
     /** Severity column of the findings table: icon and name. */
-    private static final class SeverityRenderer extends DefaultTableCellRenderer {
+    static final class SeverityRenderer extends DefaultTableCellRenderer {
         @Override
         public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int r, int c) {
             super.getTableCellRendererComponent(t, v == null ? "" : v.toString(), sel, focus, r, c);
-            Icon i = v instanceof Severity s ? Icons.severity(s) : null;
+            Icon i = v instanceof Severity s ? Icons.severityCell(s) : null;
             setIcon(i);
             return this;
         }
