@@ -171,19 +171,8 @@ public final class FastLane {
     /** The stream part of {@link #offer} for a frame whose lower layers are clean. */
     private boolean stream(byte[] b, int len, int number, long ts) {
         int sp = u16(b, 34), dp = u16(b, 36);
-        // ---- the connection: one of the recently used ones, open, without held out-of-order data
-        int srcIp = s32(b, 26), dstIp = s32(b, 30);
-        Conn c = null;
-        Conn[] recent = conv.recent;
-        for (int i = 0; i < recent.length; i++) {
-            // in the order Conversations.conn() searches them (most recently added first)
-            Conn r = recent[(conv.recentAt - i) & (recent.length - 1)];
-            if (r != null && r.v4 && (r.ipA == srcIp && r.row.portA == sp && r.ipB == dstIp && r.row.portB == dp
-                    || r.ipA == dstIp && r.row.portA == dp && r.ipB == srcIp && r.row.portB == sp)) {
-                c = r;
-                break;
-            }
-        }
+        int srcIp = s32(b, 26);
+        Conn c = lookup(srcIp, sp, s32(b, 30), dp);
         if (c == null || c.closed) return false;
         boolean fromA = c.row.portA == sp && c.ipA == srcIp;
         Dir d = fromA ? c.a : c.b, other = fromA ? c.b : c.a;
@@ -215,44 +204,68 @@ public final class FastLane {
         if (fromA) row.bytesAtoB += n;
         else row.bytesBtoA += n;
         history(d, b, pay, n);
-        if (held > 0) {
-            // the segment completes the TPKT held from earlier segments (as frame() does after append)
-            f.append(b, pay, n, number, pay);
-            int run = 0;
-            while (true) {
-                int r = f.next();
-                if (r == TpktFramer.NEED_MORE) break;
-                if (r != TpktFramer.TPKT) throw new IllegalStateException("fast lane: framer result " + r);
-                int s = f.resultStart, l = f.resultLen;
-                if (f.wholeIn(s, l, number)) {
-                    int fo = f.frameOffset(s, number);
-                    dt(c, d, b, fo, l, number, ts, fromA, null, 0);
-                    if (run++ > 0) multiple(fo, run);
-                } else {
-                    // a reassembled TPKT: its DT user data maps back to the frames it came from
-                    byte[] bytes = f.bytes();
-                    dt(c, d, bytes, s, l, number, ts, fromA, f.parts(s, l), s);
-                    run = 0;
-                }
-            }
-            if (f.buffered() > 0) f.compact();
-        } else {
-            int o = pay, run = 0;
-            for (int i = 0; i < tCount; i++) {
-                dt(c, d, b, tOff[i], tLen[i], number, ts, fromA, null, 0);
-                if (run++ > 0) multiple(tOff[i], run);
-                o = tOff[i] + tLen[i];
-            }
-            if (o < len) {
-                f.append(b, o, len - o, number, o);
-                if (f.next() != TpktFramer.NEED_MORE) throw new IllegalStateException("fast lane: framer took a partial TPKT");
-                f.compact();
-            }
-        }
+        if (held > 0) completeHeld(c, d, b, n, number, ts, fromA);
+        else wholeTpkts(c, d, b, len, number, ts, fromA);
         if (!found.isEmpty()) {
             for (Finding x : found) row.findings.merge(x.id(), 1, Integer::sum);
         }
         return true;
+    }
+
+    /** The connection of a segment: one of the recently used ones, searched as Conversations.conn() does. */
+    private Conn lookup(int srcIp, int sp, int dstIp, int dp) {
+        Conn[] recent = conv.recent;
+        for (int i = 0; i < recent.length; i++) {
+            // in the order Conversations.conn() searches them (most recently added first)
+            Conn r = recent[(conv.recentAt - i) & (recent.length - 1)];
+            if (r != null && r.v4 && (r.ipA == srcIp && r.row.portA == sp && r.ipB == dstIp && r.row.portB == dp
+                    || r.ipA == dstIp && r.row.portA == dp && r.ipB == srcIp && r.row.portB == sp)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The segment completes the TPKT held from earlier segments (as frame() does after append), then whole ones. */
+    private void completeHeld(Conn c, Dir d, byte[] b, int n, int number, long ts, boolean fromA) {
+        TpktFramer f = d.framer;
+        int pay = 54;
+        f.append(b, pay, n, number, pay);
+        int run = 0;
+        while (true) {
+            int r = f.next();
+            if (r == TpktFramer.NEED_MORE) break;
+            if (r != TpktFramer.TPKT) throw new IllegalStateException("fast lane: framer result " + r);
+            int s = f.resultStart, l = f.resultLen;
+            if (f.wholeIn(s, l, number)) {
+                int fo = f.frameOffset(s, number);
+                dt(c, d, b, fo, l, number, ts, fromA, null, 0);
+                if (run++ > 0) multiple(fo, run);
+            } else {
+                // a reassembled TPKT: its DT user data maps back to the frames it came from
+                byte[] bytes = f.bytes();
+                dt(c, d, bytes, s, l, number, ts, fromA, f.parts(s, l), s);
+                run = 0;
+            }
+        }
+        if (f.buffered() > 0) f.compact();
+    }
+
+    /** The planned whole TPKTs straight from the frame, then any incomplete one into the framer. */
+    private void wholeTpkts(Conn c, Dir d, byte[] b, int len, int number, long ts, boolean fromA) {
+        TpktFramer f = d.framer;
+        int pay = 54;
+        int o = pay, run = 0;
+        for (int i = 0; i < tCount; i++) {
+            dt(c, d, b, tOff[i], tLen[i], number, ts, fromA, null, 0);
+            if (run++ > 0) multiple(tOff[i], run);
+            o = tOff[i] + tLen[i];
+        }
+        if (o < len) {
+            f.append(b, o, len - o, number, o);
+            if (f.next() != TpktFramer.NEED_MORE) throw new IllegalStateException("fast lane: framer took a partial TPKT");
+            f.compact();
+        }
     }
 
     /** Copies delivered bytes into the direction's retransmission history (as Conversations.deliver does). */

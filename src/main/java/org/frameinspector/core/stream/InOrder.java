@@ -98,41 +98,62 @@ public final class InOrder {
             conv.finish();
             return new Pass(conv, 0, frames);
         }
-        FastLane lane = new FastLane(conv, fd.registry());
-        long fastFrames = 0;
-        int frames = 0;
+        FastLanePass p = new FastLanePass(fd, conv, each);
         try (ReadAhead ra = new ReadAhead(fs.cursor())) {
             ReadAhead.Batch b;
             while ((b = ra.take()) != null) {
-                for (int i = 0; i < b.count; i++) {
-                    frames++;
-                    int number = b.number[i];
-                    if (lane != null && b.clean[i]) {
-                        boolean took;
-                        try {
-                            took = lane.offerClean(b.data[i], b.len[i], number, b.ts[i]);
-                        } catch (RuntimeException e) {
-                            // a bug: say so on this frame, and dissect the rest of the capture the slow way
-                            fastFrames = lane.taken();
-                            lane = null;
-                            each.accept(number, List.of(internalError(e)), null);
-                            continue;
-                        }
-                        if (took) {
-                            each.accept(number, lane.findings(), null);
-                            continue;
-                        }
-                    }
-                    Dissection d = fd.dissect(b.frameAt(i), null, conv);
-                    conv.record(d);
-                    each.accept(number, d.findings(), d);
-                }
-                if (b.error != null) throw b.error;
+                p.batch(b);
                 ra.recycle(b);
             }
         }
         conv.finish();
-        return new Pass(conv, lane != null ? lane.taken() : fastFrames, frames);
+        return new Pass(conv, p.lane != null ? p.lane.taken() : p.fastFrames, p.frames);
+    }
+
+    /** The consumer side of a fast-lane pass, batch by batch (small methods: quick for the JIT to compile). */
+    private static final class FastLanePass {
+        final FrameDissector fd;
+        final Conversations conv;
+        final FrameFindings each;
+        FastLane lane;
+        long fastFrames;
+        int frames;
+
+        FastLanePass(FrameDissector fd, Conversations conv, FrameFindings each) {
+            this.fd = fd;
+            this.conv = conv;
+            this.each = each;
+            this.lane = new FastLane(conv, fd.registry());
+        }
+
+        void batch(ReadAhead.Batch b) {
+            for (int i = 0; i < b.count; i++) frame(b, i);
+            if (b.error != null) throw b.error;
+        }
+
+        void frame(ReadAhead.Batch b, int i) {
+            frames++;
+            int number = b.number[i];
+            if (lane != null && b.clean[i]) {
+                boolean took;
+                try {
+                    took = lane.offerClean(b.data[i], b.len[i], number, b.ts[i]);
+                } catch (RuntimeException e) {
+                    // a bug: say so on this frame, and dissect the rest of the capture the slow way
+                    fastFrames = lane.taken();
+                    lane = null;
+                    each.accept(number, List.of(internalError(e)), null);
+                    return;
+                }
+                if (took) {
+                    each.accept(number, lane.findings(), null);
+                    return;
+                }
+            }
+            Dissection d = fd.dissect(b.frameAt(i), null, conv);
+            conv.record(d);
+            each.accept(number, d.findings(), d);
+        }
     }
 
     /** The outcome of {@link #findings}: the connections, and how many of the frames took the fast lane. */

@@ -81,29 +81,31 @@ final class ReadAhead implements AutoCloseable {
                     b.last = true;
                     return;
                 }
-                int i = b.count;
-                int n = cursor.length();
-                byte[] src = cursor.bytes();
-                b.len[i] = n;
-                b.orig[i] = cursor.originalLength();
-                b.link[i] = cursor.linkType();
-                b.number[i] = cursor.number();
-                b.ts[i] = cursor.timestampNanos();
-                b.clean[i] = FastLane.cleanLowerLayers(src, n, b.orig[i], b.link[i]);
-                if (b.clean[i]) {
-                    if (b.data[i].length < n) b.data[i] = new byte[Math.max(n, b.data[i].length * 2)];
-                    System.arraycopy(src, 0, b.data[i], 0, n);
-                    b.frame[i] = null;
-                    b.iface[i] = cursor.interfaceId();
-                    b.comment[i] = cursor.comment();
-                } else {
-                    b.frame[i] = cursor.frame();
-                }
-                b.count++;
+                one(b, b.count++);
             }
         } catch (RuntimeException e) {
             b.error = e;
             b.last = true;
+        }
+    }
+
+    private void one(Batch b, int i) {
+        int n = cursor.length();
+        byte[] src = cursor.bytes();
+        b.len[i] = n;
+        b.orig[i] = cursor.originalLength();
+        b.link[i] = cursor.linkType();
+        b.number[i] = cursor.number();
+        b.ts[i] = cursor.timestampNanos();
+        b.clean[i] = FastLane.cleanLowerLayers(src, n, b.orig[i], b.link[i]);
+        if (b.clean[i]) {
+            if (b.data[i].length < n) b.data[i] = new byte[Math.max(n, b.data[i].length * 2)];
+            System.arraycopy(src, 0, b.data[i], 0, n);
+            b.frame[i] = null;
+            b.iface[i] = cursor.interfaceId();
+            b.comment[i] = cursor.comment();
+        } else {
+            b.frame[i] = cursor.frame();
         }
     }
 
