@@ -139,7 +139,23 @@ public final class HexPane extends JComponent implements Scrollable {
         hover = -1;
         layout = null;
         revalidate();
-        repaint();
+        repaintSoon();
+    }
+
+    private boolean repaintQueued;
+
+    /**
+     * Repaints in a paint cycle of its own: when a frame is shown, the tree, the findings and this pane all change in
+     * one event, and painting them all in one event keeps the event thread busy for longest. The state is already
+     * updated; only the pixels follow one event later.
+     */
+    private void repaintSoon() {
+        if (repaintQueued) return;
+        repaintQueued = true;
+        javax.swing.SwingUtilities.invokeLater(() -> {
+            repaintQueued = false;
+            repaint();
+        });
     }
 
     /** Selects a byte range and scrolls it into view; a negative start clears the selection. */
@@ -147,7 +163,7 @@ public final class HexPane extends JComponent implements Scrollable {
         if (start == selStart && length == selLength) return;
         selStart = start;
         selLength = Math.max(0, length);
-        repaint();
+        repaintSoon();
         if (start >= 0 && start < data.length) {
             HexLayout lo = hexLayout();
             Rectangle r = lo.hexCell(start);
