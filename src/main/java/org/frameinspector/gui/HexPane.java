@@ -147,12 +147,12 @@ public final class HexPane extends JComponent implements Scrollable {
     /**
      * Repaints in a paint cycle of its own: when a frame is shown, the tree, the findings and this pane all change in
      * one event, and painting them all in one event keeps the event thread busy for longest. The state is already
-     * updated; only the pixels follow one event later.
+     * updated; only the pixels follow, 15 ms later (the event thread can take input in between).
      */
     private void repaintSoon() {
         if (repaintQueued) return;
         repaintQueued = true;
-        javax.swing.SwingUtilities.invokeLater(() -> {
+        MainWindow.later(15, () -> {
             repaintQueued = false;
             repaint();
         });

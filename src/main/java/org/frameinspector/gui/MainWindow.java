@@ -114,6 +114,7 @@ public final class MainWindow extends JFrame {
     private final JComboBox<String> findMode = new JComboBox<>(new String[] {"Field name", "Field text", "Hex bytes", "Text"});
     private final JLabel findStatus = new JLabel(" ");
     private final JMenu recentMenu = new JMenu("Open Recent");
+    private boolean recentStale;
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark Theme");
     private JSplitPane mainSplit, centerSplit, upperSplit, findingsSplit;
     private JScrollPane hexScroll;
@@ -299,6 +300,17 @@ public final class MainWindow extends JFrame {
         file.add(recentMenu);
         recentMenu.setName("recentMenu");
         rebuildRecentMenu();
+        // the submenu is brought up to date when the File menu opens, not while a file is being shown
+        file.addMenuListener(new javax.swing.event.MenuListener() {
+            @Override public void menuSelected(javax.swing.event.MenuEvent e) {
+                if (recentStale) {
+                    recentStale = false;
+                    rebuildRecentMenu();
+                }
+            }
+            @Override public void menuDeselected(javax.swing.event.MenuEvent e) { }
+            @Override public void menuCanceled(javax.swing.event.MenuEvent e) { }
+        });
         file.addSeparator();
         file.add(pasteAction).setName("pasteMenuItem");
         file.add(pasteDialogAction).setName("pasteDialogMenuItem");
@@ -564,7 +576,18 @@ public final class MainWindow extends JFrame {
 
     private JComponent createStatusBar() {
         JPanel sb = new JPanel(new MigLayout("insets 2 8 2 8, gap 12, hidemode 3",
-                "[][][][grow][][]", "[center]"));
+                "[][][][grow][][]", "[center]")) {
+            // as tall as with the progress bar and Cancel shown, so showing them while a file loads does not
+            // change the layout of the whole window (a full repaint while the loader is busy)
+            @Override
+            public java.awt.Dimension getPreferredSize() {
+                java.awt.Dimension d = super.getPreferredSize();
+                java.awt.Insets in = getInsets();
+                int h = Math.max(cancelLoad.getPreferredSize().height, progress.getPreferredSize().height)
+                        + in.top + in.bottom + 4;
+                return new java.awt.Dimension(d.width, Math.max(d.height, h));
+            }
+        };
         sb.setName("statusBar");
         statusSource.setName("statusSource");
         statusLayout.setName("statusLayout");
@@ -929,6 +952,13 @@ public final class MainWindow extends JFrame {
 
     PasteDialog.Draft pasteDraft() { return pasteDraft; }
 
+    /** Runs {@code r} on the event thread after {@code ms} milliseconds (once). */
+    static void later(int ms, Runnable r) {
+        javax.swing.Timer t = new javax.swing.Timer(ms, e -> r.run());
+        t.setRepeats(false);
+        t.start();
+    }
+
     private void load(Callable<Loaded> job, String what, Path file) {
         if (!confirmNotes()) return;
         cancelLoading();
@@ -1134,15 +1164,17 @@ public final class MainWindow extends JFrame {
         int n = l.frames().size();
         statusFrames.setText(n + (n == 1 ? " frame" : " frames"));
         if (file != null) {
-            // a later event: the list's rows come first
+            // the Open Recent submenu follows when the File menu is next opened
             javax.swing.SwingUtilities.invokeLater(() -> {
                 AppPrefs.addRecentFile(file.toAbsolutePath().toString());
-                rebuildRecentMenu();
+                recentStale = true;
             });
         }
         trace("status", t0);
         if (n > 0) {
-            javax.swing.SwingUtilities.invokeLater(() -> {
+            // a little later, not in the next event: the rows are painted first and the event thread is free for
+            // the user's input in between, instead of running the rows' paint, frame 1 and its paint back to back
+            later(25, () -> {
                 // not if another input came meanwhile or a row is already selected (a filter, a click)
                 if (loaded != l || frameModel.cache() != cache || frameTable.getSelectedRow() >= 0) return;
                 long t1 = System.nanoTime();
