@@ -17,7 +17,7 @@ class DiffCommandTest {
         return new Run(rc, o.toString(), e.toString());
     }
 
-    static final String SEED = TestFiles.seed().toString();
+    static final String SEED = "samples/kb-q151626-connect-confirm.txt";
     static final String FIXED = "samples/kb-q151626-fixed-reserved-zero.txt";
 
     @Test

@@ -49,9 +49,7 @@ class CompareFixNotesGuiTest {
 
     @BeforeAll
     static void needsDisplay() {
-        boolean headless = GraphicsEnvironment.isHeadless();
-        if (headless && TestFiles.guiRequired()) fail("GUI tests are required here but there is no display");
-        assumeFalse(headless, "no display");
+        TestFiles.requireDisplay();
         System.setProperty("fi.gui.prefs", "org/frameinspector/gui-test");
         AppPrefs.setDarkTheme(false);
         FailOnThreadViolationRepaintManager.install();

@@ -51,9 +51,7 @@ class MainWindowGuiTest {
 
     @BeforeAll
     static void needsDisplay() {
-        boolean headless = GraphicsEnvironment.isHeadless();
-        if (headless && TestFiles.guiRequired()) fail("GUI tests are required here but there is no display");
-        assumeFalse(headless, "no display");
+        TestFiles.requireDisplay();
         System.setProperty("fi.gui.prefs", "org/frameinspector/gui-test");
         AppPrefs.setDarkTheme(false);
         AppPrefs.clearRecentFiles();

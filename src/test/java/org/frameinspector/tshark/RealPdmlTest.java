@@ -27,7 +27,7 @@ class RealPdmlTest {
 
     @BeforeAll
     static void run() throws Exception {
-        assumeTrue(TsharkAgreement.tsharkAvailable(), "tshark not installed");
+        org.frameinspector.TestFiles.requireTool("tshark");
         Path cap = TestFiles.captures().resolve(CAPTURE);
         frames = MiniCapture.read(cap);
         packets = new ArrayList<>();

@@ -24,10 +24,7 @@ class TsharkAgreementTest {
 
     @Test
     void coreProtocolsAgreeWithTsharkOnAllCaptures() throws Exception {
-        if (!TsharkAgreement.tsharkAvailable()) {
-            if ("true".equals(System.getenv("CI"))) fail("tshark is required when CI=true but was not found on PATH");
-            assumeTrue(false, "tshark not installed");
-        }
+        org.frameinspector.TestFiles.requireTool("tshark");
         assumeTrue(dissectorsPresent(), "link/IP/TCP dissectors not merged yet: the seed frame has no tcp layer");
 
         List<TsharkAgreement.CaptureResult> results = new TsharkAgreement(Agreement.CORE).runAll(TestFiles.captures());

@@ -224,7 +224,7 @@ class FrameFixerTest {
     /** tshark, the independent judge, finds the recomputed TCP checksum of the fixed KB frame correct. */
     @Test
     void tsharkReportsTheFixedChecksumsCorrect(@TempDir Path tmp) throws Exception {
-        assumeTrue(has("tshark"), "tshark not installed");
+        org.frameinspector.TestFiles.requireTool("tshark");
         FixResult r = FrameFixer.standard().fix(seed());
         Path pcap = tmp.resolve("fixed.pcap");
         try (OutputStream os = Files.newOutputStream(pcap)) {

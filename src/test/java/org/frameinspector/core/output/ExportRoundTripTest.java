@@ -94,7 +94,7 @@ class ExportRoundTripTest {
 
     @TestFactory
     Stream<DynamicTest> tsharkReadsOurCaptureExports(@TempDir Path tmp) throws Exception {
-        assumeTrue(TestFiles.guiRequired() || hasTshark(), "tshark not installed");
+        TestFiles.requireTool("tshark");
         List<Path> files;
         try (var s = Files.list(TestFiles.captures())) {
             files = s.filter(p -> p.toString().matches(".*\\.pcap(ng)?$")).sorted().toList();

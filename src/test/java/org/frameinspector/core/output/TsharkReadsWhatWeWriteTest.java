@@ -123,7 +123,8 @@ class TsharkReadsWhatWeWriteTest {
 
     @Test
     void tsharkAgreesWithOurReaderAndReadsOurWriters() throws Exception {
-        assumeTrue(has("tshark") && has("mergecap"), "tshark/mergecap not installed");
+        org.frameinspector.TestFiles.requireTool("tshark");
+        org.frameinspector.TestFiles.requireTool("mergecap");
         List<SharedCaptures.Entry> entries = SharedCaptures.entries();
 
         // (1) reader vs tshark on the originals (concatenated by mergecap -a, which keeps frames as they are)

@@ -134,7 +134,7 @@ class ToolLayoutsTest {
 
     private String run(String cmd, Path file) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(cmd.split(" ")));
-        assumeTrue(onPath(argv.get(0)), argv.get(0) + " is not installed");
+        org.frameinspector.TestFiles.requireTool(argv.get(0));
         if (file != null) argv.add(file.toString());
         ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("LC_ALL", "C");
