@@ -1,6 +1,7 @@
 package org.frameinspector;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,5 +35,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.frameinspector.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javax.swing..")
                 .check(MAIN);
+    }
+
+    @Test
+    void topLevelPackagesAreFreeOfCycles() {
+        slices().matching("org.frameinspector.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void everyPackageIsFreeOfCycles() {
+        slices().matching("org.frameinspector.(**)").should().beFreeOfCycles().check(MAIN);
     }
 }

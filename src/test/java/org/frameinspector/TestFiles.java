@@ -58,6 +58,11 @@ public final class TestFiles {
         return shared().resolve("seeds").resolve("000_5ae82d45415df77c.txt");
     }
 
+    /** The KB article's frame as bundled in samples/ (the same 98 bytes as the seed article's dump). */
+    public static Path kbSample() {
+        return Path.of("samples", "kb-q151626-connect-confirm.txt");
+    }
+
     /** Whether GUI tests are required (CI): then a headless environment is a failure, not a skip. */
     public static boolean guiRequired() {
         return required();

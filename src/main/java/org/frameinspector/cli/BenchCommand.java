@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.frameinspector.core.dissect.FrameDissector;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.capture.CaptureFiles;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.stream.Conversations;
@@ -69,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void run(PrintWriter out, boolean reassembly) throws InputException {
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         long t0 = System.nanoTime();
         long findings = 0;
         int n;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.hexdump.HexDump;
 import org.frameinspector.core.input.hexdump.HexDumpParser;
 import picocli.CommandLine.Command;

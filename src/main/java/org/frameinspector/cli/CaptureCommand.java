@@ -72,7 +72,7 @@ public final class CaptureCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        CaptureSession s = new CaptureSession(cap, FrameDissector.standard());
+        CaptureSession s = new CaptureSession(cap, org.frameinspector.core.protocols.Protocols.dissector());
         long[] t0 = {0};
         try (cap) {
             s.run(count, write, stop::get, d -> {

@@ -14,7 +14,7 @@ import org.frameinspector.core.diff.FrameDiff;
 import org.frameinspector.core.diff.FrameDiffer;
 import org.frameinspector.core.diff.MaskSet;
 import org.frameinspector.core.dissect.FrameDissector;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Dissection;
@@ -72,14 +72,14 @@ public final class DiffCommand implements Callable<Integer> {
         try {
             for (String x : masks) m.add(x);
             for (String x : unmasks) m.remove(x);
-            if (startsAt != null) org.frameinspector.core.dissect.Protocols.linkTypeFor(startsAt);
+            if (startsAt != null) org.frameinspector.core.protocols.Protocols.linkTypeFor(startsAt);
             ra = load(a);
             rb = load(b);
         } catch (InputException | IllegalArgumentException e) {
             err.println("frame-inspector: " + e.getMessage());
             return 2;
         }
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         Dissection da = fd.dissect(ra.frame(), startsAt, null), db = fd.dissect(rb.frame(), startsAt, null);
         FrameDiff d = new FrameDiffer(m, fd).diff(da, db);
         if (json) {

@@ -13,8 +13,8 @@ import org.frameinspector.core.fix.Change;
 import org.frameinspector.core.fix.FixOutput;
 import org.frameinspector.core.fix.FixResult;
 import org.frameinspector.core.fix.FrameFixer;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Finding;
 import picocli.CommandLine.Command;
@@ -61,7 +61,7 @@ public final class FixCommand implements Callable<Integer> {
             err.println("frame-inspector: " + e.getMessage());
             return 2;
         }
-        FrameFixer fixer = new FrameFixer(org.frameinspector.core.dissect.FrameDissector.standard(),
+        FrameFixer fixer = new FrameFixer(org.frameinspector.core.protocols.Protocols.dissector(),
                 new FrameFixer.Options(allReserved));
         List<FixResult> results;
         try (FrameSource fs = in.frames()) {

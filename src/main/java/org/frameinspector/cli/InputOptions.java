@@ -1,7 +1,7 @@
 package org.frameinspector.cli;
 
 import java.nio.file.Path;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ public final class InputOptions {
     }
 
     public Loaded load(boolean onePass) throws InputException {
-        if (startsAt != null) org.frameinspector.core.dissect.Protocols.linkTypeFor(startsAt);
+        if (startsAt != null) org.frameinspector.core.protocols.Protocols.linkTypeFor(startsAt);
         if ("-".equals(file)) return Inputs.read("stdin", System.in, startsAt);
         return Inputs.open(Path.of(file), startsAt, onePass);
     }

@@ -3,7 +3,7 @@ package org.frameinspector.gui;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;
 

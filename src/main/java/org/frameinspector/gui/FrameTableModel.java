@@ -3,7 +3,7 @@ package org.frameinspector.gui;
 import java.util.Arrays;
 import java.util.function.Function;
 import javax.swing.table.AbstractTableModel;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.input.capture.CaptureIndex;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;

@@ -2,7 +2,7 @@ package org.frameinspector.gui;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.model.Frame;
 
 /** Frames of a live capture: appended by the capture thread, read by the EDT. */

@@ -31,7 +31,7 @@ public final class GuiLauncher {
         CountDownLatch closed = new CountDownLatch(todo.size());
         Runnable start = () -> {
             Theme.setup();
-            FrameDissector fd = FrameDissector.standard();
+            FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
             List<MainWindow> windows = new ArrayList<>();
             for (String f : todo) {
                 MainWindow w = new MainWindow(fd::dissect);

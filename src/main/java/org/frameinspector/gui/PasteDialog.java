@@ -27,7 +27,7 @@ import javax.swing.text.JTextComponent;
 import javax.swing.text.Position;
 import javax.swing.text.View;
 import net.miginfocom.swing.MigLayout;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Frame;

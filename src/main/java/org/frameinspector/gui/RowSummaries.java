@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.swing.SwingUtilities;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.model.Severity;

@@ -15,7 +15,7 @@ import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
-import org.frameinspector.core.input.ListFrameSource;
+import org.frameinspector.core.source.ListFrameSource;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;

@@ -68,7 +68,7 @@ class LiveCaptureTest {
             AtomicBoolean stop = new AtomicBoolean();
             AtomicReference<Throwable> failed = new AtomicReference<>();
             LiveCapture cap = LiveCapture.open("lo", "tcp port " + port, 65535, 50);
-            CaptureSession session = new CaptureSession(cap, FrameDissector.standard());
+            CaptureSession session = new CaptureSession(cap, org.frameinspector.core.protocols.Protocols.dissector());
             Thread t = new Thread(() -> {
                 try (cap) {
                     session.run(0, out, stop::get, got::add);
@@ -120,7 +120,7 @@ class LiveCaptureTest {
             assertThat(epbCount(out)).isEqualTo(got.size());
 
             // decoded, once the Ethernet/IPv4/TCP dissectors are registered (they are written in parallel)
-            if (FrameDissector.standard().registry().lookup("linktype", Frame.LINK_ETHERNET) != null) {
+            if (org.frameinspector.core.protocols.Protocols.dissector().registry().lookup("linktype", Frame.LINK_ETHERNET) != null) {
                 assertThat(got.stream().anyMatch(d -> d.layer("cotp") != null)).as("COTP decoded").isTrue();
                 List<Conversation> rows = session.conversations().rows();
                 assertThat(rows).hasSize(1);

@@ -55,7 +55,7 @@ class FixCommandTest {
         assertThat(r.rc()).isZero();
         Frame f = Inputs.open(out, null).frames().frame(0);
         assertThat(f.linkType()).isEqualTo(Frame.LINK_ETHERNET);
-        Dissection d = FrameDissector.standard().dissect(f);
+        Dissection d = org.frameinspector.core.protocols.Protocols.dissector().dissect(f);
         assertThat(d.findings()).isEmpty();
         assertThat(d.field("tpkt.reserved").longValue()).isZero();
         assertThat(d.field("tcp.checksum.status").display()).isEqualTo("Good");

@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.frameinspector.core.dissect.FrameDissector;
-import org.frameinspector.core.dissect.Protocols;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.protocols.Protocols;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.capture.CaptureFiles;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;
@@ -70,7 +70,7 @@ final class Campaign {
             inputs[i] = new AtomicLong();
             units[i] = new AtomicLong();
         }
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         for (Seeds.CaptureSeed c : seeds.captures) {
             List<Frame> fs = new ArrayList<>();
             try (FrameSource s = CaptureFiles.read(c.data())) {

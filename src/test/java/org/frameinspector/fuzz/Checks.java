@@ -24,10 +24,10 @@ import org.frameinspector.core.export.MarkdownExport;
 import org.frameinspector.core.export.TreeText;
 import org.frameinspector.core.filter.DisplayFilter;
 import org.frameinspector.core.filter.FilterSyntaxException;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
-import org.frameinspector.core.input.ListFrameSource;
+import org.frameinspector.core.source.ListFrameSource;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.input.capture.CaptureFiles;
 import org.frameinspector.core.model.DataSource;
@@ -57,7 +57,7 @@ final class Checks {
         if (!ok) throw new Broken(what);
     }
 
-    private static final ThreadLocal<FrameDissector> FD = ThreadLocal.withInitial(FrameDissector::standard);
+    private static final ThreadLocal<FrameDissector> FD = ThreadLocal.withInitial(org.frameinspector.core.protocols.Protocols::dissector);
 
     // ------------------------------------------------------------------ dissection
 

@@ -6,8 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.capture.CaptureFiles;
 import org.junit.jupiter.api.Test;
 

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.frameinspector.TestFiles;
 import org.frameinspector.core.dissect.FrameDissector;
-import org.frameinspector.core.dissect.Protocols;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.protocols.Protocols;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.input.capture.CaptureFiles;
@@ -66,7 +66,7 @@ final class Seeds {
     private static Seeds load() {
         Seeds s = new Seeds();
         try {
-            FrameDissector fd = FrameDissector.standard();
+            FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
             Set<String> seen = new HashSet<>();
             List<Path> caps;
             try (var st = Files.list(TestFiles.captures())) {

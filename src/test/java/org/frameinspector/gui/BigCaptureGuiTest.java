@@ -150,7 +150,7 @@ class BigCaptureGuiTest {
         robot = BasicRobot.robotWithNewAwtHierarchy();
         MainWindow main = execute(() -> {
             Theme.setup();
-            MainWindow w = new MainWindow(FrameDissector.standard()::dissect);
+            MainWindow w = new MainWindow(org.frameinspector.core.protocols.Protocols.dissector()::dissect);
             w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
             w.setSize(1300, 850);
             w.setLocation(100, 100);

@@ -46,7 +46,7 @@ class ConnectionStateGuiTest {
         robot = BasicRobot.robotWithNewAwtHierarchy();
         main = execute(() -> {
             Theme.setup();
-            MainWindow w = new MainWindow(FrameDissector.standard()::dissect);
+            MainWindow w = new MainWindow(org.frameinspector.core.protocols.Protocols.dissector()::dissect);
             w.enableConnectionState();
             w.setPreferredSize(new java.awt.Dimension(1300, 850));
             w.setSize(1300, 850);

@@ -3,7 +3,7 @@ package org.frameinspector.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;
 import org.junit.jupiter.api.Test;

@@ -30,7 +30,7 @@ public final class FakeDissection {
 
     /** The fake for the seed bytes, the real dissector for anything else. */
     public static Function<Frame, Dissection> dissector() {
-        FrameDissector real = FrameDissector.standard();
+        FrameDissector real = org.frameinspector.core.protocols.Protocols.dissector();
         return f -> java.util.Arrays.equals(f.data(), SEED) ? of(f) : real.dissect(f);
     }
 

@@ -64,7 +64,7 @@ class GuiFeaturesTest {
 
     @BeforeEach
     void open() {
-        start(FrameDissector.standard()::dissect);
+        start(org.frameinspector.core.protocols.Protocols.dissector()::dissect);
     }
 
     private void start(Function<Frame, Dissection> dissector) {
@@ -272,7 +272,7 @@ class GuiFeaturesTest {
     void reassembledBuffersGetTabsAndSelectingTheirFieldsSwitchesTab() {
         window.cleanUp();
         robot.cleanUp();
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         start(f -> {
             Dissection d = fd.dissect(f);
             byte[] tpkt = java.util.Arrays.copyOfRange(f.data(), 0x36, f.data().length);

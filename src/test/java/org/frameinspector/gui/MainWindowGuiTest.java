@@ -31,7 +31,7 @@ import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
 import org.frameinspector.TestFiles;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.model.Field;
 import org.junit.jupiter.api.AfterEach;

@@ -25,7 +25,7 @@ class SampleCaptureTest {
         if (Boolean.getBoolean("fi.writeSamples")) Files.copy(tmp, SAMPLE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.readAllBytes(SAMPLE)).isEqualTo(Files.readAllBytes(tmp));
         Files.delete(tmp);
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         try (CaptureIndex idx = CaptureIndex.open(SAMPLE)) {
             assertThat(idx.size()).isEqualTo(4);
             List<String> infos = new java.util.ArrayList<>();

@@ -1,5 +1,6 @@
 package org.frameinspector.tshark;
 
+import org.frameinspector.core.protocols.Protocols;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +19,8 @@ import java.util.stream.Stream;
 import java.nio.file.StandardCopyOption;
 import javax.xml.stream.XMLStreamException;
 import org.frameinspector.core.dissect.FrameDissector;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
@@ -99,7 +100,7 @@ public final class TsharkAgreement {
             if (mode == Mode.IN_ORDER) {
                 InOrder.dissect(fs, null, d -> out.add(ours(d)));
             } else {
-                FrameDissector fd = FrameDissector.standard();
+                FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
                 for (int i = 0; i < fs.size(); i++) out.add(ours(fd.dissect(fs.frame(i))));
             }
             return out;
@@ -107,7 +108,7 @@ public final class TsharkAgreement {
             tally.note("product capture reader or in-order dissection failed (" + e + "); dissected frame by frame"
                     + " from the tool's fallback reader");
             out.clear();
-            FrameDissector fd = FrameDissector.standard();
+            FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
             for (Frame f : MiniCapture.read(capture)) {
                 try {
                     out.add(ours(fd.dissect(f)));

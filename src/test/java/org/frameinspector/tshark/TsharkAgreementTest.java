@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.frameinspector.TestFiles;
 import org.frameinspector.core.dissect.FrameDissector;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.model.Dissection;
 import org.junit.jupiter.api.Test;
@@ -50,11 +50,11 @@ class TsharkAgreementTest {
     static final java.util.Set<String> BELOW_99 = java.util.Set.of("mms_cancelRequest_short_tpkt.pcap",
             "rdp_zeek_invalid_length.pcap", "s7_profinet_failed_cr_cc_cr.pcap");
 
-    /** True once FrameDissector.standard() decodes the KB seed frame down to TCP. */
+    /** True once org.frameinspector.core.protocols.Protocols.dissector() decodes the KB seed frame down to TCP. */
     static boolean dissectorsPresent() {
         try (FrameSource fs = Inputs.open(TestFiles.seed(), null).frames()) {
             if (fs.size() == 0) return false;
-            Dissection d = FrameDissector.standard().dissect(fs.frame(0));
+            Dissection d = org.frameinspector.core.protocols.Protocols.dissector().dissect(fs.frame(0));
             return d.layer("tcp") != null;
         } catch (Exception e) {
             return false;

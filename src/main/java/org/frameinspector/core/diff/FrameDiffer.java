@@ -24,7 +24,7 @@ public final class FrameDiffer {
     private final FrameDissector dissector;
 
     public FrameDiffer(MaskSet masks) {
-        this(masks, FrameDissector.standard());
+        this(masks, org.frameinspector.core.protocols.Protocols.dissector());
     }
 
     public FrameDiffer(MaskSet masks, FrameDissector dissector) {

@@ -20,11 +20,6 @@ public final class FrameDissector {
         this.registry = registry;
     }
 
-    /** A dissector with every protocol this build knows. */
-    public static FrameDissector standard() {
-        return new FrameDissector(Protocols.standard());
-    }
-
     public DissectorRegistry registry() {
         return registry;
     }

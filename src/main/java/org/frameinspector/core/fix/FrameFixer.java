@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import org.frameinspector.core.checksum.InternetChecksum;
 import org.frameinspector.core.dissect.FrameDissector;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.ListFrameSource;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.ListFrameSource;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Field;
@@ -57,7 +57,7 @@ public final class FrameFixer {
     }
 
     public static FrameFixer standard() {
-        return new FrameFixer(FrameDissector.standard(), Options.defaults());
+        return new FrameFixer(org.frameinspector.core.protocols.Protocols.dissector(), Options.defaults());
     }
 
     /** Dissects the frame on its own, fixes it, and dissects the fixed copy on its own. */

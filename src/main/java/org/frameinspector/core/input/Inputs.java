@@ -1,5 +1,8 @@
 package org.frameinspector.core.input;
 
+import org.frameinspector.core.source.InputException;
+import org.frameinspector.core.source.ListFrameSource;
+import org.frameinspector.core.source.FrameSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.frameinspector.core.dissect.Protocols;
+import org.frameinspector.core.protocols.Protocols;
 import org.frameinspector.core.input.capture.CaptureFiles;
 import org.frameinspector.core.input.hexdump.HexDump;
 import org.frameinspector.core.input.hexdump.HexDumpParser;

@@ -1,5 +1,6 @@
 package org.frameinspector.core.input;
 
+import org.frameinspector.core.source.FrameSource;
 import java.util.List;
 
 /**

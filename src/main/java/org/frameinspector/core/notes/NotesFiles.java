@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.output.Encapsulate;

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.model.Frame;
 
 /**

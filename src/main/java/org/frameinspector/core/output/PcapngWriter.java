@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.model.Frame;
 
 /**

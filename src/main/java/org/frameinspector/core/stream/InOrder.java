@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.findings.Catalog;
 import org.frameinspector.core.findings.FindingDef;
-import org.frameinspector.core.input.FrameCursor;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameCursor;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Finding;
@@ -22,7 +22,7 @@ public final class InOrder {
 
     /** Returns the conversations (finished) after every frame was passed to {@code each}. */
     public static Conversations dissect(FrameSource fs, String startsAt, Consumer<Dissection> each) {
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         Conversations conv = new Conversations();
         for (int i = 0; i < fs.size(); i++) {
             Dissection d = fd.dissect(fs.frame(i), startsAt, conv);
@@ -48,7 +48,7 @@ public final class InOrder {
     public static void warmUpInBackground() {
         Thread t = new Thread(() -> {
             try {
-                FrameDissector fd = FrameDissector.standard();
+                FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
                 Conversations conv = new Conversations();
                 int n = 1;
                 for (int r = 0; r < 5; r++) {
@@ -83,7 +83,7 @@ public final class InOrder {
      * @param fast false to dissect every frame fully (for comparison)
      */
     public static Pass findings(FrameSource fs, String startsAt, boolean fast, FrameFindings each) {
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         Conversations conv = new Conversations();
         if (!fast || startsAt != null) {
             int frames = 0;

@@ -3,7 +3,7 @@ package org.frameinspector.core.stream;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.frameinspector.core.input.FrameCursor;
+import org.frameinspector.core.source.FrameCursor;
 import org.frameinspector.core.model.Frame;
 
 /**

@@ -1,5 +1,6 @@
 package org.frameinspector.core.dissect;
 
+import org.frameinspector.core.protocols.Protocols;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HexFormat;
@@ -18,7 +19,7 @@ class RobustnessFindingsTest {
     @Test
     void aFrameThatEndsInsideTheIpHeaderGetsAPartialFieldAndFieldTruncated() {
         byte[] cut = java.util.Arrays.copyOf(SEED, 28); // ends inside the IPv4 source address
-        Dissection d = FrameDissector.standard().dissect(Frame.of(1, cut, Frame.LINK_ETHERNET));
+        Dissection d = org.frameinspector.core.protocols.Protocols.dissector().dissect(Frame.of(1, cut, Frame.LINK_ETHERNET));
         Finding f = d.finding("FIELD-TRUNCATED");
         assertThat(f).isNotNull();
         assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
@@ -33,7 +34,7 @@ class RobustnessFindingsTest {
     void aFrameCutByTheSnapLengthSaysSoInsteadOfBlamingTheSender() {
         byte[] cut = java.util.Arrays.copyOf(SEED, 30);
         Frame f = new Frame(1, cut, 98, 1_000_000_000L, Frame.LINK_ETHERNET, 0, null);
-        Dissection d = FrameDissector.standard().dissect(f);
+        Dissection d = org.frameinspector.core.protocols.Protocols.dissector().dissect(f);
         assertThat(d.finding("CAPTURE-TRUNCATED")).isNotNull();
         assertThat(d.finding("CAPTURE-TRUNCATED").severity()).isEqualTo(Severity.INFO);
         assertThat(d.finding("FIELD-TRUNCATED")).isNull();

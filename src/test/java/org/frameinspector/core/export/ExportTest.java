@@ -37,7 +37,7 @@ class ExportTest {
 
     @Test
     void htmlCarriesNoMarkupFromTheFrame() {
-        Dissection d = FrameDissector.standard().dissect(Frame.of(1, hostileCr(), Frame.LINK_TPKT));
+        Dissection d = org.frameinspector.core.protocols.Protocols.dissector().dissect(Frame.of(1, hostileCr(), Frame.LINK_TPKT));
         assertThat(d.fields("cotp.src-tsap")).singleElement().extracting(f -> f.value()).isEqualTo("<script>alert(1)</script>");
         String html = HtmlExport.render(List.of(d), "<b>name</b>.txt");
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>name");
@@ -49,7 +49,7 @@ class ExportTest {
 
     @Test
     void markdownEscapesPacketText() {
-        Dissection d = FrameDissector.standard().dissect(Frame.of(1, hostileCr(), Frame.LINK_TPKT));
+        Dissection d = org.frameinspector.core.protocols.Protocols.dissector().dissect(Frame.of(1, hostileCr(), Frame.LINK_TPKT));
         String md = MarkdownExport.render(List.of(d), "x", false);
         // inside the fenced dump the text is inert; outside it, no raw markup may appear
         String outside = md.replaceAll("(?s)~~~+text\\n.*?\\n~~~+", "");
@@ -60,7 +60,7 @@ class ExportTest {
     @Test
     void annotatedTextFitsHundredColumnsAndMarksTheFinding() {
         byte[] b = HexFormat.of().parseHex("0311002c27d001ca002900c10d535749535349464554534150c20d45584348414e47455453415031c0010b".replace(" ", ""));
-        Dissection d = FrameDissector.standard().dissect(Frame.of(1, b, Frame.LINK_TPKT));
+        Dissection d = org.frameinspector.core.protocols.Protocols.dissector().dissect(Frame.of(1, b, Frame.LINK_TPKT));
         String t = AnnotatedText.render(List.of(d), "seed", AnnotatedText.Options.defaults());
         assertThat(t.lines()).allMatch(l -> l.codePointCount(0, l.length()) <= AnnotatedText.WIDTH);
         assertThat(t).contains("#        ^^").contains("[1] TPKT-RESERVED-NONZERO");

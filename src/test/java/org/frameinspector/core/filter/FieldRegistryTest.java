@@ -39,7 +39,7 @@ class FieldRegistryTest {
     void everyAbbrevOfADissectedFrameIsAccepted() {
         byte[] b = java.util.HexFormat.of().parseHex("0311002c27d001ca002900c10d5357495353"
                 + "4c49464554534150c20d45584348414e47455453415031c0010b");
-        Dissection d = FrameDissector.standard().dissect(Frame.of(1, b, Frame.LINK_TPKT), null, null);
+        Dissection d = org.frameinspector.core.protocols.Protocols.dissector().dissect(Frame.of(1, b, Frame.LINK_TPKT), null, null);
         TreeSet<String> abbrevs = new TreeSet<>();
         d.forEachField(f -> abbrevs.add(f.abbrev()));
         assertThat(abbrevs).contains("tpkt.reserved");

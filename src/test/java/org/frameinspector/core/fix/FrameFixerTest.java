@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FrameFixerTest {
-    static final FrameDissector FD = FrameDissector.standard();
+    static final FrameDissector FD = org.frameinspector.core.protocols.Protocols.dissector();
 
     static Frame seed() throws Exception {
         return Inputs.open(TestFiles.seed(), null).frames().frame(0);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NotesTest {
-    static final FrameDissector FD = FrameDissector.standard();
+    static final FrameDissector FD = org.frameinspector.core.protocols.Protocols.dissector();
 
     static List<Dissection> dissectAll(Loaded l) {
         List<Dissection> ds = new ArrayList<>();

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.frameinspector.TestFiles;
 import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.export.Exporter;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Dissection;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own hex import to identical bytes; pcap/pcapng exports are read by tshark with the same bytes.
  */
 class ExportRoundTripTest {
-    private static final FrameDissector FD = FrameDissector.standard();
+    private static final FrameDissector FD = org.frameinspector.core.protocols.Protocols.dissector();
 
     static List<Dissection> dissectAll(Loaded in) {
         List<Dissection> ds = new ArrayList<>();

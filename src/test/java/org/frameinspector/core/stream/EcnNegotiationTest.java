@@ -48,7 +48,7 @@ class EcnNegotiationTest {
     }
 
     static List<Finding> ecnFindings(List<Frame> frames) {
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         Conversations conv = new Conversations();
         List<Finding> out = new ArrayList<>();
         for (Frame f : frames) {

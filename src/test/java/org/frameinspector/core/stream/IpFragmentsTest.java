@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.frameinspector.core.dissect.FrameDissector;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.input.Inputs;
-import org.frameinspector.core.input.ListFrameSource;
+import org.frameinspector.core.source.ListFrameSource;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Field;
@@ -148,7 +148,7 @@ class IpFragmentsTest {
     @Test
     void withoutConnectionStateNothingChanges() {
         List<Frame> frames = FragCaptures.exchange(false, 0, 1, 2);
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         Dissection first = fd.dissect(frames.get(5));
         assertThat(first.sources()).hasSize(1);
         assertThat(first.layer("tcp")).as("a first fragment still goes on to TCP").isNotNull();
@@ -271,7 +271,7 @@ class IpFragmentsTest {
             frames.add(frag4(no++, 0, true, piece, 77));
         }
         Conversations conv = new Conversations();
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         List<String> ids = new ArrayList<>();
         for (Frame f : frames) {
             Dissection d = fd.dissect(f, null, conv);

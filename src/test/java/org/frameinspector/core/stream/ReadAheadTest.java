@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.ListFrameSource;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.ListFrameSource;
 import org.frameinspector.core.model.Frame;
 import org.junit.jupiter.api.Test;
 

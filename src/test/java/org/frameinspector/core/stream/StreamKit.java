@@ -11,7 +11,7 @@ import org.frameinspector.core.dissect.Dissector;
 import org.frameinspector.core.dissect.DissectorRegistry;
 import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.dissect.L;
-import org.frameinspector.core.dissect.Protocols;
+import org.frameinspector.core.protocols.Protocols;
 import org.frameinspector.core.dissect.TcpInfo;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Field;

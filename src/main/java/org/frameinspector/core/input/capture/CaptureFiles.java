@@ -1,8 +1,8 @@
 package org.frameinspector.core.input.capture;
 
 import java.nio.file.Path;
-import org.frameinspector.core.input.FrameSource;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.source.InputException;
 
 /** pcap and pcapng input, read in plain Java (see {@link CaptureIndex}). */
 public final class CaptureFiles {

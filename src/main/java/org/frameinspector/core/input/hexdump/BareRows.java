@@ -3,7 +3,7 @@ package org.frameinspector.core.input.hexdump;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.InputException;
 
 /**
  * Hex without offsets: spaced bytes, 16-bit or mixed groups, colon/dash separated bytes, od -An, continuous hex

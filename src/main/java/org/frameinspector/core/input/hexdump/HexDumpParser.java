@@ -3,7 +3,7 @@ package org.frameinspector.core.input.hexdump;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.InputException;
 
 /**
  * Recovers the exact bytes of the frames in a pasted hex dump, whatever tool or person made it.

@@ -2,7 +2,7 @@ package org.frameinspector.core.input.hexdump;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.InputException;
 
 /**
  * Turns rows with offsets into frames. A row is only committed once the next offset says how many of its bytes are

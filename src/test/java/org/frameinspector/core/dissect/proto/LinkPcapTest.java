@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * elsewhere). Also hosts that reader and small helpers for the other link/IP/TCP tests.
  */
 class LinkPcapTest {
-    static final FrameDissector FD = FrameDissector.standard();
+    static final FrameDissector FD = org.frameinspector.core.protocols.Protocols.dissector();
     static final java.util.Set<String> LOWER = java.util.Set.of("eth", "vlan", "llc", "sll", "null", "raw", "ip",
             "ipv6", "tcp");
 

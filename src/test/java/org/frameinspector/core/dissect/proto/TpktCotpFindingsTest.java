@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every TPKT/COTP finding that needs no connection context is raised by a crafted TPKT, at the right bytes. */
 class TpktCotpFindingsTest {
-    private static final FrameDissector FD = FrameDissector.standard();
+    private static final FrameDissector FD = org.frameinspector.core.protocols.Protocols.dissector();
 
     static Dissection tpkt(String hex) {
         byte[] b = HexFormat.of().parseHex(hex.replace(" ", ""));

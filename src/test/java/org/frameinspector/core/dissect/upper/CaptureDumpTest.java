@@ -34,7 +34,7 @@ class CaptureDumpTest {
     @Test
     void sharedCapturesDissectWithoutInternalErrors() throws IOException {
         boolean full = Boolean.getBoolean("upper.full");
-        FrameDissector fd = FrameDissector.standard();
+        FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         int frames = 0, upper = 0;
         Path out = Path.of("target", full ? "upper-fields.tsv" : "upper-fields-sample.tsv");
         Files.createDirectories(out.getParent());

@@ -9,7 +9,7 @@ import java.util.Random;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.Ctx;
 import org.frameinspector.core.dissect.Dissector;
-import org.frameinspector.core.dissect.Protocols;
+import org.frameinspector.core.protocols.Protocols;
 import org.frameinspector.core.dissect.TcpInfo;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Field;

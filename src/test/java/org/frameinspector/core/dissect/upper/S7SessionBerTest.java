@@ -23,7 +23,7 @@ class S7SessionBerTest {
     void setupCommunicationThroughTheStandardStack() {
         // TPKT + COTP DT + S7 setup communication (PROTOCOLS.md §6.2 example)
         byte[] b = hex("03 00 00 19 02 F0 80 32 01 00 00 00 01 00 08 00 00 F0 00 00 01 00 01 01 E0");
-        Dissection d = FrameDissector.standard().dissect(Frame.of(1, b, Frame.LINK_TPKT), "tpkt", null);
+        Dissection d = org.frameinspector.core.protocols.Protocols.dissector().dissect(Frame.of(1, b, Frame.LINK_TPKT), "tpkt", null);
         assertThat(d.layer("s7comm")).isNotNull();
         assertThat(d.field("s7comm.header.rosctr").display()).isEqualTo("Job (1)");
         assertThat(d.field("s7comm.param.func").display()).isEqualTo("Setup communication (0xf0)");

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.frameinspector.TestFiles;
-import org.frameinspector.core.input.FrameSource;
+import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Frame;

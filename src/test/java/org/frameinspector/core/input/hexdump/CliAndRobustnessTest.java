@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 import org.frameinspector.cli.Main;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
 import java.util.List;
-import org.frameinspector.core.input.InputException;
+import org.frameinspector.core.source.InputException;
 import org.junit.jupiter.api.Test;
 
 /** What people paste around and into dumps, and the errors we give when the bytes cannot be recovered exactly. */

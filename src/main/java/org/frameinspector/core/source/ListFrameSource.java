@@ -1,4 +1,4 @@
-package org.frameinspector.core.input;
+package org.frameinspector.core.source;
 
 import java.util.List;
 import org.frameinspector.core.model.Frame;

@@ -1,10 +1,17 @@
-package org.frameinspector.core.dissect;
+package org.frameinspector.core.protocols;
 
+import org.frameinspector.core.dissect.DissectorRegistry;
+import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.model.Frame;
 
 /** Assembles the standard registry: every dissector and where it hooks in. */
 public final class Protocols {
     private Protocols() {
+    }
+
+    /** A frame dissector with every protocol this build knows. */
+    public static FrameDissector dissector() {
+        return new FrameDissector(standard());
     }
 
     public static DissectorRegistry standard() {

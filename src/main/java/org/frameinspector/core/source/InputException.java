@@ -1,4 +1,4 @@
-package org.frameinspector.core.input;
+package org.frameinspector.core.source;
 
 /**
  * An input that cannot be read, with where: line and column (1-based) for a text dump, byte offset for a capture
