@@ -1,7 +1,5 @@
 package org.frameinspector.core.dissect;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.frameinspector.core.findings.Catalog;
 import org.frameinspector.core.findings.FindingDef;
 import org.frameinspector.core.model.DataSource;
@@ -22,7 +20,7 @@ public final class Ctx {
     private final Dissection out;
     private final DissectorRegistry reg;
     private final StreamHook stream;
-    private final Map<String, Object> props = new HashMap<>();
+    private Object[] slots = new Object[Math.max(8, Key.count())];
     private int depth;
 
     public Ctx(Dissection out, DissectorRegistry reg, StreamHook stream) {
@@ -36,10 +34,59 @@ public final class Ctx {
     /** Connection state, or null for a lone frame. */
     public StreamHook stream() { return stream; }
 
-    public void put(String key, Object v) { props.put(key, v); }
+    /**
+     * A typed slot in the per-frame context: what one layer leaves for the layers above it (TCP's {@link TcpInfo},
+     * where the link layer's payload ends, whether the TCP segment ended inside a TPKT …). A key is declared once, as a
+     * constant next to the dissector that writes it; readers use the same constant, so the compiler checks the type
+     * and {@code ArchitectureTest} checks that no key is read that nothing writes.
+     */
+    public static final class Key<T> {
+        private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+        private final String name;
+        private final int id;
+
+        private Key(String name) {
+            this.name = name;
+            this.id = NEXT.getAndIncrement();
+        }
+
+        /** A new key; {@code name} is for debugging only. */
+        public static <T> Key<T> of(String name) {
+            return new Key<>(name);
+        }
+
+        static int count() {
+            return NEXT.get();
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * Set by the framing layer (TPKT) when the bytes it was given end inside a PDU because the transport segment ended
+     * there: a layer that then runs out of data blames the cut, not the sender (no FIELD-TRUNCATED).
+     */
+    public static final Key<Boolean> SEGMENT_CUT = Key.of("segment_cut");
+
+    /** Sets (or, with null, clears) a context slot. */
+    public <T> void put(Key<T> key, T value) {
+        if (key.id >= slots.length) slots = java.util.Arrays.copyOf(slots, Math.max(key.id + 1, slots.length * 2));
+        slots[key.id] = value;
+    }
+
+    /** The value a lower layer left in this slot for the current frame, or null. */
     @SuppressWarnings("unchecked")
-    public <T> T get(String key) { return (T) props.get(key); }
-    public int getInt(String key, int dflt) { Object v = props.get(key); return v instanceof Integer i ? i : dflt; }
+    public <T> T get(Key<T> key) {
+        return key.id < slots.length ? (T) slots[key.id] : null;
+    }
+
+    /** True when the slot holds {@link Boolean#TRUE}. */
+    public boolean is(Key<Boolean> key) {
+        return Boolean.TRUE.equals(get(key));
+    }
 
     /** Starts a layer at {@code buf.start()} running to the end of buf (adjust with {@link L#end}). */
     public L layer(String protocol, String name, Buf buf) {

@@ -66,7 +66,7 @@ public final class L {
     }
 
     private void truncated(Field f, int off, int len, int have) {
-        if (Boolean.TRUE.equals(ctx.get("tpkt.segment_cut"))) return; // TPKT-INCOMPLETE already says why
+        if (ctx.is(Ctx.SEGMENT_CUT)) return; // TPKT-INCOMPLETE already says why
         boolean snap = ctx.out().frame().truncatedByCapture() && src().equals("frame");
         if (snap) {
             finding("CAPTURE-TRUNCATED", f, off, have, ctx.out().frame().capturedLength() + " bytes",

@@ -19,8 +19,8 @@ import org.frameinspector.core.model.Severity;
  */
 public final class Catalog {
     /** The catalogue files: §9 of PROTOCOLS.md, then the ids each area adds beyond it. */
-    static final String[] FILES = {"catalog.txt", "catalog-core.txt", "catalog-link.txt", "catalog-input.txt",
-            "catalog-stream.txt", "catalog-upper.txt", "catalog-export.txt"};
+    static final String[] FILES = {"catalog.txt", "catalog-core.txt", "catalog-link.txt", "catalog-stream.txt",
+            "catalog-upper.txt"};
 
     private static final Map<String, FindingDef> DEFS = load();
 
@@ -44,13 +44,12 @@ public final class Catalog {
     private static Map<String, FindingDef> load() {
         Map<String, FindingDef> out = new LinkedHashMap<>();
         for (String file : FILES) load(file, out);
-        if (out.isEmpty()) throw new IllegalStateException("catalog.txt missing from the class path");
         return out;
     }
 
     private static void load(String file, Map<String, FindingDef> out) {
         try (InputStream in = Catalog.class.getResourceAsStream(file)) {
-            if (in == null) return;
+            if (in == null) throw new IllegalStateException("findings catalogue file " + file + " missing from the class path");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             Map<String, String> block = new LinkedHashMap<>();
             String last = null;

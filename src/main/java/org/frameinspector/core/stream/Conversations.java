@@ -1,5 +1,6 @@
 package org.frameinspector.core.stream;
 
+import org.frameinspector.core.dissect.proto.CotpDissector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -190,6 +191,8 @@ public final class Conversations implements StreamHook {
         int fn = ctx.out().frame().number();
         long ts = ctx.out().frame().timestampNanos();
         Conn c = conn(tcp, fn, ts);
+        // the class the connection negotiated decides which class-0 rules COTP applies to its TPDUs
+        ctx.put(CotpDissector.CONN_CLASS, c.ccSeen && c.cls >= 0 && c.cls <= 4 ? c.cls : null);
         Conversation row = c.row;
         boolean fromA = row.portA == tcp.srcPort() && row.addrA.equals(tcp.srcAddr());
         Dir d = fromA ? c.a : c.b;

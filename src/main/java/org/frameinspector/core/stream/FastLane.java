@@ -57,7 +57,7 @@ public final class FastLane {
         Dissection none = new Dissection(Frame.of(0, new byte[0], Frame.LINK_ETHERNET));
         this.probe = new Ctx(none, reg, null);
         // the RDP heuristics only look at the ports, and the fast lane only takes port 102 without 3389
-        probe.put("tcp.info", new TcpInfo("", "", 102, 102, 0, 0, TcpInfo.ACK, 0, 0, false));
+        probe.put(TcpInfo.KEY, new TcpInfo("", "", 102, 102, 0, 0, TcpInfo.ACK, 0, 0, false));
     }
 
     private long taken;

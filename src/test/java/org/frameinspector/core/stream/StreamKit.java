@@ -211,7 +211,7 @@ final class StreamKit {
                     buf.u8(t + 13), t + 20, end - t - 20, false);
             if (end < buf.end()) eth.payload(null, "eth.padding", "Padding", end, buf.end() - end);
             Buf payload = buf.slice(t + 20, end - t - 20);
-            ctx.put("tcp.info", ti);
+            ctx.put(org.frameinspector.core.dissect.TcpInfo.KEY, ti);
             if (ctx.stream() != null && ctx.stream().onTcpPayload(ctx, payload, ti)) return;
             if (payload.length() > 0) ctx.call(ctx.registry().byName("tpkt"), payload);
         }

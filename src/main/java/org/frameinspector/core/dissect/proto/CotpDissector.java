@@ -1,5 +1,6 @@
 package org.frameinspector.core.dissect.proto;
 
+import org.frameinspector.core.dissect.TcpInfo;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.CotpInfo;
 import org.frameinspector.core.dissect.Ctx;
@@ -20,9 +21,22 @@ import org.frameinspector.core.model.Severity;
  * layer knows better ({@code cotp.conn.class} in the context).
  */
 public final class CotpDissector implements Dissector {
-    public static final String CONN_CLASS = "cotp.conn.class";
-    /** Context flag: this TPDU's header was cut by the end of the segment (TPKT-INCOMPLETE), not by the sender. */
-    static final String HDR_CUT = "ctx:cotp_header_cut";
+    /**
+     * Ctx: the class the transport connection negotiated (set by the stream layer once it saw the CC); without it a
+     * TPDU over TPKT is taken to be class 0, as RFC 1006 requires.
+     */
+    public static final Ctx.Key<Integer> CONN_CLASS = Ctx.Key.of("cotp:conn.class");
+    /** Ctx: the TPDU type (high nibble of the code) and LI of the CR/CC whose variable area table "cotp.crcc" is offered. */
+    public static final Ctx.Key<Integer> CRCC_TYPE = Ctx.Key.of("cotp:crcc.type"), CRCC_LI = Ctx.Key.of("cotp:crcc.li");
+    /**
+     * Ctx: Boolean.TRUE while a CR shorter than its 7-byte fixed part is offered to table "cotp.crcc" (RDP drops such a
+     * request, MS-RDPBCGR 3.3.5.3.1, and says so); the offered bytes are then the whole TPDU.
+     */
+    public static final Ctx.Key<Boolean> CR_TOO_SHORT = Ctx.Key.of("cotp:cr_too_short");
+    /** Ctx: this TPDU's header was cut by the end of the segment (TPKT-INCOMPLETE), not by the sender. */
+    private static final Ctx.Key<Boolean> HDR_CUT = Ctx.Key.of("cotp:header_cut");
+    /** Ctx: the ER being decoded carries the invalid-TPDU parameter (set while its parameters are read). */
+    private static final Ctx.Key<Boolean> ER_INVALID_SEEN = Ctx.Key.of("cotp:er.invalid_tpdu");
 
     public static void register(DissectorRegistry r) {
         CotpDissector d = new CotpDissector();
@@ -141,6 +155,20 @@ public final class CotpDissector implements Dissector {
         };
     }
 
+    /** Offers a CR shorter than its fixed part to the users of the CR/CC area (see {@link #CR_TOO_SHORT}). */
+    private static void shortCr(Ctx ctx, Buf buf, int off, int li) {
+        Buf tpdu = buf.from(off);
+        ctx.put(CRCC_TYPE, 0x0E);
+        ctx.put(CRCC_LI, li);
+        ctx.put(CR_TOO_SHORT, Boolean.TRUE);
+        try {
+            org.frameinspector.core.dissect.Dissector h = ctx.registry().heuristic("cotp.crcc", ctx, tpdu);
+            if (h != null) ctx.call(h, tpdu);
+        } finally {
+            ctx.put(CR_TOO_SHORT, null);
+        }
+    }
+
     /** Fixed-part length (LI minimum) per type, normal format. */
     private static int fixedLi(int type) {
         return switch (type) {
@@ -177,7 +205,7 @@ public final class CotpDissector implements Dissector {
             return buf.end();
         }
         int hdrEnd = off + 1 + li;
-        boolean cut = Boolean.TRUE.equals(ctx.get(TpktDissector.SEGMENT_CUT));
+        boolean cut = ctx.is(Ctx.SEGMENT_CUT);
         ctx.put(HDR_CUT, null);
         if (hdrEnd > buf.end()) {
             if (!cut) l.finding("COTP-LI-EXCEEDS-NSDU", liF, Integer.toString(li), "≤ " + (buf.end() - off - 1));
@@ -188,6 +216,7 @@ public final class CotpDissector implements Dissector {
         int code = buf.u8(off + 1);
         int type = code >> 4;
         String name = shortType(type);
+        if (type == 0x0E && !ctx.is(HDR_CUT) && buf.end() - off < 7) shortCr(ctx, buf, off, li);
         if (li < fixedLi(type) && !(type == 0x01 && li == 2)) {
             l.finding("COTP-LI-BELOW-FIXED-PART", liF, Integer.toString(li), "≥ " + fixedLi(type) + " for " + name);
             if (off + 2 < hdrEnd) l.field(null, "cotp.undecoded", "Header bytes too short to decode", off + 2,
@@ -305,7 +334,6 @@ public final class CotpDissector implements Dissector {
         Field ext = l.bits(null, "cotp.opts.extended_formats", "Extended formats", off + 6, 1, 0x02, v -> v != 0 ? "True" : "False");
         l.bits(null, "cotp.opts.no_explicit_flow_control", "No explicit flow control", off + 6, 1, 0x01, v -> v != 0 ? "True" : "False");
         int c = octet >> 4;
-        ctx.put("cotp.class", c);
         if (cr && dst.longValue() != 0) l.finding("COTP-CR-DSTREF-NONZERO", dst, Fmt.hex4((int) dst.longValue()), "0x0000");
         if (src.longValue() == 0) l.finding("COTP-REF-ZERO", src, "0x0000", "a non-zero reference");
         if (c > 4) l.finding("COTP-CLASS-INVALID", cls, Integer.toString(c), "0 to 4");
@@ -313,7 +341,7 @@ public final class CotpDissector implements Dissector {
         if ((octet & 0x0C) != 0 || c <= 1 && (octet & 0x03) != 0) {
             l.finding("COTP-OPTION-BITS", (octet & 0x0C) != 0 ? resv : ext, Fmt.hex2(octet), Fmt.hex2(octet & 0xF0));
         }
-        org.frameinspector.core.dissect.TcpInfo tcp = ctx.get("tcp.info");
+        org.frameinspector.core.dissect.TcpInfo tcp = ctx.get(TcpInfo.KEY);
         if (cr && c != 0 && tcp != null && (tcp.dstPort() == TpktDissector.ISO_TSAP || tcp.srcPort() == TpktDissector.ISO_TSAP)) {
             l.finding("COTP-CLASS-NOT-0-ON-RFC1006", cls, Integer.toString(c), "0");
         }
@@ -323,8 +351,8 @@ public final class CotpDissector implements Dissector {
         // RDP and other users of the CR/CC area register heuristics on "cotp.crcc".
         Buf area = buf.from(off + 7);
         if (area.length() > 0) {
-            ctx.put("cotp.type", type);
-            ctx.put("cotp.li", hdrEnd - off - 1);
+            ctx.put(CRCC_TYPE, type);
+            ctx.put(CRCC_LI, hdrEnd - off - 1);
             org.frameinspector.core.dissect.Dissector h = ctx.registry().heuristic("cotp.crcc", ctx, area);
             if (h != null) {
                 l.end(off + 7);
@@ -377,11 +405,9 @@ public final class CotpDissector implements Dissector {
         Field cause = l.uint(null, "cotp.reject_cause", "Reject cause", off + 4, 1, v -> rejectCause(v) + " (" + v + ")");
         l.finding("COTP-ER-RECEIVED", cause, rejectCause(cause.longValue()), null);
         if (cause.longValue() > 3) l.finding("COTP-ER-CAUSE-UNDEFINED", cause, Long.toString(cause.longValue()), "0–3");
-        boolean[] hasInvalid = new boolean[1];
-        ctx.put("cotp.er.invalid_tpdu", null);
+        ctx.put(ER_INVALID_SEEN, null);
         params(ctx, l, buf, off + 5, hdrEnd, 0x07, class0 ? 0 : -1);
-        hasInvalid[0] = ctx.get("cotp.er.invalid_tpdu") != null;
-        if (class0 && !hasInvalid[0]) l.finding("COTP-ER-MISSING-INVALID-TPDU", cause, "no parameter 0xc1", "parameter 0xc1");
+        if (class0 && !ctx.is(ER_INVALID_SEEN)) l.finding("COTP-ER-MISSING-INVALID-TPDU", cause, "no parameter 0xc1", "parameter 0xc1");
         info(ctx, "ER TPDU dst-ref: " + Fmt.hex4((int) dst.longValue()));
         return hdrEnd;
     }
@@ -474,7 +500,7 @@ public final class CotpDissector implements Dissector {
         int e0 = -1;
         int count = 0;
         while (p < end && count++ < 128) {
-            boolean segmentCut = Boolean.TRUE.equals(ctx.get(HDR_CUT));
+            boolean segmentCut = ctx.is(HDR_CUT);
             if (p + 2 > end) {
                 Field f = l.field(null, "cotp.parameter_code", "Parameter code", p, 1, 0, (long) buf.u8(p),
                         paramName(buf.u8(p)) + " (" + Fmt.hex2(buf.u8(p)) + ")", FieldKind.NORMAL);
@@ -560,7 +586,7 @@ public final class CotpDissector implements Dissector {
             }
             case 0xC1, 0xC2 -> {
                 if (type == 0x07 && pc == 0xC1) {
-                    ctx.put("cotp.er.invalid_tpdu", Boolean.TRUE);
+                    ctx.put(ER_INVALID_SEEN, Boolean.TRUE);
                     if (plen > 0) l.bytes(node, "cotp.invalid_tpdu", "Invalid TPDU (rejected header)", v, plen, null, null);
                     return;
                 }

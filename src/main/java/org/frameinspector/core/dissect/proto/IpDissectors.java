@@ -19,14 +19,21 @@ import org.frameinspector.core.model.Severity;
  * addresses for TCP in the context (PROTOCOLS.md §2, §7.2).
  */
 public final class IpDissectors {
-    /** Ctx keys for the layers above. */
-    public static final String VERSION = "ip.version", SRC_OFF = "ip.src.off", DST_OFF = "ip.dst.off",
-            SRC = "ip.src", DST = "ip.dst", PAYLOAD_LEN = "ip.payload_len", FRAGMENT = "ip.fragment";
+    /** Ctx, for the layers above: the IP version (4 or 6) of the datagram that carries them. */
+    public static final Ctx.Key<Integer> VERSION = Ctx.Key.of("ip:version");
+    /** Ctx: frame offsets of the source and (final) destination address, when the payload is the frame's own bytes. */
+    public static final Ctx.Key<Integer> SRC_OFF = Ctx.Key.of("ip:src.off"), DST_OFF = Ctx.Key.of("ip:dst.off");
+    /** Ctx: the addresses as text. */
+    public static final Ctx.Key<String> SRC = Ctx.Key.of("ip:src"), DST = Ctx.Key.of("ip:dst");
+    /** Ctx: the payload length the IP header announces (TCP checks its segment against it). */
+    public static final Ctx.Key<Integer> PAYLOAD_LEN = Ctx.Key.of("ip:payload_len");
+    /** Ctx: Boolean.TRUE when the payload is one fragment of a datagram. */
+    public static final Ctx.Key<Boolean> FRAGMENT = Ctx.Key.of("ip:fragment");
     /**
-     * Ctx keys (byte[]) of the pseudo-header addresses when the payload is a reassembled datagram, whose bytes are
-     * not the frame's: then {@link #SRC_OFF} / {@link #DST_OFF} are absent.
+     * Ctx: the pseudo-header addresses when the payload is a reassembled datagram, whose bytes are not the frame's:
+     * then {@link #SRC_OFF} / {@link #DST_OFF} are absent.
      */
-    public static final String PSEUDO_SRC = "ip.pseudo.src", PSEUDO_DST = "ip.pseudo.dst";
+    public static final Ctx.Key<byte[]> PSEUDO_SRC = Ctx.Key.of("ip:pseudo.src"), PSEUDO_DST = Ctx.Key.of("ip:pseudo.dst");
 
     private IpDissectors() {
     }
@@ -111,7 +118,7 @@ public final class IpDissectors {
 
     /** Whether the checksum finding should mention checksum offload, and why. */
     static String offloadHint(Ctx ctx, long transmitted) {
-        Object reason = ctx.get(LinkDissectors.OFFLOAD_REASON);
+        String reason = ctx.get(LinkDissectors.OFFLOAD_REASON);
         if (reason == null && transmitted != 0) return null;
         String why = reason != null ? reason + "; " : "The transmitted checksum is 0x0000; ";
         return why + "such captures are usually taken on the sending host before the network card fills in the "
@@ -276,7 +283,7 @@ public final class IpDissectors {
             int dend;
             boolean lengthOk = true;
             if (totlen < hlen) {
-                Severity sev = totlen == 0 && ctx.get(LinkDissectors.OFFLOAD_LIKELY) != null ? Severity.INFO : null;
+                Severity sev = totlen == 0 && ctx.get(LinkDissectors.OFFLOAD_REASON) != null ? Severity.INFO : null;
                 l.finding("IP4-TOTLEN-INCONSISTENT", sev, tlF, Integer.toString(totlen), "at least " + hlen,
                         totlen == 0 ? "A Total Length of 0 on the sending host usually means TCP segmentation "
                                 + "offload: the network card fills in the length." : null);
@@ -293,7 +300,7 @@ public final class IpDissectors {
                 dend = o + totlen;
             }
             if (ctx.get(LinkDissectors.PAYLOAD_END) == null) ctx.put(LinkDissectors.PAYLOAD_END, dend);
-            if (!Boolean.TRUE.equals(ctx.get(LinkDissectors.FRAMED)) && dend < buf.end()) {
+            if (!ctx.is(LinkDissectors.FRAMED) && dend < buf.end()) {
                 LinkDissectors.trailer(l, dend, buf.end(), "ip.trailer");
             }
             int pstart = o + hlen;
@@ -501,7 +508,7 @@ public final class IpDissectors {
                 dend = buf.end();
             } else {
                 dend = o + 40 + plen;
-                if (dend < buf.end() && !Boolean.TRUE.equals(ctx.get(LinkDissectors.FRAMED))) {
+                if (dend < buf.end() && !ctx.is(LinkDissectors.FRAMED)) {
                     l.finding("IP6-PLEN-MISMATCH", plF, Integer.toString(plen), avail + " bytes follow");
                     LinkDissectors.trailer(l, dend, buf.end(), "ipv6.trailer");
                 }

@@ -16,14 +16,15 @@ import org.frameinspector.core.model.Severity;
  * BSD NULL / OpenBSD LOOP and raw IP. Field names and values follow Wireshark 4.0 (PROTOCOLS.md §1, §7.1).
  */
 public final class LinkDissectors {
-    /** Ctx key: absolute end offset of the network-layer datagram, set by IPv4/IPv6 for padding/trailer display. */
-    public static final String PAYLOAD_END = "link.payload_end";
-    /** Ctx key: Boolean.TRUE when the frame was captured on the sending host or on loopback (checksum offload). */
-    public static final String OFFLOAD_LIKELY = "link.offload_likely";
-    /** Ctx key: why offload is likely, for the checksum explanation. */
-    public static final String OFFLOAD_REASON = "link.offload_reason";
-    /** Ctx key: Boolean.TRUE when a link layer (with its own framing) carries the network layer. */
-    public static final String FRAMED = "link.framed";
+    /** Ctx: absolute end offset of the network-layer datagram, set by IPv4/IPv6/ARP/LLDP for padding/trailer display. */
+    public static final Ctx.Key<Integer> PAYLOAD_END = Ctx.Key.of("link:payload_end");
+    /**
+     * Ctx: set when the frame was captured on the sending host or on loopback, where checksums are often left for the
+     * network card to fill in (checksum offload); the value says why, for the checksum explanation.
+     */
+    public static final Ctx.Key<String> OFFLOAD_REASON = Ctx.Key.of("link:offload_reason");
+    /** Ctx: Boolean.TRUE when a link layer (with its own framing) carries the network layer. */
+    public static final Ctx.Key<Boolean> FRAMED = Ctx.Key.of("link:framed");
 
     /** Minimum Ethernet frame without FCS; shorter frames are padded up to it. */
     static final int ETH_MIN = 60;
@@ -115,8 +116,8 @@ public final class LinkDissectors {
             return;
         }
         ctx.call(d, payload);
-        Object end = ctx.get(PAYLOAD_END);
-        if (!(end instanceof Integer e)) return;
+        Integer e = ctx.get(PAYLOAD_END);
+        if (e == null) return;
         ctx.put(PAYLOAD_END, null); // the innermost link layer shows the padding, outer tags do not repeat it
         padding(link, e, payload.end(), trailerAbbrev);
     }
@@ -484,10 +485,8 @@ public final class LinkDissectors {
             if (shown < 8) l.bytes(null, "sll.unused", "Unused", addrOff + shown, 8 - shown, null, FieldKind.RESERVED);
             if (!v2) proto = protoField(l, buf, protoOff);
             if (pkt == 4) {
-                ctx.put(OFFLOAD_LIKELY, Boolean.TRUE);
                 ctx.put(OFFLOAD_REASON, "The Linux capture marks this packet \"sent by us\"");
             } else if (hatype == 772) {
-                ctx.put(OFFLOAD_LIKELY, Boolean.TRUE);
                 ctx.put(OFFLOAD_REASON, "The packet was captured on the loopback interface");
             }
             int p = (int) proto.longValue();
@@ -548,7 +547,6 @@ public final class LinkDissectors {
             // half set was written little-endian
             long fam = networkOrder || (be & 0xFFFF0000L) == 0 ? be : buf.u32le(o);
             l.field(null, "null.family", "Family", o, 4, 0, fam, family(fam), FieldKind.NORMAL);
-            ctx.put(OFFLOAD_LIKELY, Boolean.TRUE);
             ctx.put(OFFLOAD_REASON, "The packet was captured on a loopback interface");
             Buf rest = buf.from(o + 4);
             Dissector d = fam == 2 ? ctx.registry().byName("ip")

@@ -18,9 +18,6 @@ import org.frameinspector.core.model.Severity;
  * heuristics of table "tcp", else {@code tcp.payload}). PROTOCOLS.md §3, §7.3, §9.3.
  */
 public final class TcpDissector implements Dissector {
-    /** Ctx key under which the {@link TcpInfo} of the segment is left for the layers above. */
-    public static final String INFO = "tcp.info";
-
     static final int F_FIN = 0x001, F_SYN = 0x002, F_RST = 0x004, F_PSH = 0x008, F_ACK = 0x010, F_URG = 0x020,
             F_ECE = 0x040, F_CWR = 0x080, F_AE = 0x100, F_RES = 0xE00;
     private static final char[] FLAG_LETTERS = "RRRACEUAPRSF".toCharArray();
@@ -67,8 +64,9 @@ public final class TcpDissector implements Dissector {
         byte[] b = buf.bytes();
         L l = ctx.layer("tcp", "Transmission Control Protocol", buf);
         l.end(Math.min(buf.end(), o + 20));
-        int segLen = ctx.getInt(IpDissectors.PAYLOAD_LEN, buf.length());
-        boolean fragment = ctx.get(IpDissectors.FRAGMENT) != null;
+        Integer ipLen = ctx.get(IpDissectors.PAYLOAD_LEN);
+        int segLen = ipLen != null ? ipLen : buf.length();
+        boolean fragment = ctx.is(IpDissectors.FRAGMENT);
         Field spF = l.uint(null, "tcp.srcport", "Source Port", o, 2);
         Field dpF = l.uint(null, "tcp.dstport", "Destination Port", o + 2, 2);
         int sp = (int) spF.longValue(), dp = (int) dpF.longValue();
@@ -187,7 +185,7 @@ public final class TcpDissector implements Dissector {
         int pstart = hdrEnd;
         Buf payload = buf.slice(pstart, buf.end() - pstart);
         TcpInfo ti = new TcpInfo(srcA, dstA, sp, dp, seq, ack, flags, pstart, payload.length(), checksumBad);
-        ctx.put(INFO, ti);
+        ctx.put(TcpInfo.KEY, ti);
         if (!headerOk || fragment) {
             if (payload.length() > 0) l.payload(null, "tcp.payload", "TCP payload", pstart, payload.length());
             return;

@@ -20,8 +20,8 @@ import org.frameinspector.core.model.Severity;
 public final class TpktDissector implements Heuristic {
     /** Ports where TPKT is expected: ISO-TSAP (RFC 1006) and RDP. */
     public static final int ISO_TSAP = 102, RDP = 3389;
-    /** Flag in the context: the bytes end inside a TPKT because the TCP segment ended (not a sender error). */
-    public static final String SEGMENT_CUT = "tpkt.segment_cut";
+    /** Ctx: the TPKT length field of the TPKT being decoded (RDP checks a connection request against it). */
+    public static final Ctx.Key<Integer> LENGTH = Ctx.Key.of("tpkt:length");
 
     public static void register(DissectorRegistry r) {
         TpktDissector d = new TpktDissector();
@@ -59,7 +59,7 @@ public final class TpktDissector implements Heuristic {
 
     @Override
     public void dissect(Ctx ctx, Buf buf) {
-        TcpInfo tcp = ctx.get("tcp.info");
+        TcpInfo tcp = ctx.get(TcpInfo.KEY);
         // TCP raises TCP-TPKT-ON-NONSTANDARD-PORT when it reached us through the heuristic.
         int off = buf.start();
         int count = 0;
@@ -89,7 +89,7 @@ public final class TpktDissector implements Heuristic {
         Field version = l.uint(null, "tpkt.version", "Version", off, 1);
         if (version.longValue() != 3) l.finding("TPKT-VERSION-NOT-3", version, Fmt.hex2((int) version.longValue()), "0x03");
         if (avail < 4) {
-            ctx.put(SEGMENT_CUT, Boolean.TRUE);
+            ctx.put(Ctx.SEGMENT_CUT, Boolean.TRUE);
             l.finding("TPKT-INCOMPLETE", version, off, avail, avail + " header bytes", "4 header bytes");
             l.payload(null, "tpkt.continuation_data", "Header continues in the next segment", off + 1, avail - 1);
             l.end(buf.end());
@@ -101,6 +101,7 @@ public final class TpktDissector implements Heuristic {
         }
         Field lengthF = l.uint(null, "tpkt.length", "Length", off + 2, 2);
         int length = (int) lengthF.longValue();
+        ctx.put(LENGTH, length);
         l.name("TPKT, Version: " + version.longValue() + ", Length: " + length);
         l.end(off + 4);
         if (length < 7) {
@@ -114,7 +115,7 @@ public final class TpktDissector implements Heuristic {
         int tpduLen = length - 4;
         int have = Math.min(tpduLen, avail - 4);
         if (length > avail) {
-            ctx.put(SEGMENT_CUT, Boolean.TRUE);
+            ctx.put(Ctx.SEGMENT_CUT, Boolean.TRUE);
             l.finding("TPKT-INCOMPLETE", lengthF, avail + " bytes", length + " bytes");
         }
         Buf tpdu = buf.slice(off + 4, have);

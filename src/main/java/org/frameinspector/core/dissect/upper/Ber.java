@@ -16,6 +16,12 @@ import org.frameinspector.core.model.FieldKind;
  * allocated from a length field: every value is clipped to the bytes present.
  */
 public final class Ber implements Dissector {
+    /**
+     * Ctx: what the ISO session layer found the BER data to be ("ses-cn", "ses-ac", "ses-rf", "ses-dt", "ses-other"),
+     * so the element names of the presentation/ACSE/MMS PDU can be chosen.
+     */
+    public static final Ctx.Key<String> HINT = Ctx.Key.of("ber:hint");
+
     static final int MAX_DEPTH = 24;
     static final int MAX_ELEMENTS = 3000;
     static final String[] CLASS = {"UNIVERSAL", "APPLICATION", "CONTEXT", "PRIVATE"};
@@ -38,8 +44,8 @@ public final class Ber implements Dissector {
 
     @Override
     public void dissect(Ctx ctx, Buf buf) {
-        String hint = ctx.get("ber.hint");
-        ctx.put("ber.hint", null);
+        String hint = ctx.get(HINT);
+        ctx.put(HINT, null);
         L l = ctx.layer("ber", "BER-encoded upper layers (presentation / ACSE / MMS …)", buf);
         St st = new St();
         int end = seq(l, buf, null, buf.start(), buf.end(), 0, false, hint == null ? "ses-other" : hint, st);

@@ -53,7 +53,7 @@ public final class Mcs implements Heuristic {
 
     @Override
     public boolean accepts(Ctx ctx, Buf buf) {
-        TcpInfo t = ctx.get("tcp.info");
+        TcpInfo t = ctx.get(TcpInfo.KEY);
         if (t != null && t.srcPort() != RdpEncrypted.RDP_PORT && t.dstPort() != RdpEncrypted.RDP_PORT) return false;
         int s = buf.start();
         int b0 = buf.peek(s);
@@ -380,8 +380,6 @@ public final class Mcs implements Heuristic {
                 if (n > 0) {
                     l.bytes(el, "t124.userData", "userData", p, n, n + " bytes", null);
                     l.end(p);
-                    ctx.put("t125.channel", ch);
-                    ctx.put("t125.request", choice == SEND_DATA_REQ);
                     rdp.sendData(ctx, b.slice(p, n));
                     p += n;
                 }

@@ -26,7 +26,7 @@ public final class RdpEncrypted implements Heuristic {
 
     @Override
     public boolean accepts(Ctx ctx, Buf buf) {
-        TcpInfo t = ctx.get("tcp.info");
+        TcpInfo t = ctx.get(TcpInfo.KEY);
         if (t != null && t.srcPort() != RDP_PORT && t.dstPort() != RDP_PORT) return false;
         return isRecord(buf, buf.start());
     }

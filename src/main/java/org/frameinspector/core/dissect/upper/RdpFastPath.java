@@ -35,7 +35,7 @@ public final class RdpFastPath implements Heuristic {
 
     @Override
     public boolean accepts(Ctx ctx, Buf buf) {
-        TcpInfo t = ctx.get("tcp.info");
+        TcpInfo t = ctx.get(TcpInfo.KEY);
         if (t != null && t.srcPort() != RdpEncrypted.RDP_PORT && t.dstPort() != RdpEncrypted.RDP_PORT) return false;
         return wholePdus(buf);
     }
@@ -76,7 +76,7 @@ public final class RdpFastPath implements Heuristic {
 
     @Override
     public void dissect(Ctx ctx, Buf buf) {
-        TcpInfo t = ctx.get("tcp.info");
+        TcpInfo t = ctx.get(TcpInfo.KEY);
         boolean input = t == null || t.dstPort() == RdpEncrypted.RDP_PORT || t.srcPort() != RdpEncrypted.RDP_PORT;
         int p = buf.start();
         int n = 0;

@@ -1,5 +1,8 @@
 package org.frameinspector.core.dissect.upper;
 
+import org.frameinspector.core.dissect.TcpInfo;
+import org.frameinspector.core.dissect.proto.TpktDissector;
+import org.frameinspector.core.dissect.proto.CotpDissector;
 import java.nio.charset.StandardCharsets;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.Ctx;
@@ -12,7 +15,7 @@ import org.frameinspector.core.model.FieldKind;
 /**
  * RDP data carried in the X.224 CR/CC variable-part area (MS-RDPBCGR 2.2.1.1 and 2.2.1.2): routing token or cookie,
  * RDP_NEG_REQ / RDP_NEG_RSP / RDP_NEG_FAILURE and RDP_NEG_CORRELATION_INFO, all little-endian. The COTP dissector
- * offers it the bytes after the 7-byte fixed part (table "cotp.crcc") with "cotp.type" and "cotp.li" in the context.
+ * offers it the bytes after the 7-byte fixed part (table "cotp.crcc") with the TPDU type and LI in the context ({@link CotpDissector#CRCC_TYPE}).
  */
 public final class RdpNegotiation implements Heuristic {
     static final int TYPE_REQ = 0x01, TYPE_RSP = 0x02, TYPE_FAILURE = 0x03, TYPE_CORRELATION = 0x06;
@@ -34,7 +37,22 @@ public final class RdpNegotiation implements Heuristic {
 
     @Override
     public boolean accepts(Ctx ctx, Buf buf) {
+        if (ctx.is(CotpDissector.CR_TOO_SHORT)) {
+            TcpInfo t = ctx.get(TcpInfo.KEY);
+            return t != null && (t.srcPort() == RdpEncrypted.RDP_PORT || t.dstPort() == RdpEncrypted.RDP_PORT);
+        }
         return rdpStart(buf, buf.start(), buf.end()) >= 0;
+    }
+
+    /**
+     * A connection request on the RDP port too short to hold the X.224 CR's fixed part: MS-RDPBCGR 3.3.5.3.1 has the
+     * server drop a request of less than 11 bytes (TPKT header + 7), so the client sees the connection closed.
+     */
+    private static void tooShort(Ctx ctx, Buf tpdu) {
+        L l = ctx.layer("rdp", "Remote Desktop Protocol (connection request too short)", tpdu.slice(tpdu.start(), 0));
+        Integer tpktLen = ctx.get(TpktDissector.LENGTH);
+        int len = tpktLen != null ? tpktLen : tpdu.length() + 4;
+        l.finding("RDP-CR-TOO-SHORT", null, tpdu.start(), tpdu.length(), len + " bytes", "at least 11 bytes");
     }
 
     /** Offset where the RDP data starts (after any X.224 TLVs placed before it), or -1 when this is not RDP. */
@@ -78,8 +96,13 @@ public final class RdpNegotiation implements Heuristic {
 
     @Override
     public void dissect(Ctx ctx, Buf buf) {
-        int type = ctx.getInt("cotp.type", -1);
-        int li = ctx.getInt("cotp.li", -1);
+        if (ctx.is(CotpDissector.CR_TOO_SHORT)) {
+            tooShort(ctx, buf);
+            return;
+        }
+        Integer crccType = ctx.get(CotpDissector.CRCC_TYPE), crccLi = ctx.get(CotpDissector.CRCC_LI);
+        int type = crccType != null ? crccType : -1;
+        int li = crccLi != null ? crccLi : -1;
         int areaEnd = li >= 6 ? Math.min(buf.end(), buf.start() + li - 6) : buf.end();
         if (areaEnd <= buf.start()) areaEnd = buf.end();
         L l = ctx.layer("rdp", "Remote Desktop Protocol", buf.slice(buf.start(), areaEnd - buf.start()));
@@ -164,15 +187,8 @@ public final class RdpNegotiation implements Heuristic {
         if (type == CR && classOctet > 0 && (classOctet & 0xF0) != 0) {
             l.finding("RDP-CR-TOO-SHORT", null, b.start() - 1, 1, "class " + (classOctet >> 4), "class 0");
         }
-        Integer tpktLen = ctx.get("tpkt.length");
-        if (type == CR && tpktLen != null && tpktLen < 11) {
-            l.finding("RDP-CR-TOO-SHORT", null, b.start(), 0, tpktLen + " bytes", "at least 11 bytes");
-        }
         if (info.length() > 0) ctx.out().setInfo(info.toString());
         l.end(b.end());
-        if (correlationExpected && ctx.get("rdp.correlation_seen") == null) {
-            // nothing to add: the correlation info simply was not sent; MS-RDPBCGR makes that the client's choice
-        }
         if (areaEnd < buf.end()) ctx.data(buf.from(areaEnd));
     }
 
@@ -237,7 +253,6 @@ public final class RdpNegotiation implements Heuristic {
                 long v = le32(l, b, "rdp.negReq.selectedProtocol", "selectedProtocol", p + 4);
                 l.field(null, "rdp.negReq.selectedProtocol", "selectedProtocol", p + 4, 4, 0, v,
                         PROTOCOL.hexed(v, 8), FieldKind.NORMAL);
-                if (v == 1 || v == 2 || v == 8) l.ctx().put("rdp.encrypted_next", Boolean.TRUE);
             }
             case TYPE_FAILURE -> {
                 long v = le32(l, b, "rdp.negFailure.failureCode", "failureCode", p + 4);

@@ -161,7 +161,7 @@ public final class Session implements Heuristic {
                 // category 2 / typed data: user information follows the parameter field up to the end of the TSDU
                 l.end(pe);
                 if (pe < buf.end()) {
-                    ctx.put("ber.hint", "ses-dt");
+                    ctx.put(Ber.HINT, "ses-dt");
                     ctx.call(ber, buf.from(pe));
                 }
                 dtDone = true;
@@ -216,7 +216,7 @@ public final class Session implements Heuristic {
                 else l.bytes(node, "ses.parameter_value", "Parameter value", vs, len, null, null);
             }
             case 193, 194 -> {
-                ctx.put("ber.hint", si == CN ? "ses-cn" : si == AC ? "ses-ac" : si == RF ? "ses-rf" : "ses-other");
+                ctx.put(Ber.HINT, si == CN ? "ses-cn" : si == AC ? "ses-ac" : si == RF ? "ses-rf" : "ses-other");
                 l.field(node, "ses.user_data.ref", "User data (decoded below as BER)", vs, 0, 0, null, len + " bytes",
                         FieldKind.GENERATED);
                 ctx.call(ber, b.slice(vs, len));
@@ -251,7 +251,7 @@ public final class Session implements Heuristic {
             case 50 -> {
                 l.uint(node, "ses.reason_code", "Reason Code", vs, 1, v -> REASON.nameOr(v, "Unknown") + " (" + v + ")");
                 if (len > 1) {
-                    ctx.put("ber.hint", "ses-rf");
+                    ctx.put(Ber.HINT, "ses-rf");
                     ctx.call(ber, b.slice(vs + 1, len - 1));
                 }
             }

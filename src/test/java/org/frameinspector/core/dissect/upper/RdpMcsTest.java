@@ -68,7 +68,7 @@ class RdpMcsTest {
         byte[] b = hex(hexBytes);
         Dissection out = new Dissection(Frame.of(1, b, Frame.LINK_RAW));
         Ctx ctx = new Ctx(out, Protocols.standard(), null);
-        ctx.put("tcp.info", new TcpInfo("10.0.0.1", "10.0.0.2", srcPort, dstPort, 1, 1, TcpInfo.ACK, 0, b.length, false));
+        ctx.put(org.frameinspector.core.dissect.TcpInfo.KEY, new TcpInfo("10.0.0.1", "10.0.0.2", srcPort, dstPort, 1, 1, TcpInfo.ACK, 0, b.length, false));
         Dissector d = ctx.registry().lookup("tcp.port", 3389);
         ctx.call(d, Buf.of(out.sources().get(0)));
         return out;

@@ -100,6 +100,33 @@ class RdpTest {
         assertThat(d.finding("RDP-CR-TOO-SHORT").offset()).isEqualTo(6);
     }
 
+    /**
+     * MS-RDPBCGR 3.3.5.3.1: a connection request of less than 11 bytes (TPKT header + the X.224 CR's 7-byte fixed
+     * part) is dropped by the server. Here the TPKT says 10 and the CR lacks its class octet, on port 3389.
+     */
+    @Test
+    void connectionRequestShorterThanElevenBytesOnTheRdpPort() {
+        byte[] tpkt = hex("03 00 00 0a  06 e0 00 00 00 01");
+        byte[] frame = new byte[64];
+        org.frameinspector.capture.FrameBuilder.tcp(frame, org.frameinspector.capture.FrameBuilder.ip(10, 0, 0, 1),
+                org.frameinspector.capture.FrameBuilder.ip(10, 0, 0, 2), 40000, 3389, 1, 1, TcpInfo.ACK | TcpInfo.PSH,
+                tpkt, 0, tpkt.length, 1);
+        Dissection d = org.frameinspector.core.protocols.Protocols.dissector()
+                .dissect(org.frameinspector.core.model.Frame.of(1, frame, org.frameinspector.core.model.Frame.LINK_ETHERNET));
+        assertThat(ids(d)).contains("RDP-CR-TOO-SHORT");
+        Finding f = d.finding("RDP-CR-TOO-SHORT");
+        assertThat(f.observed()).isEqualTo("10 bytes");
+        assertThat(f.offset()).isEqualTo(54 + 4);
+        assertThat(f.length()).isEqualTo(6);
+        // the same CR on port 102 is no RDP matter: COTP alone reports it
+        org.frameinspector.capture.FrameBuilder.tcp(frame, org.frameinspector.capture.FrameBuilder.ip(10, 0, 0, 1),
+                org.frameinspector.capture.FrameBuilder.ip(10, 0, 0, 2), 40000, 102, 1, 1, TcpInfo.ACK | TcpInfo.PSH,
+                tpkt, 0, tpkt.length, 1);
+        Dissection on102 = org.frameinspector.core.protocols.Protocols.dissector()
+                .dissect(org.frameinspector.core.model.Frame.of(1, frame, org.frameinspector.core.model.Frame.LINK_ETHERNET));
+        assertThat(ids(on102)).doesNotContain("RDP-CR-TOO-SHORT").isNotEmpty();
+    }
+
     @Test
     void correlationInfo() {
         String corr = "06 00 24 00" + "11".repeat(16) + "00".repeat(16);
@@ -120,7 +147,7 @@ class RdpTest {
         TcpInfo t = new TcpInfo("10.0.0.1", "10.0.0.2", 50000, 3389, 1, 1, TcpInfo.ACK, 0, b.length, false);
         var out = new Dissection(org.frameinspector.core.model.Frame.of(1, b, org.frameinspector.core.model.Frame.LINK_RAW));
         var ctx = new org.frameinspector.core.dissect.Ctx(out, UpperTestSupport.registry(), null);
-        ctx.put("tcp.info", t);
+        ctx.put(org.frameinspector.core.dissect.TcpInfo.KEY, t);
         var all = org.frameinspector.core.dissect.Buf.of(out.sources().get(0));
         assertThat(ctx.next("tcp", 3389, all)).isTrue();
         assertThat(out.layer("tls").name()).startsWith("Encrypted from here (TLS/CredSSP), not decoded");
@@ -131,7 +158,7 @@ class RdpTest {
         TcpInfo other = new TcpInfo("10.0.0.1", "10.0.0.2", 50000, 443, 1, 1, TcpInfo.ACK, 0, b.length, false);
         var out2 = new Dissection(org.frameinspector.core.model.Frame.of(1, b, org.frameinspector.core.model.Frame.LINK_RAW));
         var ctx2 = new org.frameinspector.core.dissect.Ctx(out2, UpperTestSupport.registry(), null);
-        ctx2.put("tcp.info", other);
+        ctx2.put(org.frameinspector.core.dissect.TcpInfo.KEY, other);
         assertThat(ctx2.next("tcp", 443, org.frameinspector.core.dissect.Buf.of(out2.sources().get(0)))).isFalse();
     }
 

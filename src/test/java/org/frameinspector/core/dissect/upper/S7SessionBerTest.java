@@ -154,7 +154,7 @@ class S7SessionBerTest {
         assertThat(nm.field("ses.length").length()).isEqualTo(3);
         assertThat(ids(payload(hex("0D 20 14 02 00 02"), 0))).containsExactly("SES-LI-OVERRUN");
         assertThat(ids(payload(hex("0D 04 14 05 00 02"), 0))).containsExactly("SES-LI-OVERRUN");
-        Dissection u = UpperTestSupport.run(new Session(new Ber()), hex("63 00"), 0, Map.of());
+        Dissection u = UpperTestSupport.run(new Session(new Ber()), hex("63 00"), 0);
         assertThat(ids(u)).containsExactly("SES-UNKNOWN-SI");
     }
 

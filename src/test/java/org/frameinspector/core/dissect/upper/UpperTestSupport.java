@@ -1,7 +1,7 @@
 package org.frameinspector.core.dissect.upper;
 
 import java.util.HexFormat;
-import java.util.Map;
+import org.frameinspector.core.dissect.proto.CotpDissector;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.Ctx;
 import org.frameinspector.core.dissect.Dissector;
@@ -24,11 +24,10 @@ final class UpperTestSupport {
         return HexFormat.of().parseHex(s.replaceAll("[^0-9A-Fa-f]", ""));
     }
 
-    /** Dissects bytes[from..] with d; props go into the context first. */
-    static Dissection run(Dissector d, byte[] bytes, int from, Map<String, Object> props) {
+    /** Dissects bytes[from..] with d. */
+    static Dissection run(Dissector d, byte[] bytes, int from) {
         Dissection out = new Dissection(Frame.of(1, bytes, Frame.LINK_COTP));
         Ctx ctx = new Ctx(out, registry(), null);
-        props.forEach(ctx::put);
         Buf all = Buf.of(out.sources().get(0));
         ctx.call(d, all.from(from));
         return out;
@@ -47,8 +46,8 @@ final class UpperTestSupport {
     static Dissection crcc(byte[] cotp) {
         Dissection out = new Dissection(Frame.of(1, cotp, Frame.LINK_COTP));
         Ctx ctx = new Ctx(out, registry(), null);
-        ctx.put("cotp.type", (cotp[1] & 0xFF) >> 4);
-        ctx.put("cotp.li", cotp[0] & 0xFF);
+        ctx.put(CotpDissector.CRCC_TYPE, (cotp[1] & 0xFF) >> 4);
+        ctx.put(CotpDissector.CRCC_LI, cotp[0] & 0xFF);
         Buf area = Buf.of(out.sources().get(0)).from(7);
         Dissector h = ctx.registry().heuristic(UpperLayers.CRCC_TABLE, ctx, area);
         if (h != null) ctx.call(h, area);
