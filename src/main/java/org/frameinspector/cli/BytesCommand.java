@@ -2,7 +2,7 @@ package org.frameinspector.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.frameinspector.core.dissect.Fmt;
+import org.frameinspector.core.model.Fmt;
 import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Loaded;

@@ -1,5 +1,6 @@
 package org.frameinspector.core.dissect;
 
+import org.frameinspector.core.model.Fmt;
 import org.frameinspector.core.findings.Catalog;
 import org.frameinspector.core.findings.FindingDef;
 import org.frameinspector.core.model.DataSource;

@@ -1,5 +1,6 @@
 package org.frameinspector.core.dissect;
 
+import org.frameinspector.core.model.Fmt;
 import java.util.BitSet;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;

@@ -2,7 +2,7 @@ package org.frameinspector.core.export;
 
 import java.time.Instant;
 import java.util.List;
-import org.frameinspector.core.dissect.Fmt;
+import org.frameinspector.core.model.Fmt;
 import org.frameinspector.core.json.Json;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;

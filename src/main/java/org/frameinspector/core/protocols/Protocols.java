@@ -17,14 +17,14 @@ public final class Protocols {
     public static DissectorRegistry standard() {
         DissectorRegistry r = new DissectorRegistry();
         // Each protocol package registers itself here; see the dissectors under core.dissect.proto.
-        org.frameinspector.core.dissect.proto.LinkDissectors.register(r);
-        org.frameinspector.core.dissect.proto.IpDissectors.register(r);
-        org.frameinspector.core.dissect.proto.ArpDissector.register(r);
-        org.frameinspector.core.dissect.proto.LldpDissector.register(r);
-        org.frameinspector.core.dissect.proto.TcpDissector.register(r);
-        org.frameinspector.core.dissect.proto.TpktDissector.register(r);
-        org.frameinspector.core.dissect.proto.CotpDissector.register(r);
-        org.frameinspector.core.dissect.upper.UpperLayers.register(r);
+        org.frameinspector.core.protocols.link.LinkDissectors.register(r);
+        org.frameinspector.core.protocols.ip.IpDissectors.register(r);
+        org.frameinspector.core.protocols.arp.ArpDissector.register(r);
+        org.frameinspector.core.protocols.lldp.LldpDissector.register(r);
+        org.frameinspector.core.protocols.tcp.TcpDissector.register(r);
+        org.frameinspector.core.protocols.tpkt.TpktDissector.register(r);
+        org.frameinspector.core.protocols.cotp.CotpDissector.register(r);
+        org.frameinspector.core.protocols.UpperLayers.register(r);
         return r;
     }
 

@@ -1,6 +1,6 @@
 package org.frameinspector.core.stream;
 
-import org.frameinspector.core.dissect.proto.CotpDissector;
+import org.frameinspector.core.protocols.cotp.CotpDissector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

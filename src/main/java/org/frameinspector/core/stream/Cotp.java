@@ -85,7 +85,7 @@ final class Cotp {
     /** A transport selector as people read it: the text when every byte is printable, else lowercase hex. */
     static String tsap(byte[] b) {
         if (b == null) return null;
-        String t = org.frameinspector.core.dissect.Fmt.printable(b, 0, b.length);
-        return t != null && !t.isEmpty() ? t : org.frameinspector.core.dissect.Fmt.hex(b);
+        String t = org.frameinspector.core.model.Fmt.printable(b, 0, b.length);
+        return t != null && !t.isEmpty() ? t : org.frameinspector.core.model.Fmt.hex(b);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.Ctx;
-import org.frameinspector.core.dissect.Fmt;
+import org.frameinspector.core.model.Fmt;
 import org.frameinspector.core.dissect.IpDatagram;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Severity;

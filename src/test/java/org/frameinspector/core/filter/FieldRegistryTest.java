@@ -23,7 +23,7 @@ class FieldRegistryTest {
     @Test
     void everyTpktAndCotpAbbrevInTheSourcesIsAccepted() throws IOException {
         TreeSet<String> seen = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java", "org", "frameinspector", "core", "dissect"))) {
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java", "org", "frameinspector", "core", "protocols"))) {
             for (Path p : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".java"))::iterator) {
                 Matcher m = LITERAL.matcher(Files.readString(p));
                 while (m.find()) seen.add(m.group(1));

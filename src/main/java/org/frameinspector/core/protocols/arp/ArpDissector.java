@@ -1,0 +1,64 @@
+package org.frameinspector.core.protocols.arp;
+
+import org.frameinspector.core.protocols.link.LinkDissectors;
+import org.frameinspector.core.dissect.Buf;
+import org.frameinspector.core.dissect.Ctx;
+import org.frameinspector.core.dissect.Dissector;
+import org.frameinspector.core.dissect.DissectorRegistry;
+import org.frameinspector.core.model.Fmt;
+import org.frameinspector.core.dissect.L;
+import org.frameinspector.core.model.FieldKind;
+
+/**
+ * ARP (RFC 826), decoded so that ARP frames on an ISO-on-TCP segment are explained and the Ethernet padding or
+ * trailer after the 28-byte message is placed where Wireshark places it.
+ */
+public final class ArpDissector implements Dissector {
+    public static void register(DissectorRegistry r) {
+        ArpDissector d = new ArpDissector();
+        r.register("ethertype", 0x0806, d);
+        r.named(d);
+    }
+
+    @Override
+    public String protocol() {
+        return "arp";
+    }
+
+    @Override
+    public void dissect(Ctx ctx, Buf buf) {
+        int o = buf.start();
+        L l = ctx.layer("arp", "Address Resolution Protocol", buf);
+        l.uint(null, "arp.hw.type", "Hardware type", o, 2, v -> v == 1 ? "Ethernet (1)" : Long.toString(v));
+        l.uint(null, "arp.proto.type", "Protocol type", o + 2, 2, v -> v == 0x0800 ? "IPv4 (0x0800)" : Fmt.hex4((int) v));
+        int hs = (int) l.uint(null, "arp.hw.size", "Hardware size", o + 4, 1).longValue();
+        int ps = (int) l.uint(null, "arp.proto.size", "Protocol size", o + 5, 1).longValue();
+        int op = (int) l.uint(null, "arp.opcode", "Opcode", o + 6, 2, v -> v == 1 ? "request (1)" : v == 2 ? "reply (2)" : Long.toString(v)).longValue();
+        int p = o + 8;
+        boolean ethIp = hs == 6 && ps == 4;
+        p = addr(l, "arp.src.hw_mac", "Sender MAC address", p, hs, ethIp, true);
+        p = addr(l, "arp.src.proto_ipv4", "Sender IP address", p, ps, ethIp, false);
+        p = addr(l, "arp.dst.hw_mac", "Target MAC address", p, hs, ethIp, true);
+        p = addr(l, "arp.dst.proto_ipv4", "Target IP address", p, ps, ethIp, false);
+        l.end(p);
+        l.name("Address Resolution Protocol (" + (op == 1 ? "request" : op == 2 ? "reply" : "opcode " + op) + ")");
+        if (ethIp) {
+            String tip = Fmt.ipv4(buf.bytes(), o + 24), sip = Fmt.ipv4(buf.bytes(), o + 14);
+            ctx.out().setInfo(op == 1 ? "Who has " + tip + "? Tell " + sip : op == 2 ? sip + " is at " + Fmt.mac(buf.bytes(), o + 8) : "ARP");
+        }
+        ctx.put(LinkDissectors.PAYLOAD_END, p);
+    }
+
+    private static int addr(L l, String abbrev, String name, int p, int size, boolean ethIp, boolean mac) {
+        if (size == 0) return p;
+        l.need(null, abbrev, name, p, size);
+        byte[] b = l.buf().bytes();
+        if (ethIp) {
+            String v = mac ? Fmt.mac(b, p) : Fmt.ipv4(b, p);
+            l.field(null, abbrev, name, p, size, 0, v, v, FieldKind.NORMAL);
+        } else {
+            l.bytes(null, abbrev.replace("_mac", "").replace("_ipv4", ""), name, p, size, null, null);
+        }
+        return p + size;
+    }
+}

@@ -1,0 +1,325 @@
+package org.frameinspector.core.protocols.s7comm;
+
+import org.frameinspector.core.model.ValueNames;
+import org.frameinspector.core.dissect.Buf;
+import org.frameinspector.core.dissect.Ctx;
+import org.frameinspector.core.model.Fmt;
+import org.frameinspector.core.dissect.Heuristic;
+import org.frameinspector.core.dissect.L;
+import org.frameinspector.core.model.Field;
+import org.frameinspector.core.model.FieldKind;
+
+/**
+ * Siemens S7comm (protocol id 0x32) in COTP DT user data: header, setup communication, read/write variable items and
+ * the userdata parameter header. Field names follow Wireshark's s7comm dissector. There is no public standard; the
+ * layout is the community's reverse-engineered one (PROTOCOLS.md §6.2).
+ */
+public final class S7comm implements Heuristic {
+    static final ValueNames ROSCTR = ValueNames.of(1, "Job", 2, "Ack", 3, "Ack_Data", 7, "Userdata");
+    static final ValueNames ERRCLS = ValueNames.of(0, "No error", 0x81, "Application relationship", 0x82, "Object definition",
+            0x83, "No resources available", 0x84, "Error on service processing", 0x85, "Error on supplies",
+            0x87, "Access error");
+    static final ValueNames FUNC = ValueNames.of(0x00, "CPU services", 0xF0, "Setup communication", 0x04, "Read Var",
+            0x05, "Write Var", 0x1A, "Request download", 0x1B, "Download block", 0x1C, "Download ended",
+            0x1D, "Start upload", 0x1E, "Upload", 0x1F, "End upload", 0x28, "PI-Service", 0x29, "PLC Stop");
+    static final ValueNames SYNTAX = ValueNames.of(0x10, "S7ANY", 0x13, "PBC-R_ID", 0x15, "ALARM_LOCKFREE", 0x16, "ALARM_IND",
+            0x19, "ALARM_ACK", 0x1A, "ALARM_QUERYREQ", 0x1C, "NOTIFY_IND", 0x82, "NCK", 0x83, "NCK_M", 0x84, "NCK_I",
+            0xA2, "DRIVEESANY", 0xB2, "1200SYM", 0xB0, "DBREAD");
+    static final ValueNames TSIZE = ValueNames.of(1, "BIT", 2, "BYTE", 3, "CHAR", 4, "WORD", 5, "INT", 6, "DWORD", 7, "DINT",
+            8, "REAL", 9, "DATE", 10, "TOD", 11, "TIME", 12, "S5TIME", 15, "DATE_AND_TIME", 28, "COUNTER",
+            29, "TIMER", 30, "IEC TIMER", 31, "IEC COUNTER", 32, "HS COUNTER");
+    static final ValueNames AREA = ValueNames.of(0x01, "Data record", 0x03, "System info of 200 family",
+            0x05, "System flags of 200 family", 0x06, "Analog inputs of 200 family",
+            0x07, "Analog outputs of 200 family", 0x80, "Direct peripheral access (P)", 0x81, "Inputs (I)",
+            0x82, "Outputs (Q)", 0x83, "Flags (M)", 0x84, "Data blocks (DB)", 0x85, "Instance data blocks (DI)",
+            0x86, "Local data (L)", 0x87, "Unknown yet (V)", 0x1C, "S7 counters (C)", 0x1D, "S7 timers (T)",
+            0x1E, "IEC counters (200 family)", 0x1F, "IEC timers (200 family)");
+    static final ValueNames AREA_SHORT = ValueNames.of(0x80, "P", 0x81, "I", 0x82, "Q", 0x83, "M", 0x84, "DB", 0x85, "DI",
+            0x86, "L", 0x87, "V", 0x1C, "C", 0x1D, "T");
+    static final ValueNames RETCODE = ValueNames.of(0x00, "Reserved", 0x01, "Hardware error",
+            0x03, "Accessing the object not allowed", 0x05, "Invalid address", 0x06, "Data type not supported",
+            0x07, "Data type inconsistent", 0x0A, "Object does not exist", 0xFF, "Success");
+    static final ValueNames DTSIZE = ValueNames.of(0x00, "NULL", 0x03, "BIT", 0x04, "BYTE/WORD/DWORD", 0x05, "INTEGER",
+            0x06, "DINTEGER", 0x07, "REAL", 0x09, "OCTET STRING", 0x11, "NCK ADDRESS1", 0x12, "NCK ADDRESS2");
+    static final ValueNames METHOD = ValueNames.of(0x00, "Undef", 0x11, "Req", 0x12, "Res");
+    static final ValueNames UD_TYPE = ValueNames.of(0, "Push", 4, "Request", 8, "Response", 3, "NC Push", 7, "NC Request",
+            11, "NC Response");
+    static final ValueNames FGROUP = ValueNames.of(0, "Mode-transition", 1, "Programmer commands", 2, "Cyclic services",
+            3, "Block functions", 4, "CPU functions", 5, "Security", 6, "PBC BSEND/BRECV", 7, "Time functions",
+            15, "NC programming");
+    static final ValueNames[] SUBFUNC = new ValueNames[16];
+    static {
+        SUBFUNC[1] = ValueNames.of(1, "Block status", 2, "Variable status", 3, "Output ISTACK", 4, "Output BSTACK",
+                5, "Output LSTACK", 6, "Time measurement from to", 7, "Force selection", 8, "Modify variable",
+                9, "Force", 10, "Breakpoint", 11, "Exit HOLD", 12, "Memory reset", 13, "Disable job",
+                14, "Enable job", 15, "Delete job", 16, "Read job list", 17, "Read job", 18, "Replace job",
+                19, "Block status v2", 22, "Flash LED");
+        SUBFUNC[2] = ValueNames.of(1, "Cyclic transfer", 4, "Unsubscribe", 5, "Change driven transfer",
+                7, "Change driven transfer modify", 8, "RDREC");
+        SUBFUNC[3] = ValueNames.of(1, "List blocks", 2, "List blocks of type", 3, "Get block info");
+        SUBFUNC[4] = ValueNames.of(1, "Read SZL", 2, "Message service", 3, "Diagnostic message", 5, "ALARM_8 indication",
+                6, "NOTIFY indication", 7, "ALARM_8 lock", 8, "ALARM_8 unlock", 9, "SCAN indication",
+                11, "ALARM ack", 12, "ALARM ack indication", 13, "ALARM lock indication",
+                14, "ALARM unlock indication", 17, "ALARM_SQ indication", 18, "ALARM_S indication",
+                19, "ALARM query", 22, "NOTIFY_8 indication");
+        SUBFUNC[5] = ValueNames.of(1, "PLC password");
+        SUBFUNC[7] = ValueNames.of(1, "Read clock", 2, "Set clock", 3, "Read clock (following)", 4, "Set clock");
+        SUBFUNC[15] = ValueNames.of(1, "Request download", 2, "Download block", 3, "Continue download",
+                4, "Download ended", 6, "Start upload", 7, "Upload", 8, "Continue upload");
+    }
+
+    @Override
+    public String protocol() {
+        return "s7comm";
+    }
+
+    @Override
+    public boolean accepts(Ctx ctx, Buf buf) {
+        if (buf.length() < 10 || buf.peek(buf.start()) != 0x32) return false;
+        int r = buf.peek(buf.start() + 1);
+        return r >= 1 && r <= 7;
+    }
+
+    @Override
+    public void dissect(Ctx ctx, Buf buf) {
+        L l = ctx.layer("s7comm", "S7 Communication", buf);
+        int s = buf.start();
+        int rosctr = buf.u8(s + 1);
+        int hlen = rosctr == 2 || rosctr == 3 ? 12 : 10;
+        Field h = l.tree(null, "s7comm.header", "Header", s, hlen, null, "(" + ROSCTR.nameOr(rosctr, "Unknown") + ")");
+        l.hex(h, "s7comm.header.protid", "Protocol Id", s, 1);
+        Field rf = l.uint(h, "s7comm.header.rosctr", "ROSCTR", s + 1, 1, ROSCTR::dec);
+        if (ROSCTR.name(rosctr) == null) l.finding("S7-ROSCTR-UNKNOWN", rf, Integer.toString(rosctr), "1, 2, 3 or 7");
+        Field red = l.num(h, "s7comm.header.redid", "Redundancy Identification (Reserved)", s + 2, 2, 0,
+                FieldKind.RESERVED, v -> Fmt.hex(v, 4));
+        if (red.longValue() != 0) l.finding("S7-REDUNDANCY-ID-NONZERO", red, Fmt.hex(red.longValue(), 4), "0x0000");
+        l.uint(h, "s7comm.header.pduref", "Protocol Data Unit Reference", s + 4, 2);
+        Field parF = l.uint(h, "s7comm.header.parlg", "Parameter length", s + 6, 2);
+        Field datF = l.uint(h, "s7comm.header.datlg", "Data length", s + 8, 2);
+        int parlg = (int) parF.longValue(), datlg = (int) datF.longValue();
+        int errcls = -1;
+        if (hlen == 12) {
+            errcls = (int) l.uint(h, "s7comm.header.errcls", "Error class", s + 10, 1, v -> ERRCLS.hexed(v, 2)).longValue();
+            l.hex(h, "s7comm.header.errcod", "Error code", s + 11, 1);
+        }
+        if (hlen + parlg + datlg != buf.length()) {
+            l.finding("S7-LENGTH-MISMATCH", parF, s + 6, 4, hlen + " + " + parlg + " + " + datlg + " = "
+                    + (hlen + parlg + datlg) + " bytes", buf.length() + " bytes (the COTP user data)");
+        }
+        int ps = s + hlen;
+        int ds = ps + parlg;
+        int end = Math.min(buf.end(), ds + datlg);
+        String info = "ROSCTR:[" + ROSCTR.nameOr(rosctr, "Unknown") + "]";
+        if (parlg > 0 && buf.has(ps, 1)) {
+            int func = buf.u8(ps);
+            if (rosctr == 7) info += userdata(l, buf, ps, parlg, ds, datlg);
+            else {
+                info += " Function:[" + FUNC.nameOr(func, "Unknown") + "]";
+                job(l, buf, rosctr, ps, parlg, ds, datlg, errcls);
+            }
+        } else if (datlg > 0) {
+            l.payload(null, "s7comm.data.userdata", "Data", ds, datlg);
+        }
+        ctx.out().setInfo(info);
+        l.end(end);
+        if (end < buf.end()) ctx.data(buf.from(end));
+    }
+
+    private void job(L l, Buf b, int rosctr, int ps, int parlg, int ds, int datlg, int errcls) {
+        int func = b.u8(ps);
+        Field par = l.tree(null, "s7comm.param", "Parameter", ps, parlg, null, "(" + FUNC.nameOr(func, "Unknown") + ")");
+        l.uint(par, "s7comm.param.func", "Function", ps, 1, v -> FUNC.hexed(v, 2));
+        int pe = Math.min(b.end(), ps + parlg);
+        if (func == 0xF0 && parlg >= 8) {
+            l.hex(par, "s7comm.param.setup_reserved1", "Reserved", ps + 1, 1);
+            l.uint(par, "s7comm.param.maxamq_calling", "Max AmQ (parallel jobs with ack) calling", ps + 2, 2);
+            l.uint(par, "s7comm.param.maxamq_called", "Max AmQ (parallel jobs with ack) called", ps + 4, 2);
+            l.uint(par, "s7comm.param.pdu_length", "PDU length", ps + 6, 2);
+            if (parlg > 8) l.bytes(par, "s7comm.param.data", "Parameter data", ps + 8, parlg - 8, null, null);
+        } else if ((func == 0x04 || func == 0x05) && parlg >= 2) {
+            int count = (int) l.uint(par, "s7comm.param.itemcount", "Item count", ps + 1, 1).longValue();
+            int p = ps + 2;
+            if (rosctr == 1) {
+                for (int i = 1; i <= count && p < pe; i++) p = reqItem(l, b, par, p, i, pe);
+            }
+            if (p < pe) l.bytes(par, "s7comm.param.data", "Parameter data", p, pe - p, null, null);
+            if (datlg > 0 && b.has(ds, 1)) {
+                Field data = l.tree(null, "s7comm.data", "Data", ds, datlg, null, "");
+                int de = Math.min(b.end(), ds + datlg);
+                int q = ds;
+                boolean writeResp = func == 0x05 && rosctr == 3;
+                for (int i = 1; i <= count && q < de; i++) {
+                    q = writeResp ? writeRespItem(l, b, data, q, i) : dataItem(l, b, data, q, i, i == count, de);
+                }
+                if (q < de) l.payload(data, "s7comm.data.userdata", "Data", q, de - q);
+            }
+        } else if (rosctr == 1 && (func == 0x1A || func == 0x1B || func == 0x1C || func == 0x1D) && parlg >= 9
+                && b.has(ps + 9, b.u8(ps + 8)) && ps + 9 + b.u8(ps + 8) <= pe) {
+            int p = blockControl(l, b, par, func, ps, pe);
+            if (p < pe) l.bytes(par, "s7comm.param.data", "Parameter data", p, pe - p, null, null);
+            if (datlg > 0 && b.has(ds, 1)) {
+                Field data = l.tree(null, "s7comm.data", "Data", ds, datlg, null, "");
+                l.payload(data, "s7comm.data.userdata", "Data", ds, datlg);
+            }
+        } else {
+            if (parlg > 1) l.bytes(par, "s7comm.param.data", "Parameter data", ps + 1, Math.min(parlg - 1, b.end() - ps - 1), null, null);
+            if (datlg > 0 && b.has(ds, 1)) {
+                Field data = l.tree(null, "s7comm.data", "Data", ds, datlg, null, "");
+                l.payload(data, "s7comm.data.userdata", "Data", ds, datlg);
+            }
+        }
+    }
+
+    /** Job parameters of request download / download block / download ended / start upload. */
+    private int blockControl(L l, Buf b, Field par, int func, int ps, int pe) {
+        Field fs = l.hex(par, "s7comm.param.blockcontrol.functionstatus", "Function Status", ps + 1, 1);
+        l.bits(fs, "s7comm.param.blockcontrol.functionstatus.more", "More data following", ps + 1, 1, 0x01, ValueNames::bool);
+        l.bits(fs, "s7comm.param.blockcontrol.functionstatus.error", "Error", ps + 1, 1, 0x02, ValueNames::bool);
+        if (func == 0x1C) l.hex(par, "s7comm.data.blockcontrol.errorcode", "Errorcode", ps + 2, 2);
+        else l.bytes(par, "s7comm.data.blockcontrol.unknown1", "Unknown byte(s) in blockcontrol", ps + 2, 2, null, null);
+        if (func == 0x1D) l.hex(par, "s7comm.data.blockcontrol.uploadid", "UploadID", ps + 4, 4);
+        else l.bytes(par, "s7comm.data.blockcontrol.unknown1", "Unknown byte(s) in blockcontrol", ps + 4, 4, null, null);
+        int n = (int) l.uint(par, "s7comm.param.blockcontrol.filename_len", "Filename Length", ps + 8, 1).longValue();
+        String name = ascii(b, ps + 9, n);
+        Field fn = l.field(par, "s7comm.param.blockcontrol.filename", "Filename", ps + 9, n, 0, name, name, FieldKind.NORMAL);
+        if (n == 9) {
+            text(l, b, fn, "s7comm.data.blockcontrol.file_identifier", "File identifier", ps + 9, 1);
+            text(l, b, fn, "s7comm.data.blockcontrol.block_type", "Block type", ps + 10, 2);
+            text(l, b, fn, "s7comm.data.blockcontrol.block_number", "Block number", ps + 12, 5);
+            text(l, b, fn, "s7comm.data.blockcontrol.dest_filesys", "Destination filesystem", ps + 17, 1);
+        }
+        int p = ps + 9 + n;
+        if (func == 0x1A && p + 14 <= pe) {
+            l.uint(par, "s7comm.data.blockcontrol.part2_len", "Length part 2", p, 1);
+            text(l, b, par, "s7comm.data.blockcontrol.part2_unknown", "Unknown char before load mem", p + 1, 1);
+            text(l, b, par, "s7comm.data.blockcontrol.loadmem_len", "Length of load memory", p + 2, 6);
+            text(l, b, par, "s7comm.data.blockcontrol.mc7code_len", "Length of MC7 code", p + 8, 6);
+            p += 14;
+        }
+        return p;
+    }
+
+    private static String ascii(Buf b, int off, int len) {
+        return new String(b.copy(off, len), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static void text(L l, Buf b, Field parent, String abbrev, String name, int off, int len) {
+        l.need(parent, abbrev, name, off, len);
+        String s = ascii(b, off, len);
+        l.field(parent, abbrev, name, off, len, 0, s, s, FieldKind.NORMAL);
+    }
+
+    private int reqItem(L l, Buf b, Field par, int p, int i, int pe) {
+        int specLen = b.has(p + 1, 1) ? b.u8(p + 1) : 0;
+        boolean any = b.peek(p + 2) == 0x10 && specLen == 10;
+        String disp = "";
+        if (any && b.has(p, 12)) {
+            int ts = b.u8(p + 3), len = b.u16(p + 4), db = b.u16(p + 6), area = b.u8(p + 8);
+            long a = b.u24(p + 9);
+            String ar = AREA_SHORT.nameOr(area, Fmt.hex2(area));
+            disp = "(" + (area == 0x84 ? "DB " + db + ".DBX " : ar + " ") + (a >> 3) + "." + (a & 7) + " "
+                    + TSIZE.nameOr(ts, "?") + " " + len + ")";
+        }
+        Field it = l.tree(par, "s7comm.param.item", "Item [" + i + "]", p, 2 + specLen, null, disp);
+        l.hex(it, "s7comm.param.item.varspec", "Variable specification", p, 1);
+        l.uint(it, "s7comm.param.item.varspec_length", "Length of following address specification", p + 1, 1);
+        l.uint(it, "s7comm.param.item.syntaxid", "Syntax Id", p + 2, 1, v -> SYNTAX.hexed(v, 2));
+        if (any) {
+            l.uint(it, "s7comm.param.item.transp_size", "Transport size", p + 3, 1, TSIZE::dec);
+            l.uint(it, "s7comm.param.item.length", "Length", p + 4, 2);
+            l.uint(it, "s7comm.param.item.db", "DB number", p + 6, 2);
+            int area = (int) l.uint(it, "s7comm.param.item.area", "Area", p + 8, 1, v -> AREA.hexed(v, 2)).longValue();
+            Field addr = l.hex(it, "s7comm.param.item.address", "Address", p + 9, 3);
+            if (area == 0x1C || area == 0x1D || area == 0x1E || area == 0x1F) {
+                l.bits(addr, "s7comm.param.item.address.number", "Number (T/C/BLOCK)", p + 9, 3, 0xFFFFFF, null);
+            } else {
+                l.bits(addr, "s7comm.param.item.address.byte", "Byte Address", p + 9, 3, 0x7FFF8, null);
+                l.bits(addr, "s7comm.param.item.address.bit", "Bit Address", p + 9, 3, 0x7, null);
+            }
+        } else if (specLen > 1) {
+            l.bytes(it, "s7comm.param.data", "Address specification", p + 3, Math.max(0, Math.min(specLen - 1, pe - p - 3)), null, null);
+        }
+        return p + 2 + specLen;
+    }
+
+    /**
+     * Response data item (read) or request data item (write): return code, transport size, length, data, fill. Like
+     * Wireshark, the item spans 4 + length bytes (the fill byte after an odd-length item that is not the last one is
+     * shown inside it but outside its extent); data follows only for return code 0xFF (success) or 0x00.
+     */
+    private int dataItem(L l, Buf b, Field data, int q, int i, boolean last, int de) {
+        int rc = b.u8(q);
+        int ts = b.has(q + 1, 1) ? b.u8(q + 1) : 0;
+        int raw = b.has(q + 2, 2) ? b.u16(q + 2) : 0;
+        int len = lengthInBytes(ts, raw);
+        boolean hasData = rc == 0xFF || rc == 0x00;
+        int fill = (hasData && len % 2 == 1 && !last) ? 1 : 0;
+        Field it = l.tree(data, "s7comm.data.item", "Item [" + i + "]", q, 4 + len, null,
+                "(" + RETCODE.nameOr(rc, "Unknown") + ")");
+        l.uint(it, "s7comm.data.returncode", "Return code", q, 1, v -> RETCODE.hexed(v, 2));
+        l.uint(it, "s7comm.data.transportsize", "Transport size", q + 1, 1, v -> DTSIZE.hexed(v, 2));
+        l.need(it, "s7comm.data.length", "Length", q + 2, 2);
+        l.field(it, "s7comm.data.length", "Length", q + 2, 2, 0, (long) len, Integer.toString(len), FieldKind.NORMAL);
+        if (!hasData) return q + 4;
+        if (len > 0) l.bytes(it, "s7comm.resp.data", "Data", q + 4, Math.min(len, de - q - 4), null, null);
+        if (fill == 1 && b.has(q + 4 + len, 1)) l.num(it, "s7comm.data.fillbyte", "Fill byte", q + 4 + len, 1, 0, FieldKind.PAYLOAD, v -> Fmt.hex2((int) v));
+        return q + 4 + len + fill;
+    }
+
+    static int lengthInBytes(int ts, int raw) {
+        // BYTE/WORD/DWORD and INTEGER give the length in bits; BIT gives a bit count stored in one byte each
+        if (ts == 0x04 || ts == 0x05 || ts == 0x06) return raw / 8 + (raw % 8 != 0 ? 1 : 0);
+        return raw;
+    }
+
+    private int writeRespItem(L l, Buf b, Field data, int q, int i) {
+        int rc = b.u8(q);
+        Field it = l.tree(data, "s7comm.data.item", "Item [" + i + "]", q, 1, null, "(" + RETCODE.nameOr(rc, "Unknown") + ")");
+        l.uint(it, "s7comm.data.returncode", "Return code", q, 1, v -> RETCODE.hexed(v, 2));
+        return q + 1;
+    }
+
+    private String userdata(L l, Buf b, int ps, int parlg, int ds, int datlg) {
+        int method = b.has(ps + 4, 1) ? b.u8(ps + 4) : 0;
+        int tg = b.has(ps + 5, 1) ? b.u8(ps + 5) : 0;
+        int type = tg >> 4, group = tg & 0x0F;
+        int sub = b.has(ps + 6, 1) ? b.u8(ps + 6) : 0;
+        ValueNames subs = SUBFUNC[group];
+        String subName = subs == null ? "Unknown" : subs.nameOr(sub, "Unknown");
+        String typeName = type == 0 ? "Push" : type == 4 ? "Request" : type == 8 ? "Response" : UD_TYPE.nameOr(type, "Unknown");
+        Field par = l.tree(null, "s7comm.param", "Parameter", ps, parlg, null,
+                "(" + typeName + ") ->(" + FGROUP.nameOr(group, "Unknown") + ") ->(" + subName + ")");
+        l.hex(par, "s7comm.param.userdata.head", "Parameter head", ps, 3);
+        l.uint(par, "s7comm.param.userdata.length", "Parameter length", ps + 3, 1);
+        l.uint(par, "s7comm.param.userdata.reqres1", "Method (Request/Response)", ps + 4, 1, v -> METHOD.hexed(v, 2));
+        l.bits(par, "s7comm.param.userdata.type", "Type", ps + 5, 1, 0xF0, UD_TYPE::dec);
+        l.bits(par, "s7comm.param.userdata.funcgroup", "Function group", ps + 5, 1, 0x0F, FGROUP::dec);
+        l.uint(par, "s7comm.param.userdata.subfunc", "Subfunction", ps + 6, 1, v -> (subs == null ? "Unknown" : subs.nameOr(v, "Unknown")) + " (" + v + ")");
+        l.uint(par, "s7comm.param.userdata.seq_num", "Sequence number", ps + 7, 1);
+        int pe = ps + parlg;
+        if (parlg >= 12 && method == 0x12) {
+            l.uint(par, "s7comm.param.userdata.dataunitref", "Data unit reference number", ps + 8, 1);
+            l.uint(par, "s7comm.param.userdata.lastdataunit", "Last data unit", ps + 9, 1, v -> (v == 0 ? "Yes" : v == 1 ? "No" : "Unknown") + " (" + Fmt.hex2((int) v) + ")");
+            l.uint(par, "s7comm.param.errcod", "Error code", ps + 10, 2, v -> (v == 0 ? "No error" : "Error") + " (" + Fmt.hex4((int) v) + ")");
+            if (parlg > 12) l.bytes(par, "s7comm.param.data", "Parameter data", ps + 12, parlg - 12, null, null);
+        } else if (parlg > 8) {
+            l.bytes(par, "s7comm.param.data", "Parameter data", ps + 8, Math.min(parlg - 8, b.end() - ps - 8), null, null);
+        }
+        if (datlg > 0 && b.has(ds, 1)) {
+            Field data = l.tree(null, "s7comm.data", "Data", ds, datlg, null, "");
+            int de = Math.min(b.end(), ds + datlg);
+            l.uint(data, "s7comm.data.returncode", "Return code", ds, 1, v -> RETCODE.hexed(v, 2));
+            if (datlg >= 4) {
+                l.uint(data, "s7comm.data.transportsize", "Transport size", ds + 1, 1, v -> DTSIZE.hexed(v, 2));
+                int dlen = (int) l.uint(data, "s7comm.data.length", "Length", ds + 2, 2).longValue();
+                int q = ds + 4;
+                int qe = Math.min(de, q + dlen);
+                if (qe > q) q = S7Userdata.data(l, b, data, group, sub, type, q, qe);
+                if (de > q) l.payload(data, "s7comm.data.userdata", "Data", q, de - q);
+            } else if (datlg > 1) {
+                l.payload(data, "s7comm.data.userdata", "Data", ds + 1, de - ds - 1);
+            }
+        }
+        return " Function:[" + FGROUP.nameOr(group, "Unknown") + "] -> [" + subName + "]";
+    }
+}

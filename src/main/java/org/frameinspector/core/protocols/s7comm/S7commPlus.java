@@ -1,0 +1,56 @@
+package org.frameinspector.core.protocols.s7comm;
+
+import org.frameinspector.core.model.ValueNames;
+import org.frameinspector.core.dissect.Buf;
+import org.frameinspector.core.dissect.Ctx;
+import org.frameinspector.core.model.Fmt;
+import org.frameinspector.core.dissect.Heuristic;
+import org.frameinspector.core.dissect.L;
+import org.frameinspector.core.model.Field;
+
+/**
+ * S7comm-plus (S7-1200/1500, protocol id 0x72): recognises the 4-byte header (id, version, data length) and the
+ * 4-byte trailer (72, version, 00 00); the body is shown undecoded. Field names follow the community dissector.
+ */
+public final class S7commPlus implements Heuristic {
+    static final ValueNames VERSION = ValueNames.of(1, "V1", 2, "V2", 3, "V3", 0xFE, "System event / keep-alive");
+
+    @Override
+    public String protocol() {
+        return "s7comm-plus";
+    }
+
+    @Override
+    public boolean accepts(Ctx ctx, Buf buf) {
+        if (buf.length() < 4 || buf.peek(buf.start()) != 0x72) return false;
+        int v = buf.peek(buf.start() + 1);
+        return v == 1 || v == 2 || v == 3 || v == 0xFE;
+    }
+
+    @Override
+    public void dissect(Ctx ctx, Buf buf) {
+        L l = ctx.layer("s7comm-plus", "S7 Communication Plus", buf);
+        int s = buf.start();
+        int ver = buf.u8(s + 1);
+        Field h = l.tree(null, "s7comm-plus.header", "Header", s, 4, null, "Protocol version: " + VERSION.hexed(ver, 2));
+        l.hex(h, "s7comm-plus.header.protid", "Protocol Id", s, 1);
+        l.uint(h, "s7comm-plus.header.protocolversion", "Protocol version", s + 1, 1, v -> VERSION.hexed(v, 2));
+        int dlen = (int) l.uint(h, "s7comm-plus.header.datlg", "Data length", s + 2, 2).longValue();
+        int body = s + 4;
+        int bodyEnd = Math.min(buf.end(), body + dlen);
+        if (bodyEnd > body) l.payload(null, "s7comm-plus.data", "Data (not decoded)", body, bodyEnd - body);
+        int p = bodyEnd;
+        boolean trailer = buf.has(p, 4) && buf.u8(p) == 0x72;
+        if (trailer) {
+            Field t = l.tree(null, "s7comm-plus.trailer", "Trailer", p, 4, null, "Protocol version: " + VERSION.hexed(buf.u8(p + 1), 2));
+            l.hex(t, "s7comm-plus.trailer.protid", "Protocol Id", p, 1);
+            l.uint(t, "s7comm-plus.trailer.protocolversion", "Protocol version", p + 1, 1, v -> VERSION.hexed(v, 2));
+            l.uint(t, "s7comm-plus.trailer.datlg", "Data length", p + 2, 2);
+            p += 4;
+        }
+        ctx.out().setInfo("S7comm-plus " + VERSION.nameOr(ver, Fmt.hex2(ver)) + ", " + dlen + " bytes"
+                + (trailer ? "" : " (no trailer in this TPDU)"));
+        l.end(p);
+        if (p < buf.end()) ctx.data(buf.from(p));
+    }
+}

@@ -1,0 +1,373 @@
+package org.frameinspector.core.protocols.tcp;
+
+import org.frameinspector.core.protocols.ip.IpDissectors;
+import org.frameinspector.core.protocols.link.LinkDissectors;
+import org.frameinspector.core.checksum.InternetChecksum;
+import org.frameinspector.core.dissect.Buf;
+import org.frameinspector.core.dissect.Ctx;
+import org.frameinspector.core.dissect.Dissector;
+import org.frameinspector.core.dissect.DissectorRegistry;
+import org.frameinspector.core.model.Fmt;
+import org.frameinspector.core.dissect.L;
+import org.frameinspector.core.dissect.TcpInfo;
+import org.frameinspector.core.model.Field;
+import org.frameinspector.core.model.FieldKind;
+import org.frameinspector.core.model.Severity;
+
+/**
+ * TCP (RFC 9293): header, the 3 reserved bits and AE as RFC 9293 + AccECN define them, options, checksum with the
+ * IPv4/IPv6 pseudo-header, and payload dispatch (stream hook, "tcp.port" table by lower then higher port,
+ * heuristics of table "tcp", else {@code tcp.payload}). PROTOCOLS.md §3, §7.3, §9.3.
+ */
+public final class TcpDissector implements Dissector {
+    static final int F_FIN = 0x001, F_SYN = 0x002, F_RST = 0x004, F_PSH = 0x008, F_ACK = 0x010, F_URG = 0x020,
+            F_ECE = 0x040, F_CWR = 0x080, F_AE = 0x100, F_RES = 0xE00;
+    private static final char[] FLAG_LETTERS = "RRRACEUAPRSF".toCharArray();
+
+    public static void register(DissectorRegistry r) {
+        TcpDissector t = new TcpDissector();
+        r.register("ip.proto", 6, t);
+        r.named(t);
+    }
+
+    @Override
+    public String protocol() {
+        return "tcp";
+    }
+
+    /** "PSH, ACK" in Wireshark's order. */
+    static String flagNames(int f) {
+        StringBuilder sb = new StringBuilder(24);
+        if ((f & F_FIN) != 0) sb.append("FIN, ");
+        if ((f & F_SYN) != 0) sb.append("SYN, ");
+        if ((f & F_RST) != 0) sb.append("RST, ");
+        if ((f & F_PSH) != 0) sb.append("PSH, ");
+        if ((f & F_ACK) != 0) sb.append("ACK, ");
+        if ((f & F_URG) != 0) sb.append("URG, ");
+        if ((f & F_ECE) != 0) sb.append("ECE, ");
+        if ((f & F_CWR) != 0) sb.append("CWR, ");
+        if ((f & F_AE) != 0) sb.append("AE, ");
+        if ((f & F_RES) != 0) sb.append("Reserved, ");
+        if (sb.length() == 0) return "<None>";
+        sb.setLength(sb.length() - 2);
+        return sb.toString();
+    }
+
+    /** The 12-character flag string, "·······AP···". */
+    static String flagString(int f) {
+        char[] c = new char[12];
+        for (int i = 0; i < 12; i++) c[i] = (f & (0x800 >> i)) != 0 ? FLAG_LETTERS[i] : '\u00b7';
+        return new String(c);
+    }
+
+    @Override
+    public void dissect(Ctx ctx, Buf buf) {
+        int o = buf.start();
+        byte[] b = buf.bytes();
+        L l = ctx.layer("tcp", "Transmission Control Protocol", buf);
+        l.end(Math.min(buf.end(), o + 20));
+        Integer ipLen = ctx.get(IpDissectors.PAYLOAD_LEN);
+        int segLen = ipLen != null ? ipLen : buf.length();
+        boolean fragment = ctx.is(IpDissectors.FRAGMENT);
+        Field spF = l.uint(null, "tcp.srcport", "Source Port", o, 2);
+        Field dpF = l.uint(null, "tcp.dstport", "Destination Port", o + 2, 2);
+        int sp = (int) spF.longValue(), dp = (int) dpF.longValue();
+        String info0 = sp + " \u2192 " + dp;
+        ctx.out().setInfo(info0);
+        Field seqF = l.uint(null, "tcp.seq_raw", "Sequence Number (raw)", o + 4, 4);
+        Field ackF = l.uint(null, "tcp.ack_raw", "Acknowledgment Number (raw)", o + 8, 4);
+        l.need(null, "tcp.hdr_len", "Header Length", o + 12, 2);
+        int w = buf.u16(o + 12);
+        int doff = w >> 12, hlen = doff * 4, flags = w & 0xFFF;
+        Field hl = l.field(null, "tcp.hdr_len", "Header Length", o + 12, 1, 0xF0, (long) hlen,
+                hlen + " bytes (" + doff + ")", FieldKind.NORMAL);
+        Field ff = l.field(null, "tcp.flags", "Flags", o + 12, 2, 0xFFF, (long) flags, Fmt.hex(flags, 3),
+                FieldKind.NORMAL);
+        Field res = l.num(ff, "tcp.flags.res", "Reserved", o + 12, 1, 0x0E, FieldKind.RESERVED, Fmt::setOrNot);
+        Field ae = l.flag(ff, "tcp.flags.ae", "Accurate ECN", o + 12, 1, 0x01);
+        l.flag(ff, "tcp.flags.cwr", "Congestion Window Reduced", o + 13, 1, 0x80);
+        l.flag(ff, "tcp.flags.ece", "ECN-Echo", o + 13, 1, 0x40);
+        l.flag(ff, "tcp.flags.urg", "Urgent", o + 13, 1, 0x20);
+        l.flag(ff, "tcp.flags.ack", "Acknowledgment", o + 13, 1, 0x10);
+        l.flag(ff, "tcp.flags.push", "Push", o + 13, 1, 0x08);
+        l.flag(ff, "tcp.flags.reset", "Reset", o + 13, 1, 0x04);
+        l.flag(ff, "tcp.flags.syn", "Syn", o + 13, 1, 0x02);
+        l.flag(ff, "tcp.flags.fin", "Fin", o + 13, 1, 0x01);
+        String fs = flagString(flags);
+        l.field(ff, "tcp.flags.str", "TCP Flags", o + 12, 2, 0, fs, fs, FieldKind.GENERATED);
+        String names = flagNames(flags);
+        ctx.out().setInfo(info0 + " [" + names + "]");
+        Field winF = l.uint(null, "tcp.window_size_value", "Window", o + 14, 2);
+        l.generated(null, "tcp.window_size", "Calculated window size", o + 14, 2, winF.longValue(),
+                Long.toString(winF.longValue()));
+        Field ck = l.hex(null, "tcp.checksum", "Checksum", o + 16, 2);
+        Field urgF = l.uint(null, "tcp.urgent_pointer", "Urgent Pointer", o + 18, 2);
+        long seq = seqF.longValue(), ack = ackF.longValue();
+
+        // flag and field sanity (PROTOCOLS.md §9.3)
+        if ((flags & F_RES) != 0) {
+            l.finding("TCP-RESERVED-BITS-SET", res, "0b" + Long.toBinaryString(0x8 | res.longValue()).substring(1),
+                    "0b000");
+        }
+        if ((flags & F_AE) != 0 && (flags & F_SYN) == 0) {
+            l.finding("TCP-AE-UNNEGOTIATED", Severity.INFO, ae, "AE=1", "AE=0 unless AccECN was negotiated",
+                    "The SYN exchange is not in view, so whether AccECN was negotiated cannot be checked here.");
+        }
+        boolean syn = (flags & F_SYN) != 0, rst = (flags & F_RST) != 0, fin = (flags & F_FIN) != 0,
+                ackSet = (flags & F_ACK) != 0;
+        if (syn && (fin || rst)) {
+            l.finding("TCP-ILLEGAL-FLAGS", ff, names, "SYN without FIN/RST");
+        } else if (!syn && !rst && !ackSet) {
+            l.finding("TCP-ILLEGAL-FLAGS", ff, names, "SYN, RST or ACK set");
+        }
+        if (urgF.longValue() != 0 && (flags & F_URG) == 0) {
+            l.finding("TCP-URGPTR-WITHOUT-URG", urgF, Long.toString(urgF.longValue()), "0 (URG not set)");
+        }
+        if (ack != 0 && !ackSet) {
+            l.finding("TCP-ACK-WITHOUT-ACKFLAG", ackF, Long.toString(ack), "0 (ACK not set)");
+        }
+
+        String srcA = ctx.get(IpDissectors.SRC), dstA = ctx.get(IpDissectors.DST);
+        boolean headerOk = true;
+        if (doff < 5) {
+            l.finding("TCP-DOFF-TOO-SMALL", hl, hlen + " bytes (" + doff + ")", "at least 20 bytes (5)");
+            headerOk = false;
+        } else if (hlen > segLen) {
+            l.finding("TCP-DOFF-BEYOND-SEGMENT", hl, hlen + " bytes", "at most " + segLen + " (segment length)");
+            headerOk = false;
+        }
+        int hdrEnd = headerOk ? o + hlen : o + 20;
+        l.end(Math.min(buf.end(), hdrEnd));
+        int payLen = Math.max(0, segLen - (hdrEnd - o));
+        l.generated(null, "tcp.len", "TCP Segment Len", o, 0, (long) payLen, Integer.toString(payLen));
+
+        // checksum over pseudo-header + segment, when the whole segment was captured
+        boolean checksumBad = false;
+        Integer ver = ctx.get(IpDissectors.VERSION);
+        Integer sOff = ctx.get(IpDissectors.SRC_OFF), dOff = ctx.get(IpDissectors.DST_OFF);
+        // on a reassembled IP datagram the addresses are not in this buffer: IP leaves them as byte arrays
+        byte[] pSrc = ctx.get(IpDissectors.PSEUDO_SRC), pDst = ctx.get(IpDissectors.PSEUDO_DST);
+        boolean addrs = pSrc != null && pDst != null || sOff != null && dOff != null;
+        long transmitted = ck.longValue();
+        if (ver != null && addrs && !fragment && buf.length() >= segLen && segLen >= 20) {
+            int alen = ver == 6 ? 16 : 4;
+            long sum = pSrc != null && pDst != null
+                    ? InternetChecksum.add(InternetChecksum.add(0, pSrc, 0, alen), pDst, 0, alen)
+                    : InternetChecksum.add(InternetChecksum.add(0, b, sOff, alen), b, dOff, alen);
+            sum += 6 + (segLen & 0xFFFF) + (segLen >>> 16);
+            sum = InternetChecksum.add(sum, b, o, 16);
+            sum = InternetChecksum.add(sum, b, o + 18, segLen - 18);
+            int calc = InternetChecksum.complement(sum);
+            boolean good = InternetChecksum.verifies(sum + transmitted);
+            l.generated(null, "tcp.checksum.status", "Checksum Status", o + 16, 0, good ? 1L : 0L,
+                    good ? "Good" : "Bad");
+            l.generated(null, "tcp.checksum_calculated", "Calculated Checksum", o + 16, 2, (long) calc,
+                    Fmt.hex4(calc));
+            if (!good) {
+                checksumBad = true;
+                String hint = IpDissectors.offloadHint(ctx, transmitted);
+                l.finding("TCP-CHECKSUM-BAD", hint != null ? Severity.INFO : null, ck, Fmt.hex4((int) transmitted),
+                        Fmt.hex4(calc), hint);
+            }
+        } else {
+            l.generated(null, "tcp.checksum.status", "Checksum Status", o + 16, 0, 2L, "Unverified");
+        }
+
+        StringBuilder optInfo = new StringBuilder();
+        if (headerOk && hlen > 20) options(l, buf, o + 20, o + hlen, syn, optInfo);
+
+        StringBuilder info = new StringBuilder(96).append(info0).append(" [").append(names).append("] Seq=")
+                .append(seq);
+        if (ackSet) info.append(" Ack=").append(ack);
+        info.append(" Win=").append(winF.longValue()).append(" Len=").append(payLen).append(optInfo);
+        ctx.out().setInfo(info.toString());
+        l.name("Transmission Control Protocol, Src Port: " + sp + ", Dst Port: " + dp + ", Seq: " + seq
+                + (ackSet ? ", Ack: " + ack : "") + ", Len: " + payLen);
+
+        int pstart = hdrEnd;
+        Buf payload = buf.slice(pstart, buf.end() - pstart);
+        TcpInfo ti = new TcpInfo(srcA, dstA, sp, dp, seq, ack, flags, pstart, payload.length(), checksumBad);
+        ctx.put(TcpInfo.KEY, ti);
+        if (!headerOk || fragment) {
+            if (payload.length() > 0) l.payload(null, "tcp.payload", "TCP payload", pstart, payload.length());
+            return;
+        }
+        // Wireshark shows the segment's payload as tcp.payload whatever decodes it; so do we (upper layers overlay it)
+        if (payload.length() > 0) l.payload(null, "tcp.payload", "TCP payload (" + payload.length() + " bytes)", pstart, payload.length());
+        // the stream layer wants every segment (also SYN/FIN/RST without payload) to follow the connection
+        boolean taken = ctx.stream() != null && ctx.stream().onTcpPayload(ctx, payload, ti);
+        if (taken || payload.length() <= 0) return;
+        int lo = Math.min(sp, dp), hi = Math.max(sp, dp);
+        Dissector d = ctx.registry().lookup("tcp.port", lo);
+        if (d == null) d = ctx.registry().lookup("tcp.port", hi);
+        boolean heuristic = false;
+        if (d == null) {
+            d = ctx.registry().heuristic("tcp", ctx, payload);
+            heuristic = d != null;
+        }
+        if (d == null) return;
+        if (heuristic && "tpkt".equals(d.protocol()) && !isTpktPort(sp) && !isTpktPort(dp)) {
+            l.finding("TCP-TPKT-ON-NONSTANDARD-PORT", Severity.INFO, null, sp + " \u2192 " + dp, "102 or 3389", null);
+        }
+        ctx.call(d, payload);
+    }
+
+    private static boolean isTpktPort(int p) {
+        return p == 102 || p == 3389;
+    }
+
+    static String kindName(int k) {
+        return switch (k) {
+            case 0 -> "End of Option List (EOL)";
+            case 1 -> "No-Operation (NOP)";
+            case 2 -> "Maximum Segment Size";
+            case 3 -> "Window Scale";
+            case 4 -> "SACK Permitted";
+            case 5 -> "SACK";
+            case 8 -> "Time Stamp Option";
+            case 19 -> "MD5 signature";
+            case 28 -> "User Timeout";
+            case 29 -> "TCP Authentication Option";
+            case 30 -> "Multipath TCP";
+            case 34 -> "TCP Fast Open Cookie";
+            case 253 -> "RFC3692-style Experiment 1";
+            case 254 -> "RFC3692-style Experiment 2";
+            default -> "Unknown";
+        };
+    }
+
+    static String kindAbbrev(int k) {
+        return switch (k) {
+            case 0 -> "tcp.options.eol";
+            case 1 -> "tcp.options.nop";
+            case 2 -> "tcp.options.mss";
+            case 3 -> "tcp.options.wscale";
+            case 4 -> "tcp.options.sack_perm";
+            case 5 -> "tcp.options.sack";
+            case 8 -> "tcp.options.timestamp";
+            case 19 -> "tcp.options.md5";
+            case 28 -> "tcp.options.user_to";
+            case 29 -> "tcp.options.tcp_ao";
+            case 30 -> "tcp.options.mptcp";
+            case 34 -> "tcp.options.tfo";
+            case 253, 254 -> "tcp.options.experimental";
+            default -> "tcp.options.unknown";
+        };
+    }
+
+    private static int fixedLen(int k) {
+        return switch (k) {
+            case 2 -> 4;
+            case 3 -> 3;
+            case 4 -> 2;
+            case 8 -> 10;
+            case 19 -> 18;
+            default -> -1;
+        };
+    }
+
+    private static Field kind(L l, Field parent, int off, int k) {
+        return l.uint(parent, "tcp.option_kind", "Kind", off, 1, v -> kindName(k) + " (" + k + ")");
+    }
+
+    /** Walks the options of [p, end) (end = Data Offset × 4). */
+    static void options(L l, Buf buf, int p, int end, boolean syn, StringBuilder info) {
+        byte[] b = buf.bytes();
+        int have = Math.min(end, buf.end()) - p;
+        Field opts = l.field(null, "tcp.options", "Options", p, Math.max(0, have), 0,
+                buf.copy(p, Math.max(0, have)), "(" + (end - p) + " bytes)", FieldKind.TREE);
+        if (have < end - p) l.need(opts, "tcp.options", "Options", p, end - p);
+        while (p < end) {
+            int k = buf.u8(p);
+            if (k == 0) {
+                Field f = l.field(opts, "tcp.options.eol", "TCP Option - End of Option List (EOL)", p, 1, 0,
+                        new byte[]{0}, "00", FieldKind.TREE);
+                kind(l, f, p, 0);
+                p++;
+                if (p < end) {
+                    Field pad = l.bytes(opts, "tcp.options.padding", "Padding", p, end - p, null, FieldKind.RESERVED);
+                    if (!LinkDissectors.allZero(b, p, end)) {
+                        l.finding("TCP-NONZERO-AFTER-EOL", pad, Fmt.colonHex(b, p, Math.min(end - p, 8)),
+                                "all zero");
+                    }
+                }
+                return;
+            }
+            if (k == 1) {
+                Field f = l.field(opts, "tcp.options.nop", "TCP Option - No-Operation (NOP)", p, 1, 0,
+                        new byte[]{1}, "01", FieldKind.TREE);
+                kind(l, f, p, 1);
+                p++;
+                continue;
+            }
+            String abbrev = kindAbbrev(k);
+            if (p + 1 >= end) {
+                Field f = l.tree(opts, abbrev, "TCP Option - " + kindName(k), p, 1, null, null);
+                kind(l, f, p, k);
+                l.finding("TCP-OPTION-MALFORMED", f, "kind " + k + " without a length octet", "kind and length");
+                return;
+            }
+            int len = buf.u8(p + 1);
+            if (len < 2 || p + len > end) {
+                Field f = l.tree(opts, abbrev, "TCP Option - " + kindName(k), p, end - p, null, null);
+                kind(l, f, p, k);
+                Field lf = l.uint(f, "tcp.option_len", "Length", p + 1, 1);
+                l.finding("TCP-OPTION-MALFORMED", lf, Integer.toString(len),
+                        len < 2 ? "at least 2" : "at most " + (end - p) + " (end of header)");
+                if (p + 2 < end) l.bytes(f, "tcp.options.data", "Data", p + 2, end - p - 2, null, FieldKind.NORMAL);
+                return;
+            }
+            int fixed = fixedLen(k);
+            boolean badLen = fixed > 0 && len != fixed || k == 5 && ((len - 2) % 8 != 0 || len < 10 || len > 34);
+            Field f = l.field(opts, abbrev, "TCP Option - " + kindName(k), p, len, 0, buf.copy(p, len),
+                    Fmt.colonHex(b, p, len), FieldKind.TREE);
+            kind(l, f, p, k);
+            Field lf = l.uint(f, "tcp.option_len", "Length", p + 1, 1);
+            if (badLen) {
+                l.finding("TCP-OPTION-MALFORMED", lf, Integer.toString(len),
+                        k == 5 ? "2 + 8n (n = 1..4)" : Integer.toString(fixed));
+                if (len > 2) l.bytes(f, "tcp.options.data", "Data", p + 2, len - 2, null, FieldKind.NORMAL);
+            } else {
+                int q = p + 2;
+                switch (k) {
+                    case 2 -> {
+                        Field v = l.uint(f, "tcp.options.mss_val", "MSS Value", q, 2);
+                        info.append(" MSS=").append(v.longValue());
+                    }
+                    case 3 -> {
+                        Field s = l.uint(f, "tcp.options.wscale.shift", "Shift count", q, 1);
+                        long shift = s.longValue();
+                        long mult = 1L << Math.min(shift, 14);
+                        l.field(f, "tcp.options.wscale.multiplier", "Multiplier", q, 1, 0, mult, Long.toString(mult),
+                                FieldKind.GENERATED);
+                        if (shift > 14) l.finding("TCP-WSCALE-TOO-BIG", s, Long.toString(shift), "at most 14");
+                        info.append(" WS=").append(mult);
+                    }
+                    case 4 -> info.append(" SACK_PERM");
+                    case 5 -> {
+                        int n = (len - 2) / 8;
+                        l.generated(f, "tcp.options.sack.count", "Number of SACK blocks", q, 0, (long) n,
+                                Integer.toString(n));
+                        for (int i = 0; i < n; i++) {
+                            l.uint(f, "tcp.options.sack_le", "left edge", q + 8 * i, 4);
+                            l.uint(f, "tcp.options.sack_re", "right edge", q + 8 * i + 4, 4);
+                        }
+                    }
+                    case 8 -> {
+                        Field tv = l.uint(f, "tcp.options.timestamp.tsval", "Timestamp value", q, 4);
+                        Field te = l.uint(f, "tcp.options.timestamp.tsecr", "Timestamp echo reply", q + 4, 4);
+                        info.append(" TSval=").append(tv.longValue()).append(" TSecr=").append(te.longValue());
+                    }
+                    default -> {
+                        if (len > 2) l.bytes(f, abbrev.equals("tcp.options.unknown") ? "tcp.options.unknown.payload"
+                                : abbrev + ".data", "Payload", q, len - 2, null, FieldKind.NORMAL);
+                    }
+                }
+            }
+            if (!syn && (k == 2 || k == 3 || k == 4)) {
+                l.finding("TCP-OPTION-SYN-ONLY", f, kindName(k) + " without SYN", "only in SYN segments");
+            }
+            p += len;
+        }
+    }
+}
