@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
         description = "Explains every byte of Ethernet/IP/TCP/TPKT/COTP frames and points at what breaks the standards.",
         subcommands = {DissectCommand.class, CheckCommand.class, BytesCommand.class, ExportCommand.class,
                 ConversationsCommand.class, CaptureCommand.class, BenchCommand.class, BenchDumpCommand.class,
-                GenerateCommand.class, DiffCommand.class, FixCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, DiffCommand.class, FixCommand.class, FieldsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Capture or dump files to open in the GUI.")
     java.util.List<String> files = new java.util.ArrayList<>();

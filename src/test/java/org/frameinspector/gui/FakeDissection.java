@@ -160,6 +160,6 @@ public final class FakeDissection {
         for (int i = 0; i < len && off + i < b.length && len <= 8; i++) v = (v << 8) | (b[off + i] & 0xFF);
         if (mask != 0) v = (v & mask) >>> Long.numberOfTrailingZeros(mask);
         Object value = len <= 8 ? (Object) v : null;
-        return new Field(abbrev, name, off, len, mask, value, display, DataSource.FRAME, kind);
+        return new Field(org.frameinspector.TestDefs.def(abbrev, name), off, len, mask, value, display, DataSource.FRAME, kind);
     }
 }

@@ -280,7 +280,7 @@ class GuiFeaturesTest {
                     List.of(new SourcePart(f.number(), 0x36, 0, tpkt.length)));
             d.sources().add(r);
             Layer l = new Layer("tpkt", "Reassembled TPKT", "r1", 0, tpkt.length);
-            l.add(new Field("tpkt.reassembled.reserved", "Reserved (reassembled)", 1, 1, 0, 17, "17", "r1",
+            l.add(new Field(org.frameinspector.TestDefs.def("tpkt.reassembled.reserved", "Reserved (reassembled)"), 1, 1, 0, 17, "17", "r1",
                     FieldKind.RESERVED));
             d.layers().add(l);
             return d;

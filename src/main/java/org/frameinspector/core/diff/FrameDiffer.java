@@ -125,13 +125,13 @@ public final class FrameDiffer {
     private static LinkedHashMap<String, FieldPaths.Entry> withFrameFields(Dissection d) {
         LinkedHashMap<String, FieldPaths.Entry> m = new LinkedHashMap<>();
         Frame f = d.frame();
-        put(m, new Field("frame.time_epoch", "Arrival time (ns since epoch)", 0, 0, 0, f.timestampNanos(),
+        put(m, new Field(org.frameinspector.core.dissect.BaseFields.FRAME_TIME_EPOCH, 0, 0, 0, f.timestampNanos(),
                 Long.toString(f.timestampNanos()), DataSource.FRAME, FieldKind.GENERATED));
-        put(m, new Field("frame.len", "Frame length", 0, 0, 0, (long) f.originalLength(),
+        put(m, new Field(org.frameinspector.core.dissect.BaseFields.FRAME_LEN, 0, 0, 0, (long) f.originalLength(),
                 Integer.toString(f.originalLength()), DataSource.FRAME, FieldKind.GENERATED));
-        put(m, new Field("frame.cap_len", "Capture length", 0, 0, 0, (long) f.capturedLength(),
+        put(m, new Field(org.frameinspector.core.dissect.BaseFields.FRAME_CAP_LEN, 0, 0, 0, (long) f.capturedLength(),
                 Integer.toString(f.capturedLength()), DataSource.FRAME, FieldKind.GENERATED));
-        put(m, new Field("frame.link_type", "Link type", 0, 0, 0, (long) f.linkType(), Frame.linkTypeName(f.linkType()),
+        put(m, new Field(org.frameinspector.core.dissect.BaseFields.FRAME_LINK_TYPE, 0, 0, 0, (long) f.linkType(), Frame.linkTypeName(f.linkType()),
                 DataSource.FRAME, FieldKind.GENERATED));
         m.putAll(FieldPaths.of(d));
         return m;

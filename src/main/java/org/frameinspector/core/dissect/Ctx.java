@@ -140,10 +140,10 @@ public final class Ctx {
     public void data(Buf buf) {
         if (buf.length() <= 0) return;
         L d = layer("data", "Data (" + buf.length() + " bytes)", buf);
-        d.field(null, "data.data", "Data", buf.start(), buf.length(), 0, buf.copy(buf.start(), buf.length()),
+        d.field(null, BaseFields.DATA_DATA, buf.start(), buf.length(), 0, buf.copy(buf.start(), buf.length()),
                 Fmt.colonHex(buf.bytes(), buf.start(), Math.min(buf.length(), 32)) + (buf.length() > 32 ? "…" : ""),
                 FieldKind.PAYLOAD);
-        d.field(null, "data.len", "Length", buf.start(), 0, 0, (long) buf.length(), Integer.toString(buf.length()),
+        d.field(null, BaseFields.DATA_LEN, buf.start(), 0, 0, (long) buf.length(), Integer.toString(buf.length()),
                 FieldKind.GENERATED);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.frameinspector.core.model.ProtocolDef;
 
 /**
  * Dissector tables in the manner of Wireshark: "linktype", "ethertype", "ip.proto", "tcp.port", "tpkt",
@@ -13,6 +14,26 @@ public final class DissectorRegistry {
     private final Map<String, Map<Integer, Dissector>> tables = new HashMap<>();
     private final Map<String, List<Heuristic>> heuristics = new HashMap<>();
     private final Map<String, Dissector> byName = new HashMap<>();
+    private final List<ProtocolDef> declared = new ArrayList<>();
+
+    /** A registry with the framework's own declarations (frame, data, undecoded bytes); protocols add theirs. */
+    public DissectorRegistry() {
+        declare(BaseFields.FRAME, BaseFields.DATA, BaseFields.WS, BaseFields.UNDECODED);
+    }
+
+    /**
+     * Declares the protocols (and so the fields) a dissector registered here produces: the display filter, the
+     * field reference and the checks of emitted fields read these.
+     */
+    public DissectorRegistry declare(ProtocolDef... protocols) {
+        for (ProtocolDef p : protocols) if (!declared.contains(p)) declared.add(p);
+        return this;
+    }
+
+    /** Every protocol declared, in the order of registration. */
+    public List<ProtocolDef> declarations() {
+        return java.util.Collections.unmodifiableList(declared);
+    }
 
     public DissectorRegistry register(String table, int key, Dissector d) {
         tables.computeIfAbsent(table, t -> new HashMap<>()).put(key, d);

@@ -70,7 +70,7 @@ public final class FrameDissector {
                 insertInOrder(out, owner);
             }
             byte[] v = java.util.Arrays.copyOfRange(out.frame().data(), gap, gapEnd);
-            owner.add(new Field("_ws.undecoded", "Undecoded", gap, gapEnd - gap, 0, v,
+            owner.add(new Field(BaseFields.WS_UNDECODED, gap, gapEnd - gap, 0, v,
                     Fmt.colonHex(v, 0, Math.min(v.length, 32)) + (v.length > 32 ? "…" : ""), DataSource.FRAME,
                     FieldKind.UNDECODED));
             gap = covered.nextClearBit(gapEnd);

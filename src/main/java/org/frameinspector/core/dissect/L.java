@@ -4,6 +4,7 @@ import org.frameinspector.core.model.Fmt;
 import org.frameinspector.core.findings.Catalog;
 import org.frameinspector.core.findings.FindingDef;
 import org.frameinspector.core.model.Field;
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.FieldKind;
 import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Layer;
@@ -49,18 +50,18 @@ public final class L {
         return f;
     }
 
-    public Field field(Field parent, String abbrev, String name, int off, int len, long mask, Object value,
+    public Field field(Field parent, FieldDef def, int off, int len, long mask, Object value,
                        String display, FieldKind kind) {
-        Field f = new Field(abbrev, name, off, len, mask, value, display, src(), kind);
+        Field f = new Field(def, off, len, mask, value, display, src(), kind);
         if (mask != 0 && len > 0 && len <= 8 && buf.has(off, len)) f.setRaw(buf.uint(off, len));
         return put(parent, f);
     }
 
     /** Makes sure [off, off+len) is inside the data; if not adds a partial field + finding and throws. */
-    public void need(Field parent, String abbrev, String name, int off, int len) {
+    public void need(Field parent, FieldDef def, int off, int len) {
         if (buf.has(off, len)) return;
         int have = Math.max(0, Math.min(buf.end(), off + len) - off);
-        Field partial = field(parent, abbrev, name + " (truncated)", off, have, 0,
+        Field partial = field(parent, def.as(def.name() + " (truncated)"), off, have, 0,
                 have > 0 ? buf.copy(off, have) : new byte[0], "[" + have + " of " + len + " bytes]", FieldKind.UNDECODED);
         truncated(partial, off, len, have);
         throw new ShortData(off, len, buf.end());
@@ -78,74 +79,74 @@ public final class L {
     }
 
     /** Unsigned big-endian integer field with a decimal display. */
-    public Field uint(Field parent, String abbrev, String name, int off, int len) {
-        need(parent, abbrev, name, off, len);
+    public Field uint(Field parent, FieldDef def, int off, int len) {
+        need(parent, def, off, len);
         long v = buf.uint(off, len);
-        return field(parent, abbrev, name, off, len, 0, v, Long.toString(v), FieldKind.NORMAL);
+        return field(parent, def, off, len, 0, v, Long.toString(v), FieldKind.NORMAL);
     }
 
     /** Unsigned integer with a hex display of 2×len digits. */
-    public Field hex(Field parent, String abbrev, String name, int off, int len) {
-        need(parent, abbrev, name, off, len);
+    public Field hex(Field parent, FieldDef def, int off, int len) {
+        need(parent, def, off, len);
         long v = buf.uint(off, len);
-        return field(parent, abbrev, name, off, len, 0, v, Fmt.hex(v, len * 2), FieldKind.NORMAL);
+        return field(parent, def, off, len, 0, v, Fmt.hex(v, len * 2), FieldKind.NORMAL);
     }
 
     /** Unsigned integer with a caller-supplied display. */
-    public Field uint(Field parent, String abbrev, String name, int off, int len, java.util.function.LongFunction<String> disp) {
-        need(parent, abbrev, name, off, len);
+    public Field uint(Field parent, FieldDef def, int off, int len, java.util.function.LongFunction<String> disp) {
+        need(parent, def, off, len);
         long v = buf.uint(off, len);
-        return field(parent, abbrev, name, off, len, 0, v, disp.apply(v), FieldKind.NORMAL);
+        return field(parent, def, off, len, 0, v, disp.apply(v), FieldKind.NORMAL);
     }
 
     /** Bit field: mask over the big-endian integer of len bytes; the value is masked and shifted. */
-    public Field bits(Field parent, String abbrev, String name, int off, int len, long mask,
+    public Field bits(Field parent, FieldDef def, int off, int len, long mask,
                       java.util.function.LongFunction<String> disp) {
-        need(parent, abbrev, name, off, len);
+        need(parent, def, off, len);
         long raw = buf.uint(off, len);
         long v = (raw & mask) >>> Long.numberOfTrailingZeros(mask);
-        return field(parent, abbrev, name, off, len, mask, v, disp == null ? Long.toString(v) : disp.apply(v),
+        return field(parent, def, off, len, mask, v, disp == null ? Long.toString(v) : disp.apply(v),
                 FieldKind.NORMAL);
     }
 
     /** Any integer field: whole bytes when mask is 0, otherwise masked and shifted; kind RESERVED for reserved bits. */
-    public Field num(Field parent, String abbrev, String name, int off, int len, long mask, FieldKind kind,
+    public Field num(Field parent, FieldDef def, int off, int len, long mask, FieldKind kind,
                      java.util.function.LongFunction<String> disp) {
-        need(parent, abbrev, name, off, len);
+        need(parent, def, off, len);
         long raw = buf.uint(off, len);
         long v = mask == 0 ? raw : (raw & mask) >>> Long.numberOfTrailingZeros(mask);
-        return field(parent, abbrev, name, off, len, mask, v, disp == null ? Long.toString(v) : disp.apply(v), kind);
+        return field(parent, def, off, len, mask, v, disp == null ? Long.toString(v) : disp.apply(v), kind);
     }
 
     /** Single-bit flag shown as Set / Not set. */
-    public Field flag(Field parent, String abbrev, String name, int off, int len, long mask) {
-        return bits(parent, abbrev, name, off, len, mask, Fmt::setOrNot);
+    public Field flag(Field parent, FieldDef def, int off, int len, long mask) {
+        return bits(parent, def, off, len, mask, Fmt::setOrNot);
     }
 
     /** Raw bytes shown as colon hex (or the given display). */
-    public Field bytes(Field parent, String abbrev, String name, int off, int len, String display, FieldKind kind) {
-        need(parent, abbrev, name, off, len);
+    public Field bytes(Field parent, FieldDef def, int off, int len, String display, FieldKind kind) {
+        need(parent, def, off, len);
         byte[] v = buf.copy(off, len);
-        return field(parent, abbrev, name, off, len, 0, v, display != null ? display : Fmt.colonHex(v, 0, len),
+        return field(parent, def, off, len, 0, v, display != null ? display : Fmt.colonHex(v, 0, len),
                 kind == null ? FieldKind.NORMAL : kind);
     }
 
     /** A grouping node covering [off, off+len), clipped to the data available. */
-    public Field tree(Field parent, String abbrev, String name, int off, int len, Object value, String display) {
+    public Field tree(Field parent, FieldDef def, int off, int len, Object value, String display) {
         int have = Math.max(0, Math.min(len, buf.avail(off)));
-        return field(parent, abbrev, name, off, have, 0, value, display, FieldKind.TREE);
+        return field(parent, def, off, have, 0, value, display, FieldKind.TREE);
     }
 
     /** A computed value (checksum status and the like) pointing at the bytes it concerns. */
-    public Field generated(Field parent, String abbrev, String name, int off, int len, Object value, String display) {
-        return field(parent, abbrev, name, off, len, 0, value, display, FieldKind.GENERATED);
+    public Field generated(Field parent, FieldDef def, int off, int len, Object value, String display) {
+        return field(parent, def, off, len, 0, value, display, FieldKind.GENERATED);
     }
 
-    /** Payload / padding bytes that no dissector decodes ("data.data", "eth.padding" …). */
-    public Field payload(Field parent, String abbrev, String name, int off, int len) {
+    /** Payload / padding bytes that no dissector decodes (BaseFields.DATA_DATA.as("eth.padding" …)). */
+    public Field payload(Field parent, FieldDef def, int off, int len) {
         int have = Math.max(0, Math.min(len, buf.avail(off)));
         if (have == 0) return null;
-        return field(parent, abbrev, name, off, have, 0, buf.copy(off, have), Fmt.colonHex(buf.bytes(), off, Math.min(have, 32))
+        return field(parent, def, off, have, 0, buf.copy(off, have), Fmt.colonHex(buf.bytes(), off, Math.min(have, 32))
                 + (have > 32 ? "…" : ""), FieldKind.PAYLOAD);
     }
 

@@ -27,9 +27,9 @@ abstract class Entity {
         final boolean protocol;
         final List<String> abbrevs;
 
-        Named(String name, List<String> aliasTargets) {
+        Named(String name, List<String> aliasTargets, boolean protocol) {
             this.name = name;
-            this.protocol = name.indexOf('.') < 0;
+            this.protocol = protocol;
             List<String> a = new ArrayList<>(1 + aliasTargets.size());
             a.add(name);
             a.addAll(aliasTargets);

@@ -8,51 +8,43 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.frameinspector.core.model.FieldDef;
+import org.frameinspector.core.model.ProtocolDef;
+import org.frameinspector.core.protocols.Protocols;
 
 /**
- * The names a display filter may use. Field abbreviations are only known once frames are dissected, so a name is
- * accepted when its first dot-separated part is a known protocol; only for the protocols listed as
- * <em>complete</em> (those whose every field abbreviation is registered: TPKT, COTP and the {@code frame} and
- * {@code finding} pseudo-protocols) is an unregistered field an error. Unknown names get a "did you mean" hint.
- * Immutable; the {@code with…} methods return a new registry.
+ * The names a display filter may use: the protocols and fields the dissectors declare (each protocol's
+ * {@link ProtocolDef}, registered with the standard dissector set), the {@code finding} pseudo-protocol of this tool
+ * and a few either-direction aliases. A name that is none of these is an error with a "did you mean" hint, so a typo
+ * never silently matches nothing. Immutable; the {@code with…} methods return a new registry.
  */
 public final class FieldRegistry {
-    private static final List<String> PROTOCOLS = List.of("eth", "vlan", "llc", "sll", "null", "ip", "ipv6", "tcp",
-            "tpkt", "cotp", "rdp", "s7comm", "s7comm-plus", "ses", "pres", "ber", "data", "frame", "finding", "_ws",
-            "undecoded", "arp", "udp", "icmp", "icmpv6");
+    /** The findings of a frame, as a pseudo-protocol (see {@link DisplayFilter}). */
+    public static final ProtocolDef FINDING = ProtocolDef.of("finding", "Findings of Frame Inspector");
 
-    private static final List<String> TPKT = List.of("tpkt.version", "tpkt.reserved", "tpkt.length",
-            "tpkt.continuation_data", "tpkt.segment_cut");
+    static {
+        FINDING.string("finding.id", "Finding id").blurb("The catalogue id, e.g. TPKT-RESERVED-NONZERO").add();
+        FINDING.string("finding.severity", "Severity").blurb("INFO < RISK < VIOLATION").add();
+        FINDING.string("finding.layer", "Layer").blurb("The protocol the finding concerns").add();
+        FINDING.string("finding.field", "Field").blurb("The abbreviation of the field it points at").add();
+        FINDING.uint("finding.offset", "Offset").add();
+        FINDING.uint("finding.length", "Length").add();
+        FINDING.string("finding.observed", "Observed").add();
+        FINDING.string("finding.expected", "Expected").add();
+        FINDING.field("finding.context", "Needs context", FieldDef.Type.BOOLEAN)
+                .blurb("1 when the check used earlier frames of the connection").add();
+    }
 
-    private static final List<String> COTP = List.of("cotp.li", "cotp.type", "cotp.destref", "cotp.srcref",
-            "cotp.class", "cotp.conn.class", "cotp.opts.extended_formats", "cotp.opts.no_explicit_flow_control",
-            "cotp.opts.reserved", "cotp.cause", "cotp.cdt", "cotp.credit", "cotp.eot", "cotp.tpdu_size",
-            "cotp.sequence_number", "cotp.lower_window_edge", "cotp.reject_cause", "cotp.er.invalid_tpdu",
-            "cotp.invalid_tpdu", "cotp.parameter", "cotp.parameter_code", "cotp.parameter_length",
-            "cotp.parameter_value", "cotp.payload", "cotp.segment_data", "cotp.undecoded", "cotp.checksum",
-            "cotp.crcc", "cotp.dt.low_nibble", "cotp.ack_time", "cotp.inactivity_timer", "cotp.reassignment_time",
-            "cotp.network_expedited_data", "cotp.preferred_maximum_tpdu_size",
-            "cotp.transport_expedited_data_transfer", "cotp.use_16_bit_checksum", "cotp.vp_opt_sel_class1_use",
-            "cotp.vp_priority", "cotp.vp_version_nr", "cotp.src-tsap", "cotp.dst-tsap", "cotp.src-tsap-bytes",
-            "cotp.dst-tsap-bytes", "cotp.tpdu-number", "cotp.next-tpdu-number");
-
-    /** Common Wireshark names of the lower layers, for suggestions only (those protocols stay open). */
-    private static final List<String> COMMON = List.of("eth.src", "eth.dst", "eth.addr", "eth.type", "eth.len",
-            "eth.padding", "eth.trailer", "eth.fcs", "vlan.id", "vlan.priority", "vlan.etype", "llc.dsap", "llc.ssap",
-            "llc.control", "ip.version", "ip.hdr_len", "ip.dsfield", "ip.len", "ip.id", "ip.flags", "ip.flags.rb",
-            "ip.flags.df", "ip.flags.mf", "ip.frag_offset", "ip.ttl", "ip.proto", "ip.checksum", "ip.src", "ip.dst",
-            "ip.addr", "ipv6.version", "ipv6.tclass", "ipv6.flow", "ipv6.plen", "ipv6.nxt", "ipv6.hlim", "ipv6.src",
-            "ipv6.dst", "ipv6.addr", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.seq", "tcp.ack", "tcp.hdr_len",
-            "tcp.flags", "tcp.flags.res", "tcp.flags.ae", "tcp.flags.cwr", "tcp.flags.ece", "tcp.flags.urg",
-            "tcp.flags.ack", "tcp.flags.push", "tcp.flags.reset", "tcp.flags.syn", "tcp.flags.fin", "tcp.window_size",
-            "tcp.window_size_value", "tcp.checksum", "tcp.urgent_pointer", "tcp.options", "tcp.len", "tcp.payload",
-            "tcp.stream", "data.data", "data.len", "_ws.undecoded", "_ws.malformed", "_ws.expert");
-
-    /** Pseudo-fields computed from the frame and its findings (see {@link DisplayFilter}). */
-    static final List<String> FRAME = List.of("frame.number", "frame.len", "frame.cap_len", "frame.comment",
+    /** Pseudo-fields computed from the frame (see {@link DisplayFilter}); the first is the frame's bytes. */
+    static final List<String> FRAME = List.of("frame", "frame.number", "frame.len", "frame.cap_len", "frame.comment",
             "frame.protocols", "frame.link_type");
-    static final List<String> FINDING = List.of("finding.id", "finding.severity", "finding.layer", "finding.field",
-            "finding.offset", "finding.length", "finding.observed", "finding.expected", "finding.context");
+    static final List<String> FINDING_FIELDS;
+
+    static {
+        List<String> f = new ArrayList<>();
+        for (FieldDef d : FINDING.fields()) f.add(d.abbrev());
+        FINDING_FIELDS = List.copyOf(f);
+    }
 
     /** Either-direction pseudo-fields: the name matches when any of the listed fields does. */
     static final Map<String, List<String>> ALIASES = Map.of(
@@ -61,66 +53,76 @@ public final class FieldRegistry {
             "eth.addr", List.of("eth.src", "eth.dst"),
             "tcp.port", List.of("tcp.srcport", "tcp.dstport"));
 
-    private static final FieldRegistry STANDARD;
-
-    static {
-        Map<String, Set<String>> complete = new TreeMap<>();
-        complete.put("tpkt", new TreeSet<>(TPKT));
-        complete.put("cotp", new TreeSet<>(COTP));
-        complete.put("frame", new TreeSet<>(FRAME));
-        complete.put("finding", new TreeSet<>(FINDING));
-        STANDARD = new FieldRegistry(new TreeSet<>(PROTOCOLS), complete, new TreeSet<>(COMMON));
-    }
+    private static volatile FieldRegistry standard;
 
     private final Set<String> protocols;
-    private final Map<String, Set<String>> complete;
-    private final Set<String> hints;
+    private final Map<String, FieldDef> fields;
+    private final Set<String> extra;
 
-    private FieldRegistry(Set<String> protocols, Map<String, Set<String>> complete, Set<String> hints) {
+    private FieldRegistry(Set<String> protocols, Map<String, FieldDef> fields, Set<String> extra) {
         this.protocols = Collections.unmodifiableSet(protocols);
-        this.complete = Collections.unmodifiableMap(complete);
-        this.hints = Collections.unmodifiableSet(hints);
+        this.fields = Collections.unmodifiableMap(fields);
+        this.extra = Collections.unmodifiableSet(extra);
     }
 
-    /** The protocols and fields of this build. */
+    /** The protocols and fields of this build: what the standard dissectors declare, plus the findings. */
     public static FieldRegistry standard() {
-        return STANDARD;
+        FieldRegistry r = standard;
+        if (r == null) {
+            List<ProtocolDef> all = new ArrayList<>(Protocols.standard().declarations());
+            all.add(FINDING);
+            standard = r = of(all);
+        }
+        return r;
     }
 
-    /** A registry that also accepts these protocol names (their fields stay unchecked). */
+    /** A registry of exactly these declarations (and the aliases). */
+    public static FieldRegistry of(Collection<ProtocolDef> declarations) {
+        Set<String> p = new TreeSet<>();
+        Map<String, FieldDef> f = new TreeMap<>();
+        for (ProtocolDef d : declarations) {
+            p.add(d.filterName());
+            for (FieldDef x : d.fields()) f.putIfAbsent(x.abbrev(), x);
+        }
+        return new FieldRegistry(p, f, new TreeSet<>());
+    }
+
+    /** A registry that also accepts these protocol names. */
     public FieldRegistry withProtocols(Collection<String> names) {
         Set<String> p = new TreeSet<>(protocols);
         p.addAll(names);
-        return new FieldRegistry(p, complete, hints);
+        return new FieldRegistry(p, fields, extra);
     }
 
-    /**
-     * A registry that knows these field abbreviations: their protocols become known, and fields of protocols
-     * already complete are added to the complete list. Use it to feed names seen in dissections to suggestions.
-     */
+    /** A registry that also accepts these field names (tests of hand-built dissections). */
     public FieldRegistry withFields(Collection<String> abbrevs) {
         Set<String> p = new TreeSet<>(protocols);
-        Map<String, Set<String>> c = new TreeMap<>();
-        complete.forEach((k, v) -> c.put(k, new TreeSet<>(v)));
-        Set<String> h = new TreeSet<>(hints);
+        Set<String> x = new TreeSet<>(extra);
         for (String a : abbrevs) {
-            String proto = protocolOf(a);
-            p.add(proto);
-            if (c.containsKey(proto)) c.get(proto).add(a);
-            else h.add(a);
+            p.add(protocolOf(a));
+            x.add(a);
         }
-        return new FieldRegistry(p, c, h);
+        return new FieldRegistry(p, fields, x);
     }
 
     public Set<String> protocols() { return protocols; }
 
-    /** True for a protocol whose every field is registered (an unregistered field of it is an error). */
-    public boolean isComplete(String protocol) { return complete.containsKey(protocol); }
+    /** The declaration of a field, or null (pseudo-fields and aliases have none). */
+    public FieldDef field(String abbrev) {
+        return fields.get(abbrev);
+    }
 
-    /** Every registered field name, sorted (for completion in a filter bar). */
+    /** True when {@code name} is a protocol (its presence is a layer's presence). */
+    public boolean isProtocol(String name) {
+        return protocols.contains(name);
+    }
+
+    /** Every field name, sorted (for completion in a filter bar). */
     public List<String> fields() {
-        TreeSet<String> all = new TreeSet<>(hints);
-        complete.values().forEach(all::addAll);
+        TreeSet<String> all = new TreeSet<>(fields.keySet());
+        all.addAll(extra);
+        all.addAll(FRAME);
+        all.addAll(ALIASES.keySet());
         return new ArrayList<>(all);
     }
 
@@ -141,20 +143,29 @@ public final class FieldRegistry {
         return dot < 0 ? name : name.substring(0, dot);
     }
 
+    private boolean known(String name) {
+        return protocols.contains(name) || fields.containsKey(name) || extra.contains(name) || FRAME.contains(name)
+                || ALIASES.containsKey(name);
+    }
+
     /** Null when the name may be used, else the reason (with a suggestion when one is close). */
     String check(String name) {
+        if (known(name)) return null;
         String proto = protocolOf(name);
+        boolean field = !name.equals(proto);
         if (!protocols.contains(proto)) {
-            String best = closest(proto, protocols);
-            String hint = "";
-            if (best != null) hint = " \u2014 did you mean '" + best + name.substring(proto.length()) + "'?";
-            return (name.equals(proto) ? "unknown protocol '" : "unknown field '") + name + "'"
-                    + (name.equals(proto) ? "" : " (no protocol '" + proto + "')") + hint;
+            String best = closest(name, field ? fields() : protocols);
+            if (best == null && field) {
+                String p = closest(proto, protocols);
+                if (p != null) best = p + name.substring(proto.length());
+            }
+            return (field ? "unknown field '" : "unknown protocol '") + name + "'"
+                    + (field ? " (no protocol '" + proto + "')" : "")
+                    + (best != null ? " \u2014 did you mean '" + best + "'?" : "");
         }
-        Set<String> known = complete.get(proto);
-        if (known == null || name.equals(proto) || known.contains(name) || ALIASES.containsKey(name)) return null;
-        String best = closest(name, known);
-        return "unknown field '" + name + "'" + (best != null ? " \u2014 did you mean '" + best + "'?" : "");
+        String best = closest(name, fields());
+        return "unknown field '" + name + "'" + (best != null ? " \u2014 did you mean '" + best + "'?"
+                : " \u2014 protocol '" + proto + "' has no such field (see docs/FIELDS.md)");
     }
 
     private static String closest(String word, Collection<String> candidates) {

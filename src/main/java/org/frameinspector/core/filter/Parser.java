@@ -248,7 +248,7 @@ final class Parser {
         } else if (w.equals("finding") || w.startsWith("finding.")) {
             x = new Entity.FindingAttr(w);
         } else {
-            x = new Entity.Named(w, FieldRegistry.ALIASES.getOrDefault(w, List.of()));
+            x = new Entity.Named(w, FieldRegistry.ALIASES.getOrDefault(w, List.of()), reg.isProtocol(w));
         }
         abbrevs.addAll(x.abbrevs());
         if (peek().type() == T.LBRACKET) x = slice(x, take());

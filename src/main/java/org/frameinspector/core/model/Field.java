@@ -10,13 +10,18 @@ import java.util.List;
  * bytes, or null for pure tree nodes.
  */
 public final class Field {
-    private final String abbrev;
-    private final String name;
+    private final FieldDef def;
     private final int offset;
     private int length;
     private final long bitmask;
     private final Object value;
-    private final String display;
+    /**
+     * The display text; a LongFunction that makes it from the value; {@link #FROM_DEF} to make it from the
+     * declaration ({@link FieldDef#format}); or null for none.
+     */
+    private Object display;
+    /** Marks a field whose display text is made from its declaration when something asks for it. */
+    public static final Object FROM_DEF = new Object();
     private final String source;
     private final FieldKind kind;
     private List<Field> children = Collections.emptyList();
@@ -24,21 +29,46 @@ public final class Field {
     private List<Finding> findings = Collections.emptyList();
     private long raw = Long.MIN_VALUE;
 
-    public Field(String abbrev, String name, int offset, int length, long bitmask, Object value, String display,
-                 String source, FieldKind kind) {
-        this.abbrev = abbrev;
-        this.name = name;
+    /**
+     * @param display the value as shown (null: none)
+     * @param kind    null: the declaration's kind
+     */
+    public Field(FieldDef def, int offset, int length, long bitmask, Object value, String display, String source,
+                 FieldKind kind) {
+        this(def, offset, length, bitmask, value, (Object) display, source, kind);
+    }
+
+    /**
+     * A field whose display text is made from its integer value only when something shows it (most fields of a
+     * dissection are never shown: a findings-only pass pays nothing for their text).
+     */
+    public Field(FieldDef def, int offset, int length, long bitmask, Object value,
+                 java.util.function.LongFunction<String> display, String source, FieldKind kind) {
+        this(def, offset, length, bitmask, value, (Object) display, source, kind);
+    }
+
+    /** A field whose display text {@link FieldDef#format} makes from the declaration when something shows it. */
+    public static Field fromDef(FieldDef def, int offset, int length, long bitmask, Object value, String source,
+                                FieldKind kind) {
+        return new Field(def, offset, length, bitmask, value, FROM_DEF, source, kind);
+    }
+
+    private Field(FieldDef def, int offset, int length, long bitmask, Object value, Object display, String source,
+                  FieldKind kind) {
+        this.def = java.util.Objects.requireNonNull(def);
         this.offset = offset;
         this.length = length;
         this.bitmask = bitmask;
         this.value = value;
         this.display = display;
         this.source = source == null ? DataSource.FRAME : source;
-        this.kind = kind == null ? FieldKind.NORMAL : kind;
+        this.kind = kind == null ? def.kind() : kind;
     }
 
-    public String abbrev() { return abbrev; }
-    public String name() { return name; }
+    /** The declaration this field was made from (a labelled view of it when the instance has its own label). */
+    public FieldDef def() { return def; }
+    public String abbrev() { return def.abbrev(); }
+    public String name() { return def.name(); }
     /** Offset in the data source (the frame unless {@link #source()} names a reassembled buffer). */
     public int offset() { return offset; }
     public int length() { return length; }
@@ -47,7 +77,15 @@ public final class Field {
     public long bitmask() { return bitmask; }
     public Object value() { return value; }
     /** The value as Wireshark shows it (the part after "Name: "). */
-    public String display() { return display; }
+    @SuppressWarnings("unchecked")
+    public String display() {
+        Object d = display;
+        if (d == null || d instanceof String) return (String) d;
+        String s = d instanceof java.util.function.LongFunction<?> fn
+                ? ((java.util.function.LongFunction<String>) fn).apply(longValue()) : def.format(value, length);
+        display = s;
+        return s;
+    }
     public String source() { return source; }
     public boolean inFrame() { return DataSource.FRAME.equals(source); }
     public FieldKind kind() { return kind; }
@@ -88,7 +126,8 @@ public final class Field {
 
     /** The line Wireshark would show in its tree for this field. */
     public String treeLabel() {
-        String base = display == null || display.isEmpty() ? name : name + ": " + display;
+        String display = display();
+        String base = display == null || display.isEmpty() ? name() : name() + ": " + display;
         if (bitmask != 0 && length > 0 && length <= 8) return bitPattern() + " = " + base;
         return base;
     }
@@ -108,6 +147,6 @@ public final class Field {
 
     @Override
     public String toString() {
-        return abbrev + "@" + offset + "+" + length + "=" + display;
+        return abbrev() + "@" + offset + "+" + length + "=" + display();
     }
 }

@@ -1,11 +1,11 @@
 package org.frameinspector.core.model;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Small value-name tables and display helpers shared by the upper-layer dissectors. */
+/** A table of value names (a field declaration's value_string, in Wireshark's terms) and display helpers. */
 public final class ValueNames {
-    private final Map<Long, String> m = new HashMap<>();
+    private final Map<Long, String> m = new LinkedHashMap<>();
 
     private ValueNames() {
     }
@@ -15,6 +15,22 @@ public final class ValueNames {
         ValueNames v = new ValueNames();
         for (int i = 0; i + 1 < kv.length; i += 2) v.m.put(((Number) kv[i]).longValue(), (String) kv[i + 1]);
         return v;
+    }
+
+    /** "0 = Name, 1 = Other, …" for the field reference. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Long, String> e : m.entrySet()) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(e.getKey()).append(" = ").append(e.getValue());
+        }
+        return sb.toString();
+    }
+
+    /** The value whose name is {@code name} (ignoring case), or null. */
+    public Long valueOf(String name) {
+        for (Map.Entry<Long, String> e : m.entrySet()) if (e.getValue().equalsIgnoreCase(name)) return e.getKey();
+        return null;
     }
 
     public String name(long v) {

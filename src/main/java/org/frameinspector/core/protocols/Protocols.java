@@ -1,5 +1,16 @@
 package org.frameinspector.core.protocols;
 
+import org.frameinspector.core.protocols.ber.Ber;
+import org.frameinspector.core.protocols.ses.Session;
+import org.frameinspector.core.protocols.s7comm.S7comm;
+import org.frameinspector.core.protocols.rdp.RdpNegotiation;
+import org.frameinspector.core.protocols.tpkt.TpktDissector;
+import org.frameinspector.core.protocols.tcp.TcpDissector;
+import org.frameinspector.core.protocols.ip.IpDissectors;
+import org.frameinspector.core.protocols.lldp.LldpDissector;
+import org.frameinspector.core.protocols.arp.ArpDissector;
+import org.frameinspector.core.protocols.link.LinkDissectors;
+import org.frameinspector.core.protocols.cotp.CotpDissector;
 import org.frameinspector.core.dissect.DissectorRegistry;
 import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.model.Frame;
@@ -16,15 +27,18 @@ public final class Protocols {
 
     public static DissectorRegistry standard() {
         DissectorRegistry r = new DissectorRegistry();
-        // Each protocol package registers itself here; see the dissectors under core.dissect.proto.
-        org.frameinspector.core.protocols.link.LinkDissectors.register(r);
-        org.frameinspector.core.protocols.ip.IpDissectors.register(r);
-        org.frameinspector.core.protocols.arp.ArpDissector.register(r);
-        org.frameinspector.core.protocols.lldp.LldpDissector.register(r);
-        org.frameinspector.core.protocols.tcp.TcpDissector.register(r);
-        org.frameinspector.core.protocols.tpkt.TpktDissector.register(r);
-        org.frameinspector.core.protocols.cotp.CotpDissector.register(r);
-        org.frameinspector.core.protocols.UpperLayers.register(r);
+        // One line per protocol package (docs/ADDING-A-PROTOCOL.md); the order is the order heuristics are tried.
+        LinkDissectors.register(r);
+        IpDissectors.register(r);
+        ArpDissector.register(r);
+        LldpDissector.register(r);
+        TcpDissector.register(r);
+        TpktDissector.register(r);
+        CotpDissector.register(r);
+        S7comm.register(r);
+        RdpNegotiation.register(r);
+        Ber.register(r);
+        Session.register(r);
         return r;
     }
 

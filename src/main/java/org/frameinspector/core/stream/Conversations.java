@@ -1,5 +1,7 @@
 package org.frameinspector.core.stream;
 
+import org.frameinspector.core.protocols.cotp.CotpFields;
+import org.frameinspector.core.protocols.tcp.TcpFields;
 import org.frameinspector.core.protocols.cotp.CotpDissector;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -677,7 +679,7 @@ public final class Conversations implements StreamHook {
         Buf fb = new Buf(out.sources().get(0), off, off + n);
         L l = ctx.layer("tcp.segment", "TCP segment data (" + n + " bytes): " + what, fb);
         // a plain display ("N bytes", as Wireshark shows segment data): no hex string per frame on the hot path
-        l.field(null, "tcp.segment_data", "TCP segment data", off, n, 0, fb.copy(off, n), n + " bytes", FieldKind.PAYLOAD);
+        l.field(null, TcpFields.TCP_SEGMENT_DATA, off, n, 0, fb.copy(off, n), n + " bytes", FieldKind.PAYLOAD);
         out.setProtocol(proto);
     }
 
@@ -908,7 +910,7 @@ public final class Conversations implements StreamHook {
         for (int i = ls.size() - 1; i >= 0; i--) {
             Layer l = ls.get(i);
             if (!l.protocol().equals("cotp") || !l.source().equals(ud.sourceId())) continue;
-            l.add(new Field("cotp.segment_data", "COTP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")",
+            l.add(new Field(CotpFields.COTP_SEGMENT_DATA.as("COTP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")"),
                     ud.start(), n, 0, ud.copy(ud.start(), n), n + " bytes", ud.sourceId(), FieldKind.PAYLOAD));
             if (l.end() < ud.end()) l.setLength(ud.end() - l.offset());
             return;

@@ -35,31 +35,31 @@ class DisplayFilterSemanticsTest {
         eth.add(f("eth.src", 6, 6, "00:15:5d:01:02:03"));
         eth.add(f("eth.type", 12, 2, 0x0800L));
         Layer ip = add(d, "ip", 14, 20);
-        Field flags = ip.add(new Field("ip.flags", "Flags", 20, 1, 0xe0, 0x2L, "0x2", null, FieldKind.TREE));
-        flags.add(new Field("ip.flags.rb", "Reserved bit", 20, 1, 0x80, 0L, "Not set", null, FieldKind.RESERVED));
-        flags.add(new Field("ip.flags.df", "Don't fragment", 20, 1, 0x40, 1L, "Set", null, FieldKind.NORMAL));
-        flags.add(new Field("ip.flags.mf", "More fragments", 20, 1, 0x20, 0L, "Not set", null, FieldKind.NORMAL));
+        Field flags = ip.add(new Field(org.frameinspector.TestDefs.def("ip.flags", "Flags"), 20, 1, 0xe0, 0x2L, "0x2", null, FieldKind.TREE));
+        flags.add(new Field(org.frameinspector.TestDefs.def("ip.flags.rb", "Reserved bit"), 20, 1, 0x80, 0L, "Not set", null, FieldKind.RESERVED));
+        flags.add(new Field(org.frameinspector.TestDefs.def("ip.flags.df", "Don't fragment"), 20, 1, 0x40, 1L, "Set", null, FieldKind.NORMAL));
+        flags.add(new Field(org.frameinspector.TestDefs.def("ip.flags.mf", "More fragments"), 20, 1, 0x20, 0L, "Not set", null, FieldKind.NORMAL));
         ip.add(f("ip.ttl", 22, 1, 128L));
         ip.add(f("ip.src", 26, 4, "192.168.0.1"));
         ip.add(f("ip.dst", 30, 4, "192.168.0.2"));
         Layer tcp = add(d, "tcp", 34, 20);
         tcp.add(f("tcp.srcport", 34, 2, 3389L));
         tcp.add(f("tcp.dstport", 36, 2, 102L));
-        Field tf = tcp.add(new Field("tcp.flags", "Flags", 46, 2, 0x0fff, 0x012L, "0x012 (SYN, ACK)", null, FieldKind.TREE));
-        tf.add(new Field("tcp.flags.syn", "Syn", 46, 2, 0x0002, 1L, "Set", null, FieldKind.NORMAL));
-        tf.add(new Field("tcp.flags.ack", "Acknowledgment", 46, 2, 0x0010, 1L, "Set", null, FieldKind.NORMAL));
-        tf.add(new Field("tcp.flags.fin", "Fin", 46, 2, 0x0001, 0L, "Not set", null, FieldKind.NORMAL));
+        Field tf = tcp.add(new Field(org.frameinspector.TestDefs.def("tcp.flags", "Flags"), 46, 2, 0x0fff, 0x012L, "0x012 (SYN, ACK)", null, FieldKind.TREE));
+        tf.add(new Field(org.frameinspector.TestDefs.def("tcp.flags.syn", "Syn"), 46, 2, 0x0002, 1L, "Set", null, FieldKind.NORMAL));
+        tf.add(new Field(org.frameinspector.TestDefs.def("tcp.flags.ack", "Acknowledgment"), 46, 2, 0x0010, 1L, "Set", null, FieldKind.NORMAL));
+        tf.add(new Field(org.frameinspector.TestDefs.def("tcp.flags.fin", "Fin"), 46, 2, 0x0001, 0L, "Not set", null, FieldKind.NORMAL));
         Layer tpkt = add(d, "tpkt", 54, 4);
         tpkt.add(f("tpkt.version", 54, 1, 3L));
-        Field reserved = tpkt.add(new Field("tpkt.reserved", "Reserved", 55, 1, 0, 0x11L, "17", null, FieldKind.RESERVED));
+        Field reserved = tpkt.add(new Field(org.frameinspector.TestDefs.def("tpkt.reserved", "Reserved"), 55, 1, 0, 0x11L, "17", null, FieldKind.RESERVED));
         tpkt.add(f("tpkt.length", 56, 2, 44L));
         Layer cotp = add(d, "cotp", 58, 40);
         cotp.add(f("cotp.li", 58, 1, 39L));
-        cotp.add(new Field("cotp.type", "PDU Type", 59, 1, 0xf0, 0x0dL, "CC Connect Confirm (0x0d)", null, FieldKind.NORMAL));
-        Field p1 = cotp.add(new Field("cotp.parameter", "Parameter", 65, 15, 0, null, "", null, FieldKind.TREE));
+        cotp.add(new Field(org.frameinspector.TestDefs.def("cotp.type", "PDU Type"), 59, 1, 0xf0, 0x0dL, "CC Connect Confirm (0x0d)", null, FieldKind.NORMAL));
+        Field p1 = cotp.add(new Field(org.frameinspector.TestDefs.def("cotp.parameter", "Parameter"), 65, 15, 0, null, "", null, FieldKind.TREE));
         p1.add(f("cotp.parameter_code", 65, 1, 0xc1L));
         p1.add(f("cotp.parameter_value", 67, 13, "SWISSLIFETSAP".getBytes(StandardCharsets.US_ASCII)));
-        Field p2 = cotp.add(new Field("cotp.parameter", "Parameter", 80, 15, 0, null, "", null, FieldKind.TREE));
+        Field p2 = cotp.add(new Field(org.frameinspector.TestDefs.def("cotp.parameter", "Parameter"), 80, 15, 0, null, "", null, FieldKind.TREE));
         p2.add(f("cotp.parameter_code", 80, 1, 0xc2L));
         p2.add(f("cotp.parameter_value", 82, 13, "EXCHANGETSAP1".getBytes(StandardCharsets.US_ASCII)));
         cotp.add(f("cotp.tpdu_size", 97, 1, 0x0bL));
@@ -93,7 +93,7 @@ class DisplayFilterSemanticsTest {
 
     static Field f(String abbrev, int off, int len, Object value) {
         String display = value instanceof byte[] b ? HexFormat.of().formatHex(b) : String.valueOf(value);
-        return new Field(abbrev, abbrev, off, len, 0, value, display, null, FieldKind.NORMAL);
+        return new Field(org.frameinspector.TestDefs.def(abbrev, abbrev), off, len, 0, value, display, null, FieldKind.NORMAL);
     }
 
     @ParameterizedTest(name = "{0} -> kb {1}, v6 {2}")

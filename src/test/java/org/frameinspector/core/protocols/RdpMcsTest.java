@@ -1,6 +1,5 @@
 package org.frameinspector.core.protocols;
 
-import org.frameinspector.core.protocols.UpperLayers;
 import org.frameinspector.core.protocols.rdp.RdpPort;
 import org.frameinspector.core.protocols.rdp.RdpData;
 import org.frameinspector.core.protocols.rdp.RdpNegotiation;
@@ -135,7 +134,7 @@ class RdpMcsTest {
     void registryNames() {
         var r = Protocols.standard();
         assertThat(r.byName("rdp")).isInstanceOf(RdpNegotiation.class);
-        assertThat(r.byName(UpperLayers.FASTPATH_NAME)).isNotNull();
+        assertThat(r.byName(org.frameinspector.core.protocols.rdp.RdpNegotiation.FASTPATH_NAME)).isNotNull();
         assertThat(r.lookup("tcp.port", 3389)).isInstanceOf(RdpPort.class);
     }
 

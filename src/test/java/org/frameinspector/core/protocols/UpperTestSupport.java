@@ -1,6 +1,5 @@
 package org.frameinspector.core.protocols;
 
-import org.frameinspector.core.protocols.UpperLayers;
 import java.util.HexFormat;
 import org.frameinspector.core.protocols.cotp.CotpDissector;
 import org.frameinspector.core.dissect.Buf;
@@ -17,7 +16,10 @@ final class UpperTestSupport {
 
     static DissectorRegistry registry() {
         DissectorRegistry r = new DissectorRegistry();
-        UpperLayers.register(r);
+        org.frameinspector.core.protocols.s7comm.S7comm.register(r);
+        org.frameinspector.core.protocols.rdp.RdpNegotiation.register(r);
+        org.frameinspector.core.protocols.ber.Ber.register(r);
+        org.frameinspector.core.protocols.ses.Session.register(r);
         return r;
     }
 
@@ -39,7 +41,7 @@ final class UpperTestSupport {
         Dissection out = new Dissection(Frame.of(1, bytes, Frame.LINK_COTP));
         Ctx ctx = new Ctx(out, registry(), null);
         Buf all = Buf.of(out.sources().get(0));
-        if (!ctx.next(UpperLayers.PAYLOAD_TABLE, 0, all.from(from))) ctx.data(all.from(from));
+        if (!ctx.next(CotpDissector.PAYLOAD_TABLE, 0, all.from(from))) ctx.data(all.from(from));
         return out;
     }
 
@@ -50,7 +52,7 @@ final class UpperTestSupport {
         ctx.put(CotpDissector.CRCC_TYPE, (cotp[1] & 0xFF) >> 4);
         ctx.put(CotpDissector.CRCC_LI, cotp[0] & 0xFF);
         Buf area = Buf.of(out.sources().get(0)).from(7);
-        Dissector h = ctx.registry().heuristic(UpperLayers.CRCC_TABLE, ctx, area);
+        Dissector h = ctx.registry().heuristic(CotpDissector.CRCC_TABLE, ctx, area);
         if (h != null) ctx.call(h, area);
         else ctx.data(area);
         return out;

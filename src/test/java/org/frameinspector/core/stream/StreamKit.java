@@ -39,7 +39,7 @@ final class StreamKit {
             public void dissect(Ctx ctx, Buf buf) {
                 tsdus.add(buf.copy(buf.start(), buf.length()));
                 L l = ctx.layer("upper", "Upper", buf);
-                l.payload(null, "upper.data", "Upper data", buf.start(), buf.length());
+                l.payload(null, org.frameinspector.TestDefs.def("upper.data", "Upper data"), buf.start(), buf.length());
             }
         });
     }
@@ -196,20 +196,20 @@ final class StreamKit {
         public void dissect(Ctx ctx, Buf buf) {
             int s = buf.start();
             L eth = ctx.layer("eth", "Ethernet", buf);
-            eth.bytes(null, "eth.hdr", "Header", s, 14, null, FieldKind.NORMAL);
+            eth.bytes(null, org.frameinspector.TestDefs.def("eth.hdr", "Header"), s, 14, null, FieldKind.NORMAL);
             int ip = s + 14;
             L ipl = ctx.layer("ip", "IPv4", buf.slice(ip, 20));
-            ipl.bytes(null, "ip.hdr", "Header", ip, 20, null, FieldKind.NORMAL);
+            ipl.bytes(null, org.frameinspector.TestDefs.def("ip.hdr", "Header"), ip, 20, null, FieldKind.NORMAL);
             String src = FrameBuilder.ipString((int) buf.u32(ip + 12)), dst = FrameBuilder.ipString((int) buf.u32(ip + 16));
             int t = ip + 20;
             int end = ip + buf.u16(ip + 2);
             L tcp = ctx.layer("tcp", "TCP", buf.slice(t, 20));
-            tcp.bytes(null, "tcp.hdr", "Header", t, 12, null, FieldKind.NORMAL);
-            tcp.hex(null, "tcp.flags", "Flags", t + 12, 2);
-            tcp.bytes(null, "tcp.rest", "Rest", t + 14, 6, null, FieldKind.NORMAL);
+            tcp.bytes(null, org.frameinspector.TestDefs.def("tcp.hdr", "Header"), t, 12, null, FieldKind.NORMAL);
+            tcp.hex(null, org.frameinspector.TestDefs.def("tcp.flags", "Flags"), t + 12, 2);
+            tcp.bytes(null, org.frameinspector.TestDefs.def("tcp.rest", "Rest"), t + 14, 6, null, FieldKind.NORMAL);
             TcpInfo ti = new TcpInfo(src, dst, buf.u16(t), buf.u16(t + 2), buf.u32(t + 4), buf.u32(t + 8),
                     buf.u8(t + 13), t + 20, end - t - 20, false);
-            if (end < buf.end()) eth.payload(null, "eth.padding", "Padding", end, buf.end() - end);
+            if (end < buf.end()) eth.payload(null, org.frameinspector.TestDefs.def("eth.padding", "Padding"), end, buf.end() - end);
             Buf payload = buf.slice(t + 20, end - t - 20);
             ctx.put(org.frameinspector.core.dissect.TcpInfo.KEY, ti);
             if (ctx.stream() != null && ctx.stream().onTcpPayload(ctx, payload, ti)) return;

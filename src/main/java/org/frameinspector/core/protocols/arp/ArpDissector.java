@@ -1,5 +1,6 @@
 package org.frameinspector.core.protocols.arp;
 
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.protocols.link.LinkDissectors;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.Ctx;
@@ -15,6 +16,7 @@ import org.frameinspector.core.model.FieldKind;
  */
 public final class ArpDissector implements Dissector {
     public static void register(DissectorRegistry r) {
+        r.declare(ArpFields.ARP);
         ArpDissector d = new ArpDissector();
         r.register("ethertype", 0x0806, d);
         r.named(d);
@@ -29,17 +31,17 @@ public final class ArpDissector implements Dissector {
     public void dissect(Ctx ctx, Buf buf) {
         int o = buf.start();
         L l = ctx.layer("arp", "Address Resolution Protocol", buf);
-        l.uint(null, "arp.hw.type", "Hardware type", o, 2, v -> v == 1 ? "Ethernet (1)" : Long.toString(v));
-        l.uint(null, "arp.proto.type", "Protocol type", o + 2, 2, v -> v == 0x0800 ? "IPv4 (0x0800)" : Fmt.hex4((int) v));
-        int hs = (int) l.uint(null, "arp.hw.size", "Hardware size", o + 4, 1).longValue();
-        int ps = (int) l.uint(null, "arp.proto.size", "Protocol size", o + 5, 1).longValue();
-        int op = (int) l.uint(null, "arp.opcode", "Opcode", o + 6, 2, v -> v == 1 ? "request (1)" : v == 2 ? "reply (2)" : Long.toString(v)).longValue();
+        l.uint(null, ArpFields.ARP_HW_TYPE, o, 2, v -> v == 1 ? "Ethernet (1)" : Long.toString(v));
+        l.uint(null, ArpFields.ARP_PROTO_TYPE, o + 2, 2, v -> v == 0x0800 ? "IPv4 (0x0800)" : Fmt.hex4((int) v));
+        int hs = (int) l.uint(null, ArpFields.ARP_HW_SIZE, o + 4, 1).longValue();
+        int ps = (int) l.uint(null, ArpFields.ARP_PROTO_SIZE, o + 5, 1).longValue();
+        int op = (int) l.uint(null, ArpFields.ARP_OPCODE, o + 6, 2, v -> v == 1 ? "request (1)" : v == 2 ? "reply (2)" : Long.toString(v)).longValue();
         int p = o + 8;
         boolean ethIp = hs == 6 && ps == 4;
-        p = addr(l, "arp.src.hw_mac", "Sender MAC address", p, hs, ethIp, true);
-        p = addr(l, "arp.src.proto_ipv4", "Sender IP address", p, ps, ethIp, false);
-        p = addr(l, "arp.dst.hw_mac", "Target MAC address", p, hs, ethIp, true);
-        p = addr(l, "arp.dst.proto_ipv4", "Target IP address", p, ps, ethIp, false);
+        p = addr(l, ArpFields.ARP_SRC_HW_MAC, ArpFields.ARP_SRC_HW, p, hs, ethIp, true);
+        p = addr(l, ArpFields.ARP_SRC_PROTO_IPV4, ArpFields.ARP_SRC_PROTO, p, ps, ethIp, false);
+        p = addr(l, ArpFields.ARP_DST_HW_MAC, ArpFields.ARP_DST_HW, p, hs, ethIp, true);
+        p = addr(l, ArpFields.ARP_DST_PROTO_IPV4, ArpFields.ARP_DST_PROTO, p, ps, ethIp, false);
         l.end(p);
         l.name("Address Resolution Protocol (" + (op == 1 ? "request" : op == 2 ? "reply" : "opcode " + op) + ")");
         if (ethIp) {
@@ -49,15 +51,15 @@ public final class ArpDissector implements Dissector {
         ctx.put(LinkDissectors.PAYLOAD_END, p);
     }
 
-    private static int addr(L l, String abbrev, String name, int p, int size, boolean ethIp, boolean mac) {
+    private static int addr(L l, FieldDef def, FieldDef raw, int p, int size, boolean ethIp, boolean mac) {
         if (size == 0) return p;
-        l.need(null, abbrev, name, p, size);
+        l.need(null, def, p, size);
         byte[] b = l.buf().bytes();
         if (ethIp) {
             String v = mac ? Fmt.mac(b, p) : Fmt.ipv4(b, p);
-            l.field(null, abbrev, name, p, size, 0, v, v, FieldKind.NORMAL);
+            l.field(null, def, p, size, 0, v, v, FieldKind.NORMAL);
         } else {
-            l.bytes(null, abbrev.replace("_mac", "").replace("_ipv4", ""), name, p, size, null, null);
+            l.bytes(null, raw, p, size, null, null);
         }
         return p + size;
     }

@@ -1,5 +1,6 @@
 package org.frameinspector.core.protocols.ber;
 
+import org.frameinspector.core.dissect.DissectorRegistry;
 import org.frameinspector.core.model.ValueNames;
 import java.nio.charset.StandardCharsets;
 import org.frameinspector.core.dissect.Buf;
@@ -32,6 +33,12 @@ public final class Ber implements Dissector {
             20, "TeletexString", 22, "IA5String", 23, "UTCTime", 24, "GeneralizedTime", 26, "VisibleString",
             27, "GeneralString", 30, "BMPString");
 
+    /** The generic BER tree (presentation, ACSE, MMS above the session layer), by name. */
+    public static void register(DissectorRegistry r) {
+        r.declare(BerFields.BER);
+        r.named(new Ber());
+    }
+
     @Override
     public String protocol() {
         return "ber";
@@ -50,7 +57,7 @@ public final class Ber implements Dissector {
         L l = ctx.layer("ber", "BER-encoded upper layers (presentation / ACSE / MMS …)", buf);
         St st = new St();
         int end = seq(l, buf, null, buf.start(), buf.end(), 0, false, hint == null ? "ses-other" : hint, st);
-        if (end < buf.end()) l.payload(null, "ber.unparsed", "Bytes after a BER error (not decoded)", end, buf.end() - end);
+        if (end < buf.end()) l.payload(null, BerFields.BER_UNPARSED, end, buf.end() - end);
         Field first = l.layer().fields().isEmpty() ? null : l.layer().fields().get(0);
         if (first != null && first.display() != null) l.name("BER-encoded upper layers: " + first.name());
     }
@@ -63,11 +70,11 @@ public final class Ber implements Dissector {
         int q = from;
         while (q < to && !st.stopped) {
             if (indefinite && b.has(q, 2) && b.u8(q) == 0 && b.u8(q + 1) == 0 && q + 2 <= to) {
-                l.field(parent, "ber.eoc", "End-of-contents", q, 2, 0, null, "00 00", FieldKind.NORMAL);
+                l.field(parent, BerFields.BER_EOC, q, 2, 0, null, "00 00", FieldKind.NORMAL);
                 return q + 2;
             }
             if (++st.elements > MAX_ELEMENTS) {
-                l.payload(parent, "ber.unparsed", "Not decoded (element limit reached)", q, to - q);
+                l.payload(parent, BerFields.BER_UNPARSED.as("Not decoded (element limit reached)"), q, to - q);
                 st.stopped = true;
                 return to;
             }
@@ -87,14 +94,14 @@ public final class Ber implements Dissector {
             tag = 0;
             int n = 0;
             while (true) {
-                if (p >= to) { l.need(parent, "ber.identifier", "Identifier (high tag number)", q, p - q + 1); }
+                if (p >= to) { l.need(parent, BerFields.BER_IDENTIFIER.as("Identifier (high tag number)"), q, p - q + 1); }
                 int c = b.u8(p++);
                 tag = (tag << 7) | (c & 0x7F);
                 if ((c & 0x80) == 0 || ++n >= 5) break;
             }
         }
         int idLen = p - q;
-        if (p >= to) l.need(parent, "ber.length", "Length", p, 1);
+        if (p >= to) l.need(parent, BerFields.BER_LENGTH, p, 1);
         int lq = p;
         int l0 = b.u8(lq);
         long len;
@@ -106,13 +113,13 @@ public final class Ber implements Dissector {
         else if (l0 == 0xFF) {
             Field node = node(l, parent, q, to - q, nm, cls, cons, tag, "length 0xFF (reserved)");
             ident(l, node, b, q, idLen, cls, cons, tag);
-            Field lf = l.hex(node, "ber.length", "Length", lq, 1);
+            Field lf = l.hex(node, BerFields.BER_LENGTH, lq, 1);
             l.finding("BER-LENGTH-0xFF", lf, "0xFF", "0x00–0x7F, 0x80 (indefinite) or 0x81–0x84");
             st.stopped = true;
             return lq + 1;
         } else {
             int n = l0 & 0x7F;
-            l.need(parent, "ber.length", "Length", lq, 1 + n);
+            l.need(parent, BerFields.BER_LENGTH, lq, 1 + n);
             len = 0;
             boolean huge = false;
             for (int i = 0; i < n; i++) {
@@ -129,7 +136,7 @@ public final class Ber implements Dissector {
         Field node = node(l, parent, q, ce - q, nm, cls, cons, tag,
                 indef ? "indefinite length" : "length " + (len == Long.MAX_VALUE ? "(huge)" : Long.toString(len)));
         ident(l, node, b, q, idLen, cls, cons, tag);
-        Field lf = l.field(node, "ber.length", "Length", lq, ll, 0, indef ? null : (Object) len,
+        Field lf = l.field(node, BerFields.BER_LENGTH, lq, ll, 0, indef ? null : (Object) len,
                 indef ? "Indefinite" : (len == Long.MAX_VALUE ? "more than 2^31" : Long.toString(len)), FieldKind.NORMAL);
         if (overrun) {
             l.finding("BER-LENGTH-OVERRUN", lf, (len == Long.MAX_VALUE ? "more than 2^31" : Long.toString(len)) + " bytes",
@@ -143,7 +150,7 @@ public final class Ber implements Dissector {
         }
         if (cons) {
             if (depth >= MAX_DEPTH) {
-                l.payload(node, "ber.unparsed", "Not decoded (nesting limit reached)", cs, ce - cs);
+                l.payload(node, BerFields.BER_UNPARSED.as("Not decoded (nesting limit reached)"), cs, ce - cs);
                 return ce;
             }
             int r = seq(l, b, node, cs, ce, depth + 1, indef, nm[1], st);
@@ -171,19 +178,19 @@ public final class Ber implements Dissector {
     private static Field node(L l, Field parent, int q, int len, String[] nm, int cls, boolean cons, long tag, String what) {
         String tagText = cls == 0 ? UNIVERSAL.nameOr(tag, "UNIVERSAL " + tag) : "[" + (cls == 2 ? "" : CLASS[cls] + " ") + tag + "]";
         String disp = tagText + (cons ? " constructed" : "") + ", " + what;
-        return l.tree(parent, "ber.element", nm[0] != null ? nm[0] : tagText, q, len, null, disp);
+        return l.tree(parent, BerFields.BER_ELEMENT.as(nm[0] != null ? nm[0] : tagText), q, len, null, disp);
     }
 
     private static void ident(L l, Field node, Buf b, int q, int idLen, int cls, boolean cons, long tag) {
-        Field id = l.hex(node, "ber.identifier", "Identifier", q, idLen);
+        Field id = l.hex(node, BerFields.BER_IDENTIFIER, q, idLen);
         if (idLen == 1) {
-            l.bits(id, "ber.id.class", "Class", q, 1, 0xC0, v -> CLASS[(int) v] + " (" + v + ")");
-            l.bits(id, "ber.id.constructed", "Constructed", q, 1, 0x20, v -> v != 0 ? "Constructed" : "Primitive");
-            l.bits(id, "ber.id.tag", "Tag number", q, 1, 0x1F, null);
+            l.bits(id, BerFields.BER_ID_CLASS, q, 1, 0xC0, v -> CLASS[(int) v] + " (" + v + ")");
+            l.bits(id, BerFields.BER_ID_CONSTRUCTED, q, 1, 0x20, v -> v != 0 ? "Constructed" : "Primitive");
+            l.bits(id, BerFields.BER_ID_TAG, q, 1, 0x1F, null);
         } else {
-            l.bits(id, "ber.id.class", "Class", q, 1, 0xC0, v -> CLASS[(int) v] + " (" + v + ")");
-            l.bits(id, "ber.id.constructed", "Constructed", q, 1, 0x20, v -> v != 0 ? "Constructed" : "Primitive");
-            l.generated(id, "ber.id.tag", "Tag number (high-tag-number form)", q + 1, idLen - 1, tag, Long.toString(tag));
+            l.bits(id, BerFields.BER_ID_CLASS, q, 1, 0xC0, v -> CLASS[(int) v] + " (" + v + ")");
+            l.bits(id, BerFields.BER_ID_CONSTRUCTED, q, 1, 0x20, v -> v != 0 ? "Constructed" : "Primitive");
+            l.generated(id, BerFields.BER_ID_TAG.as("Tag number (high-tag-number form)"), q + 1, idLen - 1, tag, Long.toString(tag));
         }
     }
 
@@ -214,7 +221,7 @@ public final class Ber implements Dissector {
                     : Fmt.colonHex(a, off, Math.min(len, 32)) + (len > 32 ? "…" : "");
         }
         if (v == null) v = b.copy(off, len);
-        l.field(node, "ber.value", "Value", off, len, 0, v, disp, FieldKind.NORMAL);
+        l.field(node, BerFields.BER_VALUE, off, len, 0, v, disp, FieldKind.NORMAL);
     }
 
     static String oid(byte[] a, int off, int len) {

@@ -1,5 +1,6 @@
 package org.frameinspector.core.protocols.cotp;
 
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.protocols.ses.Session;
 import org.frameinspector.core.protocols.tpkt.TpktDissector;
 import org.frameinspector.core.dissect.TcpInfo;
@@ -40,7 +41,13 @@ public final class CotpDissector implements Dissector {
     /** Ctx: the ER being decoded carries the invalid-TPDU parameter (set while its parameters are read). */
     private static final Ctx.Key<Boolean> ER_INVALID_SEEN = Ctx.Key.of("cotp:er.invalid_tpdu");
 
+    /** Table COTP offers the CR/CC variable-part area to (RDP negotiation data lives there). */
+    public static final String CRCC_TABLE = "cotp.crcc";
+    /** Table COTP hands DT user data (a TSDU) to: the session layer, S7comm, MCS … register heuristics on it. */
+    public static final String PAYLOAD_TABLE = "cotp.payload";
+
     public static void register(DissectorRegistry r) {
+        r.declare(CotpFields.COTP);
         CotpDissector d = new CotpDissector();
         r.register("tpkt", 0, d);
         r.register("linktype", Frame.LINK_COTP, d);
@@ -164,7 +171,7 @@ public final class CotpDissector implements Dissector {
         ctx.put(CRCC_LI, li);
         ctx.put(CR_TOO_SHORT, Boolean.TRUE);
         try {
-            org.frameinspector.core.dissect.Dissector h = ctx.registry().heuristic("cotp.crcc", ctx, tpdu);
+            org.frameinspector.core.dissect.Dissector h = ctx.registry().heuristic(CRCC_TABLE, ctx, tpdu);
             if (h != null) ctx.call(h, tpdu);
         } finally {
             ctx.put(CR_TOO_SHORT, null);
@@ -189,7 +196,7 @@ public final class CotpDissector implements Dissector {
         boolean class0 = knownClass != null ? knownClass == 0 : overTpkt;
         L l = ctx.layer("cotp", "ISO 8073/X.224 COTP Connection-Oriented Transport Protocol", buf.from(off));
         Layer layer = l.layer();
-        Field liF = l.uint(null, "cotp.li", "Length", off, 1);
+        Field liF = l.uint(null, CotpFields.COTP_LI, off, 1);
         int li = (int) liF.longValue();
         if (index > 0 && overTpkt) {
             l.finding("COTP-CONCATENATED-IN-TPKT", liF, off, buf.end() - off, "TPDU #" + (index + 1) + " in one TPKT",
@@ -214,14 +221,14 @@ public final class CotpDissector implements Dissector {
             else ctx.put(HDR_CUT, Boolean.TRUE); // the segment ended inside the header: nothing to blame on the sender
             hdrEnd = buf.end();
         }
-        Field typeF = l.bits(null, "cotp.type", "PDU Type", off + 1, 1, 0xF0, v -> typeName(v) + " (" + Fmt.hex2((int) v) + ")");
+        Field typeF = l.bits(null, CotpFields.COTP_TYPE, off + 1, 1, 0xF0, v -> typeName(v) + " (" + Fmt.hex2((int) v) + ")");
         int code = buf.u8(off + 1);
         int type = code >> 4;
         String name = shortType(type);
         if (type == 0x0E && !ctx.is(HDR_CUT) && buf.end() - off < 7) shortCr(ctx, buf, off, li);
         if (li < fixedLi(type) && !(type == 0x01 && li == 2)) {
             l.finding("COTP-LI-BELOW-FIXED-PART", liF, Integer.toString(li), "≥ " + fixedLi(type) + " for " + name);
-            if (off + 2 < hdrEnd) l.field(null, "cotp.undecoded", "Header bytes too short to decode", off + 2,
+            if (off + 2 < hdrEnd) l.field(null, CotpFields.COTP_UNDECODED, off + 2,
                     hdrEnd - off - 2, 0, buf.copy(off + 2, hdrEnd - off - 2), Fmt.colonHex(buf.bytes(), off + 2, hdrEnd - off - 2),
                     FieldKind.UNDECODED);
             l.end(hdrEnd);
@@ -234,8 +241,8 @@ public final class CotpDissector implements Dissector {
             case 0x0E, 0x0D -> result = crcc(ctx, l, buf, off, hdrEnd, type, code);
             case 0x08 -> result = dr(ctx, l, buf, off, hdrEnd, class0);
             case 0x0C -> {
-                l.hex(null, "cotp.destref", "Destination reference", off + 2, 2);
-                l.hex(null, "cotp.srcref", "Source reference", off + 4, 2);
+                l.hex(null, CotpFields.COTP_DESTREF, off + 2, 2);
+                l.hex(null, CotpFields.COTP_SRCREF, off + 4, 2);
                 if (class0 && overTpkt) l.finding("COTP-TPDU-NOT-IN-CLASS0", typeF, name, "CR, CC, DR, DT or ER");
                 params(ctx, l, buf, off + 6, hdrEnd, type, class0 ? 0 : -1);
                 info(ctx, "DC TPDU src-ref: " + Fmt.hex4(buf.u16(off + 4)) + " dst-ref: " + Fmt.hex4(buf.u16(off + 2)));
@@ -245,15 +252,15 @@ public final class CotpDissector implements Dissector {
             case 0x01 -> result = ed(ctx, l, buf, off, hdrEnd, li, class0);
             case 0x06, 0x05 -> {
                 boolean ext = (li & 1) == 1;
-                if (!ext) l.bits(null, "cotp.credit", "Credit", off + 1, 1, 0x0F, null);
-                l.hex(null, "cotp.destref", "Destination reference", off + 2, 2);
+                if (!ext) l.bits(null, CotpFields.COTP_CREDIT, off + 1, 1, 0x0F, null);
+                l.hex(null, CotpFields.COTP_DESTREF, off + 2, 2);
                 int p;
                 if (ext) {
-                    l.bits(null, "cotp.next-tpdu-number", "Your TPDU number", off + 4, 4, 0x7FFFFFFFL, v -> Fmt.hex(v, 8));
-                    l.uint(null, "cotp.credit", "Credit", off + 8, 2);
+                    l.bits(null, CotpFields.COTP_NEXT_TPDU_NUMBER, off + 4, 4, 0x7FFFFFFFL, v -> Fmt.hex(v, 8));
+                    l.uint(null, CotpFields.COTP_CREDIT, off + 8, 2);
                     p = off + 10;
                 } else {
-                    l.bits(null, "cotp.next-tpdu-number", "Your TPDU number", off + 4, 1, 0x7F, v -> Fmt.hex2((int) v));
+                    l.bits(null, CotpFields.COTP_NEXT_TPDU_NUMBER, off + 4, 1, 0x7F, v -> Fmt.hex2((int) v));
                     p = off + 5;
                 }
                 if (class0 && overTpkt) l.finding("COTP-TPDU-NOT-IN-CLASS0", typeF, name, "CR, CC, DR, DT or ER");
@@ -262,10 +269,10 @@ public final class CotpDissector implements Dissector {
                 result = hdrEnd;
             }
             case 0x02 -> {
-                l.hex(null, "cotp.destref", "Destination reference", off + 2, 2);
+                l.hex(null, CotpFields.COTP_DESTREF, off + 2, 2);
                 boolean ext = li >= 7;
-                if (ext) l.bits(null, "cotp.next-tpdu-number", "Your TPDU number", off + 4, 4, 0x7FFFFFFFL, v -> Fmt.hex(v, 8));
-                else l.bits(null, "cotp.next-tpdu-number", "Your TPDU number", off + 4, 1, 0x7F, v -> Fmt.hex2((int) v));
+                if (ext) l.bits(null, CotpFields.COTP_NEXT_TPDU_NUMBER, off + 4, 4, 0x7FFFFFFFL, v -> Fmt.hex(v, 8));
+                else l.bits(null, CotpFields.COTP_NEXT_TPDU_NUMBER, off + 4, 1, 0x7F, v -> Fmt.hex2((int) v));
                 if (class0 && overTpkt) l.finding("COTP-TPDU-NOT-IN-CLASS0", typeF, name, "CR, CC, DR, DT or ER");
                 params(ctx, l, buf, off + (ext ? 8 : 5), hdrEnd, type, class0 ? 0 : -1);
                 info(ctx, "EA TPDU dst-ref: " + Fmt.hex4(buf.u16(off + 2)));
@@ -318,7 +325,7 @@ public final class CotpDissector implements Dissector {
 
     private static void rest(L l, Buf buf, int from) {
         if (from < buf.end()) {
-            l.field(null, "cotp.undecoded", "Undecoded TPDU bytes", from, buf.end() - from, 0,
+            l.field(null, CotpFields.COTP_UNDECODED.as("Undecoded TPDU bytes"), from, buf.end() - from, 0,
                     buf.copy(from, buf.end() - from), Fmt.colonHex(buf.bytes(), from, Math.min(buf.end() - from, 32)),
                     FieldKind.UNDECODED);
         }
@@ -327,14 +334,14 @@ public final class CotpDissector implements Dissector {
 
     private int crcc(Ctx ctx, L l, Buf buf, int off, int hdrEnd, int type, int code) {
         boolean cr = type == 0x0E;
-        Field cdt = l.num(null, "cotp.cdt", "Credit (CDT)", off + 1, 1, 0x0F, FieldKind.NORMAL, null);
-        Field dst = l.hex(null, "cotp.destref", "Destination reference", off + 2, 2);
-        Field src = l.hex(null, "cotp.srcref", "Source reference", off + 4, 2);
-        Field cls = l.bits(null, "cotp.class", "Class", off + 6, 1, 0xF0, null);
+        Field cdt = l.num(null, CotpFields.COTP_CDT, off + 1, 1, 0x0F, FieldKind.NORMAL, null);
+        Field dst = l.hex(null, CotpFields.COTP_DESTREF, off + 2, 2);
+        Field src = l.hex(null, CotpFields.COTP_SRCREF, off + 4, 2);
+        Field cls = l.bits(null, CotpFields.COTP_CLASS, off + 6, 1, 0xF0, null);
         int octet = buf.u8(off + 6);
-        Field resv = l.num(null, "cotp.opts.reserved", "Reserved option bits", off + 6, 1, 0x0C, FieldKind.RESERVED, null);
-        Field ext = l.bits(null, "cotp.opts.extended_formats", "Extended formats", off + 6, 1, 0x02, v -> v != 0 ? "True" : "False");
-        l.bits(null, "cotp.opts.no_explicit_flow_control", "No explicit flow control", off + 6, 1, 0x01, v -> v != 0 ? "True" : "False");
+        Field resv = l.num(null, CotpFields.COTP_OPTS_RESERVED, off + 6, 1, 0x0C, FieldKind.RESERVED, null);
+        Field ext = l.bits(null, CotpFields.COTP_OPTS_EXTENDED_FORMATS, off + 6, 1, 0x02, v -> v != 0 ? "True" : "False");
+        l.bits(null, CotpFields.COTP_OPTS_NO_EXPLICIT_FLOW_CONTROL, off + 6, 1, 0x01, v -> v != 0 ? "True" : "False");
         int c = octet >> 4;
         if (cr && dst.longValue() != 0) l.finding("COTP-CR-DSTREF-NONZERO", dst, Fmt.hex4((int) dst.longValue()), "0x0000");
         if (src.longValue() == 0) l.finding("COTP-REF-ZERO", src, "0x0000", "a non-zero reference");
@@ -355,7 +362,7 @@ public final class CotpDissector implements Dissector {
         if (area.length() > 0) {
             ctx.put(CRCC_TYPE, type);
             ctx.put(CRCC_LI, hdrEnd - off - 1);
-            org.frameinspector.core.dissect.Dissector h = ctx.registry().heuristic("cotp.crcc", ctx, area);
+            org.frameinspector.core.dissect.Dissector h = ctx.registry().heuristic(CRCC_TABLE, ctx, area);
             if (h != null) {
                 l.end(off + 7);
                 ctx.call(h, area);
@@ -382,9 +389,9 @@ public final class CotpDissector implements Dissector {
     }
 
     private int dr(Ctx ctx, L l, Buf buf, int off, int hdrEnd, boolean class0) {
-        Field dst = l.hex(null, "cotp.destref", "Destination reference", off + 2, 2);
-        Field src = l.hex(null, "cotp.srcref", "Source reference", off + 4, 2);
-        Field cause = l.uint(null, "cotp.cause", "Cause", off + 6, 1, v -> reason(v) + " (" + v + ")");
+        Field dst = l.hex(null, CotpFields.COTP_DESTREF, off + 2, 2);
+        Field src = l.hex(null, CotpFields.COTP_SRCREF, off + 4, 2);
+        Field cause = l.uint(null, CotpFields.COTP_CAUSE, off + 6, 1, v -> reason(v) + " (" + v + ")");
         int r = (int) cause.longValue();
         if (!reasonDefined(r)) l.finding("COTP-DR-REASON-UNDEFINED", cause, Integer.toString(r), "0–3 or 128–138");
         else if (class0 && r >= 128) l.finding("COTP-DR-REASON-CLASS", cause, r + " (" + reason(r) + ")", "0–3 in class 0");
@@ -403,8 +410,8 @@ public final class CotpDissector implements Dissector {
     }
 
     private int er(Ctx ctx, L l, Buf buf, int off, int hdrEnd, boolean class0) {
-        Field dst = l.hex(null, "cotp.destref", "Destination reference", off + 2, 2);
-        Field cause = l.uint(null, "cotp.reject_cause", "Reject cause", off + 4, 1, v -> rejectCause(v) + " (" + v + ")");
+        Field dst = l.hex(null, CotpFields.COTP_DESTREF, off + 2, 2);
+        Field cause = l.uint(null, CotpFields.COTP_REJECT_CAUSE, off + 4, 1, v -> rejectCause(v) + " (" + v + ")");
         l.finding("COTP-ER-RECEIVED", cause, rejectCause(cause.longValue()), null);
         if (cause.longValue() > 3) l.finding("COTP-ER-CAUSE-UNDEFINED", cause, Long.toString(cause.longValue()), "0–3");
         ctx.put(ER_INVALID_SEEN, null);
@@ -419,34 +426,34 @@ public final class CotpDissector implements Dissector {
         int nr;
         Field nrF;
         if (li == 4 || li == 8) {
-            l.hex(null, "cotp.destref", "Destination reference", off + 2, 2);
-            nrF = l.bits(null, "cotp.tpdu-number", "TPDU number", off + 4, 1, 0x7F, v -> Fmt.hex2((int) v));
-            Field e = l.bits(null, "cotp.eot", "Last data unit", off + 4, 1, 0x80, v -> v != 0 ? "Yes" : "No");
+            l.hex(null, CotpFields.COTP_DESTREF, off + 2, 2);
+            nrF = l.bits(null, CotpFields.COTP_TPDU_NUMBER, off + 4, 1, 0x7F, v -> Fmt.hex2((int) v));
+            Field e = l.bits(null, CotpFields.COTP_EOT, off + 4, 1, 0x80, v -> v != 0 ? "Yes" : "No");
             eot = e.longValue() != 0;
             nr = (int) nrF.longValue();
             params(ctx, l, buf, off + 5, hdrEnd, 0x0F, -1);
         } else if (li == 7 || li == 11) {
-            l.hex(null, "cotp.destref", "Destination reference", off + 2, 2);
-            nrF = l.bits(null, "cotp.tpdu-number", "TPDU number", off + 4, 4, 0x7FFFFFFFL, v -> Fmt.hex(v, 8));
-            Field e = l.bits(null, "cotp.eot", "Last data unit", off + 4, 4, 0x80000000L, v -> v != 0 ? "Yes" : "No");
+            l.hex(null, CotpFields.COTP_DESTREF, off + 2, 2);
+            nrF = l.bits(null, CotpFields.COTP_TPDU_NUMBER, off + 4, 4, 0x7FFFFFFFL, v -> Fmt.hex(v, 8));
+            Field e = l.bits(null, CotpFields.COTP_EOT, off + 4, 4, 0x80000000L, v -> v != 0 ? "Yes" : "No");
             eot = e.longValue() != 0;
             nr = (int) nrF.longValue();
             params(ctx, l, buf, off + 8, hdrEnd, 0x0F, -1);
         } else {
-            nrF = l.bits(null, "cotp.tpdu-number", "TPDU number", off + 2, 1, 0x7F, v -> Fmt.hex2((int) v));
-            Field e = l.bits(null, "cotp.eot", "Last data unit", off + 2, 1, 0x80, v -> v != 0 ? "Yes" : "No");
+            nrF = l.bits(null, CotpFields.COTP_TPDU_NUMBER, off + 2, 1, 0x7F, v -> Fmt.hex2((int) v));
+            Field e = l.bits(null, CotpFields.COTP_EOT, off + 2, 1, 0x80, v -> v != 0 ? "Yes" : "No");
             eot = e.longValue() != 0;
             nr = (int) nrF.longValue();
             if (li != 2 && class0) {
                 l.finding("COTP-LI-BELOW-FIXED-PART", ctx.out().layers().isEmpty() ? null : l.layer().fields().get(0),
                         Integer.toString(li), "2 for a class-0 DT");
-                if (off + 3 < hdrEnd) l.field(null, "cotp.undecoded", "Unexpected header bytes", off + 3, hdrEnd - off - 3,
+                if (off + 3 < hdrEnd) l.field(null, CotpFields.COTP_UNDECODED.as("Unexpected header bytes"), off + 3, hdrEnd - off - 3,
                         0, buf.copy(off + 3, hdrEnd - off - 3), Fmt.colonHex(buf.bytes(), off + 3, hdrEnd - off - 3),
                         FieldKind.UNDECODED);
             }
             if (class0) {
                 if ((code & 0x0F) != 0) {
-                    Field roa = l.num(null, "cotp.dt.low_nibble", "ROA / reserved bits", off + 1, 1, 0x0F, FieldKind.RESERVED, null);
+                    Field roa = l.num(null, CotpFields.COTP_DT_LOW_NIBBLE, off + 1, 1, 0x0F, FieldKind.RESERVED, null);
                     l.finding("COTP-DT-CODE-BITS", roa, Fmt.hex2(code), "0xf0");
                 }
                 if (nr != 0) l.finding("COTP-DT-TPDUNR-NONZERO", nrF, Fmt.hex2(nr), "0x00");
@@ -462,9 +469,9 @@ public final class CotpDissector implements Dissector {
         Buf ud = buf.from(hdrEnd);
         if (ctx.stream() != null && ctx.stream().onDtUserData(ctx, ud, eot)) return buf.end();
         if (eot) {
-            ctx.nextOrData("cotp.payload", 0, ud);
+            ctx.nextOrData(PAYLOAD_TABLE, 0, ud);
         } else {
-            l.payload(null, "cotp.segment_data", "COTP segment data (" + udLen + " bytes)", hdrEnd, udLen);
+            l.payload(null, CotpFields.COTP_SEGMENT_DATA.as("COTP segment data (" + udLen + " bytes)"), hdrEnd, udLen);
             l.end(buf.end());
         }
         return buf.end();
@@ -472,18 +479,18 @@ public final class CotpDissector implements Dissector {
 
     private int ed(Ctx ctx, L l, Buf buf, int off, int hdrEnd, int li, boolean class0) {
         if (li == 2) {
-            l.bits(null, "cotp.tpdu-number", "TPDU number", off + 2, 1, 0x7F, v -> Fmt.hex2((int) v));
-            Field e = l.bits(null, "cotp.eot", "Last data unit", off + 2, 1, 0x80, v -> v != 0 ? "Yes" : "No");
+            l.bits(null, CotpFields.COTP_TPDU_NUMBER, off + 2, 1, 0x7F, v -> Fmt.hex2((int) v));
+            Field e = l.bits(null, CotpFields.COTP_EOT, off + 2, 1, 0x80, v -> v != 0 ? "Yes" : "No");
             l.finding("COTP-RFC1006-EXPEDITED", e, "class-0 style ED (LI 2)", null);
         } else {
-            l.hex(null, "cotp.destref", "Destination reference", off + 2, 2);
+            l.hex(null, CotpFields.COTP_DESTREF, off + 2, 2);
             if (li >= 7) {
-                l.bits(null, "cotp.tpdu-number", "TPDU number", off + 4, 4, 0x7FFFFFFFL, v -> Fmt.hex(v, 8));
-                l.bits(null, "cotp.eot", "Last data unit", off + 4, 4, 0x80000000L, v -> v != 0 ? "Yes" : "No");
+                l.bits(null, CotpFields.COTP_TPDU_NUMBER, off + 4, 4, 0x7FFFFFFFL, v -> Fmt.hex(v, 8));
+                l.bits(null, CotpFields.COTP_EOT, off + 4, 4, 0x80000000L, v -> v != 0 ? "Yes" : "No");
                 params(ctx, l, buf, off + 8, hdrEnd, 0x01, -1);
             } else {
-                l.bits(null, "cotp.tpdu-number", "TPDU number", off + 4, 1, 0x7F, v -> Fmt.hex2((int) v));
-                l.bits(null, "cotp.eot", "Last data unit", off + 4, 1, 0x80, v -> v != 0 ? "Yes" : "No");
+                l.bits(null, CotpFields.COTP_TPDU_NUMBER, off + 4, 1, 0x7F, v -> Fmt.hex2((int) v));
+                l.bits(null, CotpFields.COTP_EOT, off + 4, 1, 0x80, v -> v != 0 ? "Yes" : "No");
                 params(ctx, l, buf, off + 5, hdrEnd, 0x01, -1);
             }
         }
@@ -504,7 +511,7 @@ public final class CotpDissector implements Dissector {
         while (p < end && count++ < 128) {
             boolean segmentCut = ctx.is(HDR_CUT);
             if (p + 2 > end) {
-                Field f = l.field(null, "cotp.parameter_code", "Parameter code", p, 1, 0, (long) buf.u8(p),
+                Field f = l.field(null, CotpFields.COTP_PARAMETER_CODE, p, 1, 0, (long) buf.u8(p),
                         paramName(buf.u8(p)) + " (" + Fmt.hex2(buf.u8(p)) + ")", FieldKind.NORMAL);
                 if (!segmentCut) l.finding("COTP-PARAM-TRUNCATED", f, "1 byte left in the header", "code and length octets");
                 return e0;
@@ -513,13 +520,13 @@ public final class CotpDissector implements Dissector {
             int plen = buf.u8(p + 1);
             int vend = p + 2 + plen;
             String pname = paramName(pc);
-            Field node = l.tree(null, "cotp.parameter", "Parameter: " + pname + " (" + Fmt.hex2(pc) + ")", p,
+            Field node = l.tree(null, CotpFields.COTP_PARAMETER.as("Parameter: " + pname + " (" + Fmt.hex2(pc) + ")"), p,
                     Math.min(vend, end) - p, (long) pc, null);
-            Field codeF = l.field(node, "cotp.parameter_code", "Parameter code", p, 1, 0, (long) pc,
+            Field codeF = l.field(node, CotpFields.COTP_PARAMETER_CODE, p, 1, 0, (long) pc,
                     pname + " (" + Fmt.hex2(pc) + ")", FieldKind.NORMAL);
-            Field lenF = l.uint(node, "cotp.parameter_length", "Parameter length", p + 1, 1);
+            Field lenF = l.uint(node, CotpFields.COTP_PARAMETER_LENGTH, p + 1, 1);
             if (vend > end) {
-                if (end > p + 2) l.field(node, "cotp.parameter_value", "Parameter value (truncated)", p + 2, end - p - 2,
+                if (end > p + 2) l.field(node, CotpFields.COTP_PARAMETER_VALUE.as("Parameter value (truncated)"), p + 2, end - p - 2,
                         0, buf.copy(p + 2, end - p - 2), Fmt.colonHex(buf.bytes(), p + 2, end - p - 2), FieldKind.UNDECODED);
                 if (!segmentCut) l.finding("COTP-PARAM-TRUNCATED", lenF, Integer.toString(plen), "≤ " + (end - p - 2));
                 return e0;
@@ -558,19 +565,19 @@ public final class CotpDissector implements Dissector {
         if (!known(pc, type)) {
             if (type == 0x0E) l.finding("COTP-PARAM-UNKNOWN-IN-CR", codeF, Fmt.hex2(pc), "a defined parameter code");
             else l.finding("COTP-PARAM-UNKNOWN-NON-CR", codeF, Fmt.hex2(pc) + " in " + shortType(type), "a defined parameter code");
-            if (plen > 0) l.bytes(node, "cotp.parameter_value", "Parameter value", v, plen, null, null);
+            if (plen > 0) l.bytes(node, CotpFields.COTP_PARAMETER_VALUE, v, plen, null, null);
             return;
         }
         switch (pc) {
             case 0xC0 -> {
                 if (plen != 1) {
                     l.finding("COTP-TPDU-SIZE-LENGTH", lenF, Integer.toString(plen), "1");
-                    if (plen > 0) l.bytes(node, "cotp.parameter_value", "Parameter value", v, plen, null, null);
+                    if (plen > 0) l.bytes(node, CotpFields.COTP_PARAMETER_VALUE, v, plen, null, null);
                     return;
                 }
                 int sv = buf.u8(v);
                 long size = 1L << (sv & 0x0F);
-                Field f = l.field(node, "cotp.tpdu_size", "TPDU size", v, 1, 0, size, Long.toString(size), FieldKind.NORMAL);
+                Field f = l.field(node, CotpFields.COTP_TPDU_SIZE, v, 1, 0, size, Long.toString(size), FieldKind.NORMAL);
                 if (sv < 0x07 || sv > 0x10) l.finding("COTP-TPDU-SIZE-INVALID", f, Fmt.hex2(sv), "0x07–0x0d");
                 else if (sv >= 0x0E) l.finding("COTP-TPDU-SIZE-EXTENSION", f, Fmt.hex2(sv) + " (" + (sv == 0x10 ? 65531 : size) + ")", "0x07–0x0b");
                 else if ((sv == 0x0C || sv == 0x0D) && cls == 0) l.finding("COTP-TPDU-SIZE-CLASS0", f, Fmt.hex2(sv) + " (" + size + ")", "≤ 0x0b (2048) in class 0");
@@ -578,73 +585,73 @@ public final class CotpDissector implements Dissector {
             case 0xF0 -> {
                 if (plen < 1 || plen > 4) {
                     l.finding("COTP-PREFMAX-LENGTH", lenF, Integer.toString(plen), "1 to 4");
-                    if (plen > 0) l.bytes(node, "cotp.parameter_value", "Parameter value", v, plen, null, null);
+                    if (plen > 0) l.bytes(node, CotpFields.COTP_PARAMETER_VALUE, v, plen, null, null);
                     return;
                 }
                 long units = buf.uint(v, plen);
-                Field f = l.field(node, "cotp.preferred_maximum_tpdu_size", "Preferred maximum TPDU size", v, plen, 0,
+                Field f = l.field(node, CotpFields.COTP_PREFERRED_MAXIMUM_TPDU_SIZE, v, plen, 0,
                         units * 128, Long.toString(units * 128), FieldKind.NORMAL);
                 l.finding("COTP-PREFMAX-UNKNOWN-TO-PEER", f, (units * 128) + " octets", null);
             }
             case 0xC1, 0xC2 -> {
                 if (type == 0x07 && pc == 0xC1) {
                     ctx.put(ER_INVALID_SEEN, Boolean.TRUE);
-                    if (plen > 0) l.bytes(node, "cotp.invalid_tpdu", "Invalid TPDU (rejected header)", v, plen, null, null);
+                    if (plen > 0) l.bytes(node, CotpFields.COTP_INVALID_TPDU, v, plen, null, null);
                     return;
                 }
-                String base = pc == 0xC1 ? "cotp.src-tsap" : "cotp.dst-tsap";
-                String nm = pc == 0xC1 ? "Source TSAP" : "Destination TSAP";
+                FieldDef tsap = pc == 0xC1 ? CotpFields.COTP_SRC_TSAP : CotpFields.COTP_DST_TSAP;
+                FieldDef tsapBytes = pc == 0xC1 ? CotpFields.COTP_SRC_TSAP_BYTES : CotpFields.COTP_DST_TSAP_BYTES;
                 if (plen == 0 || plen > 32) l.finding("COTP-TSEL-LENGTH", lenF, Integer.toString(plen), "1 to 32");
                 if (plen == 0) return;
                 String text = Fmt.printable(buf.bytes(), v, plen);
                 Field f;
                 if (text != null) {
-                    f = l.field(node, base, nm, v, plen, 0, text, text, FieldKind.NORMAL);
+                    f = l.field(node, tsap, v, plen, 0, text, text, FieldKind.NORMAL);
                 } else {
                     String h = "0x" + Fmt.hex(buf.bytes(), v, plen);
-                    f = l.field(node, base, nm, v, plen, 0, h, h, FieldKind.NORMAL);
+                    f = l.field(node, tsap, v, plen, 0, h, h, FieldKind.NORMAL);
                 }
-                l.field(f, base + "-bytes", nm + " (bytes)", v, plen, 0, buf.copy(v, plen), Fmt.colonHex(buf.bytes(), v, plen),
+                l.field(f, tsapBytes, v, plen, 0, buf.copy(v, plen), Fmt.colonHex(buf.bytes(), v, plen),
                         FieldKind.NORMAL);
             }
-            case 0xC3 -> fixed(l, node, buf, v, plen, 2, "cotp.checksum", "Checksum", true, lenF);
-            case 0xC4 -> fixed(l, node, buf, v, plen, 1, "cotp.vp_version_nr", "Version", false, lenF);
+            case 0xC3 -> fixed(l, node, buf, v, plen, 2, CotpFields.COTP_CHECKSUM, true, lenF);
+            case 0xC4 -> fixed(l, node, buf, v, plen, 1, CotpFields.COTP_VP_VERSION_NR, false, lenF);
             case 0xC6 -> {
                 if (plen != 1) {
-                    if (plen > 0) l.bytes(node, "cotp.parameter_value", "Parameter value", v, plen, null, null);
+                    if (plen > 0) l.bytes(node, CotpFields.COTP_PARAMETER_VALUE, v, plen, null, null);
                     return;
                 }
-                l.bits(node, "cotp.network_expedited_data", "Use of network expedited data", v, 1, 0x08, v2 -> v2 != 0 ? "True" : "False");
-                l.bits(node, "cotp.vp_opt_sel_class1_use", "Use of Receipt confirmation", v, 1, 0x04, v2 -> v2 != 0 ? "Receipt confirmation" : "Explicit AK variant");
-                l.bits(node, "cotp.use_16_bit_checksum", "Use 16 bit checksum", v, 1, 0x02, v2 -> v2 != 0 ? "True" : "False");
-                Field tedt = l.bits(node, "cotp.transport_expedited_data_transfer", "Use of transport expedited data transfer", v, 1, 0x01, v2 -> v2 != 0 ? "True" : "False");
+                l.bits(node, CotpFields.COTP_NETWORK_EXPEDITED_DATA, v, 1, 0x08, v2 -> v2 != 0 ? "True" : "False");
+                l.bits(node, CotpFields.COTP_VP_OPT_SEL_CLASS1_USE, v, 1, 0x04, v2 -> v2 != 0 ? "Receipt confirmation" : "Explicit AK variant");
+                l.bits(node, CotpFields.COTP_USE_16_BIT_CHECKSUM, v, 1, 0x02, v2 -> v2 != 0 ? "True" : "False");
+                Field tedt = l.bits(node, CotpFields.COTP_TRANSPORT_EXPEDITED_DATA_TRANSFER, v, 1, 0x01, v2 -> v2 != 0 ? "True" : "False");
                 if (cls == 0 && tedt.longValue() != 0) l.finding("COTP-RFC1006-EXPEDITED", tedt, "0xc6 bit 0x01 set", null);
             }
-            case 0x85 -> fixed(l, node, buf, v, plen, 2, "cotp.ack_time", "Ack time (ms)", false, lenF);
-            case 0x87 -> fixed(l, node, buf, v, plen, 2, "cotp.vp_priority", "Priority", false, lenF);
-            case 0x8B -> fixed(l, node, buf, v, plen, 2, "cotp.reassignment_time", "Reassignment time (s)", false, lenF);
-            case 0xF2 -> fixed(l, node, buf, v, plen, 4, "cotp.inactivity_timer", "Inactivity timer (ms)", false, lenF);
-            case 0x8A -> fixed(l, node, buf, v, plen, 2, "cotp.sequence_number", "Sequence number", false, lenF);
+            case 0x85 -> fixed(l, node, buf, v, plen, 2, CotpFields.COTP_ACK_TIME, false, lenF);
+            case 0x87 -> fixed(l, node, buf, v, plen, 2, CotpFields.COTP_VP_PRIORITY, false, lenF);
+            case 0x8B -> fixed(l, node, buf, v, plen, 2, CotpFields.COTP_REASSIGNMENT_TIME, false, lenF);
+            case 0xF2 -> fixed(l, node, buf, v, plen, 4, CotpFields.COTP_INACTIVITY_TIMER, false, lenF);
+            case 0x8A -> fixed(l, node, buf, v, plen, 2, CotpFields.COTP_SEQUENCE_NUMBER, false, lenF);
             case 0x8C -> {
                 if (plen == 8) {
-                    l.uint(node, "cotp.lower_window_edge", "Lower window edge", v, 4);
-                    l.uint(node, "cotp.sequence_number", "Sequence number", v + 4, 2);
-                    l.uint(node, "cotp.credit", "Credit", v + 6, 2);
-                } else if (plen > 0) l.bytes(node, "cotp.parameter_value", "Parameter value", v, plen, null, null);
+                    l.uint(node, CotpFields.COTP_LOWER_WINDOW_EDGE, v, 4);
+                    l.uint(node, CotpFields.COTP_SEQUENCE_NUMBER, v + 4, 2);
+                    l.uint(node, CotpFields.COTP_CREDIT, v + 6, 2);
+                } else if (plen > 0) l.bytes(node, CotpFields.COTP_PARAMETER_VALUE, v, plen, null, null);
             }
             default -> {
-                if (plen > 0) l.bytes(node, "cotp.parameter_value", "Parameter value", v, plen, null, null);
+                if (plen > 0) l.bytes(node, CotpFields.COTP_PARAMETER_VALUE, v, plen, null, null);
             }
         }
     }
 
-    private static void fixed(L l, Field node, Buf buf, int v, int plen, int want, String abbrev, String name, boolean hex,
+    private static void fixed(L l, Field node, Buf buf, int v, int plen, int want, FieldDef def, boolean hex,
                               Field lenF) {
         if (plen == want) {
-            if (hex) l.hex(node, abbrev, name, v, plen);
-            else l.uint(node, abbrev, name, v, plen);
+            if (hex) l.hex(node, def, v, plen);
+            else l.uint(node, def, v, plen);
         } else if (plen > 0) {
-            l.bytes(node, "cotp.parameter_value", "Parameter value", v, plen, null, null);
+            l.bytes(node, CotpFields.COTP_PARAMETER_VALUE, v, plen, null, null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.frameinspector.core.protocols.ip;
 
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.protocols.link.LinkDissectors;
 import org.frameinspector.core.checksum.InternetChecksum;
 import org.frameinspector.core.dissect.Buf;
@@ -40,6 +41,7 @@ public final class IpDissectors {
     }
 
     public static void register(DissectorRegistry r) {
+        r.declare(IpFields.IP, IpFields.IPV6, IpFields.AH);
         Ipv4 v4 = new Ipv4();
         Ipv6 v6 = new Ipv6();
         r.register("ethertype", 0x0800, v4);
@@ -154,19 +156,19 @@ public final class IpDissectors {
             sum.append(i == 0 ? " #" : ", #").append(p.frame()).append('(').append(p.length()).append(')');
         }
         String src = whole.id();
-        Field tree = l.put(null, new Field(pre + ".fragments", v + " Fragments", 0, total, 0, null, sum.toString(), src,
-                FieldKind.TREE));
+        IpFields.Reassembly r = ip.version() == 6 ? IpFields.IPV6_REASSEMBLY : IpFields.IP_REASSEMBLY;
+        Field tree = l.put(null, new Field(r.fragments(), 0, total, 0, null, sum.toString(), src, FieldKind.TREE));
         for (org.frameinspector.core.model.SourcePart p : parts) {
             int a = p.bufferOffset(), z = a + p.length() - 1;
-            tree.add(new Field(pre + ".fragment", v + " Fragment", a, p.length(), 0, (long) p.frame(),
+            tree.add(new Field(r.fragment(), a, p.length(), 0, (long) p.frame(),
                     "Frame: " + p.frame() + ", payload: " + a + "-" + z + " (" + p.length() + " bytes)", src,
                     FieldKind.NORMAL));
         }
-        tree.add(new Field(pre + ".fragment.count", "Fragment count", 0, 0, 0, (long) parts.size(),
+        tree.add(new Field(r.count(), 0, 0, 0, (long) parts.size(),
                 Integer.toString(parts.size()), src, FieldKind.GENERATED));
-        tree.add(new Field(pre + ".reassembled.length", "Reassembled " + v + " length", 0, 0, 0, (long) total,
+        tree.add(new Field(r.length(), 0, 0, 0, (long) total,
                 Integer.toString(total), src, FieldKind.GENERATED));
-        tree.add(new Field(pre + ".reassembled.data", "Reassembled " + v + " data", 0, total, 0, bytes,
+        tree.add(new Field(r.data(), 0, total, 0, bytes,
                 Fmt.colonHex(bytes, 0, Math.min(total, 32)) + (total > 32 ? "…" : ""), src, FieldKind.PAYLOAD));
         byte[] b = ip.bytes();
         int alen = ip.addrLen();
@@ -194,11 +196,11 @@ public final class IpDissectors {
             byte[] b = buf.bytes();
             L l = ctx.layer("ip", "Internet Protocol Version 4", buf);
             l.end(Math.min(buf.end(), o + 20));
-            l.need(null, "ip.version", "Version", o, 1);
+            l.need(null, IpFields.IP_VERSION, o, 1);
             int v0 = buf.u8(o);
-            Field ver = l.bits(null, "ip.version", "Version", o, 1, 0xF0, null);
+            Field ver = l.bits(null, IpFields.IP_VERSION, o, 1, 0xF0, null);
             int ihl = v0 & 0x0F, hlen = ihl * 4;
-            Field hl = l.field(null, "ip.hdr_len", "Header Length", o, 1, 0x0F, (long) hlen,
+            Field hl = l.field(null, IpFields.IP_HDR_LEN, o, 1, 0x0F, (long) hlen,
                     hlen + " bytes (" + ihl + ")", FieldKind.NORMAL);
             if (v0 >> 4 != 4) {
                 l.finding("IP4-VERSION", ver, Integer.toString(v0 >> 4), "4");
@@ -212,18 +214,18 @@ public final class IpDissectors {
                 ctx.data(buf.from(o + 1));
                 return;
             }
-            l.need(null, "ip.dsfield", "Differentiated Services Field", o + 1, 1);
+            l.need(null, IpFields.IP_DSFIELD, o + 1, 1);
             int ds = buf.u8(o + 1);
-            Field dsf = l.field(null, "ip.dsfield", "Differentiated Services Field", o + 1, 1, 0, (long) ds,
+            Field dsf = l.field(null, IpFields.IP_DSFIELD, o + 1, 1, 0, (long) ds,
                     Fmt.hex2(ds) + " (DSCP: " + dscpName(ds >> 2) + ", ECN: " + ECN_SHORT[ds & 3] + ")",
                     FieldKind.NORMAL);
-            l.bits(dsf, "ip.dsfield.dscp", "Differentiated Services Codepoint", o + 1, 1, 0xFC, IpDissectors::dscpLong);
-            l.bits(dsf, "ip.dsfield.ecn", "Explicit Congestion Notification", o + 1, 1, 0x03,
+            l.bits(dsf, IpFields.IP_DSFIELD_DSCP, o + 1, 1, 0xFC, IpDissectors::dscpLong);
+            l.bits(dsf, IpFields.IP_DSFIELD_ECN, o + 1, 1, 0x03,
                     v -> ECN_LONG[(int) v] + " (" + v + ")");
-            Field tlF = l.uint(null, "ip.len", "Total Length", o + 2, 2);
+            Field tlF = l.uint(null, IpFields.IP_LEN, o + 2, 2);
             int totlen = (int) tlF.longValue();
-            Field idF = l.uint(null, "ip.id", "Identification", o + 4, 2, v -> Fmt.hex4((int) v) + " (" + v + ")");
-            l.need(null, "ip.flags", "Flags", o + 6, 2);
+            Field idF = l.uint(null, IpFields.IP_ID, o + 4, 2, v -> Fmt.hex4((int) v) + " (" + v + ")");
+            l.need(null, IpFields.IP_FLAGS, o + 6, 2);
             int fw = buf.u16(o + 6);
             int flags = fw >> 13;
             boolean df = (flags & 2) != 0, mf = (flags & 1) != 0;
@@ -232,22 +234,22 @@ public final class IpDissectors {
             if ((flags & 4) != 0) fd.append(", Reserved bit");
             if (df) fd.append(", Don't fragment");
             if (mf) fd.append(", More fragments");
-            Field fl = l.field(null, "ip.flags", "Flags", o + 6, 1, 0xE0, (long) flags, fd.toString(), FieldKind.NORMAL);
-            Field rb = l.num(fl, "ip.flags.rb", "Reserved bit", o + 6, 1, 0x80, FieldKind.RESERVED, Fmt::setOrNot);
-            l.flag(fl, "ip.flags.df", "Don't fragment", o + 6, 1, 0x40);
-            l.flag(fl, "ip.flags.mf", "More fragments", o + 6, 1, 0x20);
-            Field fo = l.bits(null, "ip.frag_offset", "Fragment Offset", o + 6, 2, 0x1FFF, v -> Long.toString(v * 8));
+            Field fl = l.field(null, IpFields.IP_FLAGS, o + 6, 1, 0xE0, (long) flags, fd.toString(), FieldKind.NORMAL);
+            Field rb = l.num(fl, IpFields.IP_FLAGS_RB, o + 6, 1, 0x80, FieldKind.RESERVED, Fmt::setOrNot);
+            l.flag(fl, IpFields.IP_FLAGS_DF, o + 6, 1, 0x40);
+            l.flag(fl, IpFields.IP_FLAGS_MF, o + 6, 1, 0x20);
+            Field fo = l.bits(null, IpFields.IP_FRAG_OFFSET, o + 6, 2, 0x1FFF, v -> Long.toString(v * 8));
             if (rb.longValue() != 0) l.finding("IP4-RESERVED-FLAG-SET", rb, "1", "0");
-            l.uint(null, "ip.ttl", "Time to Live", o + 8, 1);
-            Field pf = l.uint(null, "ip.proto", "Protocol", o + 9, 1, v -> protoName((int) v));
+            l.uint(null, IpFields.IP_TTL, o + 8, 1);
+            Field pf = l.uint(null, IpFields.IP_PROTO, o + 9, 1, v -> protoName((int) v));
             int proto = (int) pf.longValue();
-            Field ck = l.hex(null, "ip.checksum", "Header Checksum", o + 10, 2);
-            l.need(null, "ip.src", "Source Address", o + 12, 4);
+            Field ck = l.hex(null, IpFields.IP_CHECKSUM, o + 10, 2);
+            l.need(null, IpFields.IP_SRC, o + 12, 4);
             String src = Fmt.ipv4(b, o + 12);
-            l.field(null, "ip.src", "Source Address", o + 12, 4, 0, src, src, FieldKind.NORMAL);
-            l.need(null, "ip.dst", "Destination Address", o + 16, 4);
+            l.field(null, IpFields.IP_SRC, o + 12, 4, 0, src, src, FieldKind.NORMAL);
+            l.need(null, IpFields.IP_DST, o + 16, 4);
             String dst = Fmt.ipv4(b, o + 16);
-            l.field(null, "ip.dst", "Destination Address", o + 16, 4, 0, dst, dst, FieldKind.NORMAL);
+            l.field(null, IpFields.IP_DST, o + 16, 4, 0, dst, dst, FieldKind.NORMAL);
             l.name("Internet Protocol Version 4, Src: " + src + ", Dst: " + dst);
             ctx.out().setSrc(src);
             ctx.out().setDst(dst);
@@ -258,9 +260,9 @@ public final class IpDissectors {
                 long sum = InternetChecksum.add(InternetChecksum.add(0, b, o, 10), b, o + 12, hlen - 12);
                 int calc = InternetChecksum.complement(sum);
                 boolean good = InternetChecksum.verifies(sum + transmitted);
-                l.generated(null, "ip.checksum.status", "Header checksum status", o + 10, 0, good ? 1L : 0L,
+                l.generated(null, IpFields.IP_CHECKSUM_STATUS, o + 10, 0, good ? 1L : 0L,
                         good ? "Good" : "Bad");
-                l.generated(null, "ip.checksum_calculated", "Calculated Checksum", o + 10, 2, (long) calc,
+                l.generated(null, IpFields.IP_CHECKSUM_CALCULATED, o + 10, 2, (long) calc,
                         Fmt.hex4(calc));
                 if (!good) {
                     String hint = offloadHint(ctx, transmitted);
@@ -268,7 +270,7 @@ public final class IpDissectors {
                             Fmt.hex4(calc), hint);
                 }
             } else {
-                l.generated(null, "ip.checksum.status", "Header checksum status", o + 10, 0, 2L, "Unverified");
+                l.generated(null, IpFields.IP_CHECKSUM_STATUS, o + 10, 0, 2L, "Unverified");
             }
 
             // options
@@ -302,7 +304,7 @@ public final class IpDissectors {
             }
             if (ctx.get(LinkDissectors.PAYLOAD_END) == null) ctx.put(LinkDissectors.PAYLOAD_END, dend);
             if (!ctx.is(LinkDissectors.FRAMED) && dend < buf.end()) {
-                LinkDissectors.trailer(l, dend, buf.end(), "ip.trailer");
+                LinkDissectors.trailer(l, dend, buf.end(), IpFields.IP_TRAILER);
             }
             int pstart = o + hlen;
             if (pstart >= dend) return;
@@ -354,44 +356,44 @@ public final class IpDissectors {
             };
         }
 
-        static String optAbbrev(int t) {
+        static FieldDef optDef(int t) {
             return switch (t) {
-                case 0 -> "ip.options.eol";
-                case 1 -> "ip.options.nop";
-                case 7 -> "ip.options.record_route";
-                case 68 -> "ip.options.timestamp";
-                case 130 -> "ip.options.security";
-                case 131 -> "ip.options.loose_route";
-                case 137 -> "ip.options.strict_route";
-                case 148 -> "ip.options.routeralert";
-                default -> "ip.options.unknown";
+                case 0 -> IpFields.IP_OPTIONS_EOL;
+                case 1 -> IpFields.IP_OPTIONS_NOP;
+                case 7 -> IpFields.IP_OPTIONS_RECORD_ROUTE;
+                case 68 -> IpFields.IP_OPTIONS_TIMESTAMP;
+                case 130 -> IpFields.IP_OPTIONS_SECURITY;
+                case 131 -> IpFields.IP_OPTIONS_LOOSE_ROUTE;
+                case 137 -> IpFields.IP_OPTIONS_STRICT_ROUTE;
+                case 148 -> IpFields.IP_OPTIONS_ROUTERALERT;
+                default -> IpFields.IP_OPTIONS_UNKNOWN;
             };
         }
 
         private static void optType(L l, Field parent, int off) {
             int t = l.buf().u8(off);
-            Field ft = l.uint(parent, "ip.opt.type", "Type", off, 1);
-            l.bits(ft, "ip.opt.type.copy", "Copy on fragmentation", off, 1, 0x80, v -> v == 0 ? "No" : "Yes");
-            l.bits(ft, "ip.opt.type.class", "Class", off, 1, 0x60, v -> (v == 0 ? "Control" : v == 2
+            Field ft = l.uint(parent, IpFields.IP_OPT_TYPE, off, 1);
+            l.bits(ft, IpFields.IP_OPT_TYPE_COPY, off, 1, 0x80, v -> v == 0 ? "No" : "Yes");
+            l.bits(ft, IpFields.IP_OPT_TYPE_CLASS, off, 1, 0x60, v -> (v == 0 ? "Control" : v == 2
                     ? "Debugging and measurement" : "Reserved for future use") + " (" + v + ")");
-            l.bits(ft, "ip.opt.type.number", "Number", off, 1, 0x1F, v -> optName(t) + " (" + v + ")");
+            l.bits(ft, IpFields.IP_OPT_TYPE_NUMBER, off, 1, 0x1F, v -> optName(t) + " (" + v + ")");
         }
 
         /** Walks the option TLVs of [p, end). */
         static void options(L l, Buf buf, int p, int end) {
             byte[] b = buf.bytes();
             while (p < end) {
-                l.need(null, "ip.opt.type", "Type", p, 1);
+                l.need(null, IpFields.IP_OPT_TYPE, p, 1);
                 int t = buf.u8(p);
                 if (t == 0 || t == 1) {
-                    Field f = l.field(null, optAbbrev(t), "IP Option - " + optName(t), p, 1, 0,
+                    Field f = l.field(null, optDef(t).as("IP Option - " + optName(t)), p, 1, 0,
                             new byte[]{(byte) t}, Fmt.hex2(t), FieldKind.TREE);
                     optType(l, f, p);
                     p++;
                     if (t == 0) {
                         if (p < end) {
                             int have = Math.min(end, buf.end()) - p;
-                            Field pad = l.bytes(null, "ip.opt.padding", "Padding", p, Math.max(0, have), null,
+                            Field pad = l.bytes(null, IpFields.IP_OPT_PADDING, p, Math.max(0, have), null,
                                     FieldKind.RESERVED);
                             if (!LinkDissectors.allZero(b, p, p + have)) {
                                 l.finding("IP4-OPTION-MALFORMED", pad, "non-zero bytes after End of Options List",
@@ -403,42 +405,41 @@ public final class IpDissectors {
                     continue;
                 }
                 if (p + 1 >= end) {
-                    Field f = l.tree(null, optAbbrev(t), "IP Option - " + optName(t), p, end - p, null, null);
+                    Field f = l.tree(null, optDef(t).as("IP Option - " + optName(t)), p, end - p, null, null);
                     optType(l, f, p);
                     l.finding("IP4-OPTION-MALFORMED", f, "option type with no length octet", "type and length");
                     return;
                 }
-                l.need(null, "ip.opt.len", "Length", p + 1, 1);
+                l.need(null, IpFields.IP_OPT_LEN, p + 1, 1);
                 int len = buf.u8(p + 1);
                 boolean bad = len < 2 || p + len > end;
                 int shown = bad ? end - p : len;
-                Field f = l.tree(null, optAbbrev(t), "IP Option - " + optName(t) + " (" + len + " bytes)", p, shown,
+                Field f = l.tree(null, optDef(t).as("IP Option - " + optName(t) + " (" + len + " bytes)"), p, shown,
                         null, null);
                 optType(l, f, p);
-                Field lf = l.uint(f, "ip.opt.len", "Length", p + 1, 1);
+                Field lf = l.uint(f, IpFields.IP_OPT_LEN, p + 1, 1);
                 if (bad) {
                     l.finding("IP4-OPTION-MALFORMED", lf, Integer.toString(len),
                             len < 2 ? "at least 2" : "at most " + (end - p) + " (end of header)");
-                    if (end - p > 2) l.bytes(f, "ip.opt.data", "Data", p + 2, Math.min(end, buf.end()) - p - 2, null,
+                    if (end - p > 2) l.bytes(f, IpFields.IP_OPT_DATA, p + 2, Math.min(end, buf.end()) - p - 2, null,
                             FieldKind.NORMAL);
                     return;
                 }
                 int q = p + 2;
                 if ((t == 7 || t == 131 || t == 137) && len >= 3) {
-                    l.uint(f, "ip.opt.ptr", "Pointer", q, 1);
+                    l.uint(f, IpFields.IP_OPT_PTR, q, 1);
                     q++;
                     while (q + 4 <= p + len) {
-                        l.need(f, "ip.rec_rt", "Route", q, 4);
+                        l.need(f, IpFields.IP_REC_RT, q, 4);
                         String a = Fmt.ipv4(b, q);
-                        l.field(f, t == 7 ? "ip.empty_rt" : "ip.src_rt", t == 7 ? "Empty Route" : "Source Route",
-                                q, 4, 0, a, a, FieldKind.NORMAL);
+                        l.field(f, t == 7 ? IpFields.IP_EMPTY_RT : IpFields.IP_SRC_RT, q, 4, 0, a, a, FieldKind.NORMAL);
                         q += 4;
                     }
                 } else if (t == 148 && len == 4) {
-                    l.uint(f, "ip.opt.ra", "Router Alert", q, 2);
+                    l.uint(f, IpFields.IP_OPT_RA, q, 2);
                     q += 2;
                 }
-                if (q < p + len) l.bytes(f, "ip.opt.data", "Data", q, p + len - q, null, FieldKind.NORMAL);
+                if (q < p + len) l.bytes(f, IpFields.IP_OPT_DATA, q, p + len - q, null, FieldKind.NORMAL);
                 p += len;
             }
         }
@@ -458,35 +459,35 @@ public final class IpDissectors {
             byte[] b = buf.bytes();
             L l = ctx.layer("ipv6", "Internet Protocol Version 6", buf);
             l.end(Math.min(buf.end(), o + 40));
-            l.need(null, "ipv6.version", "Version", o, 1);
-            Field ver = l.bits(null, "ipv6.version", "Version", o, 1, 0xF0, null);
+            l.need(null, IpFields.IPV6_VERSION, o, 1);
+            Field ver = l.bits(null, IpFields.IPV6_VERSION, o, 1, 0xF0, null);
             if (ver.longValue() != 6) {
                 l.finding("IP6-VERSION", ver, Long.toString(ver.longValue()), "6");
                 l.end(o + 1);
                 ctx.data(buf.from(o + 1));
                 return;
             }
-            l.need(null, "ipv6.tclass", "Traffic Class", o, 4);
+            l.need(null, IpFields.IPV6_TCLASS, o, 4);
             int tc = (int) ((buf.u32(o) >> 20) & 0xFF);
-            Field tcf = l.field(null, "ipv6.tclass", "Traffic Class", o, 4, 0x0FF00000L, (long) tc,
+            Field tcf = l.field(null, IpFields.IPV6_TCLASS, o, 4, 0x0FF00000L, (long) tc,
                     Fmt.hex2(tc) + " (DSCP: " + dscpName(tc >> 2) + ", ECN: " + ECN_SHORT[tc & 3] + ")",
                     FieldKind.NORMAL);
-            l.bits(tcf, "ipv6.tclass.dscp", "Differentiated Services Codepoint", o, 4, 0x0FC00000L,
+            l.bits(tcf, IpFields.IPV6_TCLASS_DSCP, o, 4, 0x0FC00000L,
                     IpDissectors::dscpLong);
-            l.bits(tcf, "ipv6.tclass.ecn", "Explicit Congestion Notification", o, 4, 0x00300000L,
+            l.bits(tcf, IpFields.IPV6_TCLASS_ECN, o, 4, 0x00300000L,
                     v -> ECN_LONG[(int) v] + " (" + v + ")");
-            l.bits(null, "ipv6.flow", "Flow Label", o + 1, 3, 0x0FFFFF, v -> "0x" + Long.toHexString(v));
-            Field plF = l.uint(null, "ipv6.plen", "Payload Length", o + 4, 2);
-            Field nxtF = l.uint(null, "ipv6.nxt", "Next Header", o + 6, 1, v -> protoName((int) v));
-            l.uint(null, "ipv6.hlim", "Hop Limit", o + 7, 1);
-            l.need(null, "ipv6.src", "Source Address", o + 8, 16);
+            l.bits(null, IpFields.IPV6_FLOW, o + 1, 3, 0x0FFFFF, v -> "0x" + Long.toHexString(v));
+            Field plF = l.uint(null, IpFields.IPV6_PLEN, o + 4, 2);
+            Field nxtF = l.uint(null, IpFields.IPV6_NXT, o + 6, 1, v -> protoName((int) v));
+            l.uint(null, IpFields.IPV6_HLIM, o + 7, 1);
+            l.need(null, IpFields.IPV6_SRC, o + 8, 16);
             String src = Fmt.ipv6(b, o + 8);
-            Field srcF = l.field(null, "ipv6.src", "Source Address", o + 8, 16, 0, src, src, FieldKind.NORMAL);
-            slaac(l, srcF, b, o + 16, "ipv6.src_slaac_mac", "Source SLAAC MAC");
-            l.need(null, "ipv6.dst", "Destination Address", o + 24, 16);
+            Field srcF = l.field(null, IpFields.IPV6_SRC, o + 8, 16, 0, src, src, FieldKind.NORMAL);
+            slaac(l, srcF, b, o + 16, IpFields.IPV6_SRC_SLAAC_MAC);
+            l.need(null, IpFields.IPV6_DST, o + 24, 16);
             String dst = Fmt.ipv6(b, o + 24);
-            Field dstF = l.field(null, "ipv6.dst", "Destination Address", o + 24, 16, 0, dst, dst, FieldKind.NORMAL);
-            slaac(l, dstF, b, o + 32, "ipv6.dst_slaac_mac", "Destination SLAAC MAC");
+            Field dstF = l.field(null, IpFields.IPV6_DST, o + 24, 16, 0, dst, dst, FieldKind.NORMAL);
+            slaac(l, dstF, b, o + 32, IpFields.IPV6_DST_SLAAC_MAC);
             l.name("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst);
             ctx.out().setSrc(src);
             ctx.out().setDst(dst);
@@ -511,7 +512,7 @@ public final class IpDissectors {
                 dend = o + 40 + plen;
                 if (dend < buf.end() && !ctx.is(LinkDissectors.FRAMED)) {
                     l.finding("IP6-PLEN-MISMATCH", plF, Integer.toString(plen), avail + " bytes follow");
-                    LinkDissectors.trailer(l, dend, buf.end(), "ipv6.trailer");
+                    LinkDissectors.trailer(l, dend, buf.end(), IpFields.IPV6_TRAILER);
                 }
             }
             if (ctx.get(LinkDissectors.PAYLOAD_END) == null) ctx.put(LinkDissectors.PAYLOAD_END, dend);
@@ -531,20 +532,19 @@ public final class IpDissectors {
                 if (nxt == 0 && !first) l.finding("IP6-HBH-NOT-FIRST", nxtField, "Hop-by-Hop after another header",
                         "directly after the IPv6 header");
                 first = false;
-                l.need(null, "ipv6.ext", "Extension header", p, 2);
+                l.need(null, IpFields.IPV6_EXT, p, 2);
                 int next = buf.u8(p), hl = buf.u8(p + 1);
                 int size = nxt == 44 ? 8 : nxt == 51 ? (hl + 2) * 4 : (hl + 1) * 8;
-                String abbrev = switch (nxt) {
-                    case 0 -> "ipv6.hopopts";
-                    case 43 -> "ipv6.routing";
-                    case 44 -> "ipv6.fraghdr";
-                    case 60 -> "ipv6.dstopts";
-                    case 51 -> "ah";
-                    default -> "ipv6.ext";
+                IpFields.Ext x = switch (nxt) {
+                    case 0 -> IpFields.HOPOPTS;
+                    case 43 -> IpFields.ROUTING;
+                    case 44 -> IpFields.FRAGHDR;
+                    case 60 -> IpFields.DSTOPTS;
+                    case 51 -> IpFields.AH_EXT;
+                    default -> IpFields.OTHER_EXT;
                 };
-                Field h = l.tree(null, abbrev, extName(nxt), p, size, null, null);
-                nxtField = l.uint(h, nxt == 44 ? "ipv6.fraghdr.nxt" : nxt == 51 ? "ah.next_header" : abbrev + ".nxt",
-                        "Next Header", p, 1, v -> protoName((int) v));
+                Field h = l.tree(null, x.header().as(extName(nxt)), p, size, null, null);
+                nxtField = l.uint(h, x.nxt(), p, 1, v -> protoName((int) v));
                 if (p + size > dend) {
                     l.finding("IP6-EXT-MALFORMED", h, size + " bytes", "at most " + (dend - p) + " bytes");
                     Buf rest = buf.slice(p + 1, dend - p - 1);
@@ -553,15 +553,15 @@ public final class IpDissectors {
                 }
                 switch (nxt) {
                     case 44 -> {
-                        Field ro = l.num(h, "ipv6.fraghdr.reserved_octet", "Reserved octet", p + 1, 1, 0,
+                        Field ro = l.num(h, IpFields.IPV6_FRAGHDR_RESERVED_OCTET, p + 1, 1, 0,
                                 FieldKind.RESERVED, v -> Fmt.hex2((int) v));
-                        Field off = l.bits(h, "ipv6.fraghdr.offset", "Offset", p + 2, 2, 0xFFF8,
+                        Field off = l.bits(h, IpFields.IPV6_FRAGHDR_OFFSET, p + 2, 2, 0xFFF8,
                                 v -> v + " (" + v * 8 + " bytes)");
-                        Field rbits = l.num(h, "ipv6.fraghdr.reserved_bits", "Reserved bits", p + 2, 2, 0x0006,
+                        Field rbits = l.num(h, IpFields.IPV6_FRAGHDR_RESERVED_BITS, p + 2, 2, 0x0006,
                                 FieldKind.RESERVED, null);
-                        Field more = l.bits(h, "ipv6.fraghdr.more", "More Fragments", p + 2, 2, 0x0001,
+                        Field more = l.bits(h, IpFields.IPV6_FRAGHDR_MORE, p + 2, 2, 0x0001,
                                 v -> v == 0 ? "No" : "Yes");
-                        Field ident = l.hex(h, "ipv6.fraghdr.ident", "Identification", p + 4, 4);
+                        Field ident = l.hex(h, IpFields.IPV6_FRAGHDR_IDENT, p + 4, 4);
                         if (ro.longValue() != 0) l.finding("IP6-FRAG-RESERVED-NONZERO", ro,
                                 Fmt.hex2((int) ro.longValue()), "0x00");
                         if (rbits.longValue() != 0) l.finding("IP6-FRAG-RESERVED-NONZERO", rbits,
@@ -575,19 +575,18 @@ public final class IpDissectors {
                         }
                     }
                     case 51 -> {
-                        l.uint(h, "ah.length", "Length", p + 1, 1);
-                        l.num(h, "ah.reserved", "Reserved", p + 2, 2, 0, FieldKind.RESERVED, v -> Fmt.hex4((int) v));
-                        l.hex(h, "ah.spi", "AH SPI", p + 4, 4);
-                        l.uint(h, "ah.sequence", "AH Sequence", p + 8, 4);
-                        if (size > 12) l.bytes(h, "ah.icv", "AH ICV", p + 12, size - 12, null, FieldKind.NORMAL);
+                        l.uint(h, IpFields.AH_LENGTH, p + 1, 1);
+                        l.num(h, IpFields.AH_RESERVED, p + 2, 2, 0, FieldKind.RESERVED, v -> Fmt.hex4((int) v));
+                        l.hex(h, IpFields.AH_SPI, p + 4, 4);
+                        l.uint(h, IpFields.AH_SEQUENCE, p + 8, 4);
+                        if (size > 12) l.bytes(h, IpFields.AH_ICV, p + 12, size - 12, null, FieldKind.NORMAL);
                     }
                     default -> {
-                        l.uint(h, abbrev + ".len", "Length", p + 1, 1);
-                        l.field(h, abbrev + ".len_oct", "Length", p + 1, 1, 0, (long) size, size + " bytes",
-                                FieldKind.GENERATED);
+                        l.uint(h, x.len(), p + 1, 1);
+                        l.field(h, x.lenOct(), p + 1, 1, 0, (long) size, size + " bytes", FieldKind.GENERATED);
                         if (nxt == 0 || nxt == 60) tlvOptions(l, h, buf, p + 2, p + size);
                         else if (nxt == 43) finalDst = routing(l, h, buf, p, size, finalDst);
-                        else if (size > 2) l.bytes(h, abbrev + ".data", "Data", p + 2, size - 2, null, FieldKind.NORMAL);
+                        else if (size > 2) l.bytes(h, x.data(), p + 2, size - 2, null, FieldKind.NORMAL);
                     }
                 }
                 nxt = next;
@@ -653,35 +652,35 @@ public final class IpDissectors {
             while (p < end) {
                 int t = buf.u8(p);
                 if (t == 0) {
-                    Field f = l.tree(h, "ipv6.opt", "Pad1", p, 1, null, null);
-                    l.uint(f, "ipv6.opt.type", "Type", p, 1, v -> "Pad1 (0x00)");
+                    Field f = l.tree(h, IpFields.IPV6_OPT, p, 1, null, null);
+                    l.uint(f, IpFields.IPV6_OPT_TYPE, p, 1, v -> "Pad1 (0x00)");
                     p++;
                     continue;
                 }
                 if (p + 1 >= end) {
-                    Field f = l.tree(h, "ipv6.opt", optName(t), p, end - p, null, null);
+                    Field f = l.tree(h, IpFields.IPV6_OPT.as(optName(t)), p, end - p, null, null);
                     l.finding("IP6-EXT-MALFORMED", f, "option without length", "type and length");
                     return;
                 }
                 int len = buf.u8(p + 1);
                 boolean bad = p + 2 + len > end;
                 int size = bad ? end - p : 2 + len;
-                Field f = l.tree(h, "ipv6.opt", optName(t), p, size, null, null);
-                Field tf = l.uint(f, "ipv6.opt.type", "Type", p, 1, v -> optName(t) + " (" + Fmt.hex2(t) + ")");
-                l.bits(tf, "ipv6.opt.type.action", "Action", p, 1, 0xC0, null);
-                l.bits(tf, "ipv6.opt.type.change", "May Change", p, 1, 0x20, v -> v == 0 ? "No" : "Yes");
-                l.bits(tf, "ipv6.opt.type.rest", "Low-Order Bits", p, 1, 0x1F, v -> Fmt.hex2((int) v));
-                Field lf = l.uint(f, "ipv6.opt.length", "Length", p + 1, 1);
+                Field f = l.tree(h, IpFields.IPV6_OPT.as(optName(t)), p, size, null, null);
+                Field tf = l.uint(f, IpFields.IPV6_OPT_TYPE, p, 1, v -> optName(t) + " (" + Fmt.hex2(t) + ")");
+                l.bits(tf, IpFields.IPV6_OPT_TYPE_ACTION, p, 1, 0xC0, null);
+                l.bits(tf, IpFields.IPV6_OPT_TYPE_CHANGE, p, 1, 0x20, v -> v == 0 ? "No" : "Yes");
+                l.bits(tf, IpFields.IPV6_OPT_TYPE_REST, p, 1, 0x1F, v -> Fmt.hex2((int) v));
+                Field lf = l.uint(f, IpFields.IPV6_OPT_LENGTH, p + 1, 1);
                 if (bad) {
                     l.finding("IP6-EXT-MALFORMED", lf, Integer.toString(len), "at most " + (end - p - 2));
-                    if (size > 2) l.bytes(f, "ipv6.opt.data", "Data", p + 2, size - 2, null, FieldKind.NORMAL);
+                    if (size > 2) l.bytes(f, IpFields.IPV6_OPT_DATA, p + 2, size - 2, null, FieldKind.NORMAL);
                     return;
                 }
                 if (len > 0) {
-                    if (t == 1) l.bytes(f, "ipv6.opt.padn", "PadN", p + 2, len, null, FieldKind.RESERVED);
-                    else if (t == 5 && len == 2) l.uint(f, "ipv6.opt.router_alert", "Router Alert", p + 2, 2);
-                    else if (t == 0xC2 && len == 4) l.uint(f, "ipv6.opt.jumbo", "Payload Length", p + 2, 4);
-                    else l.bytes(f, "ipv6.opt.data", "Data", p + 2, len, null, FieldKind.NORMAL);
+                    if (t == 1) l.bytes(f, IpFields.IPV6_OPT_PADN, p + 2, len, null, FieldKind.RESERVED);
+                    else if (t == 5 && len == 2) l.uint(f, IpFields.IPV6_OPT_ROUTER_ALERT, p + 2, 2);
+                    else if (t == 0xC2 && len == 4) l.uint(f, IpFields.IPV6_OPT_JUMBO, p + 2, 4);
+                    else l.bytes(f, IpFields.IPV6_OPT_DATA, p + 2, len, null, FieldKind.NORMAL);
                 }
                 p += 2 + len;
             }
@@ -690,37 +689,38 @@ public final class IpDissectors {
         /** Routing header fields; returns the offset of the final destination for the pseudo-header. */
         static int routing(L l, Field h, Buf buf, int p, int size, int finalDst) {
             int type = buf.u8(p + 2);
-            l.uint(h, "ipv6.routing.type", "Type", p + 2, 1, v -> (v == 0 ? "Source Route" : v == 2
+            l.uint(h, IpFields.IPV6_ROUTING_TYPE, p + 2, 1, v -> (v == 0 ? "Source Route" : v == 2
                     ? "Type 2 Routing" : v == 4 ? "Segment Routing" : "Unknown") + " (" + v + ")");
-            Field sl = l.uint(h, "ipv6.routing.segleft", "Segments Left", p + 3, 1);
+            Field sl = l.uint(h, IpFields.IPV6_ROUTING_SEGLEFT, p + 3, 1);
             int segLeft = (int) sl.longValue();
             int q = p + 4, end = p + size;
             int last = -1, firstSeg = -1;
             if (type == 0 || type == 2) {
-                String pre = type == 0 ? "ipv6.routing.src" : "ipv6.routing.type2";
-                l.bytes(h, pre + ".reserved", "Reserved", q, 4, null, FieldKind.RESERVED);
+                FieldDef resv = type == 0 ? IpFields.IPV6_ROUTING_SRC_RESERVED : IpFields.IPV6_ROUTING_TYPE2_RESERVED;
+                FieldDef addr = type == 0 ? IpFields.IPV6_ROUTING_SRC_ADDR : IpFields.IPV6_ROUTING_TYPE2_ADDR;
+                l.bytes(h, resv, q, 4, null, FieldKind.RESERVED);
                 q += 4;
                 int i = 1;
                 while (q + 16 <= end) {
                     String a = Fmt.ipv6(buf.bytes(), q);
-                    l.field(h, pre + ".addr", "Address[" + i++ + "]", q, 16, 0, a, a, FieldKind.NORMAL);
+                    l.field(h, addr.as("Address[" + i++ + "]"), q, 16, 0, a, a, FieldKind.NORMAL);
                     last = q;
                     q += 16;
                 }
             } else if (type == 4) {
-                l.uint(h, "ipv6.routing.srh.last_entry", "Last Entry", q, 1);
-                l.hex(h, "ipv6.routing.srh.flags", "Flags", q + 1, 1);
-                l.hex(h, "ipv6.routing.srh.tag", "Tag", q + 2, 2);
+                l.uint(h, IpFields.IPV6_ROUTING_SRH_LAST_ENTRY, q, 1);
+                l.hex(h, IpFields.IPV6_ROUTING_SRH_FLAGS, q + 1, 1);
+                l.hex(h, IpFields.IPV6_ROUTING_SRH_TAG, q + 2, 2);
                 q += 4;
                 int i = 0;
                 while (q + 16 <= end) {
                     String a = Fmt.ipv6(buf.bytes(), q);
-                    l.field(h, "ipv6.routing.srh.addr", "Address[" + i++ + "]", q, 16, 0, a, a, FieldKind.NORMAL);
+                    l.field(h, IpFields.IPV6_ROUTING_SRH_ADDR.as("Address[" + i++ + "]"), q, 16, 0, a, a, FieldKind.NORMAL);
                     if (firstSeg < 0) firstSeg = q;
                     q += 16;
                 }
             }
-            if (q < end) l.bytes(h, "ipv6.routing.data", "Data", q, end - q, null, FieldKind.NORMAL);
+            if (q < end) l.bytes(h, IpFields.IPV6_ROUTING_DATA, q, end - q, null, FieldKind.NORMAL);
             if (segLeft == 0) return finalDst;
             if (type == 4 && firstSeg >= 0) return firstSeg;
             return last >= 0 ? last : finalDst;
@@ -728,10 +728,10 @@ public final class IpDissectors {
     }
 
     /** An interface id of the modified EUI-64 form (xx:xx:xx:ff:fe:xx:xx:xx) embeds a MAC address (RFC 4291 App. A). */
-    static void slaac(L l, Field parent, byte[] b, int iid, String abbrev, String name) {
+    static void slaac(L l, Field parent, byte[] b, int iid, FieldDef def) {
         if ((b[iid + 3] & 0xFF) != 0xFF || (b[iid + 4] & 0xFF) != 0xFE) return;
         byte[] mac = {(byte) (b[iid] ^ 0x02), b[iid + 1], b[iid + 2], b[iid + 5], b[iid + 6], b[iid + 7]};
         String m = Fmt.mac(mac, 0);
-        l.field(parent, abbrev, name, iid, 8, 0, m, m, FieldKind.NORMAL);
+        l.field(parent, def, iid, 8, 0, m, m, FieldKind.NORMAL);
     }
 }

@@ -1,5 +1,6 @@
 package org.frameinspector.core.protocols.link;
 
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.protocols.ses.Session;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.Ctx;
@@ -34,6 +35,7 @@ public final class LinkDissectors {
     }
 
     public static void register(DissectorRegistry r) {
+        r.declare(LinkFields.ETH, LinkFields.VLAN, LinkFields.LLC, LinkFields.SLL, LinkFields.NULL, LinkFields.RAW);
         Eth eth = new Eth();
         Vlan vlan = new Vlan();
         Llc llc = new Llc();
@@ -62,15 +64,15 @@ public final class LinkDissectors {
     // ------------------------------------------------------------------ shared helpers
 
     /** A MAC address field with Wireshark's children (address, LG and IG bits). */
-    static Field mac(L l, Field parent, String abbrev, String name, int off) {
-        l.need(parent, abbrev, name, off, 6);
+    static Field mac(L l, Field parent, FieldDef def, FieldDef lg, FieldDef ig, int off) {
+        l.need(parent, def, off, 6);
         String m = Fmt.mac(l.buf().bytes(), off);
-        Field f = l.field(parent, abbrev, name, off, 6, 0, m, m, FieldKind.NORMAL);
-        l.field(f, "eth.addr", "Address", off, 6, 0, m, m, FieldKind.NORMAL);
-        l.bits(f, abbrev + ".lg", "LG bit", off, 3, 0x020000, v -> v == 0
+        Field f = l.field(parent, def, off, 6, 0, m, m, FieldKind.NORMAL);
+        l.field(f, LinkFields.ETH_ADDR, off, 6, 0, m, m, FieldKind.NORMAL);
+        l.bits(f, lg, off, 3, 0x020000, v -> v == 0
                 ? "Globally unique address (factory default)"
                 : "Locally administered address (this is NOT the factory default)");
-        l.bits(f, abbrev + ".ig", "IG bit", off, 3, 0x010000, v -> v == 0
+        l.bits(f, ig, off, 3, 0x010000, v -> v == 0
                 ? "Individual address (unicast)" : "Group address (multicast/broadcast)");
         return f;
     }
@@ -108,7 +110,7 @@ public final class LinkDissectors {
      * Hands {@code payload} to the EtherType table; afterwards shows the bytes after the network-layer datagram as
      * Ethernet padding (up to the 60-byte minimum frame) and trailer, in the link layer {@code link}.
      */
-    static void etherPayload(Ctx ctx, L link, int type, Buf payload, String trailerAbbrev) {
+    static void etherPayload(Ctx ctx, L link, int type, Buf payload, FieldDef trailer) {
         ctx.put(PAYLOAD_END, null);
         ctx.put(FRAMED, Boolean.TRUE);
         Dissector d = ctx.registry().lookup("ethertype", type);
@@ -120,35 +122,35 @@ public final class LinkDissectors {
         Integer e = ctx.get(PAYLOAD_END);
         if (e == null) return;
         ctx.put(PAYLOAD_END, null); // the innermost link layer shows the padding, outer tags do not repeat it
-        padding(link, e, payload.end(), trailerAbbrev);
+        padding(link, e, payload.end(), trailer);
     }
 
     /**
      * Padding [from, 60) and trailer [60, to) in absolute offsets; a 4-byte trailer of a frame of 64 bytes or more
      * behind an Ethernet header is taken as the FCS (as Wireshark guesses). Returns the trailer length.
      */
-    static int padding(L link, int from, int to, String trailerAbbrev) {
+    static int padding(L link, int from, int to, FieldDef trailer) {
         if (from >= to) return 0;
         int padEnd = Math.min(to, Math.max(from, ETH_MIN));
         // padding is zero fill up to the minimum frame; non-zero bytes make the whole rest a trailer (as Wireshark)
         if (!allZero(link.buf().bytes(), from, padEnd)) padEnd = from;
-        if (padEnd > from) link.payload(null, "eth.padding", "Padding", from, padEnd - from);
+        if (padEnd > from) link.payload(null, LinkFields.ETH_PADDING, from, padEnd - from);
         if (to <= padEnd) return 0;
         int n = to - padEnd;
-        boolean ethFramed = !trailerAbbrev.startsWith("sll");
+        boolean ethFramed = !trailer.abbrev().startsWith("sll");
         if (n == 4 && to >= 64 && ethFramed) {
             long fcs = link.buf().u32(padEnd);
-            link.field(null, "eth.fcs", "Frame check sequence", padEnd, 4, 0, fcs, Fmt.hex(fcs, 8) + " [unverified]",
+            link.field(null, LinkFields.ETH_FCS, padEnd, 4, 0, fcs, Fmt.hex(fcs, 8) + " [unverified]",
                     FieldKind.PAYLOAD);
-            link.generated(null, "eth.fcs.status", "FCS Status", padEnd, 0, 2L, "Unverified");
+            link.generated(null, LinkFields.ETH_FCS_STATUS, padEnd, 0, 2L, "Unverified");
             return 0;
         }
-        trailer(link, padEnd, to, trailerAbbrev);
+        trailer(link, padEnd, to, trailer);
         return n;
     }
 
-    public static void trailer(L link, int from, int to, String trailerAbbrev) {
-        Field t = link.payload(null, trailerAbbrev, "Trailer", from, to - from);
+    public static void trailer(L link, int from, int to, FieldDef trailer) {
+        Field t = link.payload(null, trailer, from, to - from);
         // IP4-TRAILING-BYTES concerns IP datagrams only (not the ARP message or LLC payload before a trailer)
         if (t != null && link.ctx().out().layer("ip") != null) {
             link.finding("IP4-TRAILING-BYTES", Severity.INFO, t, Integer.toString(to - from), "0", null);
@@ -173,8 +175,8 @@ public final class LinkDissectors {
             int o = buf.start();
             L l = ctx.layer("eth", "Ethernet II", buf);
             l.end(Math.min(buf.end(), o + 14));
-            mac(l, null, "eth.dst", "Destination", o);
-            Field src = mac(l, null, "eth.src", "Source", o + 6);
+            mac(l, null, LinkFields.ETH_DST, LinkFields.ETH_DST_LG, LinkFields.ETH_DST_IG, o);
+            Field src = mac(l, null, LinkFields.ETH_SRC, LinkFields.ETH_SRC_LG, LinkFields.ETH_SRC_IG, o + 6);
             byte[] b = buf.bytes();
             String s = Fmt.mac(b, o + 6), d = Fmt.mac(b, o);
             ctx.out().setSrc(s);
@@ -186,19 +188,19 @@ public final class LinkDissectors {
             if (o == 0 && buf.source().isFrame() && fr.originalLength() < ETH_MIN) {
                 l.finding("ETH-RUNT", Severity.INFO, null, fr.originalLength() + " bytes", "at least 60 bytes", null);
             }
-            l.need(null, "eth.type", "Type", o + 12, 2);
+            l.need(null, LinkFields.ETH_TYPE, o + 12, 2);
             int t = buf.u16(o + 12);
             if (t >= 0x0600) {
-                l.field(null, "eth.type", "Type", o + 12, 2, 0, (long) t, etherTypeDisplay(t), FieldKind.NORMAL);
+                l.field(null, LinkFields.ETH_TYPE, o + 12, 2, 0, (long) t, etherTypeDisplay(t), FieldKind.NORMAL);
                 l.name("Ethernet II, Src: " + s + ", Dst: " + d);
-                etherPayload(ctx, l, t, buf.from(o + 14), "eth.trailer");
+                etherPayload(ctx, l, t, buf.from(o + 14), LinkFields.ETH_TRAILER);
             } else if (t <= 1500) {
-                Field len = l.field(null, "eth.len", "Length", o + 12, 2, 0, (long) t, Integer.toString(t),
+                Field len = l.field(null, LinkFields.ETH_LEN, o + 12, 2, 0, (long) t, Integer.toString(t),
                         FieldKind.NORMAL);
                 l.name("IEEE 802.3 Ethernet, Src: " + s + ", Dst: " + d);
-                ieee8023(ctx, l, len, t, buf.from(o + 14), "eth.trailer");
+                ieee8023(ctx, l, len, t, buf.from(o + 14), LinkFields.ETH_TRAILER);
             } else {
-                Field f = l.field(null, "eth.invalid_lentype", "Invalid length/type", o + 12, 2, 0, (long) t,
+                Field f = l.field(null, LinkFields.ETH_INVALID_LENTYPE, o + 12, 2, 0, (long) t,
                         Fmt.hex4(t) + " (" + t + ")", FieldKind.NORMAL);
                 l.name("Ethernet II, Src: " + s + ", Dst: " + d);
                 l.finding("ETH-LENTYPE-UNDEFINED", f, Fmt.hex4(t) + " (" + t + ")", "<= 1500 or >= 1536");
@@ -208,7 +210,7 @@ public final class LinkDissectors {
     }
 
     /** An 802.3 length field followed by LLC; the bytes beyond the length are padding/trailer. */
-    static void ieee8023(Ctx ctx, L l, Field lenField, int len, Buf rest, String trailerAbbrev) {
+    static void ieee8023(Ctx ctx, L l, Field lenField, int len, Buf rest, FieldDef trailer) {
         int start = rest.start();
         int avail = rest.length();
         boolean snapCut = ctx.out().frame().truncatedByCapture() && rest.source().isFrame();
@@ -220,7 +222,7 @@ public final class LinkDissectors {
         int from = start + Math.min(len, avail);
         if (from < rest.end()) {
             byte[] b = rest.bytes();
-            l.payload(null, trailerAbbrev, "Trailer", from, rest.end() - from);
+            l.payload(null, trailer, from, rest.end() - from);
             // zero bytes that fill a minimum-size frame are padding; anything else contradicts the length
             boolean pad = rest.end() <= ETH_MIN + (rest.end() - from == 4 ? 4 : 0) && allZero(b, from, rest.end());
             if (!pad && !(rest.end() - from == 4 && rest.end() >= 64)) {
@@ -256,24 +258,24 @@ public final class LinkDissectors {
             int o = buf.start();
             L l = ctx.layer("vlan", "802.1Q Virtual LAN", buf);
             l.end(Math.min(buf.end(), o + 4));
-            Field pri = l.bits(null, "vlan.priority", "Priority", o, 2, 0xE000, Vlan::pcp);
-            Field dei = l.bits(null, "vlan.dei", "DEI", o, 2, 0x1000, v -> v == 0 ? "Ineligible" : "Eligible");
-            Field id = l.bits(null, "vlan.id", "ID", o, 2, 0x0FFF, null);
+            Field pri = l.bits(null, LinkFields.VLAN_PRIORITY, o, 2, 0xE000, Vlan::pcp);
+            Field dei = l.bits(null, LinkFields.VLAN_DEI, o, 2, 0x1000, v -> v == 0 ? "Ineligible" : "Eligible");
+            Field id = l.bits(null, LinkFields.VLAN_ID, o, 2, 0x0FFF, null);
             int vid = (int) id.longValue();
             l.name("802.1Q Virtual LAN, PRI: " + pri.longValue() + ", DEI: " + dei.longValue() + ", ID: " + vid);
             if (vid == 0xFFF) l.finding("VLAN-VID-RESERVED", id, "4095", "0-4094");
             else if (vid == 0) l.finding("VLAN-PRIORITY-TAG", id, "0", null);
-            l.need(null, "vlan.etype", "Type", o + 2, 2);
+            l.need(null, LinkFields.VLAN_ETYPE, o + 2, 2);
             int t = buf.u16(o + 2);
             if (t >= 0x0600) {
-                l.field(null, "vlan.etype", "Type", o + 2, 2, 0, (long) t, etherTypeDisplay(t), FieldKind.NORMAL);
-                etherPayload(ctx, l, t, buf.from(o + 4), "vlan.trailer");
+                l.field(null, LinkFields.VLAN_ETYPE, o + 2, 2, 0, (long) t, etherTypeDisplay(t), FieldKind.NORMAL);
+                etherPayload(ctx, l, t, buf.from(o + 4), LinkFields.VLAN_TRAILER);
             } else if (t <= 1500) {
-                Field len = l.field(null, "vlan.len", "Length", o + 2, 2, 0, (long) t, Integer.toString(t),
+                Field len = l.field(null, LinkFields.VLAN_LEN, o + 2, 2, 0, (long) t, Integer.toString(t),
                         FieldKind.NORMAL);
-                ieee8023(ctx, l, len, t, buf.from(o + 4), "vlan.trailer");
+                ieee8023(ctx, l, len, t, buf.from(o + 4), LinkFields.VLAN_TRAILER);
             } else {
-                Field f = l.field(null, "eth.invalid_lentype", "Invalid length/type", o + 2, 2, 0, (long) t,
+                Field f = l.field(null, LinkFields.ETH_INVALID_LENTYPE, o + 2, 2, 0, (long) t,
                         Fmt.hex4(t) + " (" + t + ")", FieldKind.NORMAL);
                 l.finding("ETH-LENTYPE-UNDEFINED", f, Fmt.hex4(t) + " (" + t + ")", "<= 1500 or >= 1536");
                 ctx.data(buf.from(o + 4));
@@ -322,36 +324,36 @@ public final class LinkDissectors {
         public void dissect(Ctx ctx, Buf buf) {
             int o = buf.start();
             L l = ctx.layer("llc", "Logical-Link Control", buf);
-            l.need(null, "llc.dsap", "DSAP", o, 1);
+            l.need(null, LinkFields.LLC_DSAP, o, 1);
             int dsap = buf.u8(o);
-            Field fd = l.field(null, "llc.dsap", "DSAP", o, 1, 0, (long) dsap,
+            Field fd = l.field(null, LinkFields.LLC_DSAP, o, 1, 0, (long) dsap,
                     sapName(dsap) + " (" + Fmt.hex2(dsap) + ")", FieldKind.NORMAL);
-            l.bits(fd, "llc.dsap.sap", "SAP", o, 1, 0xFE, v -> sapName((int) v << 1) + " (" + Fmt.hex2((int) v << 1) + ")");
-            l.bits(fd, "llc.dsap.ig", "IG Bit", o, 1, 0x01, v -> v == 0 ? "Individual" : "Group");
-            l.need(null, "llc.ssap", "SSAP", o + 1, 1);
+            l.bits(fd, LinkFields.LLC_DSAP_SAP, o, 1, 0xFE, v -> sapName((int) v << 1) + " (" + Fmt.hex2((int) v << 1) + ")");
+            l.bits(fd, LinkFields.LLC_DSAP_IG, o, 1, 0x01, v -> v == 0 ? "Individual" : "Group");
+            l.need(null, LinkFields.LLC_SSAP, o + 1, 1);
             int ssap = buf.u8(o + 1);
-            Field fs = l.field(null, "llc.ssap", "SSAP", o + 1, 1, 0, (long) ssap,
+            Field fs = l.field(null, LinkFields.LLC_SSAP, o + 1, 1, 0, (long) ssap,
                     sapName(ssap) + " (" + Fmt.hex2(ssap) + ")", FieldKind.NORMAL);
-            l.bits(fs, "llc.ssap.sap", "SAP", o + 1, 1, 0xFE, v -> sapName((int) v << 1) + " (" + Fmt.hex2((int) v << 1) + ")");
-            l.bits(fs, "llc.ssap.cr", "CR Bit", o + 1, 1, 0x01, v -> v == 0 ? "Command" : "Response");
-            l.need(null, "llc.control", "Control field", o + 2, 1);
+            l.bits(fs, LinkFields.LLC_SSAP_SAP, o + 1, 1, 0xFE, v -> sapName((int) v << 1) + " (" + Fmt.hex2((int) v << 1) + ")");
+            l.bits(fs, LinkFields.LLC_SSAP_CR, o + 1, 1, 0x01, v -> v == 0 ? "Command" : "Response");
+            l.need(null, LinkFields.LLC_CONTROL, o + 2, 1);
             int c = buf.u8(o + 2);
             int hdr;
             if ((c & 0x03) == 0x03) {
-                Field fc = l.field(null, "llc.control", "Control field", o + 2, 1, 0, (long) c,
+                Field fc = l.field(null, LinkFields.LLC_CONTROL, o + 2, 1, 0, (long) c,
                         "U, func=" + (c == 0x03 ? "UI" : Fmt.hex2(c)) + " (" + Fmt.hex2(c) + ")", FieldKind.NORMAL);
-                l.bits(fc, (ssap & 1) == 0 ? "llc.control.u_modifier_cmd" : "llc.control.u_modifier_resp",
-                        (ssap & 1) == 0 ? "Command" : "Response", o + 2, 1, 0xEC,
+                l.bits(fc, (ssap & 1) == 0 ? LinkFields.LLC_CONTROL_U_MODIFIER_CMD : LinkFields.LLC_CONTROL_U_MODIFIER_RESP,
+                        o + 2, 1, 0xEC,
                         v -> uCmd(c) + " (" + Fmt.hex(v, 2) + ")");
-                l.bits(fc, "llc.control.ftype", "Frame type", o + 2, 1, 0x03,
+                l.bits(fc, LinkFields.LLC_CONTROL_FTYPE, o + 2, 1, 0x03,
                         v -> "Unnumbered frame (" + Fmt.hex(v, 1) + ")");
                 hdr = 3;
             } else {
-                l.need(null, "llc.control", "Control field", o + 2, 2);
+                l.need(null, LinkFields.LLC_CONTROL, o + 2, 2);
                 int c16 = buf.u16le(o + 2);
-                Field fc = l.field(null, "llc.control", "Control field", o + 2, 2, 0, (long) c16,
+                Field fc = l.field(null, LinkFields.LLC_CONTROL, o + 2, 2, 0, (long) c16,
                         ((c & 1) == 0 ? "I" : "S") + " (" + Fmt.hex4(c16) + ")", FieldKind.NORMAL);
-                l.field(fc, "llc.control.ftype", "Frame type", o + 2, 1, (c & 1) == 0 ? 0x01 : 0x03,
+                l.field(fc, LinkFields.LLC_CONTROL_FTYPE, o + 2, 1, (c & 1) == 0 ? 0x01 : 0x03,
                         (long) ((c & 1) == 0 ? 0 : 1), (c & 1) == 0 ? "Information frame (0x0)"
                                 : "Supervisory frame (0x1)", FieldKind.NORMAL);
                 hdr = 4;
@@ -360,19 +362,19 @@ public final class LinkDissectors {
             l.end(p);
             l.name("Logical-Link Control");
             if (dsap == 0xAA && ssap == 0xAA && c == 0x03) {
-                l.need(null, "llc.oui", "Organization Code", p, 3);
+                l.need(null, LinkFields.LLC_OUI, p, 3);
                 int oui = buf.u24(p);
-                l.field(null, "llc.oui", "Organization Code", p, 3, 0, (long) oui,
+                l.field(null, LinkFields.LLC_OUI, p, 3, 0, (long) oui,
                         (oui == 0 ? "Encapsulated Ethernet" : oui == 0xF8 ? "Cisco Systems, Inc" : "Unknown")
                                 + " (" + Fmt.hex(oui, 6) + ")", FieldKind.NORMAL);
-                l.need(null, "llc.pid", "Protocol ID", p + 3, 2);
+                l.need(null, LinkFields.LLC_PID, p + 3, 2);
                 int pid = buf.u16(p + 3);
                 l.end(p + 5);
                 if (oui == 0 || oui == 0xF8) {
-                    l.field(null, "llc.type", "Type", p + 3, 2, 0, (long) pid, etherTypeDisplay(pid), FieldKind.NORMAL);
-                    etherPayload(ctx, l, pid, buf.from(p + 5), "llc.trailer");
+                    l.field(null, LinkFields.LLC_TYPE, p + 3, 2, 0, (long) pid, etherTypeDisplay(pid), FieldKind.NORMAL);
+                    etherPayload(ctx, l, pid, buf.from(p + 5), LinkFields.LLC_TRAILER);
                 } else {
-                    l.field(null, "llc.pid", "PID", p + 3, 2, 0, (long) pid, Fmt.hex4(pid), FieldKind.NORMAL);
+                    l.field(null, LinkFields.LLC_PID.as("PID"), p + 3, 2, 0, (long) pid, Fmt.hex4(pid), FieldKind.NORMAL);
                     ctx.data(buf.from(p + 5));
                 }
                 return;
@@ -456,34 +458,34 @@ public final class LinkDissectors {
             Field proto = null;
             if (v2) proto = protoField(l, buf, protoOff);
             if (v2) {
-                Field res = l.num(null, "sll.reserved", "Reserved", o + 2, 2, 0, FieldKind.RESERVED,
+                Field res = l.num(null, LinkFields.SLL_RESERVED, o + 2, 2, 0, FieldKind.RESERVED,
                         v -> Fmt.hex4((int) v));
                 if (res.longValue() != 0) l.finding("SLL2-RESERVED-NONZERO", res, Fmt.hex4((int) res.longValue()), "0x0000");
-                l.uint(null, "sll.ifindex", "Interface index", o + 4, 4);
-                l.uint(null, "sll.hatype", "Link-layer address type", haOff, 2, LinkDissectors::haType);
-                l.uint(null, "sll.pkttype", "Packet type", pktOff, pktLen, LinkDissectors::pktType);
+                l.uint(null, LinkFields.SLL_IFINDEX, o + 4, 4);
+                l.uint(null, LinkFields.SLL_HATYPE, haOff, 2, LinkDissectors::haType);
+                l.uint(null, LinkFields.SLL_PKTTYPE, pktOff, pktLen, LinkDissectors::pktType);
             } else {
-                l.uint(null, "sll.pkttype", "Packet type", pktOff, pktLen, LinkDissectors::pktType);
-                l.uint(null, "sll.hatype", "Link-layer address type", haOff, 2, LinkDissectors::haType);
+                l.uint(null, LinkFields.SLL_PKTTYPE, pktOff, pktLen, LinkDissectors::pktType);
+                l.uint(null, LinkFields.SLL_HATYPE, haOff, 2, LinkDissectors::haType);
             }
             int pkt = buf.u8(pktOff + pktLen - 1) | (pktLen == 2 ? buf.u8(pktOff) << 8 : 0);
             int hatype = buf.u16(haOff);
-            Field halenF = l.uint(null, "sll.halen", "Link-layer address length", halenOff, halenLen);
+            Field halenF = l.uint(null, LinkFields.SLL_HALEN, halenOff, halenLen);
             int halen = (int) halenF.longValue();
             int shown = Math.min(halen, 8);
-            l.need(null, "sll.src.other", "Source", addrOff, 8);
+            l.need(null, LinkFields.SLL_SRC_OTHER, addrOff, 8);
             byte[] b = buf.bytes();
             if (shown == 6 && hatype != 778 && hatype != 776 && hatype != 768) {
                 String m = Fmt.mac(b, addrOff);
-                l.field(null, "sll.src.eth", "Source", addrOff, 6, 0, m, m, FieldKind.NORMAL);
+                l.field(null, LinkFields.SLL_SRC_ETH, addrOff, 6, 0, m, m, FieldKind.NORMAL);
                 ctx.out().setSrc(m);
             } else if (shown == 4 && (hatype == 778 || hatype == 776 || hatype == 768)) {
                 String a = Fmt.ipv4(b, addrOff);
-                l.field(null, "sll.src.ipv4", "Source", addrOff, 4, 0, a, a, FieldKind.NORMAL);
+                l.field(null, LinkFields.SLL_SRC_IPV4, addrOff, 4, 0, a, a, FieldKind.NORMAL);
             } else if (shown > 0) {
-                l.bytes(null, "sll.src.other", "Source", addrOff, shown, null, FieldKind.NORMAL);
+                l.bytes(null, LinkFields.SLL_SRC_OTHER, addrOff, shown, null, FieldKind.NORMAL);
             }
-            if (shown < 8) l.bytes(null, "sll.unused", "Unused", addrOff + shown, 8 - shown, null, FieldKind.RESERVED);
+            if (shown < 8) l.bytes(null, LinkFields.SLL_UNUSED, addrOff + shown, 8 - shown, null, FieldKind.RESERVED);
             if (!v2) proto = protoField(l, buf, protoOff);
             if (pkt == 4) {
                 ctx.put(OFFLOAD_REASON, "The Linux capture marks this packet \"sent by us\"");
@@ -494,7 +496,7 @@ public final class LinkDissectors {
             Buf rest = buf.from(o + hdr);
             if (p >= 0x0600) {
                 if (hatype == 778) ctx.nextOrData("ethertype", p, rest);
-                else etherPayload(ctx, l, p, rest, "sll.trailer");
+                else etherPayload(ctx, l, p, rest, LinkFields.SLL_TRAILER);
             } else if (p == 0x0004) {
                 ctx.call(ctx.registry().byName("llc"), rest);
             } else {
@@ -503,12 +505,12 @@ public final class LinkDissectors {
         }
 
         private static Field protoField(L l, Buf buf, int off) {
-            l.need(null, "sll.etype", "Protocol", off, 2);
+            l.need(null, LinkFields.SLL_ETYPE, off, 2);
             int p = buf.u16(off);
             if (p >= 0x0600) {
-                return l.field(null, "sll.etype", "Protocol", off, 2, 0, (long) p, etherTypeDisplay(p), FieldKind.NORMAL);
+                return l.field(null, LinkFields.SLL_ETYPE, off, 2, 0, (long) p, etherTypeDisplay(p), FieldKind.NORMAL);
             }
-            return l.field(null, "sll.ltype", "Protocol", off, 2, 0, (long) p, linuxProto(p), FieldKind.NORMAL);
+            return l.field(null, LinkFields.SLL_LTYPE, off, 2, 0, (long) p, linuxProto(p), FieldKind.NORMAL);
         }
     }
 
@@ -542,12 +544,12 @@ public final class LinkDissectors {
             int o = buf.start();
             L l = ctx.layer("null", "Null/Loopback", buf);
             l.end(Math.min(buf.end(), o + 4));
-            l.need(null, "null.family", "Family", o, 4);
+            l.need(null, LinkFields.NULL_FAMILY, o, 4);
             long be = buf.u32(o);
             // host byte order of the capturing machine: families are small numbers, so a value with the upper
             // half set was written little-endian
             long fam = networkOrder || (be & 0xFFFF0000L) == 0 ? be : buf.u32le(o);
-            l.field(null, "null.family", "Family", o, 4, 0, fam, family(fam), FieldKind.NORMAL);
+            l.field(null, LinkFields.NULL_FAMILY, o, 4, 0, fam, family(fam), FieldKind.NORMAL);
             ctx.put(OFFLOAD_REASON, "The packet was captured on a loopback interface");
             Buf rest = buf.from(o + 4);
             Dissector d = fam == 2 ? ctx.registry().byName("ip")

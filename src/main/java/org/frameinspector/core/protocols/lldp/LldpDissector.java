@@ -14,6 +14,7 @@ import org.frameinspector.core.model.Field;
  */
 public final class LldpDissector implements Dissector {
     public static void register(DissectorRegistry r) {
+        r.declare(LldpFields.LLDP);
         LldpDissector d = new LldpDissector();
         r.register("ethertype", 0x88CC, d);
         r.named(d);
@@ -49,10 +50,10 @@ public final class LldpDissector implements Dissector {
             int h = buf.u16(p);
             int type = h >>> 9, len = h & 0x1FF;
             int have = Math.min(len, buf.end() - p - 2);
-            Field tlv = l.tree(null, "lldp.tlv", tlvName(type) + " TLV", p, 2 + have, (long) type, null);
-            l.bits(tlv, "lldp.tlv.type", "TLV Type", p, 2, 0xFE00, v -> tlvName((int) v) + " (" + v + ")");
-            l.bits(tlv, "lldp.tlv.len", "TLV Length", p, 2, 0x01FF, null);
-            if (have > 0) l.bytes(tlv, "lldp.tlv.value", "Value", p + 2, have, null, null);
+            Field tlv = l.tree(null, LldpFields.LLDP_TLV.as(tlvName(type) + " TLV"), p, 2 + have, (long) type, null);
+            l.bits(tlv, LldpFields.LLDP_TLV_TYPE, p, 2, 0xFE00, v -> tlvName((int) v) + " (" + v + ")");
+            l.bits(tlv, LldpFields.LLDP_TLV_LEN, p, 2, 0x01FF, null);
+            if (have > 0) l.bytes(tlv, LldpFields.LLDP_TLV_VALUE, p + 2, have, null, null);
             p += 2 + have;
             if (type == 0 || have < len) break;
         }

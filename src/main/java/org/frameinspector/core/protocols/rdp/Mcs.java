@@ -1,5 +1,6 @@
 package org.frameinspector.core.protocols.rdp;
 
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.ValueNames;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.Ctx;
@@ -25,15 +26,7 @@ public final class Mcs implements Heuristic {
     static final int CONNECT_INITIAL = 101, CONNECT_RESPONSE = 102;
     static final int ERECT_DOMAIN = 1, DISCONNECT_ULTIMATUM = 8, ATTACH_USER_REQ = 10, ATTACH_USER_CONFIRM = 11,
             CHANNEL_JOIN_REQ = 14, CHANNEL_JOIN_CONFIRM = 15, SEND_DATA_REQ = 25, SEND_DATA_IND = 26;
-    static final ValueNames DOMAIN_PDU = ValueNames.of(0, "plumbDomainIndication", 1, "erectDomainRequest", 2, "mergeChannelsRequest",
-            3, "mergeChannelsConfirm", 4, "purgeChannelsIndication", 5, "mergeTokensRequest", 6, "mergeTokensConfirm",
-            7, "purgeTokensIndication", 8, "disconnectProviderUltimatum", 9, "rejectMCSPDUUltimatum",
-            10, "attachUserRequest", 11, "attachUserConfirm", 12, "detachUserRequest", 13, "detachUserIndication",
-            14, "channelJoinRequest", 15, "channelJoinConfirm", 16, "channelLeaveRequest", 17, "channelConveneRequest",
-            18, "channelConveneConfirm", 19, "channelDisbandRequest", 20, "channelDisbandIndication",
-            21, "channelAdmitRequest", 22, "channelAdmitIndication", 23, "channelExpelRequest",
-            24, "channelExpelIndication", 25, "sendDataRequest", 26, "sendDataIndication",
-            27, "uniformSendDataRequest", 28, "uniformSendDataIndication");
+    static final ValueNames DOMAIN_PDU = RdpFields.DOMAIN_PDU;
     static final ValueNames RESULT = ValueNames.of(0, "rt-successful", 1, "rt-domain-merging", 2, "rt-domain-not-hierarchical",
             3, "rt-no-such-channel", 4, "rt-no-such-domain", 5, "rt-no-such-user", 6, "rt-not-admitted",
             7, "rt-other-user-id", 8, "rt-parameters-unacceptable", 9, "rt-token-not-available",
@@ -42,8 +35,6 @@ public final class Mcs implements Heuristic {
     static final ValueNames REASON = ValueNames.of(0, "rn-domain-disconnected", 1, "rn-provider-initiated", 2, "rn-token-purged",
             3, "rn-user-requested", 4, "rn-channel-purged");
     static final ValueNames PRIORITY = ValueNames.of(0, "top", 1, "high", 2, "medium", 3, "low");
-    static final String[] PARAMS = {"maxChannelIds", "maxUserIds", "maxTokenIds", "numPriorities", "minThroughput",
-            "maxHeight", "maxMCSPDUsize", "protocolVersion"};
 
     private final RdpData rdp = new RdpData();
 
@@ -133,53 +124,55 @@ public final class Mcs implements Heuristic {
         int[] h = berHeader(buf, s, buf.end());
         L l = ctx.layer("t125", "MULTIPOINT-COMMUNICATION-SERVICE T.125", buf);
         if (h == null) {
-            l.payload(null, "t125.undecoded", "Undecodable BER header", s, buf.length());
+            l.payload(null, RdpFields.T125_UNDECODED.as("Undecodable BER header"), s, buf.length());
             return;
         }
         boolean initial = h[0] == CONNECT_INITIAL;
         int end = Math.min(buf.end(), s + h[1] + h[2]);
-        Field pdu = l.field(null, "t125.ConnectMCSPDU", "ConnectMCSPDU", s, end - s, 0, (long) h[0],
+        Field pdu = l.field(null, RdpFields.T125_CONNECT_MCSPDU, s, end - s, 0, (long) h[0],
                 (initial ? "connect-initial" : "connect-response") + " (" + h[0] + ")", FieldKind.NORMAL);
         berTagLen(l, pdu, s, h);
         int cs = s + h[1];
-        Field el = l.tree(pdu, initial ? "t125.connect_initial_element" : "t125.connect_response_element",
-                initial ? "connect-initial" : "connect-response", cs, end - cs, null, null);
+        Field el = l.tree(pdu, initial ? RdpFields.T125_CONNECT_INITIAL_ELEMENT : RdpFields.T125_CONNECT_RESPONSE_ELEMENT,
+                cs, end - cs, null, null);
         int p = cs;
         int userAt = -1, userLen = 0;
-        String[] names = initial
-                ? new String[] {"t125.callingDomainSelector", "t125.calledDomainSelector", "t125.upwardFlag",
-                        "t125.targetParameters_element", "t125.minimumParameters_element", "t125.maximumParameters_element",
-                        "t125.userData"}
-                : new String[] {"t125.result", "t125.calledConnectId", "t125.domainParameters_element", "t125.userData"};
+        FieldDef[] names = initial
+                ? new FieldDef[] {RdpFields.T125_CALLING_DOMAIN_SELECTOR, RdpFields.T125_CALLED_DOMAIN_SELECTOR,
+                        RdpFields.T125_UPWARD_FLAG, RdpFields.T125_TARGET_PARAMETERS_ELEMENT,
+                        RdpFields.T125_MINIMUM_PARAMETERS_ELEMENT, RdpFields.T125_MAXIMUM_PARAMETERS_ELEMENT,
+                        RdpFields.T125_USER_DATA}
+                : new FieldDef[] {RdpFields.T125_RESULT, RdpFields.T125_CALLED_CONNECT_ID,
+                        RdpFields.T125_DOMAIN_PARAMETERS_ELEMENT, RdpFields.T125_USER_DATA};
         for (int i = 0; i < names.length && p < end; i++) {
             int[] e = berHeader(buf, p, end);
             if (e == null || p + e[1] + e[2] > end) break;
             int vs = p + e[1], vl = e[2];
-            String nm = names[i];
+            FieldDef nm = names[i];
             berTagLen(l, el, p, e);
-            if (nm.endsWith("_element")) {
-                Field seq = l.tree(el, nm, nm.substring(5, nm.length() - 8), vs, vl, null, null);
+            if (nm.abbrev().endsWith("_element")) {
+                Field seq = l.tree(el, nm, vs, vl, null, null);
                 domainParameters(l, buf, seq, vs, vs + vl);
-            } else if (nm.equals("t125.userData")) {
-                l.bytes(el, nm, "userData", vs, vl, vl + " bytes", null);
+            } else if (nm == RdpFields.T125_USER_DATA) {
+                l.bytes(el, nm, vs, vl, vl + " bytes", null);
                 userAt = vs;
                 userLen = vl;
-            } else if (nm.equals("t125.upwardFlag")) {
+            } else if (nm == RdpFields.T125_UPWARD_FLAG) {
                 long v = vl == 1 ? buf.u8(vs) : 0;
-                l.field(el, nm, "upwardFlag", vs, vl, 0, v != 0 ? 1L : 0L, v != 0 ? "True" : "False", FieldKind.NORMAL);
-            } else if (nm.equals("t125.result")) {
+                l.field(el, nm, vs, vl, 0, v != 0 ? 1L : 0L, v != 0 ? "True" : "False", FieldKind.NORMAL);
+            } else if (nm == RdpFields.T125_RESULT) {
                 long v = vl >= 1 && vl <= 4 ? buf.uint(vs, vl) : -1;
-                l.field(el, nm, "result", vs, vl, 0, v, RESULT.dec(v), FieldKind.NORMAL);
-            } else if (nm.equals("t125.calledConnectId")) {
+                l.field(el, nm, vs, vl, 0, v, RESULT.dec(v), FieldKind.NORMAL);
+            } else if (nm == RdpFields.T125_CALLED_CONNECT_ID) {
                 long v = vl >= 1 && vl <= 4 ? buf.uint(vs, vl) : 0;
-                l.field(el, nm, "calledConnectId", vs, vl, 0, v, Long.toString(v), FieldKind.NORMAL);
+                l.field(el, nm, vs, vl, 0, v, Long.toString(v), FieldKind.NORMAL);
             } else {
-                l.bytes(el, nm, nm.substring(5), vs, vl, null, null);
+                l.bytes(el, nm, vs, vl, null, null);
             }
             p = vs + vl;
         }
-        if (p < end) l.payload(el, "t125.undecoded", "Not decoded", p, end - p);
-        if (end < buf.end()) l.payload(null, "t125.trailing", "Bytes after the MCS PDU", end, buf.end() - end);
+        if (p < end) l.payload(el, RdpFields.T125_UNDECODED, p, end - p);
+        if (end < buf.end()) l.payload(null, RdpFields.T125_TRAILING, end, buf.end() - end);
         ctx.out().setInfo(initial ? "MCS Connect Initial" : "MCS Connect Response");
         if (userAt >= 0 && userLen > 0) {
             l.end(userAt);
@@ -190,23 +183,23 @@ public final class Mcs implements Heuristic {
     /** Fields for the identifier and length octets of a BER header {tag, headerLength, length, idOctets}. */
     private static void berTagLen(L l, Field parent, int p, int[] h) {
         int idOctets = h[3];
-        l.field(parent, "t125.ber.identifier", "BER identifier", p, idOctets, 0, (long) h[0], "tag " + h[0],
+        l.field(parent, RdpFields.T125_BER_IDENTIFIER, p, idOctets, 0, (long) h[0], "tag " + h[0],
                 FieldKind.NORMAL);
-        l.field(parent, "t125.ber.length", "BER length", p + idOctets, h[1] - idOctets, 0, (long) h[2],
+        l.field(parent, RdpFields.T125_BER_LENGTH, p + idOctets, h[1] - idOctets, 0, (long) h[2],
                 Integer.toString(h[2]), FieldKind.NORMAL);
     }
 
     private static void domainParameters(L l, Buf b, Field seq, int p, int end) {
-        for (int i = 0; i < PARAMS.length && p < end; i++) {
+        for (int i = 0; i < RdpFields.T125_DOMAIN_PARAMETERS.length && p < end; i++) {
             int[] e = berHeader(b, p, end);
             if (e == null || p + e[1] + e[2] > end || e[2] < 1 || e[2] > 4) break;
             berTagLen(l, seq, p, e);
             int vs = p + e[1];
             long v = b.uint(vs, e[2]);
-            l.field(seq, "t125." + PARAMS[i], PARAMS[i], vs, e[2], 0, v, Long.toString(v), FieldKind.NORMAL);
+            l.field(seq, RdpFields.T125_DOMAIN_PARAMETERS[i], vs, e[2], 0, v, Long.toString(v), FieldKind.NORMAL);
             p = vs + e[2];
         }
-        if (p < end) l.payload(seq, "t125.undecoded", "Not decoded", p, end - p);
+        if (p < end) l.payload(seq, RdpFields.T125_UNDECODED, p, end - p);
     }
 
     // ------------------------------------------------------------------ T.124 GCC (ALIGNED PER)
@@ -228,65 +221,62 @@ public final class Mcs implements Heuristic {
     private void gcc(Ctx ctx, Buf b, boolean request) {
         L l = ctx.layer("t124", "GENERIC-CONFERENCE-CONTROL T.124", b);
         int s = b.start();
-        Field cd = l.tree(null, "t124.ConnectData", "ConnectData", s, b.length(), null, null);
+        Field cd = l.tree(null, RdpFields.T124_CONNECT_DATA, s, b.length(), null, null);
         // t124Identifier: CHOICE object (0) + OBJECT IDENTIFIER with a one-octet length
         int oidLen = b.peek(s + 1);
         if (b.peek(s) != 0 || oidLen < 1 || !b.has(s + 2, oidLen)) {
-            l.payload(cd, "t124.undecoded", "Not a T.124 ConnectData", s, b.length());
+            l.payload(cd, RdpFields.T124_UNDECODED.as("Not a T.124 ConnectData"), s, b.length());
             return;
         }
-        Field id = l.field(cd, "t124.t124Identifier", "t124Identifier", s, 2 + oidLen, 0, 0L, "object (0)",
+        Field id = l.field(cd, RdpFields.T124_T124_IDENTIFIER, s, 2 + oidLen, 0, 0L, "object (0)",
                 FieldKind.NORMAL);
-        l.field(id, "t124.per.choice", "CHOICE index and OID length", s, 2, 0, (long) oidLen,
+        l.field(id, RdpFields.T124_PER_CHOICE.as("CHOICE index and OID length"), s, 2, 0, (long) oidLen,
                 "object, " + oidLen + " octets", FieldKind.NORMAL);
-        l.bytes(id, "t124.object", "object", s + 2, oidLen, oid(b, s + 2, oidLen), null);
+        l.bytes(id, RdpFields.T124_OBJECT, s + 2, oidLen, oid(b, s + 2, oidLen), null);
         int p = s + 2 + oidLen;
         int[] cl = perLength(b, p);
         if (cl == null) {
-            l.payload(cd, "t124.undecoded", "Not decoded", p, b.end() - p);
+            l.payload(cd, RdpFields.T124_UNDECODED, p, b.end() - p);
             return;
         }
-        l.field(cd, "t124.per.length", "connectPDU length", p, cl[1], 0, (long) cl[0], Integer.toString(cl[0]),
+        l.field(cd, RdpFields.T124_PER_LENGTH.as("connectPDU length"), p, cl[1], 0, (long) cl[0], Integer.toString(cl[0]),
                 FieldKind.NORMAL);
         p += cl[1];
         // The server's connectPDU length is known to be wrong in practice (MS-RDPBCGR 4.1.4 shows 0x2a); the PDU
         // runs to the end of the MCS user data either way.
         int pduEnd = b.end();
-        Field pdu = l.bytes(cd, "t124.connectPDU", "connectPDU", p, pduEnd - p, (pduEnd - p) + " bytes", null);
+        Field pdu = l.bytes(cd, RdpFields.T124_CONNECT_PDU, p, pduEnd - p, (pduEnd - p) + " bytes", null);
         byte[] key = request ? CLIENT_KEY : SERVER_KEY;
         int k = find(b, p, pduEnd, key);
         if (k < 0 || k - 2 < p) {
-            l.payload(pdu, "t124.undecoded", "ConnectGCCPDU without an H.221 user-data key this decoder knows", p, pduEnd - p);
+            l.payload(pdu, RdpFields.T124_UNDECODED.as("ConnectGCCPDU without an H.221 user-data key this decoder knows"), p, pduEnd - p);
             return;
         }
         int keyAt = k - 2; // choice octet (h221NonStandard, value present) and the key's length octet
         if (keyAt > p) {
-            l.bytes(pdu, request ? "t124.conferenceCreateRequest_element" : "t124.conferenceCreateResponse_element",
-                    request ? "conferenceCreateRequest (choice, options, conference name, termination method, "
-                            + "user-data count; PER-packed, not decoded bit by bit)"
-                            : "conferenceCreateResponse (choice, nodeID, tag, result, user-data count; PER-packed, "
-                            + "not decoded bit by bit)", p, keyAt - p, null, null);
+            l.bytes(pdu, request ? RdpFields.T124_CONFERENCE_CREATE_REQUEST_ELEMENT
+                    : RdpFields.T124_CONFERENCE_CREATE_RESPONSE_ELEMENT, p, keyAt - p, null, null);
         }
-        Field keyF = l.field(pdu, "t124.key", "key", keyAt, 6, 0, 1L, "h221NonStandard (1)", FieldKind.NORMAL);
-        l.bytes(keyF, "t124.per.key_header", "choice and length octets of the key", keyAt, 2, null, null);
-        l.bytes(keyF, "t124.h221NonStandard", "h221NonStandard", k, 4, new String(key, java.nio.charset.StandardCharsets.US_ASCII), null);
+        Field keyF = l.field(pdu, RdpFields.T124_KEY, keyAt, 6, 0, 1L, "h221NonStandard (1)", FieldKind.NORMAL);
+        l.bytes(keyF, RdpFields.T124_PER_KEY_HEADER, keyAt, 2, null, null);
+        l.bytes(keyF, RdpFields.T124_H221_NON_STANDARD, k, 4, new String(key, java.nio.charset.StandardCharsets.US_ASCII), null);
         int vp = k + 4;
         int[] vlen = perLength(b, vp);
         if (vlen == null) {
-            l.payload(pdu, "t124.undecoded", "Not decoded", vp, pduEnd - vp);
+            l.payload(pdu, RdpFields.T124_UNDECODED, vp, pduEnd - vp);
             return;
         }
-        l.field(pdu, "t124.per.length", "value length", vp, vlen[1], 0, (long) vlen[0], Integer.toString(vlen[0]),
+        l.field(pdu, RdpFields.T124_PER_LENGTH.as("value length"), vp, vlen[1], 0, (long) vlen[0], Integer.toString(vlen[0]),
                 FieldKind.NORMAL);
         int vs = vp + vlen[1];
         int vl = Math.min(vlen[0], pduEnd - vs);
         if (vl > 0) {
-            l.bytes(pdu, "t124.value", "value", vs, vl, vl + " bytes", null);
+            l.bytes(pdu, RdpFields.T124_VALUE, vs, vl, vl + " bytes", null);
             l.end(vs);
             if (request) rdp.clientData(ctx, b.slice(vs, vl));
             else rdp.serverData(ctx, b.slice(vs, vl));
         }
-        if (vs + vl < pduEnd) l.payload(pdu, "t124.trailing", "Bytes after the user data", vs + vl, pduEnd - vs - vl);
+        if (vs + vl < pduEnd) l.payload(pdu, RdpFields.T124_TRAILING, vs + vl, pduEnd - vs - vl);
     }
 
     private static String oid(Buf b, int p, int n) {
@@ -326,20 +316,21 @@ public final class Mcs implements Heuristic {
         int b0 = b.u8(s);
         int choice = b0 >> 2;
         String name = DOMAIN_PDU.nameOr(choice, "Unknown");
-        Field pdu = l.field(null, "t124.DomainMCSPDU", "DomainMCSPDU", s, b.length(), 0, (long) choice,
+        Field pdu = l.field(null, RdpFields.T124_DOMAIN_MCSPDU, s, b.length(), 0, (long) choice,
                 name + " (" + choice + ")", FieldKind.NORMAL);
-        Field el = l.tree(pdu, "t124." + name + "_element", name, s, b.length(), null, null);
-        l.bits(el, "t124.per.choice", "DomainMCSPDU choice", s, 1, 0xFC, v -> DOMAIN_PDU.dec(v));
+        Field el = l.tree(pdu, RdpFields.T124_DOMAIN_ELEMENT[choice >= 0 && choice < 29 ? choice : 29], s, b.length(),
+                null, null);
+        l.bits(el, RdpFields.T124_PER_CHOICE, s, 1, 0xFC, v -> DOMAIN_PDU.dec(v));
         ctx.out().setInfo(name);
         int p = s + 1;
         switch (choice) {
             case ERECT_DOMAIN -> {
-                p = perInteger(l, b, el, "t124.subHeight", "subHeight", p);
-                if (p > 0) p = perInteger(l, b, el, "t124.subInterval", "subInterval", p);
+                p = perInteger(l, b, el, RdpFields.T124_SUB_HEIGHT, p);
+                if (p > 0) p = perInteger(l, b, el, RdpFields.T124_SUB_INTERVAL, p);
             }
             case DISCONNECT_ULTIMATUM -> {
                 long reason = ((b0 & 0x03) << 1) | (b.u8(p) >> 7);
-                l.field(el, "t124.reason", "reason", s, 2, 0, reason, REASON.dec(reason), FieldKind.NORMAL);
+                l.field(el, RdpFields.T124_REASON, s, 2, 0, reason, REASON.dec(reason), FieldKind.NORMAL);
                 p++;
             }
             case ATTACH_USER_REQ -> {
@@ -347,39 +338,39 @@ public final class Mcs implements Heuristic {
             case ATTACH_USER_CONFIRM, CHANNEL_JOIN_CONFIRM -> {
                 boolean optional = (b0 & 0x02) != 0;
                 long result = ((b0 & 0x01) << 3) | (b.u8(p) >> 5);
-                l.field(el, "t124.result", "result", s, 1, 0, result, RESULT.dec(result), FieldKind.NORMAL);
-                l.bytes(el, "t124.per.padding", "rest of the result bits and padding", p, 1, null, null);
+                l.field(el, RdpFields.T124_RESULT, s, 1, 0, result, RESULT.dec(result), FieldKind.NORMAL);
+                l.bytes(el, RdpFields.T124_PER_PADDING, p, 1, null, null);
                 p++;
                 if (choice == ATTACH_USER_CONFIRM) {
-                    if (optional) p = userId(l, b, el, "t124.initiator", "initiator", p);
+                    if (optional) p = userId(l, b, el, RdpFields.T124_INITIATOR, p);
                 } else {
-                    p = userId(l, b, el, "t124.initiator", "initiator", p);
-                    p = channel(l, b, el, "t124.requested", "requested", p);
-                    if (optional) p = channel(l, b, el, "t124.channelId", "channelId", p);
+                    p = userId(l, b, el, RdpFields.T124_INITIATOR, p);
+                    p = channel(l, b, el, RdpFields.T124_REQUESTED, p);
+                    if (optional) p = channel(l, b, el, RdpFields.T124_CHANNEL_ID, p);
                 }
             }
             case CHANNEL_JOIN_REQ -> {
-                p = userId(l, b, el, "t124.initiator", "initiator", p);
-                p = channel(l, b, el, "t124.channelId", "channelId", p);
+                p = userId(l, b, el, RdpFields.T124_INITIATOR, p);
+                p = channel(l, b, el, RdpFields.T124_CHANNEL_ID, p);
                 ctx.out().setInfo(name + " " + b.u16(p - 2));
             }
             case SEND_DATA_REQ, SEND_DATA_IND -> {
-                p = userId(l, b, el, "t124.initiator", "initiator", p);
+                p = userId(l, b, el, RdpFields.T124_INITIATOR, p);
                 int ch = b.u16(p);
-                p = channel(l, b, el, "t124.channelId", "channelId", p);
-                l.bits(el, "t124.dataPriority", "dataPriority", p, 1, 0xC0, v -> PRIORITY.dec(v));
-                Field seg = l.bits(el, "t124.segmentation", "segmentation", p, 1, 0x30, v -> Fmt.hex(v, 1));
-                l.bits(seg, "t124.Segmentation.begin", "begin", p, 1, 0x20, ValueNames::bool);
-                l.bits(seg, "t124.Segmentation.end", "end", p, 1, 0x10, ValueNames::bool);
+                p = channel(l, b, el, RdpFields.T124_CHANNEL_ID, p);
+                l.bits(el, RdpFields.T124_DATA_PRIORITY, p, 1, 0xC0, v -> PRIORITY.dec(v));
+                Field seg = l.bits(el, RdpFields.T124_SEGMENTATION, p, 1, 0x30, v -> Fmt.hex(v, 1));
+                l.bits(seg, RdpFields.T124_SEGMENTATION_BEGIN, p, 1, 0x20, ValueNames::bool);
+                l.bits(seg, RdpFields.T124_SEGMENTATION_END, p, 1, 0x10, ValueNames::bool);
                 p++;
                 int[] len = perLength(b, p);
                 if (len == null) break;
-                l.field(el, "t124.per.length", "userData length", p, len[1], 0, (long) len[0],
+                l.field(el, RdpFields.T124_PER_LENGTH, p, len[1], 0, (long) len[0],
                         Integer.toString(len[0]), FieldKind.NORMAL);
                 p += len[1];
                 int n = Math.min(len[0], b.end() - p);
                 if (n > 0) {
-                    l.bytes(el, "t124.userData", "userData", p, n, n + " bytes", null);
+                    l.bytes(el, RdpFields.T124_USER_DATA, p, n, n + " bytes", null);
                     l.end(p);
                     rdp.sendData(ctx, b.slice(p, n));
                     p += n;
@@ -390,30 +381,30 @@ public final class Mcs implements Heuristic {
             }
         }
         if (p > 0 && p < b.end() && choice != SEND_DATA_REQ && choice != SEND_DATA_IND) {
-            l.payload(el, "t124.undecoded", "Not decoded", p, b.end() - p);
+            l.payload(el, RdpFields.T124_UNDECODED, p, b.end() - p);
         }
     }
 
     /** PER unconstrained INTEGER (one length octet, then the value). Returns the next offset or -1. */
-    private static int perInteger(L l, Buf b, Field parent, String abbrev, String name, int p) {
+    private static int perInteger(L l, Buf b, Field parent, FieldDef def, int p) {
         int n = b.peek(p);
         if (n < 1 || n > 4 || !b.has(p + 1, n)) return -1;
         long v = b.uint(p + 1, n);
-        l.field(parent, abbrev, name, p, 1 + n, 0, v, Long.toString(v), FieldKind.NORMAL);
+        l.field(parent, def, p, 1 + n, 0, v, Long.toString(v), FieldKind.NORMAL);
         return p + 1 + n;
     }
 
     /** UserId: INTEGER (1001..65535) as a 2-octet offset from 1001. */
-    private static int userId(L l, Buf b, Field parent, String abbrev, String name, int p) {
-        l.need(parent, abbrev, name, p, 2);
+    private static int userId(L l, Buf b, Field parent, FieldDef def, int p) {
+        l.need(parent, def, p, 2);
         long v = b.u16(p) + 1001L;
-        l.field(parent, abbrev, name, p, 2, 0, (long) b.u16(p), v + " (user " + v + ", encoded as " + b.u16(p) + ")",
+        l.field(parent, def, p, 2, 0, (long) b.u16(p), v + " (user " + v + ", encoded as " + b.u16(p) + ")",
                 FieldKind.NORMAL);
         return p + 2;
     }
 
-    private static int channel(L l, Buf b, Field parent, String abbrev, String name, int p) {
-        l.uint(parent, abbrev, name, p, 2);
+    private static int channel(L l, Buf b, Field parent, FieldDef def, int p) {
+        l.uint(parent, def, p, 2);
         return p + 2;
     }
 }

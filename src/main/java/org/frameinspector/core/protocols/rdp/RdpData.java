@@ -1,5 +1,6 @@
 package org.frameinspector.core.protocols.rdp;
 
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.ValueNames;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.Ctx;
@@ -61,14 +62,14 @@ public class RdpData {
 
     public void clientData(Ctx ctx, Buf b) {
         L l = ctx.layer("rdp", "Remote Desktop Protocol, client data", b);
-        Field top = RdpLe.tree(l, null, "rdp.clientData", "ClientData", b.start(), b.length(), null);
+        Field top = RdpLe.tree(l, null, RdpFields.RDP_CLIENT_DATA, b.start(), b.length(), null);
         blocks(l, b, top, true);
         ctx.out().setInfo("MCS Connect Initial, ClientData");
     }
 
     public void serverData(Ctx ctx, Buf b) {
         L l = ctx.layer("rdp", "Remote Desktop Protocol, server data", b);
-        Field top = RdpLe.tree(l, null, "rdp.serverData", "ServerData", b.start(), b.length(), null);
+        Field top = RdpLe.tree(l, null, RdpFields.RDP_SERVER_DATA, b.start(), b.length(), null);
         ctx.out().setInfo("MCS Connect Response, ServerData");
         blocks(l, b, top, false);
     }
@@ -78,26 +79,26 @@ public class RdpData {
         int n = 0;
         while (p < b.end() && n < 64) {
             if (!b.has(p, 4)) {
-                l.payload(top, "rdp.trailing", "Bytes too short for a data block header", p, b.end() - p);
+                l.payload(top, RdpFields.RDP_TRAILING, p, b.end() - p);
                 return;
             }
             int type = b.u16le(p);
             int len = b.u16le(p + 2);
             int end = Math.min(b.end(), p + Math.max(4, len));
             String name = BLOCK.nameOr(type, client ? "clientUnknownData" : "serverUnknownData");
-            String abbrev = switch (type) {
-                case CS_CORE -> "rdp.client.coreData";
-                case CS_SECURITY -> "rdp.client.securityData";
-                case CS_NET -> "rdp.client.networkData";
-                case CS_CLUSTER -> "rdp.client.clusterData";
-                case SC_CORE -> "rdp.server.coreData";
-                case SC_SECURITY -> "rdp.server.securityData";
-                case SC_NET -> "rdp.server.networkData";
-                default -> client ? "rdp.client.unknownData" : "rdp.server.unknownData";
+            FieldDef block = switch (type) {
+                case CS_CORE -> RdpFields.RDP_CLIENT_CORE_DATA;
+                case CS_SECURITY -> RdpFields.RDP_CLIENT_SECURITY_DATA;
+                case CS_NET -> RdpFields.RDP_CLIENT_NETWORK_DATA;
+                case CS_CLUSTER -> RdpFields.RDP_CLIENT_CLUSTER_DATA;
+                case SC_CORE -> RdpFields.RDP_SERVER_CORE_DATA;
+                case SC_SECURITY -> RdpFields.RDP_SERVER_SECURITY_DATA;
+                case SC_NET -> RdpFields.RDP_SERVER_NETWORK_DATA;
+                default -> client ? RdpFields.RDP_CLIENT_UNKNOWN_DATA : RdpFields.RDP_SERVER_UNKNOWN_DATA;
             };
-            Field blk = RdpLe.tree(l, top, abbrev, name, p, end - p, null);
-            RdpLe.uint(l, blk, "rdp.header.type", "headerType", p, 2, v -> BLOCK.hexed(v, 4));
-            Field lenF = RdpLe.uint(l, blk, "rdp.header.length", "headerLength", p + 2, 2);
+            Field blk = RdpLe.tree(l, top, block.as(name), p, end - p, null);
+            RdpLe.uint(l, blk, RdpFields.RDP_HEADER_TYPE, p, 2, v -> BLOCK.hexed(v, 4));
+            Field lenF = RdpLe.uint(l, blk, RdpFields.RDP_HEADER_LENGTH, p + 2, 2);
             if (p + len > b.end()) {
                 l.finding("FIELD-TRUNCATED", lenF, p + 2, 2, (p + len - b.end()) + " bytes short", len + " bytes");
             }
@@ -105,26 +106,26 @@ public class RdpData {
             switch (type) {
                 case CS_CORE -> q = core(l, b, blk, q, end);
                 case CS_SECURITY -> {
-                    q = opt(l, b, blk, "rdp.encryptionMethods", "encryptionMethods", q, 4, end, 'b');
-                    q = opt(l, b, blk, "rdp.extEncryptionMethods", "extEncryptionMethods", q, 4, end, 'b');
+                    q = opt(l, b, blk, RdpFields.RDP_ENCRYPTION_METHODS, q, 4, end, 'b');
+                    q = opt(l, b, blk, RdpFields.RDP_EXT_ENCRYPTION_METHODS, q, 4, end, 'b');
                 }
                 case CS_NET -> q = clientNet(l, b, blk, q, end);
                 case CS_CLUSTER -> {
-                    q = opt(l, b, blk, "rdp.clusterFlags", "clusterFlags", q, 4, end, 'x');
-                    q = opt(l, b, blk, "rdp.redirectedSessionId", "redirectedSessionId", q, 4, end, 'x');
+                    q = opt(l, b, blk, RdpFields.RDP_CLUSTER_FLAGS, q, 4, end, 'x');
+                    q = opt(l, b, blk, RdpFields.RDP_REDIRECTED_SESSION_ID, q, 4, end, 'x');
                 }
                 case SC_CORE -> {
-                    q = opt(l, b, blk, "rdp.version.major", "versionMajor", q, 2, end, 'u');
-                    q = opt(l, b, blk, "rdp.version.minor", "versionMinor", q, 2, end, 'u');
-                    q = opt(l, b, blk, "rdp.client.requestedProtocols", "clientRequestedProtocols", q, 4, end, 'x');
-                    q = opt(l, b, blk, "rdp.earlyCapabilityFlags", "earlyCapabilityFlags", q, 4, end, 'u');
+                    q = opt(l, b, blk, RdpFields.RDP_VERSION_MAJOR, q, 2, end, 'u');
+                    q = opt(l, b, blk, RdpFields.RDP_VERSION_MINOR, q, 2, end, 'u');
+                    q = opt(l, b, blk, RdpFields.RDP_CLIENT_REQUESTED_PROTOCOLS, q, 4, end, 'x');
+                    q = opt(l, b, blk, RdpFields.RDP_EARLY_CAPABILITY_FLAGS, q, 4, end, 'u');
                 }
                 case SC_SECURITY -> q = serverSecurity(l, b, blk, q, end);
                 case SC_NET -> q = serverNet(l, b, blk, q, end);
                 default -> {
                 }
             }
-            if (q < end) l.payload(blk, "rdp.blockData", "Block data not decoded", q, end - q);
+            if (q < end) l.payload(blk, RdpFields.RDP_BLOCK_DATA, q, end - q);
             p = end;
             n++;
         }
@@ -134,80 +135,67 @@ public class RdpData {
      * One optional little-endian field that is present only when it fits in the block (MS-RDPBCGR lets clients and
      * servers end a block after any of the later fields). kind: u = decimal, x = hex, b = bytes, w = UTF-16 text.
      */
-    private static int opt(L l, Buf b, Field parent, String abbrev, String name, int q, int len, int end, char kind) {
+    private static int opt(L l, Buf b, Field parent, FieldDef def, int q, int len, int end, char kind) {
         if (q + len > end) return q;
         switch (kind) {
-            case 'u' -> RdpLe.uint(l, parent, abbrev, name, q, len);
-            case 'x' -> RdpLe.hex(l, parent, abbrev, name, q, len);
-            case 'w' -> RdpLe.utf16(l, parent, abbrev, name, q, len);
-            default -> l.bytes(parent, abbrev, name, q, len, null, null);
+            case 'u' -> RdpLe.uint(l, parent, def, q, len);
+            case 'x' -> RdpLe.hex(l, parent, def, q, len);
+            case 'w' -> RdpLe.utf16(l, parent, def, q, len);
+            default -> l.bytes(parent, def, q, len, null, null);
         }
         return q + len;
     }
 
     private static int core(L l, Buf b, Field blk, int q, int end) {
-        q = opt(l, b, blk, "rdp.version.major", "versionMajor", q, 2, end, 'u');
-        q = opt(l, b, blk, "rdp.version.minor", "versionMinor", q, 2, end, 'u');
-        q = opt(l, b, blk, "rdp.desktop.width", "desktopWidth", q, 2, end, 'u');
-        q = opt(l, b, blk, "rdp.desktop.height", "desktopHeight", q, 2, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_VERSION_MAJOR, q, 2, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_VERSION_MINOR, q, 2, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_DESKTOP_WIDTH, q, 2, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_DESKTOP_HEIGHT, q, 2, end, 'u');
         if (q + 2 <= end) {
-            RdpLe.uint(l, blk, "rdp.colorDepth", "colorDepth", q, 2, v -> COLOR.hexed(v, 4));
+            RdpLe.uint(l, blk, RdpFields.RDP_COLOR_DEPTH, q, 2, v -> COLOR.hexed(v, 4));
             q += 2;
         }
-        q = opt(l, b, blk, "rdp.SASSequence", "SASSequence", q, 2, end, 'u');
-        q = opt(l, b, blk, "rdp.keyboardLayout", "keyboardLayout", q, 4, end, 'u');
-        q = opt(l, b, blk, "rdp.client.build", "clientBuild", q, 4, end, 'u');
-        q = opt(l, b, blk, "rdp.client.name", "clientName", q, 32, end, 'w');
+        q = opt(l, b, blk, RdpFields.RDP_SASSEQUENCE, q, 2, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_KEYBOARD_LAYOUT, q, 4, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_CLIENT_BUILD, q, 4, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_CLIENT_NAME, q, 32, end, 'w');
         if (q + 4 <= end) {
-            RdpLe.uint(l, blk, "rdp.keyboard.type", "keyboardType", q, 4, v -> KEYBOARD.dec(v));
+            RdpLe.uint(l, blk, RdpFields.RDP_KEYBOARD_TYPE, q, 4, v -> KEYBOARD.dec(v));
             q += 4;
         }
-        q = opt(l, b, blk, "rdp.keyboard.subtype", "keyboardSubType", q, 4, end, 'u');
-        q = opt(l, b, blk, "rdp.keyboard.functionkey", "keyboardFunctionKey", q, 4, end, 'u');
-        q = opt(l, b, blk, "rdp.imeFileName", "imeFileName", q, 64, end, 'b');
+        q = opt(l, b, blk, RdpFields.RDP_KEYBOARD_SUBTYPE, q, 4, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_KEYBOARD_FUNCTIONKEY, q, 4, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_IME_FILE_NAME, q, 64, end, 'b');
         if (q + 2 <= end) {
-            RdpLe.uint(l, blk, "rdp.postBeta2ColorDepth", "postBeta2ColorDepth", q, 2, v -> COLOR.hexed(v, 4));
+            RdpLe.uint(l, blk, RdpFields.RDP_POST_BETA2_COLOR_DEPTH, q, 2, v -> COLOR.hexed(v, 4));
             q += 2;
         }
-        q = opt(l, b, blk, "rdp.client.productId", "clientProductId", q, 2, end, 'u');
-        q = opt(l, b, blk, "rdp.serialNumber", "serialNumber", q, 4, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_CLIENT_PRODUCT_ID, q, 2, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_SERIAL_NUMBER, q, 4, end, 'u');
         if (q + 2 <= end) {
-            RdpLe.uint(l, blk, "rdp.highColorDepth", "highColorDepth", q, 2, v -> HIGH_COLOR.hexed(v, 4));
+            RdpLe.uint(l, blk, RdpFields.RDP_HIGH_COLOR_DEPTH, q, 2, v -> HIGH_COLOR.hexed(v, 4));
             q += 2;
         }
-        q = opt(l, b, blk, "rdp.supportedColorDepths", "supportedColorDepths", q, 2, end, 'x');
-        q = opt(l, b, blk, "rdp.earlyCapabilityFlags", "earlyCapabilityFlags", q, 2, end, 'u');
-        q = opt(l, b, blk, "rdp.client.digProductId", "clientDigProductId", q, 64, end, 'w');
+        q = opt(l, b, blk, RdpFields.RDP_SUPPORTED_COLOR_DEPTHS, q, 2, end, 'x');
+        q = opt(l, b, blk, RdpFields.RDP_EARLY_CAPABILITY_FLAGS, q, 2, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_CLIENT_DIG_PRODUCT_ID, q, 64, end, 'w');
         if (q + 1 <= end) {
-            RdpLe.uint(l, blk, "rdp.connectionType", "connectionType", q, 1, v -> CONNECTION.dec(v));
+            RdpLe.uint(l, blk, RdpFields.RDP_CONNECTION_TYPE, q, 1, v -> CONNECTION.dec(v));
             q += 1;
         }
-        q = opt(l, b, blk, "rdp.pad1octet", "pad1octet", q, 1, end, 'x');
-        q = opt(l, b, blk, "rdp.serverSelectedProtocol", "serverSelectedProtocol", q, 4, end, 'u');
-        q = opt(l, b, blk, "rdp.desktopPhysicalWidth", "desktopPhysicalWidth", q, 4, end, 'u');
-        q = opt(l, b, blk, "rdp.desktopPhysicalHeight", "desktopPhysicalHeight", q, 4, end, 'u');
-        q = opt(l, b, blk, "rdp.desktopOrientation", "desktopOrientation", q, 2, end, 'u');
-        q = opt(l, b, blk, "rdp.desktopScaleFactor", "desktopScaleFactor", q, 4, end, 'u');
-        q = opt(l, b, blk, "rdp.deviceScaleFactor", "deviceScaleFactor", q, 4, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_PAD1OCTET, q, 1, end, 'x');
+        q = opt(l, b, blk, RdpFields.RDP_SERVER_SELECTED_PROTOCOL, q, 4, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_DESKTOP_PHYSICAL_WIDTH, q, 4, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_DESKTOP_PHYSICAL_HEIGHT, q, 4, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_DESKTOP_ORIENTATION, q, 2, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_DESKTOP_SCALE_FACTOR, q, 4, end, 'u');
+        q = opt(l, b, blk, RdpFields.RDP_DEVICE_SCALE_FACTOR, q, 4, end, 'u');
         return q;
     }
 
-    private static final String[][] CHANNEL_OPTIONS = {
-            {"rdp.options.initialized", "optionsInitialized", "80000000"},
-            {"rdp.options.encrypt.rdp", "encryptRDP", "40000000"},
-            {"rdp.options.encrypt.sc", "encryptSC", "20000000"},
-            {"rdp.options.encrypt.cs", "encryptCS", "10000000"},
-            {"rdp.options.priority.high", "priorityHigh", "08000000"},
-            {"rdp.options.priority.med", "priorityMed", "04000000"},
-            {"rdp.options.priority.low", "priorityLow", "02000000"},
-            {"rdp.options.compress.rdp", "compressRDP", "00800000"},
-            {"rdp.options.compress", "compress", "00400000"},
-            {"rdp.options.showprotocol", "showProtocol", "00200000"},
-            {"rdp.options.remotecontrolpersistent", "remoteControlPersistent", "00100000"}};
-
     private static int clientNet(L l, Buf b, Field blk, int q, int end) {
         if (q + 4 > end) return q;
-        Field countF = RdpLe.uint(l, blk, "rdp.channelCount", "channelCount", q, 4);
+        Field countF = RdpLe.uint(l, blk, RdpFields.RDP_CHANNEL_COUNT, q, 4);
         long count = countF.longValue();
         q += 4;
         if (count > CHANNEL_MAX_COUNT) {
@@ -216,17 +204,15 @@ public class RdpData {
         int fit = (end - q) / 12;
         int n = (int) Math.min(count, fit);
         if (n <= 0) return q;
-        Field arr = RdpLe.tree(l, blk, "rdp.channelDefArray", "channelDefArray", q, n * 12, null);
+        Field arr = RdpLe.tree(l, blk, RdpFields.RDP_CHANNEL_DEF_ARRAY, q, n * 12, null);
         for (int i = 0; i < n; i++) {
-            Field def = RdpLe.tree(l, arr, "rdp.channelDef", "channelDef", q, 12, null);
-            Field name = RdpLe.ansi(l, def, "rdp.name", "name", q, 8);
+            Field def = RdpLe.tree(l, arr, RdpFields.RDP_CHANNEL_DEF, q, 12, null);
+            Field name = RdpLe.ansi(l, def, RdpFields.RDP_NAME, q, 8);
             boolean nul = false;
             for (int j = 0; j < 8; j++) nul |= b.u8(q + j) == 0;
             if (!nul) l.finding("RDP-CHANNEL-NAME-UNTERMINATED", name, name.display(), "a NUL within the 8 bytes");
-            Field opts = RdpLe.hex(l, def, "rdp.options", "options", q + 8, 4);
-            for (String[] o : CHANNEL_OPTIONS) {
-                RdpLe.bits(l, opts, o[0], o[1], q + 8, 4, Long.parseLong(o[2], 16), v -> Fmt.hex(v, 8));
-            }
+            Field opts = RdpLe.hex(l, def, RdpFields.RDP_OPTIONS, q + 8, 4);
+            for (FieldDef o : RdpFields.RDP_CHANNEL_OPTIONS) RdpLe.bits(l, opts, o, q + 8, 4, o.mask(), v -> Fmt.hex(v, 8));
             q += 12;
         }
         return q;
@@ -234,23 +220,23 @@ public class RdpData {
 
     private static int serverSecurity(L l, Buf b, Field blk, int q, int end) {
         if (q + 8 > end) return q;
-        long method = RdpLe.uint(l, blk, "rdp.encryptionMethod", "encryptionMethod", q, 4,
+        long method = RdpLe.uint(l, blk, RdpFields.RDP_ENCRYPTION_METHOD, q, 4,
                 v -> ENC_METHOD.hexed(v, 8)).longValue();
-        long level = RdpLe.uint(l, blk, "rdp.encryptionLevel", "encryptionLevel", q + 4, 4,
+        long level = RdpLe.uint(l, blk, RdpFields.RDP_ENCRYPTION_LEVEL, q + 4, 4,
                 v -> ENC_LEVEL.hexed(v, 8)).longValue();
         q += 8;
         l.ctx().out().setInfo("MCS Connect Response, ServerData, Encryption: " + ENC_METHOD.nameOr(method, "Unknown")
                 + " (" + ENC_LEVEL.nameOr(level, "Unknown") + ")");
         if ((method == 0 && level == 0) || q + 8 > end) return q;
-        long rl = RdpLe.uint(l, blk, "rdp.serverRandomLen", "serverRandomLen", q, 4).longValue();
-        long cl = RdpLe.uint(l, blk, "rdp.serverCertLen", "serverCertLen", q + 4, 4).longValue();
+        long rl = RdpLe.uint(l, blk, RdpFields.RDP_SERVER_RANDOM_LEN, q, 4).longValue();
+        long cl = RdpLe.uint(l, blk, RdpFields.RDP_SERVER_CERT_LEN, q + 4, 4).longValue();
         q += 8;
         if (rl > 0 && rl <= end - q) {
-            l.bytes(blk, "rdp.serverRandom", "serverRandom", q, (int) rl, null, null);
+            l.bytes(blk, RdpFields.RDP_SERVER_RANDOM, q, (int) rl, null, null);
             q += (int) rl;
         }
         if (cl > 0 && cl <= end - q) {
-            l.bytes(blk, "rdp.serverCertificate", "serverCertificate", q, (int) cl, null, null);
+            l.bytes(blk, RdpFields.RDP_SERVER_CERTIFICATE, q, (int) cl, null, null);
             q += (int) cl;
         }
         return q;
@@ -258,21 +244,21 @@ public class RdpData {
 
     private static int serverNet(L l, Buf b, Field blk, int q, int end) {
         if (q + 4 > end) return q;
-        RdpLe.uint(l, blk, "rdp.MCSChannelId", "MCSChannelId", q, 2);
-        Field countF = RdpLe.uint(l, blk, "rdp.channelCount", "channelCount", q + 2, 2);
+        RdpLe.uint(l, blk, RdpFields.RDP_MCSCHANNEL_ID, q, 2);
+        Field countF = RdpLe.uint(l, blk, RdpFields.RDP_CHANNEL_COUNT, q + 2, 2);
         int count = (int) countF.longValue();
         q += 4;
         int n = Math.min(count, (end - q) / 2);
         if (n > 0) {
-            Field arr = RdpLe.tree(l, blk, "rdp.channelIdArray", "channelIdArray", q, n * 2, null);
+            Field arr = RdpLe.tree(l, blk, RdpFields.RDP_CHANNEL_ID_ARRAY, q, n * 2, null);
             for (int i = 0; i < n; i++) {
-                RdpLe.uint(l, arr, "rdp.MCSChannelId", "MCSChannelId", q, 2);
+                RdpLe.uint(l, arr, RdpFields.RDP_MCSCHANNEL_ID, q, 2);
                 q += 2;
             }
         }
         if ((count & 1) != 0) {
             if (q + 2 <= end) {
-                RdpLe.uint(l, blk, "rdp.Pad", "Pad", q, 2);
+                RdpLe.uint(l, blk, RdpFields.RDP_PAD, q, 2);
                 q += 2;
             } else {
                 // MS-RDPBCGR 2.2.1.4.4: with an odd channelCount the Pad field MUST be present
@@ -288,9 +274,9 @@ public class RdpData {
     void sendData(Ctx ctx, Buf b) {
         L l = ctx.layer("rdp", "Remote Desktop Protocol", b);
         int s = b.start();
-        Field top = RdpLe.tree(l, null, "rdp.sendData", "SendData", s, b.length(), null);
+        Field top = RdpLe.tree(l, null, RdpFields.RDP_SEND_DATA, s, b.length(), null);
         if (!b.has(s, 4)) {
-            l.payload(top, "rdp.undecoded", "Too short for an RDP security header", s, b.length());
+            l.payload(top, RdpFields.RDP_UNDECODED, s, b.length());
             return;
         }
         int flags = b.u16le(s);
@@ -306,15 +292,15 @@ public class RdpData {
         String info;
         switch (pkt) {
             case SEC_EXCHANGE_PKT -> {
-                parent = RdpLe.tree(l, top, "rdp.securityExchangePDU", "securityExchangePDU", s, b.length(), null);
+                parent = RdpLe.tree(l, top, RdpFields.RDP_SECURITY_EXCHANGE_PDU, s, b.length(), null);
                 info = "SecurityExchange";
             }
             case SEC_INFO_PKT -> {
-                parent = RdpLe.tree(l, top, "rdp.clientInfoPDU", "clientInfoPDU", s, b.length(), null);
+                parent = RdpLe.tree(l, top, RdpFields.RDP_CLIENT_INFO_PDU, s, b.length(), null);
                 info = "ClientInfo";
             }
             case SEC_LICENSE_PKT -> {
-                parent = RdpLe.tree(l, top, "rdp.validClientLicenseData", "Licensing PDU", s, b.length(), null);
+                parent = RdpLe.tree(l, top, RdpFields.RDP_VALID_CLIENT_LICENSE_DATA, s, b.length(), null);
                 info = "Licensing";
             }
             default -> info = "Data";
@@ -322,7 +308,7 @@ public class RdpData {
         int p = securityHeader(l, parent, s);
         boolean encrypted = (flags & SEC_ENCRYPT) != 0;
         if (pkt == SEC_EXCHANGE_PKT) {
-            Field lenF = RdpLe.uint(l, parent, "rdp.length", "length", p, 4);
+            Field lenF = RdpLe.uint(l, parent, RdpFields.RDP_LENGTH, p, 4);
             long len = lenF.longValue();
             p += 4;
             int have = b.end() - p;
@@ -331,12 +317,12 @@ public class RdpData {
                 l.finding("RDP-SEC-EXCHANGE-LENGTH", lenF, len + " bytes", have + " bytes (the rest of the PDU)");
             }
             int n = (int) Math.min(len, have);
-            if (n > 0) l.bytes(parent, "rdp.encryptedClientRandom", "encryptedClientRandom", p, n, null, null);
+            if (n > 0) l.bytes(parent, RdpFields.RDP_ENCRYPTED_CLIENT_RANDOM, p, n, null, null);
             p += Math.max(n, 0);
         } else if (encrypted) {
             p = signature(l, b, parent, p);
             if (p < b.end()) {
-                l.field(parent, "rdp.encryptedData", "encryptedData", p, b.end() - p, 0, null,
+                l.field(parent, RdpFields.RDP_ENCRYPTED_DATA, p, b.end() - p, 0, null,
                         (b.end() - p) + " bytes (RC4-encrypted, not decoded)", FieldKind.PAYLOAD);
                 p = b.end();
             }
@@ -344,51 +330,51 @@ public class RdpData {
         } else if (pkt == SEC_LICENSE_PKT) {
             p = licensing(l, b, parent, p);
         }
-        if (p < b.end()) l.payload(parent, "rdp.undecoded", "Not decoded", p, b.end() - p);
+        if (p < b.end()) l.payload(parent, RdpFields.RDP_UNDECODED.as("Not decoded"), p, b.end() - p);
         ctx.out().setInfo(ctx.out().info() == null || ctx.out().info().isEmpty() ? info : ctx.out().info() + ", " + info);
     }
 
     private static int securityHeader(L l, Field parent, int s) {
-        Field f = RdpLe.hex(l, parent, "rdp.flags", "flags", s, 2);
-        RdpLe.bits(l, f, "rdp.flags.pkt", "flagsPkt", s, 2, 0x04C1, v -> PKT.hexed(v, 3));
-        RdpLe.bits(l, f, "rdp.flags.encrypt", "flagsEncrypt", s, 2, 0x0008, v -> Fmt.hex(v, 1));
-        RdpLe.bits(l, f, "rdp.flags.resetseqno", "flagsResetSeqno", s, 2, 0x0010, v -> Fmt.hex(v, 1));
-        RdpLe.bits(l, f, "rdp.flags.ignoreseqno", "flagsIgnoreSeqno", s, 2, 0x0020, v -> Fmt.hex(v, 1));
-        RdpLe.bits(l, f, "rdp.flags.licenseencrypt", "flagsLicenseEncrypt", s, 2, 0x0200, v -> Fmt.hex(v, 1));
-        RdpLe.bits(l, f, "rdp.flags.securechecksum", "flagsSecureChecksum", s, 2, 0x0800, v -> Fmt.hex(v, 1));
-        RdpLe.bits(l, f, "rdp.flags.flagshivalid", "flagsHiValid", s, 2, 0x8000, v -> Fmt.hex(v, 1));
-        RdpLe.hex(l, parent, "rdp.flagsHi", "flagsHi", s + 2, 2);
+        Field f = RdpLe.hex(l, parent, RdpFields.RDP_FLAGS, s, 2);
+        RdpLe.bits(l, f, RdpFields.RDP_FLAGS_PKT, s, 2, 0x04C1, v -> PKT.hexed(v, 3));
+        RdpLe.bits(l, f, RdpFields.RDP_FLAGS_ENCRYPT, s, 2, 0x0008, v -> Fmt.hex(v, 1));
+        RdpLe.bits(l, f, RdpFields.RDP_FLAGS_RESETSEQNO, s, 2, 0x0010, v -> Fmt.hex(v, 1));
+        RdpLe.bits(l, f, RdpFields.RDP_FLAGS_IGNORESEQNO, s, 2, 0x0020, v -> Fmt.hex(v, 1));
+        RdpLe.bits(l, f, RdpFields.RDP_FLAGS_LICENSEENCRYPT, s, 2, 0x0200, v -> Fmt.hex(v, 1));
+        RdpLe.bits(l, f, RdpFields.RDP_FLAGS_SECURECHECKSUM, s, 2, 0x0800, v -> Fmt.hex(v, 1));
+        RdpLe.bits(l, f, RdpFields.RDP_FLAGS_FLAGSHIVALID, s, 2, 0x8000, v -> Fmt.hex(v, 1));
+        RdpLe.hex(l, parent, RdpFields.RDP_FLAGS_HI, s + 2, 2);
         return s + 4;
     }
 
     private static int signature(L l, Buf b, Field parent, int p) {
         int n = Math.min(8, b.end() - p);
         if (n <= 0) return p;
-        l.bytes(parent, "rdp.dataSignature", "dataSignature", p, n, null, null);
+        l.bytes(parent, RdpFields.RDP_DATA_SIGNATURE, p, n, null, null);
         return p + n;
     }
 
     /** Unencrypted licensing PDU (MS-RDPBCGR 2.2.1.12.1.1 preamble; the error message of 2.2.1.12.1.3). */
     private static int licensing(L l, Buf b, Field parent, int p) {
         if (!b.has(p, 4)) return p;
-        int type = (int) RdpLe.uint(l, parent, "rdp.bMsgType", "bMsgType", p, 1, v -> LICENSE_MSG.hexed(v, 2)).longValue();
-        RdpLe.uint(l, parent, "rdp.bVersion", "bVersion", p + 1, 1, v -> Fmt.hex(v, 2));
-        RdpLe.uint(l, parent, "rdp.wMsgSize", "wMsgSize", p + 2, 2);
+        int type = (int) RdpLe.uint(l, parent, RdpFields.RDP_B_MSG_TYPE, p, 1, v -> LICENSE_MSG.hexed(v, 2)).longValue();
+        RdpLe.uint(l, parent, RdpFields.RDP_B_VERSION, p + 1, 1, v -> Fmt.hex(v, 2));
+        RdpLe.uint(l, parent, RdpFields.RDP_W_MSG_SIZE, p + 2, 2);
         p += 4;
         l.ctx().out().setInfo(LICENSE_MSG.nameOr(type, "Licensing"));
         if (type == 0xFF && b.has(p, 12)) {
-            RdpLe.uint(l, parent, "rdp.dwErrorCode", "dwErrorCode", p, 4, v -> LICENSE_ERROR.hexed(v, 8));
-            RdpLe.uint(l, parent, "rdp.dwStateTransition", "dwStateTransition", p + 4, 4, v -> LICENSE_TRANSITION.hexed(v, 8));
-            RdpLe.uint(l, parent, "rdp.wBlobType", "wBlobType", p + 8, 2, v -> Fmt.hex(v, 4));
-            int bl = (int) RdpLe.uint(l, parent, "rdp.wBlobLen", "wBlobLen", p + 10, 2).longValue();
+            RdpLe.uint(l, parent, RdpFields.RDP_DW_ERROR_CODE, p, 4, v -> LICENSE_ERROR.hexed(v, 8));
+            RdpLe.uint(l, parent, RdpFields.RDP_DW_STATE_TRANSITION, p + 4, 4, v -> LICENSE_TRANSITION.hexed(v, 8));
+            RdpLe.uint(l, parent, RdpFields.RDP_W_BLOB_TYPE, p + 8, 2, v -> Fmt.hex(v, 4));
+            int bl = (int) RdpLe.uint(l, parent, RdpFields.RDP_W_BLOB_LEN, p + 10, 2).longValue();
             p += 12;
             int n = Math.min(bl, b.end() - p);
             if (n > 0) {
-                l.bytes(parent, "rdp.blobData", "blobData", p, n, null, null);
+                l.bytes(parent, RdpFields.RDP_BLOB_DATA, p, n, null, null);
                 p += n;
             }
         } else if (p < b.end()) {
-            l.payload(parent, "rdp.licenseData", "Licensing message body (MS-RDPELE, not decoded)", p, b.end() - p);
+            l.payload(parent, RdpFields.RDP_LICENSE_DATA, p, b.end() - p);
             p = b.end();
         }
         return p;
@@ -396,19 +382,19 @@ public class RdpData {
 
     /** TS_SHARECONTROLHEADER (MS-RDPBCGR 2.2.8.1.1.1.1) at the start of unprotected slow-path data. */
     private static void shareControl(L l, Buf b, Field top, int s) {
-        Field h = RdpLe.tree(l, top, "rdp.shareControlHeader", "shareControlHeader", s, Math.min(6, b.length()), null);
-        RdpLe.uint(l, h, "rdp.totalLength", "totalLength", s, 2);
+        Field h = RdpLe.tree(l, top, RdpFields.RDP_SHARE_CONTROL_HEADER, s, Math.min(6, b.length()), null);
+        RdpLe.uint(l, h, RdpFields.RDP_TOTAL_LENGTH, s, 2);
         int p = s + 2;
         if (b.has(p, 2)) {
-            Field t = RdpLe.hex(l, h, "rdp.pduType", "pduType", p, 2);
-            RdpLe.bits(l, t, "rdp.pduType.type", "type", p, 2, 0x000F, null);
-            RdpLe.bits(l, t, "rdp.pduType.version", "version", p, 2, 0xFFF0, null);
+            Field t = RdpLe.hex(l, h, RdpFields.RDP_PDU_TYPE, p, 2);
+            RdpLe.bits(l, t, RdpFields.RDP_PDU_TYPE_TYPE, p, 2, 0x000F, null);
+            RdpLe.bits(l, t, RdpFields.RDP_PDU_TYPE_VERSION, p, 2, 0xFFF0, null);
             p += 2;
         }
         if (b.has(p, 2)) {
-            RdpLe.uint(l, h, "rdp.pduSource", "pduSource", p, 2);
+            RdpLe.uint(l, h, RdpFields.RDP_PDU_SOURCE, p, 2);
             p += 2;
         }
-        if (p < b.end()) l.payload(top, "rdp.undecoded", "Share PDU body (not decoded)", p, b.end() - p);
+        if (p < b.end()) l.payload(top, RdpFields.RDP_UNDECODED.as("Share PDU body (not decoded)"), p, b.end() - p);
     }
 }

@@ -46,20 +46,20 @@ public final class RdpEncrypted implements Heuristic {
         StringBuilder info = new StringBuilder();
         while (p < buf.end() && n < 64) {
             if (!isRecord(buf, p)) {
-                l.payload(null, "tls.continuation_data", "Continuation data (encrypted)", p, buf.end() - p);
+                l.payload(null, RdpFields.TLS_CONTINUATION_DATA, p, buf.end() - p);
                 break;
             }
             int len = buf.u16(p + 3);
             int ct = buf.u8(p);
-            Field rec = l.tree(null, "tls.record", "TLS record", p, 5 + len, null,
+            Field rec = l.tree(null, RdpFields.TLS_RECORD, p, 5 + len, null,
                     CONTENT.nameOr(ct, "Unknown") + ", " + len + " bytes");
-            l.uint(rec, "tls.record.content_type", "Content Type", p, 1, v -> CONTENT.dec(v));
-            l.uint(rec, "tls.record.version", "Version", p + 1, 2, v -> VERSION.hexed(v, 4));
-            l.uint(rec, "tls.record.length", "Length", p + 3, 2);
+            l.uint(rec, RdpFields.TLS_RECORD_CONTENT_TYPE, p, 1, v -> CONTENT.dec(v));
+            l.uint(rec, RdpFields.TLS_RECORD_VERSION, p + 1, 2, v -> VERSION.hexed(v, 4));
+            l.uint(rec, RdpFields.TLS_RECORD_LENGTH, p + 3, 2);
             int have = Math.min(len, buf.end() - (p + 5));
             if (have > 0) {
-                l.payload(rec, ct == 23 ? "tls.app_data" : "tls.record.encrypted", ct == 22
-                        ? "Handshake / CredSSP data (not decoded)" : "Encrypted data (not decoded)", p + 5, have);
+                l.payload(rec, ct == 23 ? RdpFields.TLS_APP_DATA : RdpFields.TLS_RECORD_ENCRYPTED.as(ct == 22
+                        ? "Handshake / CredSSP data (not decoded)" : "Encrypted data (not decoded)"), p + 5, have);
             }
             if (info.length() > 0) info.append(", ");
             info.append(CONTENT.nameOr(ct, "Record"));

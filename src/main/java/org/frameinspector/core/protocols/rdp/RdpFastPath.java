@@ -85,7 +85,7 @@ public final class RdpFastPath implements Heuristic {
             int len = pduLength(buf, p);
             if (len < 0) {
                 L l = ctx.layer("rdp", "Remote Desktop Protocol (not a fast-path PDU)", buf.from(p));
-                l.payload(null, "rdp.fastpath.undecoded", "Bytes that do not start a fast-path PDU", p, buf.end() - p);
+                l.payload(null, RdpFields.RDP_FASTPATH_UNDECODED, p, buf.end() - p);
                 return;
             }
             int end = Math.min(buf.end(), p + len);
@@ -101,27 +101,27 @@ public final class RdpFastPath implements Heuristic {
         int h = b.u8(p);
         int flags = h >> 6;
         int events = (h >> 2) & 0x0F;
-        Field hf = l.field(null, "rdp.fastpath.header", "Header", p, 1, 0, (long) h,
+        Field hf = l.field(null, RdpFields.RDP_FASTPATH_HEADER, p, 1, 0, (long) h,
                 Fmt.hex2(h) + ", Action: Fastpath", FieldKind.NORMAL);
-        l.bits(hf, "rdp.fastpath.action", "Action", p, 1, 0x03, v -> v == 0 ? "Fastpath (0)" : "X.224 (" + v + ")");
+        l.bits(hf, RdpFields.RDP_FASTPATH_ACTION, p, 1, 0x03, v -> v == 0 ? "Fastpath (0)" : "X.224 (" + v + ")");
         if (input) {
-            l.bits(hf, "rdp.fastpath.numevents", "numEvents", p, 1, 0x3C, null);
+            l.bits(hf, RdpFields.RDP_FASTPATH_NUMEVENTS, p, 1, 0x3C, null);
         } else {
-            l.num(hf, "rdp.fastpath.reserved", "Reserved", p, 1, 0x3C, FieldKind.RESERVED, v -> Fmt.hex(v, 1));
+            l.num(hf, RdpFields.RDP_FASTPATH_RESERVED, p, 1, 0x3C, FieldKind.RESERVED, v -> Fmt.hex(v, 1));
         }
-        l.bits(hf, "rdp.fastpath.flags", "flags", p, 1, 0xC0, v -> v + flagText(v, input));
+        l.bits(hf, RdpFields.RDP_FASTPATH_FLAGS, p, 1, 0xC0, v -> v + flagText(v, input));
         int ll = (b.u8(p + 1) & 0x80) != 0 ? 2 : 1;
-        l.field(null, "rdp.fastpathPDULength", "fastpathPDULength", p + 1, ll, 0, (long) declared,
+        l.field(null, RdpFields.RDP_FASTPATH_PDULENGTH, p + 1, ll, 0, (long) declared,
                 Integer.toString(declared), FieldKind.NORMAL);
         p += 1 + ll;
         boolean encrypted = (flags & INPUT_ENCRYPTED) != 0;
         if (encrypted) {
-            l.bytes(null, "rdp.fastpath.dataSignature", "dataSignature (MAC of the decrypted data)", p, 8, null, null);
+            l.bytes(null, RdpFields.RDP_FASTPATH_DATA_SIGNATURE, p, 8, null, null);
             p += 8;
         }
         if (input) {
             if (events == 0 && p < b.end()) {
-                events = (int) l.uint(null, "rdp.fastpath.numberEvents", "numberEvents", p, 1).longValue();
+                events = (int) l.uint(null, RdpFields.RDP_FASTPATH_NUMBER_EVENTS, p, 1).longValue();
                 p++;
             }
             p = inputEvents(l, b, p, events, encrypted);
@@ -131,8 +131,8 @@ public final class RdpFastPath implements Heuristic {
             ctx.out().setInfo("Fast-path output" + (encrypted ? " (encrypted)" : ""));
         }
         if (p < b.end()) {
-            l.payload(null, encrypted ? "rdp.fastpath.encryptedData" : "rdp.fastpath.undecoded",
-                    encrypted ? "Encrypted data" : "Data not decoded", p, b.end() - p);
+            l.payload(null, encrypted ? RdpFields.RDP_FASTPATH_ENCRYPTED_DATA : RdpFields.RDP_FASTPATH_UNDECODED.as("Data not decoded"), p,
+                    b.end() - p);
         }
     }
 
@@ -154,7 +154,7 @@ public final class RdpFastPath implements Heuristic {
             if (code == 5 || code == 7) {
                 // RelMouse (5) is newer than Wireshark 4.0's table and 7 is undefined: Wireshark labels nothing and
                 // moves on by one byte; we do the same but name the byte
-                l.field(null, "rdp.fastpath.unknownevent", "Input event header with an event code not decoded here",
+                l.field(null, RdpFields.RDP_FASTPATH_UNKNOWNEVENT,
                         p, 1, 0, (long) eh, Fmt.hex2(eh) + ", Code: " + EVENT.nameOr(code, "Unknown") + " (" + code + ")",
                         FieldKind.NORMAL);
                 p++;
@@ -162,61 +162,61 @@ public final class RdpFastPath implements Heuristic {
             }
             if (!b.has(p, EVENT_SIZE[code])) break;
             int size = EVENT_SIZE[code];
-            Field ev = l.tree(null, "rdp.fastpath.event", encrypted
+            Field ev = l.tree(null, RdpFields.RDP_FASTPATH_EVENT.as(encrypted
                     ? "Input event (ciphertext read as an event, as Wireshark does; values are not meaningful)"
-                    : "Input event", p, size, null, EVENT.nameOr(code, "Unknown"));
-            Field hdr = l.field(ev, "rdp.fastpath.eventheader", "EventHeaderCode", p, 1, 0, (long) eh,
+                    : "Input event"), p, size, null, EVENT.nameOr(code, "Unknown"));
+            Field hdr = l.field(ev, RdpFields.RDP_FASTPATH_EVENTHEADER, p, 1, 0, (long) eh,
                     Fmt.hex2(eh) + ", Code: " + EVENT.nameOr(code, "Unknown"), FieldKind.NORMAL);
             switch (code) {
                 case 0 -> {
-                    l.bits(hdr, "rdp.fastpath.scancode.release", "Release", p, 1, 0x01, ValueNames::bool);
-                    l.bits(hdr, "rdp.fastpath.scancode.extended", "Extended", p, 1, 0x02, ValueNames::bool);
-                    l.bits(hdr, "rdp.fastpath.scancode.extended1", "Extended1", p, 1, 0x04, ValueNames::bool);
+                    l.bits(hdr, RdpFields.RDP_FASTPATH_SCANCODE_RELEASE, p, 1, 0x01, ValueNames::bool);
+                    l.bits(hdr, RdpFields.RDP_FASTPATH_SCANCODE_EXTENDED, p, 1, 0x02, ValueNames::bool);
+                    l.bits(hdr, RdpFields.RDP_FASTPATH_SCANCODE_EXTENDED1, p, 1, 0x04, ValueNames::bool);
                     code(l, hdr, p);
-                    l.hex(ev, "rdp.fastpath.scancode.keycode", "KeyCode", p + 1, 1);
+                    l.hex(ev, RdpFields.RDP_FASTPATH_SCANCODE_KEYCODE, p + 1, 1);
                 }
                 case 1 -> {
                     eventFlags(l, hdr, p);
                     code(l, hdr, p);
-                    Field pf = RdpLe.hex(l, ev, "rdp.pointerflags", "pointerFlags", p + 1, 2);
-                    RdpLe.flag(l, pf, "rdp.pointerflags.move", "Move", p + 1, 2, 0x0800);
-                    RdpLe.flag(l, pf, "rdp.pointerflags.down", "Down", p + 1, 2, 0x8000);
-                    RdpLe.flag(l, pf, "rdp.pointerflags.button1", "Button1", p + 1, 2, 0x1000);
-                    RdpLe.flag(l, pf, "rdp.pointerflags.button2", "Button2", p + 1, 2, 0x2000);
-                    RdpLe.flag(l, pf, "rdp.pointerflags.button3", "Button3", p + 1, 2, 0x4000);
-                    RdpLe.bits(l, pf, "rdp.pointerflags.wheelrotation", "Wheel rotation", p + 1, 2, 0x01FF, null);
-                    RdpLe.flag(l, pf, "rdp.pointerflags.wheelnegative", "Wheel negative", p + 1, 2, 0x0100);
-                    RdpLe.flag(l, pf, "rdp.pointerflags.wheel", "Wheel", p + 1, 2, 0x0200);
-                    RdpLe.flag(l, pf, "rdp.pointerflags.hwheel", "Horizontal wheel", p + 1, 2, 0x0400);
-                    RdpLe.uint(l, ev, "rdp.pointer.xpos", "xPos", p + 3, 2);
-                    RdpLe.uint(l, ev, "rdp.pointer.ypos", "yPos", p + 5, 2);
+                    Field pf = RdpLe.hex(l, ev, RdpFields.RDP_POINTERFLAGS, p + 1, 2);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERFLAGS_MOVE, p + 1, 2, 0x0800);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERFLAGS_DOWN, p + 1, 2, 0x8000);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERFLAGS_BUTTON1, p + 1, 2, 0x1000);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERFLAGS_BUTTON2, p + 1, 2, 0x2000);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERFLAGS_BUTTON3, p + 1, 2, 0x4000);
+                    RdpLe.bits(l, pf, RdpFields.RDP_POINTERFLAGS_WHEELROTATION, p + 1, 2, 0x01FF, null);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERFLAGS_WHEELNEGATIVE, p + 1, 2, 0x0100);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERFLAGS_WHEEL, p + 1, 2, 0x0200);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERFLAGS_HWHEEL, p + 1, 2, 0x0400);
+                    RdpLe.uint(l, ev, RdpFields.RDP_POINTER_XPOS, p + 3, 2);
+                    RdpLe.uint(l, ev, RdpFields.RDP_POINTER_YPOS, p + 5, 2);
                 }
                 case 2 -> {
                     eventFlags(l, hdr, p);
                     code(l, hdr, p);
-                    Field pf = RdpLe.hex(l, ev, "rdp.pointerxflags", "pointerFlags", p + 1, 2);
-                    RdpLe.flag(l, pf, "rdp.pointerxflags.down", "Down", p + 1, 2, 0x8000);
-                    RdpLe.flag(l, pf, "rdp.pointerxflags.button1", "Button1", p + 1, 2, 0x0001);
-                    RdpLe.flag(l, pf, "rdp.pointerxflags.button2", "Button2", p + 1, 2, 0x0002);
-                    RdpLe.uint(l, ev, "rdp.pointerx.xpos", "xPos", p + 3, 2);
-                    RdpLe.uint(l, ev, "rdp.pointerx.ypos", "yPos", p + 5, 2);
+                    Field pf = RdpLe.hex(l, ev, RdpFields.RDP_POINTERXFLAGS, p + 1, 2);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERXFLAGS_DOWN, p + 1, 2, 0x8000);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERXFLAGS_BUTTON1, p + 1, 2, 0x0001);
+                    RdpLe.flag(l, pf, RdpFields.RDP_POINTERXFLAGS_BUTTON2, p + 1, 2, 0x0002);
+                    RdpLe.uint(l, ev, RdpFields.RDP_POINTERX_XPOS, p + 3, 2);
+                    RdpLe.uint(l, ev, RdpFields.RDP_POINTERX_YPOS, p + 5, 2);
                 }
                 case 3 -> {
-                    l.bits(hdr, "rdp.fastpath.sync.scrolllock", "ScrollLock", p, 1, 0x01, ValueNames::bool);
-                    l.bits(hdr, "rdp.fastpath.sync.numlock", "NumLock", p, 1, 0x02, ValueNames::bool);
-                    l.bits(hdr, "rdp.fastpath.sync.capslock", "CapsLock", p, 1, 0x04, ValueNames::bool);
-                    l.bits(hdr, "rdp.fastpath.sync.kanalock", "KanaLock", p, 1, 0x08, ValueNames::bool);
+                    l.bits(hdr, RdpFields.RDP_FASTPATH_SYNC_SCROLLLOCK, p, 1, 0x01, ValueNames::bool);
+                    l.bits(hdr, RdpFields.RDP_FASTPATH_SYNC_NUMLOCK, p, 1, 0x02, ValueNames::bool);
+                    l.bits(hdr, RdpFields.RDP_FASTPATH_SYNC_CAPSLOCK, p, 1, 0x04, ValueNames::bool);
+                    l.bits(hdr, RdpFields.RDP_FASTPATH_SYNC_KANALOCK, p, 1, 0x08, ValueNames::bool);
                     code(l, hdr, p);
                 }
                 case 4 -> {
-                    l.bits(hdr, "rdp.fastpath.unicode.release", "Release", p, 1, 0x01, ValueNames::bool);
+                    l.bits(hdr, RdpFields.RDP_FASTPATH_UNICODE_RELEASE, p, 1, 0x01, ValueNames::bool);
                     code(l, hdr, p);
-                    RdpLe.hex(l, ev, "rdp.fastpath.unicode.code", "unicodeCode", p + 1, 2);
+                    RdpLe.hex(l, ev, RdpFields.RDP_FASTPATH_UNICODE_CODE, p + 1, 2);
                 }
                 default -> {
                     eventFlags(l, hdr, p);
                     code(l, hdr, p);
-                    RdpLe.hex(l, ev, "rdp.fastpath.qoe.timestamp", "Timestamp", p + 1, 4);
+                    RdpLe.hex(l, ev, RdpFields.RDP_FASTPATH_QOE_TIMESTAMP, p + 1, 4);
                 }
             }
             p += size;
@@ -225,11 +225,11 @@ public final class RdpFastPath implements Heuristic {
     }
 
     private static void eventFlags(L l, Field hdr, int p) {
-        l.bits(hdr, "rdp.fastpath.eventflags", "Flags", p, 1, 0x1F, null);
+        l.bits(hdr, RdpFields.RDP_FASTPATH_EVENTFLAGS, p, 1, 0x1F, null);
     }
 
     private static void code(L l, Field hdr, int p) {
-        l.bits(hdr, "rdp.fastpath.clienteventcode", "Code", p, 1, 0xE0, v -> EVENT.dec(v));
+        l.bits(hdr, RdpFields.RDP_FASTPATH_CLIENTEVENTCODE, p, 1, 0xE0, v -> EVENT.dec(v));
     }
 
     /** Server updates (2.2.9.1.2.1) of an unencrypted output PDU; returns the offset after the last whole one. */
@@ -242,22 +242,22 @@ public final class RdpFastPath implements Heuristic {
             if (!b.has(p, hdr)) break;
             int size = b.u16le(p + hdr - 2);
             if (!b.has(p + hdr, size)) break;
-            Field u = l.tree(null, "rdp.fastpath.update", "Update", p, hdr + size, null,
+            Field u = l.tree(null, RdpFields.RDP_FASTPATH_UPDATE, p, hdr + size, null,
                     UPDATE.nameOr(uh & 0x0F, "Unknown"));
-            Field hf = l.field(u, "rdp.fastpath.updateHeader", "updateHeader", p, 1, 0, (long) uh, Fmt.hex2(uh),
+            Field hf = l.field(u, RdpFields.RDP_FASTPATH_UPDATE_HEADER, p, 1, 0, (long) uh, Fmt.hex2(uh),
                     FieldKind.NORMAL);
-            l.bits(hf, "rdp.fastpath.clienteventcode", "Code", p, 1, 0x0F, v -> UPDATE.dec(v));
-            l.bits(hf, "rdp.fastpath.serverfragmentation", "Fragmentation", p, 1, 0x30, v -> FRAGMENT.dec(v));
-            l.bits(hf, "rdp.fastpath.servercompression", "Compression", p, 1, 0xC0, v -> Fmt.hex(v, 1));
+            l.bits(hf, RdpFields.RDP_FASTPATH_CLIENTEVENTCODE, p, 1, 0x0F, v -> UPDATE.dec(v));
+            l.bits(hf, RdpFields.RDP_FASTPATH_SERVERFRAGMENTATION, p, 1, 0x30, v -> FRAGMENT.dec(v));
+            l.bits(hf, RdpFields.RDP_FASTPATH_SERVERCOMPRESSION, p, 1, 0xC0, v -> Fmt.hex(v, 1));
             if (comp) {
-                Field cf = l.hex(u, "rdp.fastpath.server.compressiontype", "CompressionType", p + 1, 1);
-                l.bits(cf, "rdp.fastpath.server.compressionflags.compressed", "Compressed", p + 1, 1, 0x20, ValueNames::bool);
-                l.bits(cf, "rdp.fastpath.server.compressionflags.atfront", "At front", p + 1, 1, 0x40, ValueNames::bool);
-                l.bits(cf, "rdp.fastpath.server.compressionflags.flushed", "Flushed", p + 1, 1, 0x80, ValueNames::bool);
-                l.bits(cf, "rdp.fastpath.server.compressionflags", "CompressionFlags", p + 1, 1, 0x0F, v -> Fmt.hex(v, 1));
+                Field cf = l.hex(u, RdpFields.RDP_FASTPATH_SERVER_COMPRESSIONTYPE, p + 1, 1);
+                l.bits(cf, RdpFields.RDP_FASTPATH_SERVER_COMPRESSIONFLAGS_COMPRESSED, p + 1, 1, 0x20, ValueNames::bool);
+                l.bits(cf, RdpFields.RDP_FASTPATH_SERVER_COMPRESSIONFLAGS_ATFRONT, p + 1, 1, 0x40, ValueNames::bool);
+                l.bits(cf, RdpFields.RDP_FASTPATH_SERVER_COMPRESSIONFLAGS_FLUSHED, p + 1, 1, 0x80, ValueNames::bool);
+                l.bits(cf, RdpFields.RDP_FASTPATH_SERVER_COMPRESSIONFLAGS, p + 1, 1, 0x0F, v -> Fmt.hex(v, 1));
             }
-            RdpLe.uint(l, u, "rdp.fastpath.server.size", "Size", p + hdr - 2, 2);
-            if (size > 0) l.payload(u, "rdp.fastpath.updateData", "updateData (not decoded)", p + hdr, size);
+            RdpLe.uint(l, u, RdpFields.RDP_FASTPATH_SERVER_SIZE, p + hdr - 2, 2);
+            if (size > 0) l.payload(u, RdpFields.RDP_FASTPATH_UPDATE_DATA, p + hdr, size);
             p += hdr + size;
             n++;
         }

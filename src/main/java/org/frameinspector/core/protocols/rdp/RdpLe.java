@@ -1,5 +1,6 @@
 package org.frameinspector.core.protocols.rdp;
 
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.ValueNames;
 import java.nio.charset.StandardCharsets;
 import org.frameinspector.core.dissect.Buf;
@@ -24,25 +25,25 @@ final class RdpLe {
     }
 
     /** Unsigned little-endian integer with a decimal display. */
-    static Field uint(L l, Field parent, String abbrev, String name, int off, int len) {
-        l.need(parent, abbrev, name, off, len);
+    static Field uint(L l, Field parent, FieldDef def, int off, int len) {
+        l.need(parent, def, off, len);
         long v = le(l.buf(), off, len);
-        return l.field(parent, abbrev, name, off, len, 0, v, Long.toString(v), FieldKind.NORMAL);
+        return l.field(parent, def, off, len, 0, v, Long.toString(v), FieldKind.NORMAL);
     }
 
     /** Unsigned little-endian integer with a caller-supplied display. */
-    static Field uint(L l, Field parent, String abbrev, String name, int off, int len,
+    static Field uint(L l, Field parent, FieldDef def, int off, int len,
                       java.util.function.LongFunction<String> disp) {
-        l.need(parent, abbrev, name, off, len);
+        l.need(parent, def, off, len);
         long v = le(l.buf(), off, len);
-        return l.field(parent, abbrev, name, off, len, 0, v, disp.apply(v), FieldKind.NORMAL);
+        return l.field(parent, def, off, len, 0, v, disp.apply(v), FieldKind.NORMAL);
     }
 
     /** Unsigned little-endian integer shown as hex. */
-    static Field hex(L l, Field parent, String abbrev, String name, int off, int len) {
-        l.need(parent, abbrev, name, off, len);
+    static Field hex(L l, Field parent, FieldDef def, int off, int len) {
+        l.need(parent, def, off, len);
         long v = le(l.buf(), off, len);
-        return l.field(parent, abbrev, name, off, len, 0, v, Fmt.hex(v, len * 2), FieldKind.NORMAL);
+        return l.field(parent, def, off, len, 0, v, Fmt.hex(v, len * 2), FieldKind.NORMAL);
     }
 
     /**
@@ -50,12 +51,12 @@ final class RdpLe {
      * masked and shifted. The field's own bit mask is given in wire order (byte-swapped), as {@link Field#bitmask()}
      * is defined over the bytes as they appear.
      */
-    static Field bits(L l, Field parent, String abbrev, String name, int off, int len, long mask,
+    static Field bits(L l, Field parent, FieldDef def, int off, int len, long mask,
                       java.util.function.LongFunction<String> disp) {
-        l.need(parent, abbrev, name, off, len);
+        l.need(parent, def, off, len);
         long raw = le(l.buf(), off, len);
         long v = (raw & mask) >>> Long.numberOfTrailingZeros(mask);
-        return l.field(parent, abbrev, name, off, len, swap(mask, len), v,
+        return l.field(parent, def, off, len, swap(mask, len), v,
                 disp == null ? Long.toString(v) : disp.apply(v), FieldKind.NORMAL);
     }
 
@@ -66,30 +67,30 @@ final class RdpLe {
         return out;
     }
 
-    static Field flag(L l, Field parent, String abbrev, String name, int off, int len, long mask) {
-        return bits(l, parent, abbrev, name, off, len, mask, ValueNames::bool);
+    static Field flag(L l, Field parent, FieldDef def, int off, int len, long mask) {
+        return bits(l, parent, def, off, len, mask, ValueNames::bool);
     }
 
     /** Fixed-size UTF-16LE text, shown up to the first NUL. */
-    static Field utf16(L l, Field parent, String abbrev, String name, int off, int len) {
-        l.need(parent, abbrev, name, off, len);
+    static Field utf16(L l, Field parent, FieldDef def, int off, int len) {
+        l.need(parent, def, off, len);
         int n = 0;
         while (n + 1 < len && (l.buf().u8(off + n) | l.buf().u8(off + n + 1)) != 0) n += 2;
         String s = new String(l.buf().bytes(), off, n, StandardCharsets.UTF_16LE);
-        return l.field(parent, abbrev, name, off, len, 0, s, s, FieldKind.NORMAL);
+        return l.field(parent, def, off, len, 0, s, s, FieldKind.NORMAL);
     }
 
     /** Fixed-size ANSI text, shown up to the first NUL. */
-    static Field ansi(L l, Field parent, String abbrev, String name, int off, int len) {
-        l.need(parent, abbrev, name, off, len);
+    static Field ansi(L l, Field parent, FieldDef def, int off, int len) {
+        l.need(parent, def, off, len);
         int n = 0;
         while (n < len && l.buf().u8(off + n) != 0) n++;
         String s = new String(l.buf().bytes(), off, n, StandardCharsets.ISO_8859_1);
-        return l.field(parent, abbrev, name, off, len, 0, s, s, FieldKind.NORMAL);
+        return l.field(parent, def, off, len, 0, s, s, FieldKind.NORMAL);
     }
 
     /** A grouping node without a value (matches Wireshark's FT_NONE items). */
-    static Field tree(L l, Field parent, String abbrev, String name, int off, int len, String display) {
-        return l.tree(parent, abbrev, name, off, len, null, display);
+    static Field tree(L l, Field parent, FieldDef def, int off, int len, String display) {
+        return l.tree(parent, def, off, len, null, display);
     }
 }

@@ -1,5 +1,7 @@
 package org.frameinspector.core.protocols.rdp;
 
+import org.frameinspector.core.dissect.DissectorRegistry;
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.ValueNames;
 import org.frameinspector.core.dissect.TcpInfo;
 import org.frameinspector.core.protocols.tpkt.TpktDissector;
@@ -30,6 +32,26 @@ public final class RdpNegotiation implements Heuristic {
     static final ValueNames FAILURE = ValueNames.of(1, "TLS required by server", 2, "TLS not allowed by server",
             3, "TLS certificate not on server", 4, "Inconsistent flags", 5, "Server requires Enhanced RDP Security with CredSSP",
             6, "Server requires Enhanced RDP Security with TLS and certificate-based client authentication");
+
+    /** Registry name of the fast-path dissector (one or more whole fast-path PDUs; TcpInfo in the context). */
+    public static final String FASTPATH_NAME = "rdp.fastpath";
+
+    /**
+     * RDP: negotiation data in the X.224 CR/CC area, T.125/T.124 MCS in DT user data (ahead of the ISO session
+     * heuristic, so register this before the session layer), TLS after the X.224 exchange, fast-path PDUs, and
+     * port 3389 (TPKT or fast-path).
+     */
+    public static void register(DissectorRegistry r) {
+        r.declare(RdpFields.RDP, RdpFields.T124, RdpFields.T125, RdpFields.TLS);
+        r.heuristic(CotpDissector.CRCC_TABLE, new RdpNegotiation());
+        r.heuristic(CotpDissector.PAYLOAD_TABLE, new Mcs());
+        RdpFastPath fastPath = new RdpFastPath();
+        r.heuristic("tcp", new RdpEncrypted());
+        // lone segments on 3389: TPKT or fast-path PDUs (replaces the plain TPKT entry)
+        if (r.byName("tpkt") != null) r.register("tcp.port", RdpEncrypted.RDP_PORT, new RdpPort(fastPath));
+        // by name for the stream layer, which frames fast-path PDUs itself
+        r.named(RdpPort.named(FASTPATH_NAME, fastPath));
+    }
 
     @Override
     public String protocol() {
@@ -115,16 +137,16 @@ public final class RdpNegotiation implements Heuristic {
         Field nonTlv = null;
         int rdpAt = rdpStart(b, p, b.end());
         if (rdpAt > p) {
-            Field x = l.tree(null, "rdp.x224_parameters", "X.224 parameters before the RDP data", p, rdpAt - p, null,
+            Field x = l.tree(null, RdpFields.RDP_X224_PARAMETERS, p, rdpAt - p, null,
                     (rdpAt - p) + " bytes");
             int q = p;
             while (q < rdpAt) {
                 int len = b.u8(q + 1);
-                Field par = l.tree(x, "rdp.x224_parameter", "X.224 parameter", q, 2 + len, null,
+                Field par = l.tree(x, RdpFields.RDP_X224_PARAMETER, q, 2 + len, null,
                         Fmt.hex2(b.u8(q)) + ", length " + len);
-                l.hex(par, "rdp.x224_parameter.code", "Parameter code", q, 1);
-                l.uint(par, "rdp.x224_parameter.length", "Parameter length", q + 1, 1);
-                if (len > 0) l.bytes(par, "rdp.x224_parameter.value", "Parameter value", q + 2, len, null, null);
+                l.hex(par, RdpFields.RDP_X224_PARAMETER_CODE, q, 1);
+                l.uint(par, RdpFields.RDP_X224_PARAMETER_LENGTH, q + 1, 1);
+                if (len > 0) l.bytes(par, RdpFields.RDP_X224_PARAMETER_VALUE, q + 2, len, null, null);
                 q += 2 + len;
             }
             if (type != CC) l.finding("RDP-CR-X224-PARAMS", x, Fmt.colonHex(b.bytes(), p, Math.min(rdpAt - p, 16)),
@@ -143,7 +165,7 @@ public final class RdpNegotiation implements Heuristic {
             }
             int textEnd = eol >= 0 ? eol : b.end();
             String text = new String(b.bytes(), p, textEnd - p, StandardCharsets.ISO_8859_1);
-            Field f = l.field(null, "rdp.rt_cookie", "Routing Token/Cookie", p, textEnd - p, 0, text, text,
+            Field f = l.field(null, RdpFields.RDP_RT_COOKIE, p, textEnd - p, 0, text, text,
                     FieldKind.NORMAL);
             if (firstCookie == null) firstCookie = f;
             if (text.startsWith("Cookie: mstshash=")) sawCookie = true;
@@ -152,7 +174,7 @@ public final class RdpNegotiation implements Heuristic {
             info.append(text);
             if (nonTlv == null) nonTlv = f;
             if (eol < 0) { p = b.end(); break; }
-            l.field(null, "rdp.rt_cookie.terminator", "Cookie terminator (CR LF)", eol, 2, 0, "\\r\\n", "\\r\\n",
+            l.field(null, RdpFields.RDP_RT_COOKIE_TERMINATOR, eol, 2, 0, "\\r\\n", "\\r\\n",
                     FieldKind.NORMAL);
             p = eol + 2;
         }
@@ -178,7 +200,7 @@ public final class RdpNegotiation implements Heuristic {
             });
             p += t == TYPE_CORRELATION ? 36 : 8;
         }
-        if (p < b.end()) l.payload(null, "rdp.unknown_data", "Unrecognised data in the X.224 variable part", p,
+        if (p < b.end()) l.payload(null, RdpFields.RDP_UNKNOWN_DATA, p,
                 b.end() - p);
 
         if (nonTlv != null) {
@@ -196,85 +218,85 @@ public final class RdpNegotiation implements Heuristic {
     /** One negotiation structure at p; returns its type field. */
     private static Field neg(L l, Buf b, int p, int t, int tpduType) {
         int size = t == TYPE_CORRELATION ? 36 : 8;
-        Field typeF = l.uint(null, "rdp.neg_type", "Type", p, 1, v -> NEG_TYPE.hexed(v, 2));
+        Field typeF = l.uint(null, RdpFields.RDP_NEG_TYPE, p, 1, v -> NEG_TYPE.hexed(v, 2));
         int flags = b.u8(p + 1);
         Field flagsF;
         switch (t) {
             case TYPE_REQ -> {
-                flagsF = l.hex(null, "rdp.negReq.flags", "Flags", p + 1, 1);
-                l.bits(flagsF, "rdp.negReq.flags.restricted_admin_mode_req", "Restricted admin mode required", p + 1, 1, 0x01, ValueNames::bool);
-                l.bits(flagsF, "rdp.negReq.flags.redirected_authentication_mode_req", "Redirected authentication mode required", p + 1, 1, 0x02, ValueNames::bool);
-                l.bits(flagsF, "rdp.negReq.flags.correlation_info_present", "Correlation info present", p + 1, 1, 0x08, ValueNames::bool);
+                flagsF = l.hex(null, RdpFields.RDP_NEG_REQ_FLAGS, p + 1, 1);
+                l.bits(flagsF, RdpFields.RDP_NEG_REQ_FLAGS_RESTRICTED_ADMIN_MODE_REQ, p + 1, 1, 0x01, ValueNames::bool);
+                l.bits(flagsF, RdpFields.RDP_NEG_REQ_FLAGS_REDIRECTED_AUTHENTICATION_MODE_REQ, p + 1, 1, 0x02, ValueNames::bool);
+                l.bits(flagsF, RdpFields.RDP_NEG_REQ_FLAGS_CORRELATION_INFO_PRESENT, p + 1, 1, 0x08, ValueNames::bool);
                 if ((flags & ~0x0B) != 0) {
                     l.finding("RDP-NEG-RESERVED-FLAG", flagsF, Fmt.hex2(flags), "only bits 0x01, 0x02 and 0x08");
                 }
             }
             case TYPE_RSP -> {
-                flagsF = l.hex(null, "rdp.negRsp.flags", "Flags", p + 1, 1);
-                l.bits(flagsF, "rdp.negRsp.flags.extended_client_data_supported", "Extended Client Data Blocks supported", p + 1, 1, 0x01, ValueNames::bool);
-                l.bits(flagsF, "rdp.negRsp.flags.dynvc_gfx_protocol_supported", "Graphics Pipeline Extension Protocol supported", p + 1, 1, 0x02, ValueNames::bool);
-                l.bits(flagsF, "rdp.negRsp.flags.reserved", "NEGRSP_FLAG_RESERVED", p + 1, 1, 0x04, ValueNames::bool);
-                l.bits(flagsF, "rdp.negRsp.flags.restricted_admin_mode_supported", "Restricted admin mode supported", p + 1, 1, 0x08, ValueNames::bool);
-                l.bits(flagsF, "rdp.negRsp.flags.restricted_authentication_mode_supported", "Restricted authentication mode supported", p + 1, 1, 0x10, ValueNames::bool);
+                flagsF = l.hex(null, RdpFields.RDP_NEG_RSP_FLAGS, p + 1, 1);
+                l.bits(flagsF, RdpFields.RDP_NEG_RSP_FLAGS_EXTENDED_CLIENT_DATA_SUPPORTED, p + 1, 1, 0x01, ValueNames::bool);
+                l.bits(flagsF, RdpFields.RDP_NEG_RSP_FLAGS_DYNVC_GFX_PROTOCOL_SUPPORTED, p + 1, 1, 0x02, ValueNames::bool);
+                l.bits(flagsF, RdpFields.RDP_NEG_RSP_FLAGS_RESERVED, p + 1, 1, 0x04, ValueNames::bool);
+                l.bits(flagsF, RdpFields.RDP_NEG_RSP_FLAGS_RESTRICTED_ADMIN_MODE_SUPPORTED, p + 1, 1, 0x08, ValueNames::bool);
+                l.bits(flagsF, RdpFields.RDP_NEG_RSP_FLAGS_RESTRICTED_AUTHENTICATION_MODE_SUPPORTED, p + 1, 1, 0x10, ValueNames::bool);
                 if ((flags & 0x04) != 0 || (flags & ~0x1F) != 0) {
                     l.finding("RDP-NEG-RESERVED-FLAG", flagsF, Fmt.hex2(flags), "0x04 and bits above 0x10 clear");
                 }
             }
             case TYPE_FAILURE -> {
                 // Wireshark 4.0 files the failure's flags octet under rdp.negReq.flags; same abbreviation here
-                flagsF = l.hex(null, "rdp.negReq.flags", "Flags", p + 1, 1);
+                flagsF = l.hex(null, RdpFields.RDP_NEG_REQ_FLAGS, p + 1, 1);
                 if (flags != 0) l.finding("RDP-NEG-FAILURE-FLAGS", flagsF, Fmt.hex2(flags), "0x00");
             }
             default -> {
-                flagsF = l.hex(null, "rdp.correlationInfo.flags", "Flags", p + 1, 1);
+                flagsF = l.hex(null, RdpFields.RDP_CORRELATION_INFO_FLAGS, p + 1, 1);
                 if (flags != 0) l.finding("RDP-NEG-FAILURE-FLAGS", flagsF, Fmt.hex2(flags), "0x00");
             }
         }
         // The length is a 16-bit little-endian value. Wireshark 4.0 labels only its first byte rdp.neg_length (with
         // the whole value); we do the same and cover the high byte with our own field so every byte is explained.
-        l.need(null, "rdp.neg_length", "Length", p + 2, 2);
+        l.need(null, RdpFields.RDP_NEG_LENGTH, p + 2, 2);
         int len = b.u16le(p + 2);
-        Field lenF = l.field(null, "rdp.neg_length", "Length", p + 2, 1, 0, (long) len,
+        Field lenF = l.field(null, RdpFields.RDP_NEG_LENGTH, p + 2, 1, 0, (long) len,
                 len + " (16-bit little-endian, low byte here)", FieldKind.NORMAL);
-        l.field(null, "rdp.neg_length.high", "Length (high byte)", p + 3, 1, 0, (long) b.u8(p + 3),
+        l.field(null, RdpFields.RDP_NEG_LENGTH_HIGH, p + 3, 1, 0, (long) b.u8(p + 3),
                 Fmt.hex2(b.u8(p + 3)) + " (high byte of the 16-bit length)", FieldKind.NORMAL);
         if (len != size) l.finding("RDP-NEG-LENGTH", lenF, p + 2, 2, Integer.toString(len), Integer.toString(size));
         switch (t) {
             case TYPE_REQ -> {
-                long v = le32(l, b, "rdp.negReq.requestedProtocols", "requestedProtocols", p + 4);
-                Field f = l.field(null, "rdp.negReq.requestedProtocols", "requestedProtocols", p + 4, 4, 0, v,
+                long v = le32(l, b, RdpFields.RDP_NEG_REQ_REQUESTED_PROTOCOLS, p + 4);
+                Field f = l.field(null, RdpFields.RDP_NEG_REQ_REQUESTED_PROTOCOLS, p + 4, 4, 0, v,
                         Fmt.hex(v, 8), FieldKind.NORMAL);
-                protoBit(l, f, "rdp.negReq.requestedProtocols.ssl", "TLS security supported", p + 4, v, 0x01);
-                protoBit(l, f, "rdp.negReq.requestedProtocols.hybrid", "CredSSP supported", p + 4, v, 0x02);
-                protoBit(l, f, "rdp.negReq.requestedProtocols.rdstls", "RDSTLS supported", p + 4, v, 0x04);
-                protoBit(l, f, "rdp.negReq.requestedProtocols.hybrid_ex", "CredSSP with Early User Authorization Result PDU supported", p + 4, v, 0x08);
-                protoBit(l, f, "rdp.negReq.requestedProtocols.rdsaad", "RDSAAD supported", p + 4, v, 0x10);
+                protoBit(l, f, RdpFields.RDP_NEG_REQ_REQUESTED_PROTOCOLS_SSL, p + 4, v, 0x01);
+                protoBit(l, f, RdpFields.RDP_NEG_REQ_REQUESTED_PROTOCOLS_HYBRID, p + 4, v, 0x02);
+                protoBit(l, f, RdpFields.RDP_NEG_REQ_REQUESTED_PROTOCOLS_RDSTLS, p + 4, v, 0x04);
+                protoBit(l, f, RdpFields.RDP_NEG_REQ_REQUESTED_PROTOCOLS_HYBRID_EX, p + 4, v, 0x08);
+                protoBit(l, f, RdpFields.RDP_NEG_REQ_REQUESTED_PROTOCOLS_RDSAAD, p + 4, v, 0x10);
             }
             case TYPE_RSP -> {
-                long v = le32(l, b, "rdp.negReq.selectedProtocol", "selectedProtocol", p + 4);
-                l.field(null, "rdp.negReq.selectedProtocol", "selectedProtocol", p + 4, 4, 0, v,
+                long v = le32(l, b, RdpFields.RDP_NEG_REQ_SELECTED_PROTOCOL, p + 4);
+                l.field(null, RdpFields.RDP_NEG_REQ_SELECTED_PROTOCOL, p + 4, 4, 0, v,
                         PROTOCOL.hexed(v, 8), FieldKind.NORMAL);
             }
             case TYPE_FAILURE -> {
-                long v = le32(l, b, "rdp.negFailure.failureCode", "failureCode", p + 4);
-                l.field(null, "rdp.negFailure.failureCode", "failureCode", p + 4, 4, 0, v, FAILURE.dec(v),
+                long v = le32(l, b, RdpFields.RDP_NEG_FAILURE_FAILURE_CODE, p + 4);
+                l.field(null, RdpFields.RDP_NEG_FAILURE_FAILURE_CODE, p + 4, 4, 0, v, FAILURE.dec(v),
                         FieldKind.NORMAL);
             }
             default -> {
-                l.bytes(null, "rdp.correlationInfo.correlationId", "correlationId", p + 4, 16, null, null);
-                l.bytes(null, "rdp.correlationInfo.reserved", "Reserved", p + 20, 16, null, FieldKind.RESERVED);
+                l.bytes(null, RdpFields.RDP_CORRELATION_INFO_CORRELATION_ID, p + 4, 16, null, null);
+                l.bytes(null, RdpFields.RDP_CORRELATION_INFO_RESERVED, p + 20, 16, null, FieldKind.RESERVED);
             }
         }
         return typeF;
     }
 
-    private static long le32(L l, Buf b, String abbrev, String name, int off) {
-        l.need(null, abbrev, name, off, 4);
+    private static long le32(L l, Buf b, FieldDef def, int off) {
+        l.need(null, def, off, 4);
         return b.u32le(off);
     }
 
-    private static void protoBit(L l, Field parent, String abbrev, String name, int off, long v, long bit) {
+    private static void protoBit(L l, Field parent, FieldDef def, int off, long v, long bit) {
         // shown over the 4 little-endian bytes; the mask is given over the value as read (not the wire order)
-        l.field(parent, abbrev, name, off, 4, 0, (v & bit) != 0 ? 1L : 0L, ValueNames.bool(v & bit), FieldKind.NORMAL);
+        l.field(parent, def, off, 4, 0, (v & bit) != 0 ? 1L : 0L, ValueNames.bool(v & bit), FieldKind.NORMAL);
     }
 }

@@ -1,5 +1,6 @@
 package org.frameinspector.core.protocols.s7comm;
 
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.ValueNames;
 import java.nio.charset.StandardCharsets;
 import org.frameinspector.core.dissect.Buf;
@@ -38,21 +39,21 @@ final class S7Userdata {
     private static int szl(L l, Buf b, Field data, int type, int q, int qe) {
         if (qe - q < 4) return q;
         int id = b.u16(q);
-        Field idF = l.hex(data, "s7comm.data.userdata.szl_id", "SZL-ID", q, 2);
-        l.bits(idF, "s7comm.data.userdata.szl_id.diag_type", "Diagnostic type", q, 2, 0xF000, v -> Fmt.hex(v, 1));
-        l.bits(idF, "s7comm.data.userdata.szl_id.partlist_ex", "Number of the partial list extract", q, 2, 0x0FFF, v -> Fmt.hex(v, 4));
-        l.bits(idF, "s7comm.data.userdata.szl_id.partlist_num", "Number of the partial list", q, 2, 0x00FF, v -> Fmt.hex(v, 2));
+        Field idF = l.hex(data, S7commFields.S7COMM_DATA_USERDATA_SZL_ID, q, 2);
+        l.bits(idF, S7commFields.S7COMM_DATA_USERDATA_SZL_ID_DIAG_TYPE, q, 2, 0xF000, v -> Fmt.hex(v, 1));
+        l.bits(idF, S7commFields.S7COMM_DATA_USERDATA_SZL_ID_PARTLIST_EX, q, 2, 0x0FFF, v -> Fmt.hex(v, 4));
+        l.bits(idF, S7commFields.S7COMM_DATA_USERDATA_SZL_ID_PARTLIST_NUM, q, 2, 0x00FF, v -> Fmt.hex(v, 2));
         int index = b.u16(q + 2);
-        l.hex(data, "s7comm.data.userdata.szl_index", "SZL-Index", q + 2, 2);
+        l.hex(data, S7commFields.S7COMM_DATA_USERDATA_SZL_INDEX, q + 2, 2);
         int p = q + 4;
         if (type != 8 || qe - p < 4) return p;
-        int plen = (int) l.uint(data, "s7comm.data.userdata.szl_id.partlist_len", "SZL partial list length in bytes", p, 2).longValue();
-        int pcnt = (int) l.uint(data, "s7comm.data.userdata.szl_id.partlist_cnt", "SZL partial list count", p + 2, 2).longValue();
+        int plen = (int) l.uint(data, S7commFields.S7COMM_DATA_USERDATA_SZL_ID_PARTLIST_LEN, p, 2).longValue();
+        int pcnt = (int) l.uint(data, S7commFields.S7COMM_DATA_USERDATA_SZL_ID_PARTLIST_CNT, p + 2, 2).longValue();
         p += 4;
         for (int i = 1; i <= pcnt && plen > 0 && p + plen <= qe; i++) {
-            Field t = l.tree(data, "s7comm.data.userdata.szl_data_tree", "SZL data tree", p, plen, null, "(list count no. " + i + ")");
+            Field t = l.tree(data, S7commFields.S7COMM_DATA_USERDATA_SZL_DATA_TREE, p, plen, null, "(list count no. " + i + ")");
             int used = szlEntry(l, b, t, id, index, p, plen);
-            if (used < plen) l.bytes(t, "s7comm.data.userdata.szl_data", "SZL data (not decoded further)", p + used, plen - used, null, null);
+            if (used < plen) l.bytes(t, S7commFields.S7COMM_DATA_USERDATA_SZL_DATA, p + used, plen - used, null, null);
             p += plen;
         }
         return p;
@@ -63,135 +64,134 @@ final class S7Userdata {
         int num = id & 0x00FF;
         if (id == 0x0000 || (id & 0x0FFF) == 0x0F00) {
             if (n < 2) return 0;
-            l.hex(t, "s7comm.szl.0000.0000.szl_id", "SZL ID that exists", p, 2);
+            l.hex(t, S7commFields.S7COMM_SZL_0000_0000_SZL_ID, p, 2);
             return 2;
         }
         if (num == 0x11 && n >= 28) {
-            String x = "s7comm.szl.xy11.0001.";
-            l.hex(t, x + "index", "Index", p, 2);
-            str(l, b, t, x + "anz", "MlfB (Order number of the module)", p + 2, 20);
-            l.hex(t, x + "bgtyp", "BGTyp (Module type ID)", p + 22, 2);
-            l.uint(t, x + "ausbg", "Ausbg (Version of the module or release of the operating system)", p + 24, 2);
-            l.uint(t, x + "ausbe", "Ausbe (Release of the PG description file)", p + 26, 2);
+            l.hex(t, S7commFields.S7COMM_SZL_XY11_0001_INDEX, p, 2);
+            str(l, b, t, S7commFields.S7COMM_SZL_XY11_0001_ANZ, p + 2, 20);
+            l.hex(t, S7commFields.S7COMM_SZL_XY11_0001_BGTYP, p + 22, 2);
+            l.uint(t, S7commFields.S7COMM_SZL_XY11_0001_AUSBG, p + 24, 2);
+            l.uint(t, S7commFields.S7COMM_SZL_XY11_0001_AUSBE, p + 26, 2);
             return 28;
         }
         if (num == 0x1C && n >= 34) {
             int ix = b.u16(p);
-            l.hex(t, "s7comm.szl.001c.000x.index", "Index", p, 2);
-            String x = "s7comm.szl.001c.";
+            l.hex(t, S7commFields.S7COMM_SZL_001C_000X_INDEX, p, 2);
             int u = 2;
             switch (ix) {
-                case 1 -> u += str(l, b, t, x + "0001.name", "Name (Name of the PLC)", p + 2, 24);
-                case 2 -> u += str(l, b, t, x + "0002.name", "Name (Name of the module)", p + 2, 24);
-                case 3 -> u += str(l, b, t, x + "0003.tag", "Tag (Plant identification of the module)", p + 2, 32);
-                case 4 -> u += str(l, b, t, x + "0004.copyright", "Copyright", p + 2, 26);
-                case 5 -> u += str(l, b, t, x + "0005.serialn", "Serialn (Serialnumber of the module)", p + 2, 24);
-                case 7 -> u += str(l, b, t, x + "0007.cputypname", "Cputypname (Module type name)", p + 2, 32);
-                case 8 -> u += str(l, b, t, x + "0008.snmcmmc", "Sn_mc/mmc (Serial number of the Memory Card)", p + 2, 32);
+                case 1 -> u += str(l, b, t, S7commFields.S7COMM_SZL_001C_0001_NAME, p + 2, 24);
+                case 2 -> u += str(l, b, t, S7commFields.S7COMM_SZL_001C_0002_NAME, p + 2, 24);
+                case 3 -> u += str(l, b, t, S7commFields.S7COMM_SZL_001C_0003_TAG, p + 2, 32);
+                case 4 -> u += str(l, b, t, S7commFields.S7COMM_SZL_001C_0004_COPYRIGHT, p + 2, 26);
+                case 5 -> u += str(l, b, t, S7commFields.S7COMM_SZL_001C_0005_SERIALN, p + 2, 24);
+                case 7 -> u += str(l, b, t, S7commFields.S7COMM_SZL_001C_0007_CPUTYPNAME, p + 2, 32);
+                case 8 -> u += str(l, b, t, S7commFields.S7COMM_SZL_001C_0008_SNMCMMC, p + 2, 32);
                 case 9 -> {
-                    l.hex(t, x + "0009.manufacturer_id", "Manufacturer_id", p + 2, 2);
-                    l.hex(t, x + "0009.profile_id", "Profile_id", p + 4, 2);
-                    l.hex(t, x + "0009.profile_spec_typ", "Profile_spec_typ", p + 6, 2);
+                    l.hex(t, S7commFields.S7COMM_SZL_001C_0009_MANUFACTURER_ID, p + 2, 2);
+                    l.hex(t, S7commFields.S7COMM_SZL_001C_0009_PROFILE_ID, p + 4, 2);
+                    l.hex(t, S7commFields.S7COMM_SZL_001C_0009_PROFILE_SPEC_TYP, p + 6, 2);
                     u += 6;
                 }
                 case 10 -> {
-                    str(l, b, t, x + "000a.oem_copyright_string", "Oem_copyright_string (OEM Copyright ID)", p + 2, 26);
-                    l.hex(t, x + "000a.oem_id", "Oem_id (OEM ID)", p + 28, 2);
-                    l.hex(t, x + "000a.oem_add_id", "Oem_add_id (OEM additional ID)", p + 30, 4);
+                    str(l, b, t, S7commFields.S7COMM_SZL_001C_000A_OEM_COPYRIGHT_STRING, p + 2, 26);
+                    l.hex(t, S7commFields.S7COMM_SZL_001C_000A_OEM_ID, p + 28, 2);
+                    l.hex(t, S7commFields.S7COMM_SZL_001C_000A_OEM_ADD_ID, p + 30, 4);
                     u += 32;
                 }
-                case 11 -> u += str(l, b, t, x + "000b.loc_id", "Loc_id (Location designation)", p + 2, 32);
+                case 11 -> u += str(l, b, t, S7commFields.S7COMM_SZL_001C_000B_LOC_ID, p + 2, 32);
                 default -> {
                 }
             }
             if (u > 2 && u < n) {
-                l.bytes(t, x + "000x.res", "Reserved", p + u, n - u, null, FieldKind.RESERVED);
+                l.bytes(t, S7commFields.S7COMM_SZL_001C_000X_RES, p + u, n - u, null, FieldKind.RESERVED);
                 u = n;
             }
             return u;
         }
         if (num == 0x13 && n >= 36) {
-            String x = "s7comm.szl.0013.0000.";
-            l.hex(t, x + "index", "Index", p, 2);
-            l.hex(t, x + "code", "Code (Memory type)", p + 2, 2);
-            l.uint(t, x + "size", "Size (Total size of the selected memory)", p + 4, 4);
-            Field m = l.uint(t, x + "mode", "Mode (Logical mode of the memory)", p + 8, 2);
-            l.bits(m, x + "mode.vol_mem", "Volatile memory area", p + 8, 2, 0x01, ValueNames::bool);
-            l.bits(m, x + "mode.nvol_mem", "Non-volatile memory area", p + 8, 2, 0x02, ValueNames::bool);
-            l.bits(m, x + "mode.mixed_mem", "Mixed memory area", p + 8, 2, 0x04, ValueNames::bool);
-            l.bits(m, x + "mode.cd_sep", "Code and data separate (for work memory)", p + 8, 2, 0x08, ValueNames::bool);
-            l.bits(m, x + "mode.cd_tog", "Code and data together (for work memory)", p + 8, 2, 0x10, ValueNames::bool);
-            l.hex(t, x + "granu", "Granu", p + 10, 2);
-            String[] a = {"ber1", "belegt1", "block1", "ber2", "belegt2", "block2"};
-            for (int i = 0; i < a.length; i++) l.uint(t, x + a[i], a[i], p + 12 + 4 * i, 4);
+            l.hex(t, S7commFields.S7COMM_SZL_0013_0000_INDEX, p, 2);
+            l.hex(t, S7commFields.S7COMM_SZL_0013_0000_CODE, p + 2, 2);
+            l.uint(t, S7commFields.S7COMM_SZL_0013_0000_SIZE, p + 4, 4);
+            Field m = l.uint(t, S7commFields.S7COMM_SZL_0013_0000_MODE, p + 8, 2);
+            l.bits(m, S7commFields.S7COMM_SZL_0013_0000_MODE_VOL_MEM, p + 8, 2, 0x01, ValueNames::bool);
+            l.bits(m, S7commFields.S7COMM_SZL_0013_0000_MODE_NVOL_MEM, p + 8, 2, 0x02, ValueNames::bool);
+            l.bits(m, S7commFields.S7COMM_SZL_0013_0000_MODE_MIXED_MEM, p + 8, 2, 0x04, ValueNames::bool);
+            l.bits(m, S7commFields.S7COMM_SZL_0013_0000_MODE_CD_SEP, p + 8, 2, 0x08, ValueNames::bool);
+            l.bits(m, S7commFields.S7COMM_SZL_0013_0000_MODE_CD_TOG, p + 8, 2, 0x10, ValueNames::bool);
+            l.hex(t, S7commFields.S7COMM_SZL_0013_0000_GRANU, p + 10, 2);
+            FieldDef[] a = {S7commFields.S7COMM_SZL_0013_0000_BER1, S7commFields.S7COMM_SZL_0013_0000_BELEGT1,
+                S7commFields.S7COMM_SZL_0013_0000_BLOCK1, S7commFields.S7COMM_SZL_0013_0000_BER2,
+                S7commFields.S7COMM_SZL_0013_0000_BELEGT2, S7commFields.S7COMM_SZL_0013_0000_BLOCK2};
+            for (int i = 0; i < a.length; i++) l.uint(t, a[i], p + 12 + 4 * i, 4);
             return 36;
         }
         if (num == 0x74 && n >= 4) {
-            String x = "s7comm.szl.xy74.0000.";
-            Field c = l.hex(t, x + "cpu_led_id", "cpu_led_id", p, 2);
-            l.bits(c, x + "cpu_led_id.rackno", "Rack number", p, 2, 0x0700, null);
-            l.bits(c, x + "cpu_led_id.cputype", "CPU Type (0=Standby, 1=Master)", p, 2, 0x0800, null);
-            l.bits(c, x + "cpu_led_id.id", "LED ID", p, 2, 0x00FF, null);
-            l.uint(t, x + "led_on", "Status of the LED", p + 2, 1);
-            l.uint(t, x + "led_blink", "Flashing status of the LED", p + 3, 1);
+            Field c = l.hex(t, S7commFields.S7COMM_SZL_XY74_0000_CPU_LED_ID, p, 2);
+            l.bits(c, S7commFields.S7COMM_SZL_XY74_0000_CPU_LED_ID_RACKNO, p, 2, 0x0700, null);
+            l.bits(c, S7commFields.S7COMM_SZL_XY74_0000_CPU_LED_ID_CPUTYPE, p, 2, 0x0800, null);
+            l.bits(c, S7commFields.S7COMM_SZL_XY74_0000_CPU_LED_ID_ID, p, 2, 0x00FF, null);
+            l.uint(t, S7commFields.S7COMM_SZL_XY74_0000_LED_ON, p + 2, 1);
+            l.uint(t, S7commFields.S7COMM_SZL_XY74_0000_LED_BLINK, p + 3, 1);
             return 4;
         }
         if ((id & 0x0FFF) == 0x0424 && n >= 20) {
-            String x = "s7comm.szl.0424.0000.";
-            l.hex(t, x + "ereig", "ereig", p, 2);
-            l.hex(t, x + "ae", "ae", p + 2, 1);
-            Field z = l.hex(t, x + "bzu_id", "bzu-id", p + 3, 1);
-            l.bits(z, x + "bzu_id.req", "Requested mode", p + 3, 1, 0x0F, v -> Fmt.hex(v, 1));
-            l.bits(z, x + "bzu_id.pre", "Previous mode", p + 3, 1, 0xF0, v -> Fmt.hex(v, 1));
-            l.bytes(t, x + "res", "res (Reserved)", p + 4, 4, null, FieldKind.RESERVED);
-            for (int i = 1; i <= 4; i++) l.hex(t, x + "anlinfo" + i, "anlinfo" + i, p + 7 + i, 1);
-            l.bytes(t, x + "time", "time", p + 12, 8, null, null);
+            l.hex(t, S7commFields.S7COMM_SZL_0424_0000_EREIG, p, 2);
+            l.hex(t, S7commFields.S7COMM_SZL_0424_0000_AE, p + 2, 1);
+            Field z = l.hex(t, S7commFields.S7COMM_SZL_0424_0000_BZU_ID, p + 3, 1);
+            l.bits(z, S7commFields.S7COMM_SZL_0424_0000_BZU_ID_REQ, p + 3, 1, 0x0F, v -> Fmt.hex(v, 1));
+            l.bits(z, S7commFields.S7COMM_SZL_0424_0000_BZU_ID_PRE, p + 3, 1, 0xF0, v -> Fmt.hex(v, 1));
+            l.bytes(t, S7commFields.S7COMM_SZL_0424_0000_RES, p + 4, 4, null, FieldKind.RESERVED);
+            FieldDef[] anl = {S7commFields.S7COMM_SZL_0424_0000_ANLINFO1, S7commFields.S7COMM_SZL_0424_0000_ANLINFO2,
+                S7commFields.S7COMM_SZL_0424_0000_ANLINFO3, S7commFields.S7COMM_SZL_0424_0000_ANLINFO4};
+            for (int i = 1; i <= 4; i++) l.hex(t, anl[i - 1], p + 7 + i, 1);
+            l.bytes(t, S7commFields.S7COMM_SZL_0424_0000_TIME, p + 12, 8, null, null);
             return 20;
         }
         if (id == 0x0131 && index == 1 && n >= 40) {
-            String x = "s7comm.szl.0131.0001.";
-            l.hex(t, x + "index", "Index", p, 2);
-            l.uint(t, x + "pdu", "pdu (Maximum PDU size in bytes)", p + 2, 2);
-            l.uint(t, x + "anz", "anz (Maximum number of communication connections)", p + 4, 2);
-            l.hex(t, x + "mpi_bps", "mpi_bps (Maximum data rate of the MPI)", p + 6, 4);
-            l.hex(t, x + "kbus_bps", "kbus_bps (Maximum data rate of the communication bus)", p + 10, 4);
-            l.bytes(t, x + "res", "res (Reserved)", p + 14, n - 14, null, FieldKind.RESERVED);
+            l.hex(t, S7commFields.S7COMM_SZL_0131_0001_INDEX, p, 2);
+            l.uint(t, S7commFields.S7COMM_SZL_0131_0001_PDU, p + 2, 2);
+            l.uint(t, S7commFields.S7COMM_SZL_0131_0001_ANZ, p + 4, 2);
+            l.hex(t, S7commFields.S7COMM_SZL_0131_0001_MPI_BPS, p + 6, 4);
+            l.hex(t, S7commFields.S7COMM_SZL_0131_0001_KBUS_BPS, p + 10, 4);
+            l.bytes(t, S7commFields.S7COMM_SZL_0131_0001_RES, p + 14, n - 14, null, FieldKind.RESERVED);
             return n;
         }
         if (id == 0x0132 && index == 2 && n >= 40) {
-            String x = "s7comm.szl.0132.0002.";
-            l.hex(t, x + "index", "Index", p, 2);
-            l.uint(t, x + "anz", "anz (Number of initialized test and installation jobs)", p + 2, 2);
-            l.bytes(t, x + "res", "res (Reserved)", p + 4, n - 4, null, FieldKind.RESERVED);
+            l.hex(t, S7commFields.S7COMM_SZL_0132_0002_INDEX, p, 2);
+            l.uint(t, S7commFields.S7COMM_SZL_0132_0002_ANZ, p + 2, 2);
+            l.bytes(t, S7commFields.S7COMM_SZL_0132_0002_RES, p + 4, n - 4, null, FieldKind.RESERVED);
             return n;
         }
         if (id == 0x0132 && index == 4 && n >= 40) {
-            String x = "s7comm.szl.0132.0004.";
-            l.hex(t, x + "index", "Index", p, 2);
-            String[] u = {"key", "param", "real", "bart_sch", "crst_wrst"};
-            for (int i = 0; i < u.length; i++) l.uint(t, x + u[i], u[i], p + 2 + 2 * i, 2);
-            l.hex(t, x + "ken_f", "ken_f (Reserved)", p + 12, 2);
-            l.hex(t, x + "ken_rel", "ken_rel (ID for valid version identifications/checksums)", p + 14, 2);
-            String[] k = {"ken_ver1_hw", "ken_ver2_hw", "ken_ver1_awp", "ken_ver2_awp"};
+            l.hex(t, S7commFields.S7COMM_SZL_0132_0004_INDEX, p, 2);
+            FieldDef[] u = {S7commFields.S7COMM_SZL_0132_0004_KEY, S7commFields.S7COMM_SZL_0132_0004_PARAM,
+                S7commFields.S7COMM_SZL_0132_0004_REAL, S7commFields.S7COMM_SZL_0132_0004_BART_SCH,
+                S7commFields.S7COMM_SZL_0132_0004_CRST_WRST};
+            for (int i = 0; i < u.length; i++) l.uint(t, u[i], p + 2 + 2 * i, 2);
+            l.hex(t, S7commFields.S7COMM_SZL_0132_0004_KEN_F, p + 12, 2);
+            l.hex(t, S7commFields.S7COMM_SZL_0132_0004_KEN_REL, p + 14, 2);
+            FieldDef[] k = {S7commFields.S7COMM_SZL_0132_0004_KEN_VER1_HW, S7commFields.S7COMM_SZL_0132_0004_KEN_VER2_HW,
+                S7commFields.S7COMM_SZL_0132_0004_KEN_VER1_AWP, S7commFields.S7COMM_SZL_0132_0004_KEN_VER2_AWP};
             for (int i = 0; i < k.length; i++) {
                 int off = p + 16 + 2 * i;
                 int v = b.u16le(off);
-                l.field(t, x + k[i], k[i] + " (little-endian)", off, 2, 0, (long) v, Fmt.hex(v, 4), FieldKind.NORMAL);
+                l.field(t, k[i], off, 2, 0, (long) v, Fmt.hex(v, 4), FieldKind.NORMAL);
             }
-            l.bytes(t, x + "res", "res (Reserved)", p + 24, n - 24, null, FieldKind.RESERVED);
+            l.bytes(t, S7commFields.S7COMM_SZL_0132_0004_RES, p + 24, n - 24, null, FieldKind.RESERVED);
             return n;
         }
         return 0;
     }
 
     /** A fixed-size ASCII field; the value stops at the first NUL like Wireshark's string display. */
-    private static int str(L l, Buf b, Field parent, String abbrev, String name, int off, int len) {
-        l.need(parent, abbrev, name, off, len);
+    private static int str(L l, Buf b, Field parent, FieldDef def, int off, int len) {
+        l.need(parent, def, off, len);
         byte[] raw = b.copy(off, len);
         int z = 0;
         while (z < raw.length && raw[z] != 0) z++;
         String s = new String(raw, 0, z, StandardCharsets.ISO_8859_1);
-        l.field(parent, abbrev, name, off, len, 0, s, s, FieldKind.NORMAL);
+        l.field(parent, def, off, len, 0, s, s, FieldKind.NORMAL);
         return len;
     }
 
@@ -202,9 +202,9 @@ final class S7Userdata {
             int i = 1;
             for (; q + 4 <= qe; q += 4, i++) {
                 int bt = b.u16(q);
-                Field it = l.tree(data, "s7comm.data.item", "Item [" + i + "]", q, 4, null, "(Block type " + BLOCK_TYPE.nameOr(bt, "?") + ")");
+                Field it = l.tree(data, S7commFields.S7COMM_DATA_ITEM.as("Item [" + i + "]"), q, 4, null, "(Block type " + BLOCK_TYPE.nameOr(bt, "?") + ")");
                 blockType(l, b, it, q);
-                l.uint(it, "s7comm.blockinfo.block_count", "Block count", q + 2, 2);
+                l.uint(it, S7commFields.S7COMM_BLOCKINFO_BLOCK_COUNT, q + 2, 2);
             }
             return q;
         }
@@ -216,17 +216,17 @@ final class S7Userdata {
             int i = 1;
             for (; q + 4 <= qe; q += 4, i++) {
                 int num = b.u16(q);
-                Field it = l.tree(data, "s7comm.data.item", "Item [" + i + "]", q, 4, null, "(Block number " + num + ")");
-                l.uint(it, "s7comm.blockinfo.block_num", "Block number", q, 2);
-                l.hex(it, "s7comm.blockinfo.flags", "Block flags (unknown)", q + 2, 1);
-                l.uint(it, "s7comm.blockinfo.block_lang", "Block language", q + 3, 1, BLOCK_LANG::dec);
+                Field it = l.tree(data, S7commFields.S7COMM_DATA_ITEM.as("Item [" + i + "]"), q, 4, null, "(Block number " + num + ")");
+                l.uint(it, S7commFields.S7COMM_BLOCKINFO_BLOCK_NUM, q, 2);
+                l.hex(it, S7commFields.S7COMM_BLOCKINFO_FLAGS, q + 2, 1);
+                l.uint(it, S7commFields.S7COMM_BLOCKINFO_BLOCK_LANG, q + 3, 1, BLOCK_LANG::dec);
             }
             return q;
         }
         if (sub == 3 && type == 4 && qe - q >= 8) {
             blockType(l, b, data, q);
-            str(l, b, data, "s7comm.data.blockinfo.block_number", "Block number", q + 2, 5);
-            str(l, b, data, "s7comm.data.blockinfo.filesys", "Filesystem", q + 7, 1);
+            str(l, b, data, S7commFields.S7COMM_DATA_BLOCKINFO_BLOCK_NUMBER, q + 2, 5);
+            str(l, b, data, S7commFields.S7COMM_DATA_BLOCKINFO_FILESYS, q + 7, 1);
             return q + 8;
         }
         return q;
@@ -234,9 +234,9 @@ final class S7Userdata {
 
     /** Two ASCII characters ("08" = OB, "0A" = DB …). */
     private static void blockType(L l, Buf b, Field parent, int q) {
-        l.need(parent, "s7comm.blockinfo.blocktype", "Block type", q, 2);
+        l.need(parent, S7commFields.S7COMM_BLOCKINFO_BLOCKTYPE, q, 2);
         String s = new String(b.copy(q, 2), StandardCharsets.ISO_8859_1);
-        l.field(parent, "s7comm.blockinfo.blocktype", "Block type", q, 2, 0, s,
+        l.field(parent, S7commFields.S7COMM_BLOCKINFO_BLOCKTYPE, q, 2, 0, s,
                 s + " (" + BLOCK_TYPE.nameOr(b.u16(q), "Unknown") + ")", FieldKind.NORMAL);
     }
 
@@ -254,19 +254,20 @@ final class S7Userdata {
         int year = y2 >= 90 ? 1900 + y2 : 2000 + y2;
         String text = (mo >= 1 && mo <= 12 ? MONTHS[mo - 1] : "?") + " " + d + ", " + year + " "
                 + String.format("%02d:%02d:%02d.%03d000000 UTC", h, mi, s, ms);
-        Field ts = l.field(data, "s7comm.data.ts", "S7 Timestamp", q, 10, 0, text, text, FieldKind.NORMAL);
-        l.hex(ts, "s7comm.data.ts_reserved", "S7 Timestamp - Reserved", q, 1);
-        String[] n = {"ts_year1", "ts_year2", "ts_month", "ts_day", "ts_hour", "ts_minute", "ts_second"};
-        String[] t = {"Year 1", "Year 2", "Month", "Day", "Hour", "Minute", "Second"};
+        Field ts = l.field(data, S7commFields.S7COMM_DATA_TS, q, 10, 0, text, text, FieldKind.NORMAL);
+        l.hex(ts, S7commFields.S7COMM_DATA_TS_RESERVED, q, 1);
+        FieldDef[] n = {S7commFields.S7COMM_DATA_TS_YEAR1, S7commFields.S7COMM_DATA_TS_YEAR2,
+            S7commFields.S7COMM_DATA_TS_MONTH, S7commFields.S7COMM_DATA_TS_DAY, S7commFields.S7COMM_DATA_TS_HOUR,
+            S7commFields.S7COMM_DATA_TS_MINUTE, S7commFields.S7COMM_DATA_TS_SECOND};
         for (int i = 0; i < n.length; i++) {
             int v = bcd(b.u8(q + 1 + i));
-            l.field(ts, "s7comm.data." + n[i], "S7 Timestamp - " + t[i] + " (BCD)", q + 1 + i, 1, 0, (long) v,
+            l.field(ts, n[i], q + 1 + i, 1, 0, (long) v,
                     Integer.toString(v), FieldKind.NORMAL);
         }
-        l.field(ts, "s7comm.data.ts_millisecond", "S7 Timestamp - Milliseconds (BCD, high 3 digits)", q + 8, 2, 0xFFF0,
+        l.field(ts, S7commFields.S7COMM_DATA_TS_MILLISECOND, q + 8, 2, 0xFFF0,
                 (long) ms, Integer.toString(ms), FieldKind.NORMAL);
         int wd = msw & 0x0F;
-        l.field(ts, "s7comm.data.ts_weekday", "S7 Timestamp - Weekday", q + 8, 2, 0x000F, (long) wd,
+        l.field(ts, S7commFields.S7COMM_DATA_TS_WEEKDAY, q + 8, 2, 0x000F, (long) wd,
                 (wd < WEEKDAYS.length ? WEEKDAYS[wd] : "Unknown") + " (" + wd + ")", FieldKind.NORMAL);
         return q + 10;
     }

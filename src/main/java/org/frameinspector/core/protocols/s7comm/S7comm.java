@@ -1,5 +1,8 @@
 package org.frameinspector.core.protocols.s7comm;
 
+import org.frameinspector.core.protocols.cotp.CotpDissector;
+import org.frameinspector.core.dissect.DissectorRegistry;
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.ValueNames;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.Ctx;
@@ -68,6 +71,13 @@ public final class S7comm implements Heuristic {
                 4, "Download ended", 6, "Start upload", 7, "Upload", 8, "Continue upload");
     }
 
+    /** S7comm and S7comm-plus in COTP DT user data (both recognised from their first octet). */
+    public static void register(DissectorRegistry r) {
+        r.declare(S7commFields.S7COMM, S7commFields.S7COMM_PLUS);
+        r.heuristic(CotpDissector.PAYLOAD_TABLE, new S7comm());
+        r.heuristic(CotpDissector.PAYLOAD_TABLE, new S7commPlus());
+    }
+
     @Override
     public String protocol() {
         return "s7comm";
@@ -86,21 +96,21 @@ public final class S7comm implements Heuristic {
         int s = buf.start();
         int rosctr = buf.u8(s + 1);
         int hlen = rosctr == 2 || rosctr == 3 ? 12 : 10;
-        Field h = l.tree(null, "s7comm.header", "Header", s, hlen, null, "(" + ROSCTR.nameOr(rosctr, "Unknown") + ")");
-        l.hex(h, "s7comm.header.protid", "Protocol Id", s, 1);
-        Field rf = l.uint(h, "s7comm.header.rosctr", "ROSCTR", s + 1, 1, ROSCTR::dec);
+        Field h = l.tree(null, S7commFields.S7COMM_HEADER, s, hlen, null, "(" + ROSCTR.nameOr(rosctr, "Unknown") + ")");
+        l.hex(h, S7commFields.S7COMM_HEADER_PROTID, s, 1);
+        Field rf = l.uint(h, S7commFields.S7COMM_HEADER_ROSCTR, s + 1, 1, ROSCTR::dec);
         if (ROSCTR.name(rosctr) == null) l.finding("S7-ROSCTR-UNKNOWN", rf, Integer.toString(rosctr), "1, 2, 3 or 7");
-        Field red = l.num(h, "s7comm.header.redid", "Redundancy Identification (Reserved)", s + 2, 2, 0,
+        Field red = l.num(h, S7commFields.S7COMM_HEADER_REDID, s + 2, 2, 0,
                 FieldKind.RESERVED, v -> Fmt.hex(v, 4));
         if (red.longValue() != 0) l.finding("S7-REDUNDANCY-ID-NONZERO", red, Fmt.hex(red.longValue(), 4), "0x0000");
-        l.uint(h, "s7comm.header.pduref", "Protocol Data Unit Reference", s + 4, 2);
-        Field parF = l.uint(h, "s7comm.header.parlg", "Parameter length", s + 6, 2);
-        Field datF = l.uint(h, "s7comm.header.datlg", "Data length", s + 8, 2);
+        l.uint(h, S7commFields.S7COMM_HEADER_PDUREF, s + 4, 2);
+        Field parF = l.uint(h, S7commFields.S7COMM_HEADER_PARLG, s + 6, 2);
+        Field datF = l.uint(h, S7commFields.S7COMM_HEADER_DATLG, s + 8, 2);
         int parlg = (int) parF.longValue(), datlg = (int) datF.longValue();
         int errcls = -1;
         if (hlen == 12) {
-            errcls = (int) l.uint(h, "s7comm.header.errcls", "Error class", s + 10, 1, v -> ERRCLS.hexed(v, 2)).longValue();
-            l.hex(h, "s7comm.header.errcod", "Error code", s + 11, 1);
+            errcls = (int) l.uint(h, S7commFields.S7COMM_HEADER_ERRCLS, s + 10, 1, v -> ERRCLS.hexed(v, 2)).longValue();
+            l.hex(h, S7commFields.S7COMM_HEADER_ERRCOD, s + 11, 1);
         }
         if (hlen + parlg + datlg != buf.length()) {
             l.finding("S7-LENGTH-MISMATCH", parF, s + 6, 4, hlen + " + " + parlg + " + " + datlg + " = "
@@ -118,7 +128,7 @@ public final class S7comm implements Heuristic {
                 job(l, buf, rosctr, ps, parlg, ds, datlg, errcls);
             }
         } else if (datlg > 0) {
-            l.payload(null, "s7comm.data.userdata", "Data", ds, datlg);
+            l.payload(null, S7commFields.S7COMM_DATA_USERDATA, ds, datlg);
         }
         ctx.out().setInfo(info);
         l.end(end);
@@ -127,73 +137,73 @@ public final class S7comm implements Heuristic {
 
     private void job(L l, Buf b, int rosctr, int ps, int parlg, int ds, int datlg, int errcls) {
         int func = b.u8(ps);
-        Field par = l.tree(null, "s7comm.param", "Parameter", ps, parlg, null, "(" + FUNC.nameOr(func, "Unknown") + ")");
-        l.uint(par, "s7comm.param.func", "Function", ps, 1, v -> FUNC.hexed(v, 2));
+        Field par = l.tree(null, S7commFields.S7COMM_PARAM, ps, parlg, null, "(" + FUNC.nameOr(func, "Unknown") + ")");
+        l.uint(par, S7commFields.S7COMM_PARAM_FUNC, ps, 1, v -> FUNC.hexed(v, 2));
         int pe = Math.min(b.end(), ps + parlg);
         if (func == 0xF0 && parlg >= 8) {
-            l.hex(par, "s7comm.param.setup_reserved1", "Reserved", ps + 1, 1);
-            l.uint(par, "s7comm.param.maxamq_calling", "Max AmQ (parallel jobs with ack) calling", ps + 2, 2);
-            l.uint(par, "s7comm.param.maxamq_called", "Max AmQ (parallel jobs with ack) called", ps + 4, 2);
-            l.uint(par, "s7comm.param.pdu_length", "PDU length", ps + 6, 2);
-            if (parlg > 8) l.bytes(par, "s7comm.param.data", "Parameter data", ps + 8, parlg - 8, null, null);
+            l.hex(par, S7commFields.S7COMM_PARAM_SETUP_RESERVED1, ps + 1, 1);
+            l.uint(par, S7commFields.S7COMM_PARAM_MAXAMQ_CALLING, ps + 2, 2);
+            l.uint(par, S7commFields.S7COMM_PARAM_MAXAMQ_CALLED, ps + 4, 2);
+            l.uint(par, S7commFields.S7COMM_PARAM_PDU_LENGTH, ps + 6, 2);
+            if (parlg > 8) l.bytes(par, S7commFields.S7COMM_PARAM_DATA, ps + 8, parlg - 8, null, null);
         } else if ((func == 0x04 || func == 0x05) && parlg >= 2) {
-            int count = (int) l.uint(par, "s7comm.param.itemcount", "Item count", ps + 1, 1).longValue();
+            int count = (int) l.uint(par, S7commFields.S7COMM_PARAM_ITEMCOUNT, ps + 1, 1).longValue();
             int p = ps + 2;
             if (rosctr == 1) {
                 for (int i = 1; i <= count && p < pe; i++) p = reqItem(l, b, par, p, i, pe);
             }
-            if (p < pe) l.bytes(par, "s7comm.param.data", "Parameter data", p, pe - p, null, null);
+            if (p < pe) l.bytes(par, S7commFields.S7COMM_PARAM_DATA, p, pe - p, null, null);
             if (datlg > 0 && b.has(ds, 1)) {
-                Field data = l.tree(null, "s7comm.data", "Data", ds, datlg, null, "");
+                Field data = l.tree(null, S7commFields.S7COMM_DATA, ds, datlg, null, "");
                 int de = Math.min(b.end(), ds + datlg);
                 int q = ds;
                 boolean writeResp = func == 0x05 && rosctr == 3;
                 for (int i = 1; i <= count && q < de; i++) {
                     q = writeResp ? writeRespItem(l, b, data, q, i) : dataItem(l, b, data, q, i, i == count, de);
                 }
-                if (q < de) l.payload(data, "s7comm.data.userdata", "Data", q, de - q);
+                if (q < de) l.payload(data, S7commFields.S7COMM_DATA_USERDATA, q, de - q);
             }
         } else if (rosctr == 1 && (func == 0x1A || func == 0x1B || func == 0x1C || func == 0x1D) && parlg >= 9
                 && b.has(ps + 9, b.u8(ps + 8)) && ps + 9 + b.u8(ps + 8) <= pe) {
             int p = blockControl(l, b, par, func, ps, pe);
-            if (p < pe) l.bytes(par, "s7comm.param.data", "Parameter data", p, pe - p, null, null);
+            if (p < pe) l.bytes(par, S7commFields.S7COMM_PARAM_DATA, p, pe - p, null, null);
             if (datlg > 0 && b.has(ds, 1)) {
-                Field data = l.tree(null, "s7comm.data", "Data", ds, datlg, null, "");
-                l.payload(data, "s7comm.data.userdata", "Data", ds, datlg);
+                Field data = l.tree(null, S7commFields.S7COMM_DATA, ds, datlg, null, "");
+                l.payload(data, S7commFields.S7COMM_DATA_USERDATA, ds, datlg);
             }
         } else {
-            if (parlg > 1) l.bytes(par, "s7comm.param.data", "Parameter data", ps + 1, Math.min(parlg - 1, b.end() - ps - 1), null, null);
+            if (parlg > 1) l.bytes(par, S7commFields.S7COMM_PARAM_DATA, ps + 1, Math.min(parlg - 1, b.end() - ps - 1), null, null);
             if (datlg > 0 && b.has(ds, 1)) {
-                Field data = l.tree(null, "s7comm.data", "Data", ds, datlg, null, "");
-                l.payload(data, "s7comm.data.userdata", "Data", ds, datlg);
+                Field data = l.tree(null, S7commFields.S7COMM_DATA, ds, datlg, null, "");
+                l.payload(data, S7commFields.S7COMM_DATA_USERDATA, ds, datlg);
             }
         }
     }
 
     /** Job parameters of request download / download block / download ended / start upload. */
     private int blockControl(L l, Buf b, Field par, int func, int ps, int pe) {
-        Field fs = l.hex(par, "s7comm.param.blockcontrol.functionstatus", "Function Status", ps + 1, 1);
-        l.bits(fs, "s7comm.param.blockcontrol.functionstatus.more", "More data following", ps + 1, 1, 0x01, ValueNames::bool);
-        l.bits(fs, "s7comm.param.blockcontrol.functionstatus.error", "Error", ps + 1, 1, 0x02, ValueNames::bool);
-        if (func == 0x1C) l.hex(par, "s7comm.data.blockcontrol.errorcode", "Errorcode", ps + 2, 2);
-        else l.bytes(par, "s7comm.data.blockcontrol.unknown1", "Unknown byte(s) in blockcontrol", ps + 2, 2, null, null);
-        if (func == 0x1D) l.hex(par, "s7comm.data.blockcontrol.uploadid", "UploadID", ps + 4, 4);
-        else l.bytes(par, "s7comm.data.blockcontrol.unknown1", "Unknown byte(s) in blockcontrol", ps + 4, 4, null, null);
-        int n = (int) l.uint(par, "s7comm.param.blockcontrol.filename_len", "Filename Length", ps + 8, 1).longValue();
+        Field fs = l.hex(par, S7commFields.S7COMM_PARAM_BLOCKCONTROL_FUNCTIONSTATUS, ps + 1, 1);
+        l.bits(fs, S7commFields.S7COMM_PARAM_BLOCKCONTROL_FUNCTIONSTATUS_MORE, ps + 1, 1, 0x01, ValueNames::bool);
+        l.bits(fs, S7commFields.S7COMM_PARAM_BLOCKCONTROL_FUNCTIONSTATUS_ERROR, ps + 1, 1, 0x02, ValueNames::bool);
+        if (func == 0x1C) l.hex(par, S7commFields.S7COMM_DATA_BLOCKCONTROL_ERRORCODE, ps + 2, 2);
+        else l.bytes(par, S7commFields.S7COMM_DATA_BLOCKCONTROL_UNKNOWN1, ps + 2, 2, null, null);
+        if (func == 0x1D) l.hex(par, S7commFields.S7COMM_DATA_BLOCKCONTROL_UPLOADID, ps + 4, 4);
+        else l.bytes(par, S7commFields.S7COMM_DATA_BLOCKCONTROL_UNKNOWN1, ps + 4, 4, null, null);
+        int n = (int) l.uint(par, S7commFields.S7COMM_PARAM_BLOCKCONTROL_FILENAME_LEN, ps + 8, 1).longValue();
         String name = ascii(b, ps + 9, n);
-        Field fn = l.field(par, "s7comm.param.blockcontrol.filename", "Filename", ps + 9, n, 0, name, name, FieldKind.NORMAL);
+        Field fn = l.field(par, S7commFields.S7COMM_PARAM_BLOCKCONTROL_FILENAME, ps + 9, n, 0, name, name, FieldKind.NORMAL);
         if (n == 9) {
-            text(l, b, fn, "s7comm.data.blockcontrol.file_identifier", "File identifier", ps + 9, 1);
-            text(l, b, fn, "s7comm.data.blockcontrol.block_type", "Block type", ps + 10, 2);
-            text(l, b, fn, "s7comm.data.blockcontrol.block_number", "Block number", ps + 12, 5);
-            text(l, b, fn, "s7comm.data.blockcontrol.dest_filesys", "Destination filesystem", ps + 17, 1);
+            text(l, b, fn, S7commFields.S7COMM_DATA_BLOCKCONTROL_FILE_IDENTIFIER, ps + 9, 1);
+            text(l, b, fn, S7commFields.S7COMM_DATA_BLOCKCONTROL_BLOCK_TYPE, ps + 10, 2);
+            text(l, b, fn, S7commFields.S7COMM_DATA_BLOCKCONTROL_BLOCK_NUMBER, ps + 12, 5);
+            text(l, b, fn, S7commFields.S7COMM_DATA_BLOCKCONTROL_DEST_FILESYS, ps + 17, 1);
         }
         int p = ps + 9 + n;
         if (func == 0x1A && p + 14 <= pe) {
-            l.uint(par, "s7comm.data.blockcontrol.part2_len", "Length part 2", p, 1);
-            text(l, b, par, "s7comm.data.blockcontrol.part2_unknown", "Unknown char before load mem", p + 1, 1);
-            text(l, b, par, "s7comm.data.blockcontrol.loadmem_len", "Length of load memory", p + 2, 6);
-            text(l, b, par, "s7comm.data.blockcontrol.mc7code_len", "Length of MC7 code", p + 8, 6);
+            l.uint(par, S7commFields.S7COMM_DATA_BLOCKCONTROL_PART2_LEN, p, 1);
+            text(l, b, par, S7commFields.S7COMM_DATA_BLOCKCONTROL_PART2_UNKNOWN, p + 1, 1);
+            text(l, b, par, S7commFields.S7COMM_DATA_BLOCKCONTROL_LOADMEM_LEN, p + 2, 6);
+            text(l, b, par, S7commFields.S7COMM_DATA_BLOCKCONTROL_MC7CODE_LEN, p + 8, 6);
             p += 14;
         }
         return p;
@@ -203,10 +213,10 @@ public final class S7comm implements Heuristic {
         return new String(b.copy(off, len), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static void text(L l, Buf b, Field parent, String abbrev, String name, int off, int len) {
-        l.need(parent, abbrev, name, off, len);
+    private static void text(L l, Buf b, Field parent, FieldDef def, int off, int len) {
+        l.need(parent, def, off, len);
         String s = ascii(b, off, len);
-        l.field(parent, abbrev, name, off, len, 0, s, s, FieldKind.NORMAL);
+        l.field(parent, def, off, len, 0, s, s, FieldKind.NORMAL);
     }
 
     private int reqItem(L l, Buf b, Field par, int p, int i, int pe) {
@@ -220,24 +230,24 @@ public final class S7comm implements Heuristic {
             disp = "(" + (area == 0x84 ? "DB " + db + ".DBX " : ar + " ") + (a >> 3) + "." + (a & 7) + " "
                     + TSIZE.nameOr(ts, "?") + " " + len + ")";
         }
-        Field it = l.tree(par, "s7comm.param.item", "Item [" + i + "]", p, 2 + specLen, null, disp);
-        l.hex(it, "s7comm.param.item.varspec", "Variable specification", p, 1);
-        l.uint(it, "s7comm.param.item.varspec_length", "Length of following address specification", p + 1, 1);
-        l.uint(it, "s7comm.param.item.syntaxid", "Syntax Id", p + 2, 1, v -> SYNTAX.hexed(v, 2));
+        Field it = l.tree(par, S7commFields.S7COMM_PARAM_ITEM.as("Item [" + i + "]"), p, 2 + specLen, null, disp);
+        l.hex(it, S7commFields.S7COMM_PARAM_ITEM_VARSPEC, p, 1);
+        l.uint(it, S7commFields.S7COMM_PARAM_ITEM_VARSPEC_LENGTH, p + 1, 1);
+        l.uint(it, S7commFields.S7COMM_PARAM_ITEM_SYNTAXID, p + 2, 1, v -> SYNTAX.hexed(v, 2));
         if (any) {
-            l.uint(it, "s7comm.param.item.transp_size", "Transport size", p + 3, 1, TSIZE::dec);
-            l.uint(it, "s7comm.param.item.length", "Length", p + 4, 2);
-            l.uint(it, "s7comm.param.item.db", "DB number", p + 6, 2);
-            int area = (int) l.uint(it, "s7comm.param.item.area", "Area", p + 8, 1, v -> AREA.hexed(v, 2)).longValue();
-            Field addr = l.hex(it, "s7comm.param.item.address", "Address", p + 9, 3);
+            l.uint(it, S7commFields.S7COMM_PARAM_ITEM_TRANSP_SIZE, p + 3, 1, TSIZE::dec);
+            l.uint(it, S7commFields.S7COMM_PARAM_ITEM_LENGTH, p + 4, 2);
+            l.uint(it, S7commFields.S7COMM_PARAM_ITEM_DB, p + 6, 2);
+            int area = (int) l.uint(it, S7commFields.S7COMM_PARAM_ITEM_AREA, p + 8, 1, v -> AREA.hexed(v, 2)).longValue();
+            Field addr = l.hex(it, S7commFields.S7COMM_PARAM_ITEM_ADDRESS, p + 9, 3);
             if (area == 0x1C || area == 0x1D || area == 0x1E || area == 0x1F) {
-                l.bits(addr, "s7comm.param.item.address.number", "Number (T/C/BLOCK)", p + 9, 3, 0xFFFFFF, null);
+                l.bits(addr, S7commFields.S7COMM_PARAM_ITEM_ADDRESS_NUMBER, p + 9, 3, 0xFFFFFF, null);
             } else {
-                l.bits(addr, "s7comm.param.item.address.byte", "Byte Address", p + 9, 3, 0x7FFF8, null);
-                l.bits(addr, "s7comm.param.item.address.bit", "Bit Address", p + 9, 3, 0x7, null);
+                l.bits(addr, S7commFields.S7COMM_PARAM_ITEM_ADDRESS_BYTE, p + 9, 3, 0x7FFF8, null);
+                l.bits(addr, S7commFields.S7COMM_PARAM_ITEM_ADDRESS_BIT, p + 9, 3, 0x7, null);
             }
         } else if (specLen > 1) {
-            l.bytes(it, "s7comm.param.data", "Address specification", p + 3, Math.max(0, Math.min(specLen - 1, pe - p - 3)), null, null);
+            l.bytes(it, S7commFields.S7COMM_PARAM_DATA.as("Address specification"), p + 3, Math.max(0, Math.min(specLen - 1, pe - p - 3)), null, null);
         }
         return p + 2 + specLen;
     }
@@ -254,15 +264,15 @@ public final class S7comm implements Heuristic {
         int len = lengthInBytes(ts, raw);
         boolean hasData = rc == 0xFF || rc == 0x00;
         int fill = (hasData && len % 2 == 1 && !last) ? 1 : 0;
-        Field it = l.tree(data, "s7comm.data.item", "Item [" + i + "]", q, 4 + len, null,
+        Field it = l.tree(data, S7commFields.S7COMM_DATA_ITEM.as("Item [" + i + "]"), q, 4 + len, null,
                 "(" + RETCODE.nameOr(rc, "Unknown") + ")");
-        l.uint(it, "s7comm.data.returncode", "Return code", q, 1, v -> RETCODE.hexed(v, 2));
-        l.uint(it, "s7comm.data.transportsize", "Transport size", q + 1, 1, v -> DTSIZE.hexed(v, 2));
-        l.need(it, "s7comm.data.length", "Length", q + 2, 2);
-        l.field(it, "s7comm.data.length", "Length", q + 2, 2, 0, (long) len, Integer.toString(len), FieldKind.NORMAL);
+        l.uint(it, S7commFields.S7COMM_DATA_RETURNCODE, q, 1, v -> RETCODE.hexed(v, 2));
+        l.uint(it, S7commFields.S7COMM_DATA_TRANSPORTSIZE, q + 1, 1, v -> DTSIZE.hexed(v, 2));
+        l.need(it, S7commFields.S7COMM_DATA_LENGTH, q + 2, 2);
+        l.field(it, S7commFields.S7COMM_DATA_LENGTH, q + 2, 2, 0, (long) len, Integer.toString(len), FieldKind.NORMAL);
         if (!hasData) return q + 4;
-        if (len > 0) l.bytes(it, "s7comm.resp.data", "Data", q + 4, Math.min(len, de - q - 4), null, null);
-        if (fill == 1 && b.has(q + 4 + len, 1)) l.num(it, "s7comm.data.fillbyte", "Fill byte", q + 4 + len, 1, 0, FieldKind.PAYLOAD, v -> Fmt.hex2((int) v));
+        if (len > 0) l.bytes(it, S7commFields.S7COMM_RESP_DATA, q + 4, Math.min(len, de - q - 4), null, null);
+        if (fill == 1 && b.has(q + 4 + len, 1)) l.num(it, S7commFields.S7COMM_DATA_FILLBYTE, q + 4 + len, 1, 0, FieldKind.PAYLOAD, v -> Fmt.hex2((int) v));
         return q + 4 + len + fill;
     }
 
@@ -274,8 +284,8 @@ public final class S7comm implements Heuristic {
 
     private int writeRespItem(L l, Buf b, Field data, int q, int i) {
         int rc = b.u8(q);
-        Field it = l.tree(data, "s7comm.data.item", "Item [" + i + "]", q, 1, null, "(" + RETCODE.nameOr(rc, "Unknown") + ")");
-        l.uint(it, "s7comm.data.returncode", "Return code", q, 1, v -> RETCODE.hexed(v, 2));
+        Field it = l.tree(data, S7commFields.S7COMM_DATA_ITEM.as("Item [" + i + "]"), q, 1, null, "(" + RETCODE.nameOr(rc, "Unknown") + ")");
+        l.uint(it, S7commFields.S7COMM_DATA_RETURNCODE, q, 1, v -> RETCODE.hexed(v, 2));
         return q + 1;
     }
 
@@ -287,37 +297,37 @@ public final class S7comm implements Heuristic {
         ValueNames subs = SUBFUNC[group];
         String subName = subs == null ? "Unknown" : subs.nameOr(sub, "Unknown");
         String typeName = type == 0 ? "Push" : type == 4 ? "Request" : type == 8 ? "Response" : UD_TYPE.nameOr(type, "Unknown");
-        Field par = l.tree(null, "s7comm.param", "Parameter", ps, parlg, null,
+        Field par = l.tree(null, S7commFields.S7COMM_PARAM, ps, parlg, null,
                 "(" + typeName + ") ->(" + FGROUP.nameOr(group, "Unknown") + ") ->(" + subName + ")");
-        l.hex(par, "s7comm.param.userdata.head", "Parameter head", ps, 3);
-        l.uint(par, "s7comm.param.userdata.length", "Parameter length", ps + 3, 1);
-        l.uint(par, "s7comm.param.userdata.reqres1", "Method (Request/Response)", ps + 4, 1, v -> METHOD.hexed(v, 2));
-        l.bits(par, "s7comm.param.userdata.type", "Type", ps + 5, 1, 0xF0, UD_TYPE::dec);
-        l.bits(par, "s7comm.param.userdata.funcgroup", "Function group", ps + 5, 1, 0x0F, FGROUP::dec);
-        l.uint(par, "s7comm.param.userdata.subfunc", "Subfunction", ps + 6, 1, v -> (subs == null ? "Unknown" : subs.nameOr(v, "Unknown")) + " (" + v + ")");
-        l.uint(par, "s7comm.param.userdata.seq_num", "Sequence number", ps + 7, 1);
+        l.hex(par, S7commFields.S7COMM_PARAM_USERDATA_HEAD, ps, 3);
+        l.uint(par, S7commFields.S7COMM_PARAM_USERDATA_LENGTH, ps + 3, 1);
+        l.uint(par, S7commFields.S7COMM_PARAM_USERDATA_REQRES1, ps + 4, 1, v -> METHOD.hexed(v, 2));
+        l.bits(par, S7commFields.S7COMM_PARAM_USERDATA_TYPE, ps + 5, 1, 0xF0, UD_TYPE::dec);
+        l.bits(par, S7commFields.S7COMM_PARAM_USERDATA_FUNCGROUP, ps + 5, 1, 0x0F, FGROUP::dec);
+        l.uint(par, S7commFields.S7COMM_PARAM_USERDATA_SUBFUNC, ps + 6, 1, v -> (subs == null ? "Unknown" : subs.nameOr(v, "Unknown")) + " (" + v + ")");
+        l.uint(par, S7commFields.S7COMM_PARAM_USERDATA_SEQ_NUM, ps + 7, 1);
         int pe = ps + parlg;
         if (parlg >= 12 && method == 0x12) {
-            l.uint(par, "s7comm.param.userdata.dataunitref", "Data unit reference number", ps + 8, 1);
-            l.uint(par, "s7comm.param.userdata.lastdataunit", "Last data unit", ps + 9, 1, v -> (v == 0 ? "Yes" : v == 1 ? "No" : "Unknown") + " (" + Fmt.hex2((int) v) + ")");
-            l.uint(par, "s7comm.param.errcod", "Error code", ps + 10, 2, v -> (v == 0 ? "No error" : "Error") + " (" + Fmt.hex4((int) v) + ")");
-            if (parlg > 12) l.bytes(par, "s7comm.param.data", "Parameter data", ps + 12, parlg - 12, null, null);
+            l.uint(par, S7commFields.S7COMM_PARAM_USERDATA_DATAUNITREF, ps + 8, 1);
+            l.uint(par, S7commFields.S7COMM_PARAM_USERDATA_LASTDATAUNIT, ps + 9, 1, v -> (v == 0 ? "Yes" : v == 1 ? "No" : "Unknown") + " (" + Fmt.hex2((int) v) + ")");
+            l.uint(par, S7commFields.S7COMM_PARAM_ERRCOD, ps + 10, 2, v -> (v == 0 ? "No error" : "Error") + " (" + Fmt.hex4((int) v) + ")");
+            if (parlg > 12) l.bytes(par, S7commFields.S7COMM_PARAM_DATA, ps + 12, parlg - 12, null, null);
         } else if (parlg > 8) {
-            l.bytes(par, "s7comm.param.data", "Parameter data", ps + 8, Math.min(parlg - 8, b.end() - ps - 8), null, null);
+            l.bytes(par, S7commFields.S7COMM_PARAM_DATA, ps + 8, Math.min(parlg - 8, b.end() - ps - 8), null, null);
         }
         if (datlg > 0 && b.has(ds, 1)) {
-            Field data = l.tree(null, "s7comm.data", "Data", ds, datlg, null, "");
+            Field data = l.tree(null, S7commFields.S7COMM_DATA, ds, datlg, null, "");
             int de = Math.min(b.end(), ds + datlg);
-            l.uint(data, "s7comm.data.returncode", "Return code", ds, 1, v -> RETCODE.hexed(v, 2));
+            l.uint(data, S7commFields.S7COMM_DATA_RETURNCODE, ds, 1, v -> RETCODE.hexed(v, 2));
             if (datlg >= 4) {
-                l.uint(data, "s7comm.data.transportsize", "Transport size", ds + 1, 1, v -> DTSIZE.hexed(v, 2));
-                int dlen = (int) l.uint(data, "s7comm.data.length", "Length", ds + 2, 2).longValue();
+                l.uint(data, S7commFields.S7COMM_DATA_TRANSPORTSIZE, ds + 1, 1, v -> DTSIZE.hexed(v, 2));
+                int dlen = (int) l.uint(data, S7commFields.S7COMM_DATA_LENGTH, ds + 2, 2).longValue();
                 int q = ds + 4;
                 int qe = Math.min(de, q + dlen);
                 if (qe > q) q = S7Userdata.data(l, b, data, group, sub, type, q, qe);
-                if (de > q) l.payload(data, "s7comm.data.userdata", "Data", q, de - q);
+                if (de > q) l.payload(data, S7commFields.S7COMM_DATA_USERDATA, q, de - q);
             } else if (datlg > 1) {
-                l.payload(data, "s7comm.data.userdata", "Data", ds + 1, de - ds - 1);
+                l.payload(data, S7commFields.S7COMM_DATA_USERDATA, ds + 1, de - ds - 1);
             }
         }
         return " Function:[" + FGROUP.nameOr(group, "Unknown") + "] -> [" + subName + "]";

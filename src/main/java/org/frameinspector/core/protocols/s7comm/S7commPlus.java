@@ -32,20 +32,20 @@ public final class S7commPlus implements Heuristic {
         L l = ctx.layer("s7comm-plus", "S7 Communication Plus", buf);
         int s = buf.start();
         int ver = buf.u8(s + 1);
-        Field h = l.tree(null, "s7comm-plus.header", "Header", s, 4, null, "Protocol version: " + VERSION.hexed(ver, 2));
-        l.hex(h, "s7comm-plus.header.protid", "Protocol Id", s, 1);
-        l.uint(h, "s7comm-plus.header.protocolversion", "Protocol version", s + 1, 1, v -> VERSION.hexed(v, 2));
-        int dlen = (int) l.uint(h, "s7comm-plus.header.datlg", "Data length", s + 2, 2).longValue();
+        Field h = l.tree(null, S7commFields.S7COMM_PLUS_HEADER, s, 4, null, "Protocol version: " + VERSION.hexed(ver, 2));
+        l.hex(h, S7commFields.S7COMM_PLUS_HEADER_PROTID, s, 1);
+        l.uint(h, S7commFields.S7COMM_PLUS_HEADER_PROTOCOLVERSION, s + 1, 1, v -> VERSION.hexed(v, 2));
+        int dlen = (int) l.uint(h, S7commFields.S7COMM_PLUS_HEADER_DATLG, s + 2, 2).longValue();
         int body = s + 4;
         int bodyEnd = Math.min(buf.end(), body + dlen);
-        if (bodyEnd > body) l.payload(null, "s7comm-plus.data", "Data (not decoded)", body, bodyEnd - body);
+        if (bodyEnd > body) l.payload(null, S7commFields.S7COMM_PLUS_DATA, body, bodyEnd - body);
         int p = bodyEnd;
         boolean trailer = buf.has(p, 4) && buf.u8(p) == 0x72;
         if (trailer) {
-            Field t = l.tree(null, "s7comm-plus.trailer", "Trailer", p, 4, null, "Protocol version: " + VERSION.hexed(buf.u8(p + 1), 2));
-            l.hex(t, "s7comm-plus.trailer.protid", "Protocol Id", p, 1);
-            l.uint(t, "s7comm-plus.trailer.protocolversion", "Protocol version", p + 1, 1, v -> VERSION.hexed(v, 2));
-            l.uint(t, "s7comm-plus.trailer.datlg", "Data length", p + 2, 2);
+            Field t = l.tree(null, S7commFields.S7COMM_PLUS_TRAILER, p, 4, null, "Protocol version: " + VERSION.hexed(buf.u8(p + 1), 2));
+            l.hex(t, S7commFields.S7COMM_PLUS_TRAILER_PROTID, p, 1);
+            l.uint(t, S7commFields.S7COMM_PLUS_TRAILER_PROTOCOLVERSION, p + 1, 1, v -> VERSION.hexed(v, 2));
+            l.uint(t, S7commFields.S7COMM_PLUS_TRAILER_DATLG, p + 2, 2);
             p += 4;
         }
         ctx.out().setInfo("S7comm-plus " + VERSION.nameOr(ver, Fmt.hex2(ver)) + ", " + dlen + " bytes"

@@ -1,5 +1,8 @@
 package org.frameinspector.core.protocols.ses;
 
+import org.frameinspector.core.protocols.cotp.CotpDissector;
+import org.frameinspector.core.dissect.DissectorRegistry;
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.ValueNames;
 import org.frameinspector.core.protocols.ber.Ber;
 import org.frameinspector.core.dissect.Buf;
@@ -46,33 +49,18 @@ public final class Session implements Heuristic {
             130, "SS-user not attached to SSAP", 131, "SPM congestion at connect time",
             132, "Proposed protocol versions not supported", 133, "Rejection by the SPM; reason not specified",
             134, "Finish PDU");
-    /** Session requirement bits (PI 20). */
-    private static final Object[][] REQ_BITS = {
-            {"ses.exception_report", "Session exception report", 0x2000},
-            {"ses.data_sep", "Data separation function unit", 0x1000},
-            {"ses.symm_sync", "Symmetric synchronize function unit", 0x0800},
-            {"ses.typed_data", "Typed data function unit", 0x0400},
-            {"ses.exception_data", "Exception function unit", 0x0200},
-            {"ses.capability_data", "Capability function unit", 0x0100},
-            {"ses.negotiated_release", "Negotiated release function unit", 0x0080},
-            {"ses.activity_management", "Activity management function unit", 0x0040},
-            {"ses.resynchronize", "Resynchronize function unit", 0x0020},
-            {"ses.major_resynchronize", "Major resynchronize function unit", 0x0010},
-            {"ses.minor_resynchronize", "Minor resynchronize function unit", 0x0008},
-            {"ses.expedited_data", "Expedited data function unit", 0x0004},
-            {"ses.duplex", "Duplex functional unit", 0x0002},
-            {"ses.half_duplex", "Half-duplex functional unit", 0x0001}};
-    private static final Object[][] TD_BITS = {
-            {"ses.transport_flags.connection", "Transport connection", 0x01},
-            {"ses.transport_flags.user_abort", "User abort", 0x02},
-            {"ses.transport_flags.protocol_error", "Protocol error", 0x04},
-            {"ses.transport_flags.no_reason", "No reason", 0x08},
-            {"ses.transport_flags.implementation_restriction", "Implementation restriction", 0x10}};
 
     private final Ber ber;
 
     public Session(Ber ber) {
         this.ber = ber;
+    }
+
+    /** ISO 8327 session SPDUs in COTP DT user data (register after RDP: MCS comes first on RDP connections). */
+    public static void register(DissectorRegistry r) {
+        r.declare(SesFields.SES);
+        Ber ber = (Ber) r.byName("ber");
+        r.heuristic(CotpDissector.PAYLOAD_TABLE, new Session(ber != null ? ber : new Ber()));
     }
 
     @Override
@@ -130,21 +118,21 @@ public final class Session implements Heuristic {
             String name = gt ? "Give tokens PDU" : SI.name(si);
             L l = ctx.layer("ses", "ISO 8327-1 OSI Session Protocol", buf.from(p));
             if (name == null) {
-                Field t = l.uint(null, "ses.type", "SPDU Type", p, 1, v -> "Unknown (" + v + ")");
+                Field t = l.uint(null, SesFields.SES_TYPE, p, 1, v -> "Unknown (" + v + ")");
                 l.finding("SES-UNKNOWN-SI", t, Integer.toString(si), "an SPDU identifier of X.225 §8");
-                l.payload(null, "ses.user_data", "Undecoded session data", p + 1, buf.end() - p - 1);
+                l.payload(null, SesFields.SES_USER_DATA, p + 1, buf.end() - p - 1);
                 l.end(buf.end());
                 break;
             }
-            l.uint(null, "ses.type", "SPDU Type", p, 1, v -> name + " (" + v + ")");
+            l.uint(null, SesFields.SES_TYPE, p, 1, v -> name + " (" + v + ")");
             Field lenF;
             if (lenOctet == 0xFF) {
-                l.need(null, "ses.length", "Length", p + 1, 3);
-                lenF = l.field(null, "ses.length", "Length", p + 1, 3, 0, (long) li, Integer.toString(li), FieldKind.NORMAL);
+                l.need(null, SesFields.SES_LENGTH, p + 1, 3);
+                lenF = l.field(null, SesFields.SES_LENGTH, p + 1, 3, 0, (long) li, Integer.toString(li), FieldKind.NORMAL);
                 if (li < 255) l.finding("SES-LI-NONMINIMAL", lenF, "FF " + Fmt.hex(buf.bytes(), p + 2, 2) + " (" + li + ")",
                         "the one-octet form for lengths below 255");
             } else {
-                lenF = l.uint(null, "ses.length", "Length", p + 1, 1);
+                lenF = l.uint(null, SesFields.SES_LENGTH, p + 1, 1);
             }
             int pe = next;
             if (next > buf.end()) {
@@ -184,16 +172,16 @@ public final class Session implements Heuristic {
             int code = b.u8(q);
             int lo = b.has(q + 1, 1) ? b.u8(q + 1) : -1;
             if (lo < 0) {
-                l.need(parent, "ses.parameter_length", "Parameter length", q + 1, 1);
+                l.need(parent, SesFields.SES_PARAMETER_LENGTH, q + 1, 1);
             }
             int hl = lo == 0xFF ? 4 : 2;
-            if (lo == 0xFF) l.need(parent, "ses.parameter_length", "Parameter length", q + 1, 3);
+            if (lo == 0xFF) l.need(parent, SesFields.SES_PARAMETER_LENGTH, q + 1, 3);
             int len = lo == 0xFF ? b.u16(q + 2) : lo;
             int vs = q + hl, ve = vs + len;
             String pname = PARAM.nameOr(code, "Unknown parameter type (" + Fmt.hex2(code) + ")");
-            Field node = l.tree(parent, "ses.parameter", pname, q, Math.min(ve, to) - q, null, "");
-            l.uint(node, "ses.parameter_type", "Parameter type", q, 1, v -> PARAM.nameOr(v, "Unknown") + " (" + v + ")");
-            Field lf = l.field(node, "ses.parameter_length", "Parameter length", q + 1, hl - 1, 0, (long) len,
+            Field node = l.tree(parent, SesFields.SES_PARAMETER.as(pname), q, Math.min(ve, to) - q, null, "");
+            l.uint(node, SesFields.SES_PARAMETER_TYPE, q, 1, v -> PARAM.nameOr(v, "Unknown") + " (" + v + ")");
+            Field lf = l.field(node, SesFields.SES_PARAMETER_LENGTH, q + 1, hl - 1, 0, (long) len,
                     Integer.toString(len), FieldKind.NORMAL);
             if (lo == 0xFF && len < 255) {
                 l.finding("SES-LI-NONMINIMAL", lf, "FF " + Fmt.hex(b.bytes(), q + 2, 2) + " (" + len + ")",
@@ -215,62 +203,62 @@ public final class Session implements Heuristic {
         switch (code) {
             case 1, 5, 33 -> {
                 if (depth < 2) params(ctx, l, b, node, vs, ve, si, true, depth + 1);
-                else l.bytes(node, "ses.parameter_value", "Parameter value", vs, len, null, null);
+                else l.bytes(node, SesFields.SES_PARAMETER_VALUE, vs, len, null, null);
             }
             case 193, 194 -> {
                 ctx.put(Ber.HINT, si == CN ? "ses-cn" : si == AC ? "ses-ac" : si == RF ? "ses-rf" : "ses-other");
-                l.field(node, "ses.user_data.ref", "User data (decoded below as BER)", vs, 0, 0, null, len + " bytes",
+                l.field(node, SesFields.SES_USER_DATA_REF, vs, 0, 0, null, len + " bytes",
                         FieldKind.GENERATED);
                 ctx.call(ber, b.slice(vs, len));
             }
             case 17 -> {
-                Field f = l.hex(node, "ses.transport_flags", "Flags", vs, 1);
-                for (Object[] bit : TD_BITS) l.bits(f, (String) bit[0], (String) bit[1], vs, 1, (Integer) bit[2], ValueNames::bool);
-                if (len > 1) l.bytes(node, "ses.parameter_value", "Parameter value", vs + 1, len - 1, null, null);
+                Field f = l.hex(node, SesFields.SES_TRANSPORT_FLAGS, vs, 1);
+                for (FieldDef bit : SesFields.SES_TRANSPORT_FLAG_BITS) l.bits(f, bit, vs, 1, bit.mask(), ValueNames::bool);
+                if (len > 1) l.bytes(node, SesFields.SES_PARAMETER_VALUE, vs + 1, len - 1, null, null);
             }
             case 19 -> {
-                Field f = l.hex(node, "ses.connect.flags", "Flags", vs, 1);
-                l.bits(f, "ses.connect.f1", "Able to receive extended concatenated SPDU", vs, 1, 0x01, ValueNames::bool);
-                if (len > 1) l.bytes(node, "ses.parameter_value", "Parameter value", vs + 1, len - 1, null, null);
+                Field f = l.hex(node, SesFields.SES_CONNECT_FLAGS, vs, 1);
+                l.bits(f, SesFields.SES_CONNECT_F1, vs, 1, 0x01, ValueNames::bool);
+                if (len > 1) l.bytes(node, SesFields.SES_PARAMETER_VALUE, vs + 1, len - 1, null, null);
             }
             case 20 -> {
                 if (len >= 2) {
-                    Field f = l.hex(node, "ses.req.flags", "Flags", vs, 2);
-                    for (Object[] bit : REQ_BITS) l.bits(f, (String) bit[0], (String) bit[1], vs, 2, (Integer) bit[2], ValueNames::bool);
-                    if (len > 2) l.bytes(node, "ses.parameter_value", "Parameter value", vs + 2, len - 2, null, null);
-                } else l.bytes(node, "ses.parameter_value", "Parameter value", vs, len, null, null);
+                    Field f = l.hex(node, SesFields.SES_REQ_FLAGS, vs, 2);
+                    for (FieldDef bit : SesFields.SES_REQUIREMENT_BITS) l.bits(f, bit, vs, 2, bit.mask(), ValueNames::bool);
+                    if (len > 2) l.bytes(node, SesFields.SES_PARAMETER_VALUE, vs + 2, len - 2, null, null);
+                } else l.bytes(node, SesFields.SES_PARAMETER_VALUE, vs, len, null, null);
             }
             case 22 -> {
-                Field f = l.hex(node, "ses.version.flags", "Flags", vs, 1);
-                l.bits(f, "ses.protocol_version2", "Protocol Version 2", vs, 1, 0x02, ValueNames::bool);
-                l.bits(f, "ses.protocol_version1", "Protocol Version 1", vs, 1, 0x01, ValueNames::bool);
-                if (len > 1) l.bytes(node, "ses.parameter_value", "Parameter value", vs + 1, len - 1, null, null);
+                Field f = l.hex(node, SesFields.SES_VERSION_FLAGS, vs, 1);
+                l.bits(f, SesFields.SES_PROTOCOL_VERSION2, vs, 1, 0x02, ValueNames::bool);
+                l.bits(f, SesFields.SES_PROTOCOL_VERSION1, vs, 1, 0x01, ValueNames::bool);
+                if (len > 1) l.bytes(node, SesFields.SES_PARAMETER_VALUE, vs + 1, len - 1, null, null);
             }
-            case 16 -> l.hex(node, "ses.tken_item.flags", "Flags", vs, 1);
-            case 25 -> l.hex(node, "ses.enclosure.flags", "Flags", vs, 1);
-            case 23 -> text(l, node, "ses.initial_serial_number", "Initial Serial Number", vs, len);
-            case 42 -> text(l, node, "ses.serial_number", "Serial Number", vs, len);
+            case 16 -> l.hex(node, SesFields.SES_TKEN_ITEM_FLAGS, vs, 1);
+            case 25 -> l.hex(node, SesFields.SES_ENCLOSURE_FLAGS, vs, 1);
+            case 23 -> text(l, node, SesFields.SES_INITIAL_SERIAL_NUMBER, vs, len);
+            case 42 -> text(l, node, SesFields.SES_SERIAL_NUMBER, vs, len);
             case 50 -> {
-                l.uint(node, "ses.reason_code", "Reason Code", vs, 1, v -> REASON.nameOr(v, "Unknown") + " (" + v + ")");
+                l.uint(node, SesFields.SES_REASON_CODE, vs, 1, v -> REASON.nameOr(v, "Unknown") + " (" + v + ")");
                 if (len > 1) {
                     ctx.put(Ber.HINT, "ses-rf");
                     ctx.call(ber, b.slice(vs + 1, len - 1));
                 }
             }
-            case 51 -> l.bytes(node, "ses.calling_session_selector", "Calling Session Selector", vs, len, null, null);
-            case 52 -> l.bytes(node, "ses.called_session_selector", "Called Session Selector", vs, len, null, null);
-            case 9 -> l.bytes(node, "ses.called_ss_user_reference", "Called SS User Reference", vs, len, null, null);
-            case 10 -> l.bytes(node, "ses.calling_ss_user_reference", "Calling SS User Reference", vs, len, null, null);
-            case 11 -> l.bytes(node, "ses.common_reference", "Common Reference", vs, len, null, null);
-            case 12 -> l.bytes(node, "ses.additional_reference_information", "Additional Reference Information", vs, len, null, null);
-            case 41 -> l.bytes(node, "ses.activity_identifier", "Activity Identifier", vs, len, null, null);
-            default -> l.bytes(node, "ses.parameter_value", "Parameter value", vs, len, null, null);
+            case 51 -> l.bytes(node, SesFields.SES_CALLING_SESSION_SELECTOR, vs, len, null, null);
+            case 52 -> l.bytes(node, SesFields.SES_CALLED_SESSION_SELECTOR, vs, len, null, null);
+            case 9 -> l.bytes(node, SesFields.SES_CALLED_SS_USER_REFERENCE, vs, len, null, null);
+            case 10 -> l.bytes(node, SesFields.SES_CALLING_SS_USER_REFERENCE, vs, len, null, null);
+            case 11 -> l.bytes(node, SesFields.SES_COMMON_REFERENCE, vs, len, null, null);
+            case 12 -> l.bytes(node, SesFields.SES_ADDITIONAL_REFERENCE_INFORMATION, vs, len, null, null);
+            case 41 -> l.bytes(node, SesFields.SES_ACTIVITY_IDENTIFIER, vs, len, null, null);
+            default -> l.bytes(node, SesFields.SES_PARAMETER_VALUE, vs, len, null, null);
         }
     }
 
-    private static void text(L l, Field node, String abbrev, String name, int off, int len) {
-        l.need(node, abbrev, name, off, len);
+    private static void text(L l, Field node, FieldDef def, int off, int len) {
+        l.need(node, def, off, len);
         String s = Fmt.escaped(l.buf().bytes(), off, len);
-        l.field(node, abbrev, name, off, len, 0, s, s, FieldKind.NORMAL);
+        l.field(node, def, off, len, 0, s, s, FieldKind.NORMAL);
     }
 }

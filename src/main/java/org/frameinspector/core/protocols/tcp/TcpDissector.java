@@ -25,6 +25,7 @@ public final class TcpDissector implements Dissector {
     private static final char[] FLAG_LETTERS = "RRRACEUAPRSF".toCharArray();
 
     public static void register(DissectorRegistry r) {
+        r.declare(TcpFields.TCP, TcpFields.TCP_SEGMENT);
         TcpDissector t = new TcpDissector();
         r.register("ip.proto", 6, t);
         r.named(t);
@@ -69,39 +70,39 @@ public final class TcpDissector implements Dissector {
         Integer ipLen = ctx.get(IpDissectors.PAYLOAD_LEN);
         int segLen = ipLen != null ? ipLen : buf.length();
         boolean fragment = ctx.is(IpDissectors.FRAGMENT);
-        Field spF = l.uint(null, "tcp.srcport", "Source Port", o, 2);
-        Field dpF = l.uint(null, "tcp.dstport", "Destination Port", o + 2, 2);
+        Field spF = l.uint(null, TcpFields.TCP_SRCPORT, o, 2);
+        Field dpF = l.uint(null, TcpFields.TCP_DSTPORT, o + 2, 2);
         int sp = (int) spF.longValue(), dp = (int) dpF.longValue();
         String info0 = sp + " \u2192 " + dp;
         ctx.out().setInfo(info0);
-        Field seqF = l.uint(null, "tcp.seq_raw", "Sequence Number (raw)", o + 4, 4);
-        Field ackF = l.uint(null, "tcp.ack_raw", "Acknowledgment Number (raw)", o + 8, 4);
-        l.need(null, "tcp.hdr_len", "Header Length", o + 12, 2);
+        Field seqF = l.uint(null, TcpFields.TCP_SEQ_RAW, o + 4, 4);
+        Field ackF = l.uint(null, TcpFields.TCP_ACK_RAW, o + 8, 4);
+        l.need(null, TcpFields.TCP_HDR_LEN, o + 12, 2);
         int w = buf.u16(o + 12);
         int doff = w >> 12, hlen = doff * 4, flags = w & 0xFFF;
-        Field hl = l.field(null, "tcp.hdr_len", "Header Length", o + 12, 1, 0xF0, (long) hlen,
+        Field hl = l.field(null, TcpFields.TCP_HDR_LEN, o + 12, 1, 0xF0, (long) hlen,
                 hlen + " bytes (" + doff + ")", FieldKind.NORMAL);
-        Field ff = l.field(null, "tcp.flags", "Flags", o + 12, 2, 0xFFF, (long) flags, Fmt.hex(flags, 3),
+        Field ff = l.field(null, TcpFields.TCP_FLAGS, o + 12, 2, 0xFFF, (long) flags, Fmt.hex(flags, 3),
                 FieldKind.NORMAL);
-        Field res = l.num(ff, "tcp.flags.res", "Reserved", o + 12, 1, 0x0E, FieldKind.RESERVED, Fmt::setOrNot);
-        Field ae = l.flag(ff, "tcp.flags.ae", "Accurate ECN", o + 12, 1, 0x01);
-        l.flag(ff, "tcp.flags.cwr", "Congestion Window Reduced", o + 13, 1, 0x80);
-        l.flag(ff, "tcp.flags.ece", "ECN-Echo", o + 13, 1, 0x40);
-        l.flag(ff, "tcp.flags.urg", "Urgent", o + 13, 1, 0x20);
-        l.flag(ff, "tcp.flags.ack", "Acknowledgment", o + 13, 1, 0x10);
-        l.flag(ff, "tcp.flags.push", "Push", o + 13, 1, 0x08);
-        l.flag(ff, "tcp.flags.reset", "Reset", o + 13, 1, 0x04);
-        l.flag(ff, "tcp.flags.syn", "Syn", o + 13, 1, 0x02);
-        l.flag(ff, "tcp.flags.fin", "Fin", o + 13, 1, 0x01);
+        Field res = l.num(ff, TcpFields.TCP_FLAGS_RES, o + 12, 1, 0x0E, FieldKind.RESERVED, Fmt::setOrNot);
+        Field ae = l.flag(ff, TcpFields.TCP_FLAGS_AE, o + 12, 1, 0x01);
+        l.flag(ff, TcpFields.TCP_FLAGS_CWR, o + 13, 1, 0x80);
+        l.flag(ff, TcpFields.TCP_FLAGS_ECE, o + 13, 1, 0x40);
+        l.flag(ff, TcpFields.TCP_FLAGS_URG, o + 13, 1, 0x20);
+        l.flag(ff, TcpFields.TCP_FLAGS_ACK, o + 13, 1, 0x10);
+        l.flag(ff, TcpFields.TCP_FLAGS_PUSH, o + 13, 1, 0x08);
+        l.flag(ff, TcpFields.TCP_FLAGS_RESET, o + 13, 1, 0x04);
+        l.flag(ff, TcpFields.TCP_FLAGS_SYN, o + 13, 1, 0x02);
+        l.flag(ff, TcpFields.TCP_FLAGS_FIN, o + 13, 1, 0x01);
         String fs = flagString(flags);
-        l.field(ff, "tcp.flags.str", "TCP Flags", o + 12, 2, 0, fs, fs, FieldKind.GENERATED);
+        l.field(ff, TcpFields.TCP_FLAGS_STR, o + 12, 2, 0, fs, fs, FieldKind.GENERATED);
         String names = flagNames(flags);
         ctx.out().setInfo(info0 + " [" + names + "]");
-        Field winF = l.uint(null, "tcp.window_size_value", "Window", o + 14, 2);
-        l.generated(null, "tcp.window_size", "Calculated window size", o + 14, 2, winF.longValue(),
+        Field winF = l.uint(null, TcpFields.TCP_WINDOW_SIZE_VALUE, o + 14, 2);
+        l.generated(null, TcpFields.TCP_WINDOW_SIZE, o + 14, 2, winF.longValue(),
                 Long.toString(winF.longValue()));
-        Field ck = l.hex(null, "tcp.checksum", "Checksum", o + 16, 2);
-        Field urgF = l.uint(null, "tcp.urgent_pointer", "Urgent Pointer", o + 18, 2);
+        Field ck = l.hex(null, TcpFields.TCP_CHECKSUM, o + 16, 2);
+        Field urgF = l.uint(null, TcpFields.TCP_URGENT_POINTER, o + 18, 2);
         long seq = seqF.longValue(), ack = ackF.longValue();
 
         // flag and field sanity (PROTOCOLS.md §9.3)
@@ -139,7 +140,7 @@ public final class TcpDissector implements Dissector {
         int hdrEnd = headerOk ? o + hlen : o + 20;
         l.end(Math.min(buf.end(), hdrEnd));
         int payLen = Math.max(0, segLen - (hdrEnd - o));
-        l.generated(null, "tcp.len", "TCP Segment Len", o, 0, (long) payLen, Integer.toString(payLen));
+        l.generated(null, TcpFields.TCP_LEN, o, 0, (long) payLen, Integer.toString(payLen));
 
         // checksum over pseudo-header + segment, when the whole segment was captured
         boolean checksumBad = false;
@@ -159,9 +160,9 @@ public final class TcpDissector implements Dissector {
             sum = InternetChecksum.add(sum, b, o + 18, segLen - 18);
             int calc = InternetChecksum.complement(sum);
             boolean good = InternetChecksum.verifies(sum + transmitted);
-            l.generated(null, "tcp.checksum.status", "Checksum Status", o + 16, 0, good ? 1L : 0L,
+            l.generated(null, TcpFields.TCP_CHECKSUM_STATUS, o + 16, 0, good ? 1L : 0L,
                     good ? "Good" : "Bad");
-            l.generated(null, "tcp.checksum_calculated", "Calculated Checksum", o + 16, 2, (long) calc,
+            l.generated(null, TcpFields.TCP_CHECKSUM_CALCULATED, o + 16, 2, (long) calc,
                     Fmt.hex4(calc));
             if (!good) {
                 checksumBad = true;
@@ -170,7 +171,7 @@ public final class TcpDissector implements Dissector {
                         Fmt.hex4(calc), hint);
             }
         } else {
-            l.generated(null, "tcp.checksum.status", "Checksum Status", o + 16, 0, 2L, "Unverified");
+            l.generated(null, TcpFields.TCP_CHECKSUM_STATUS, o + 16, 0, 2L, "Unverified");
         }
 
         StringBuilder optInfo = new StringBuilder();
@@ -189,11 +190,11 @@ public final class TcpDissector implements Dissector {
         TcpInfo ti = new TcpInfo(srcA, dstA, sp, dp, seq, ack, flags, pstart, payload.length(), checksumBad);
         ctx.put(TcpInfo.KEY, ti);
         if (!headerOk || fragment) {
-            if (payload.length() > 0) l.payload(null, "tcp.payload", "TCP payload", pstart, payload.length());
+            if (payload.length() > 0) l.payload(null, TcpFields.TCP_PAYLOAD, pstart, payload.length());
             return;
         }
         // Wireshark shows the segment's payload as tcp.payload whatever decodes it; so do we (upper layers overlay it)
-        if (payload.length() > 0) l.payload(null, "tcp.payload", "TCP payload (" + payload.length() + " bytes)", pstart, payload.length());
+        if (payload.length() > 0) l.payload(null, TcpFields.TCP_PAYLOAD.as("TCP payload (" + payload.length() + " bytes)"), pstart, payload.length());
         // the stream layer wants every segment (also SYN/FIN/RST without payload) to follow the connection
         boolean taken = ctx.stream() != null && ctx.stream().onTcpPayload(ctx, payload, ti);
         if (taken || payload.length() <= 0) return;
@@ -236,25 +237,6 @@ public final class TcpDissector implements Dissector {
         };
     }
 
-    static String kindAbbrev(int k) {
-        return switch (k) {
-            case 0 -> "tcp.options.eol";
-            case 1 -> "tcp.options.nop";
-            case 2 -> "tcp.options.mss";
-            case 3 -> "tcp.options.wscale";
-            case 4 -> "tcp.options.sack_perm";
-            case 5 -> "tcp.options.sack";
-            case 8 -> "tcp.options.timestamp";
-            case 19 -> "tcp.options.md5";
-            case 28 -> "tcp.options.user_to";
-            case 29 -> "tcp.options.tcp_ao";
-            case 30 -> "tcp.options.mptcp";
-            case 34 -> "tcp.options.tfo";
-            case 253, 254 -> "tcp.options.experimental";
-            default -> "tcp.options.unknown";
-        };
-    }
-
     private static int fixedLen(int k) {
         return switch (k) {
             case 2 -> 4;
@@ -267,25 +249,25 @@ public final class TcpDissector implements Dissector {
     }
 
     private static Field kind(L l, Field parent, int off, int k) {
-        return l.uint(parent, "tcp.option_kind", "Kind", off, 1, v -> kindName(k) + " (" + k + ")");
+        return l.uint(parent, TcpFields.TCP_OPTION_KIND, off, 1, v -> kindName(k) + " (" + k + ")");
     }
 
     /** Walks the options of [p, end) (end = Data Offset × 4). */
     static void options(L l, Buf buf, int p, int end, boolean syn, StringBuilder info) {
         byte[] b = buf.bytes();
         int have = Math.min(end, buf.end()) - p;
-        Field opts = l.field(null, "tcp.options", "Options", p, Math.max(0, have), 0,
+        Field opts = l.field(null, TcpFields.TCP_OPTIONS, p, Math.max(0, have), 0,
                 buf.copy(p, Math.max(0, have)), "(" + (end - p) + " bytes)", FieldKind.TREE);
-        if (have < end - p) l.need(opts, "tcp.options", "Options", p, end - p);
+        if (have < end - p) l.need(opts, TcpFields.TCP_OPTIONS, p, end - p);
         while (p < end) {
             int k = buf.u8(p);
             if (k == 0) {
-                Field f = l.field(opts, "tcp.options.eol", "TCP Option - End of Option List (EOL)", p, 1, 0,
+                Field f = l.field(opts, TcpFields.option(0).node(), p, 1, 0,
                         new byte[]{0}, "00", FieldKind.TREE);
                 kind(l, f, p, 0);
                 p++;
                 if (p < end) {
-                    Field pad = l.bytes(opts, "tcp.options.padding", "Padding", p, end - p, null, FieldKind.RESERVED);
+                    Field pad = l.bytes(opts, TcpFields.TCP_OPTIONS_PADDING, p, end - p, null, FieldKind.RESERVED);
                     if (!LinkDissectors.allZero(b, p, end)) {
                         l.finding("TCP-NONZERO-AFTER-EOL", pad, Fmt.colonHex(b, p, Math.min(end - p, 8)),
                                 "all zero");
@@ -294,51 +276,51 @@ public final class TcpDissector implements Dissector {
                 return;
             }
             if (k == 1) {
-                Field f = l.field(opts, "tcp.options.nop", "TCP Option - No-Operation (NOP)", p, 1, 0,
+                Field f = l.field(opts, TcpFields.option(1).node(), p, 1, 0,
                         new byte[]{1}, "01", FieldKind.TREE);
                 kind(l, f, p, 1);
                 p++;
                 continue;
             }
-            String abbrev = kindAbbrev(k);
+            TcpFields.Option opt = TcpFields.option(k);
             if (p + 1 >= end) {
-                Field f = l.tree(opts, abbrev, "TCP Option - " + kindName(k), p, 1, null, null);
+                Field f = l.tree(opts, opt.node().as("TCP Option - " + kindName(k)), p, 1, null, null);
                 kind(l, f, p, k);
                 l.finding("TCP-OPTION-MALFORMED", f, "kind " + k + " without a length octet", "kind and length");
                 return;
             }
             int len = buf.u8(p + 1);
             if (len < 2 || p + len > end) {
-                Field f = l.tree(opts, abbrev, "TCP Option - " + kindName(k), p, end - p, null, null);
+                Field f = l.tree(opts, opt.node().as("TCP Option - " + kindName(k)), p, end - p, null, null);
                 kind(l, f, p, k);
-                Field lf = l.uint(f, "tcp.option_len", "Length", p + 1, 1);
+                Field lf = l.uint(f, TcpFields.TCP_OPTION_LEN, p + 1, 1);
                 l.finding("TCP-OPTION-MALFORMED", lf, Integer.toString(len),
                         len < 2 ? "at least 2" : "at most " + (end - p) + " (end of header)");
-                if (p + 2 < end) l.bytes(f, "tcp.options.data", "Data", p + 2, end - p - 2, null, FieldKind.NORMAL);
+                if (p + 2 < end) l.bytes(f, TcpFields.TCP_OPTIONS_DATA, p + 2, end - p - 2, null, FieldKind.NORMAL);
                 return;
             }
             int fixed = fixedLen(k);
             boolean badLen = fixed > 0 && len != fixed || k == 5 && ((len - 2) % 8 != 0 || len < 10 || len > 34);
-            Field f = l.field(opts, abbrev, "TCP Option - " + kindName(k), p, len, 0, buf.copy(p, len),
+            Field f = l.field(opts, opt.node().as("TCP Option - " + kindName(k)), p, len, 0, buf.copy(p, len),
                     Fmt.colonHex(b, p, len), FieldKind.TREE);
             kind(l, f, p, k);
-            Field lf = l.uint(f, "tcp.option_len", "Length", p + 1, 1);
+            Field lf = l.uint(f, TcpFields.TCP_OPTION_LEN, p + 1, 1);
             if (badLen) {
                 l.finding("TCP-OPTION-MALFORMED", lf, Integer.toString(len),
                         k == 5 ? "2 + 8n (n = 1..4)" : Integer.toString(fixed));
-                if (len > 2) l.bytes(f, "tcp.options.data", "Data", p + 2, len - 2, null, FieldKind.NORMAL);
+                if (len > 2) l.bytes(f, TcpFields.TCP_OPTIONS_DATA, p + 2, len - 2, null, FieldKind.NORMAL);
             } else {
                 int q = p + 2;
                 switch (k) {
                     case 2 -> {
-                        Field v = l.uint(f, "tcp.options.mss_val", "MSS Value", q, 2);
+                        Field v = l.uint(f, TcpFields.TCP_OPTIONS_MSS_VAL, q, 2);
                         info.append(" MSS=").append(v.longValue());
                     }
                     case 3 -> {
-                        Field s = l.uint(f, "tcp.options.wscale.shift", "Shift count", q, 1);
+                        Field s = l.uint(f, TcpFields.TCP_OPTIONS_WSCALE_SHIFT, q, 1);
                         long shift = s.longValue();
                         long mult = 1L << Math.min(shift, 14);
-                        l.field(f, "tcp.options.wscale.multiplier", "Multiplier", q, 1, 0, mult, Long.toString(mult),
+                        l.field(f, TcpFields.TCP_OPTIONS_WSCALE_MULTIPLIER, q, 1, 0, mult, Long.toString(mult),
                                 FieldKind.GENERATED);
                         if (shift > 14) l.finding("TCP-WSCALE-TOO-BIG", s, Long.toString(shift), "at most 14");
                         info.append(" WS=").append(mult);
@@ -346,21 +328,20 @@ public final class TcpDissector implements Dissector {
                     case 4 -> info.append(" SACK_PERM");
                     case 5 -> {
                         int n = (len - 2) / 8;
-                        l.generated(f, "tcp.options.sack.count", "Number of SACK blocks", q, 0, (long) n,
+                        l.generated(f, TcpFields.TCP_OPTIONS_SACK_COUNT, q, 0, (long) n,
                                 Integer.toString(n));
                         for (int i = 0; i < n; i++) {
-                            l.uint(f, "tcp.options.sack_le", "left edge", q + 8 * i, 4);
-                            l.uint(f, "tcp.options.sack_re", "right edge", q + 8 * i + 4, 4);
+                            l.uint(f, TcpFields.TCP_OPTIONS_SACK_LE, q + 8 * i, 4);
+                            l.uint(f, TcpFields.TCP_OPTIONS_SACK_RE, q + 8 * i + 4, 4);
                         }
                     }
                     case 8 -> {
-                        Field tv = l.uint(f, "tcp.options.timestamp.tsval", "Timestamp value", q, 4);
-                        Field te = l.uint(f, "tcp.options.timestamp.tsecr", "Timestamp echo reply", q + 4, 4);
+                        Field tv = l.uint(f, TcpFields.TCP_OPTIONS_TIMESTAMP_TSVAL, q, 4);
+                        Field te = l.uint(f, TcpFields.TCP_OPTIONS_TIMESTAMP_TSECR, q + 4, 4);
                         info.append(" TSval=").append(tv.longValue()).append(" TSecr=").append(te.longValue());
                     }
                     default -> {
-                        if (len > 2) l.bytes(f, abbrev.equals("tcp.options.unknown") ? "tcp.options.unknown.payload"
-                                : abbrev + ".data", "Payload", q, len - 2, null, FieldKind.NORMAL);
+                        if (len > 2) l.bytes(f, opt.data(), q, len - 2, null, FieldKind.NORMAL);
                     }
                 }
             }

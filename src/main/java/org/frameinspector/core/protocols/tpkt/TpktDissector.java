@@ -24,6 +24,7 @@ public final class TpktDissector implements Heuristic {
     public static final Ctx.Key<Integer> LENGTH = Ctx.Key.of("tpkt:length");
 
     public static void register(DissectorRegistry r) {
+        r.declare(TpktFields.TPKT);
         TpktDissector d = new TpktDissector();
         r.register("tcp.port", ISO_TSAP, d);
         r.register("tcp.port", RDP, d);
@@ -86,20 +87,20 @@ public final class TpktDissector implements Heuristic {
         if (index > 0) {
             l.finding("TPKT-MULTIPLE", null, off, Math.min(4, avail), "TPKT #" + (index + 1) + " in this segment", null);
         }
-        Field version = l.uint(null, "tpkt.version", "Version", off, 1);
+        Field version = l.uint(null, TpktFields.TPKT_VERSION, off, 1);
         if (version.longValue() != 3) l.finding("TPKT-VERSION-NOT-3", version, Fmt.hex2((int) version.longValue()), "0x03");
         if (avail < 4) {
             ctx.put(Ctx.SEGMENT_CUT, Boolean.TRUE);
             l.finding("TPKT-INCOMPLETE", version, off, avail, avail + " header bytes", "4 header bytes");
-            l.payload(null, "tpkt.continuation_data", "Header continues in the next segment", off + 1, avail - 1);
+            l.payload(null, TpktFields.TPKT_CONTINUATION_DATA, off + 1, avail - 1);
             l.end(buf.end());
             return buf.end();
         }
-        Field reserved = l.num(null, "tpkt.reserved", "Reserved", off + 1, 1, 0, FieldKind.RESERVED, null);
+        Field reserved = l.num(null, TpktFields.TPKT_RESERVED, off + 1, 1, 0, FieldKind.RESERVED, null);
         if (reserved.longValue() != 0) {
             l.finding("TPKT-RESERVED-NONZERO", reserved, Fmt.hex2((int) reserved.longValue()), "0x00");
         }
-        Field lengthF = l.uint(null, "tpkt.length", "Length", off + 2, 2);
+        Field lengthF = l.uint(null, TpktFields.TPKT_LENGTH, off + 2, 2);
         int length = (int) lengthF.longValue();
         ctx.put(LENGTH, length);
         l.name("TPKT, Version: " + version.longValue() + ", Length: " + length);
@@ -129,7 +130,7 @@ public final class TpktDissector implements Heuristic {
             // A segment that does not start with a TPKT: without the earlier segments this is most likely the rest
             // of a TPKT that began before (Wireshark: "TPKT Continuation").
             L l = ctx.layer("tpkt", "TPKT Continuation", buf.from(off));
-            Field f = l.payload(null, "tpkt.continuation_data", "Continuation data", off, buf.end() - off);
+            Field f = l.payload(null, TpktFields.TPKT_CONTINUATION_DATA.as("Continuation data"), off, buf.end() - off);
             l.finding("TPKT-VERSION-NOT-3", Severity.INFO, f, Fmt.hex2(buf.u8(off)), "0x03",
                     "Without the earlier segments of this connection this is most likely the continuation of a TPKT "
                             + "that began in an earlier segment; open the whole capture to check the framing.");
@@ -140,7 +141,7 @@ public final class TpktDissector implements Heuristic {
 
     private static void garbage(Ctx ctx, Buf buf, int off, String what) {
         L l = ctx.layer("tpkt", "TPKT framing lost", buf.from(off));
-        Field f = l.payload(null, "tpkt.continuation_data", "Bytes that do not start a TPKT", off, buf.end() - off);
+        Field f = l.payload(null, TpktFields.TPKT_CONTINUATION_DATA.as("Bytes that do not start a TPKT"), off, buf.end() - off);
         l.finding("TPKT-TRAILING-GARBAGE", f, what, "03 00 followed by a length ≥ 7");
     }
 }
