@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Measure frames/s on a capture: indexing (open), full dissection with "
         + "findings per frame, dissection with TCP/TPKT/COTP reassembly, and the check pass (findings with "
-        + "reassembly, fast lane on). Dissections are not kept.")
+        + "reassembly). Dissections are not kept.")
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "pcap or pcapng file (e.g. from generate-bench).")
     Path file;
@@ -87,17 +87,19 @@ public final class BenchCommand implements Callable<Integer> {
                 findings + " findings" + (conv != null ? ", " + conv.rows().size() + " connections" : ""));
     }
 
-    /** What check does after loading: one in-order pass for findings with connection state, fast lane on. */
+    /** What check does after loading: one in-order pass for findings with connection state. */
     private void check(PrintWriter out) throws InputException {
         long t0 = System.nanoTime();
-        long[] findings = {0};
-        org.frameinspector.core.stream.InOrder.Pass pass;
+        long[] findings = {0, 0};
+        org.frameinspector.core.stream.Conversations conv;
         try (FrameSource fs = org.frameinspector.core.input.capture.CaptureIndex.openForOnePass(file)) {
-            pass = org.frameinspector.core.stream.InOrder.findings(fs, null, true, (n, f, d) -> findings[0] += f.size());
+            conv = org.frameinspector.core.stream.InOrder.dissect(fs, null, d -> {
+                findings[0] += d.findings().size();
+                findings[1]++;
+            });
         }
-        report(out, "check", pass.frames(), System.nanoTime() - t0, String.format("%d findings, %d connections, "
-                + "%.1f %% of frames on the fast lane", findings[0], pass.conversations().rows().size(),
-                100.0 * pass.fastFrames() / Math.max(1, pass.frames())));
+        report(out, "check", (int) findings[1], System.nanoTime() - t0, String.format("%d findings, %d connections",
+                findings[0], conv.rows().size()));
     }
 
     private static void report(PrintWriter out, String stage, int frames, long nanos, String extra) {

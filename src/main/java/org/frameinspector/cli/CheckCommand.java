@@ -27,10 +27,6 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filterOptions;
 
-    @Option(names = "--full", description = "Build the whole field tree of every frame (slower, same findings); "
-            + "by default frames proven clean skip it.")
-    boolean full;
-
     @Spec
     CommandSpec spec;
 
@@ -46,8 +42,9 @@ public final class CheckCommand implements Callable<Integer> {
         for (String w : in.warnings()) err.println("frame-inspector: warning: " + w);
         int[] n = new int[4]; // bad, total, frames, all
         try (FrameSource fs = in.frames()) {
-            // a display filter needs every frame's fields
-            InOrder.findings(fs, input.startsAt, !full && filter.isEmpty(), (number, findings, d) -> {
+            InOrder.dissect(fs, input.startsAt, d -> {
+                int number = d.frame().number();
+                java.util.List<Finding> findings = d.findings();
                 n[3]++;
                 if (!filter.isEmpty() && !filter.matches(d)) return;
                 n[2]++;

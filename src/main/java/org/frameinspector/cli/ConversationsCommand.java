@@ -37,11 +37,9 @@ public final class ConversationsCommand implements Callable<Integer> {
         Conversations conv;
         int frames;
         try (FrameSource fs = in.frames()) {
-            // the same rows as a full dissection of every frame (FastLaneEquivalenceTest), much faster
-            org.frameinspector.core.stream.InOrder.Pass pass =
-                    org.frameinspector.core.stream.InOrder.findings(fs, input.startsAt, true, (n, f, d) -> { });
-            conv = pass.conversations();
-            frames = pass.frames();
+            int[] count = {0};
+            conv = org.frameinspector.core.stream.InOrder.dissect(fs, input.startsAt, d -> count[0]++);
+            frames = count[0];
         }
         if (json) out.println(json(in.name(), frames, conv.rows()));
         else print(out, frames, conv.rows());

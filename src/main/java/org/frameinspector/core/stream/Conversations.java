@@ -46,6 +46,8 @@ public final class Conversations implements StreamHook {
     /** Bytes of already delivered data kept per direction to compare retransmissions with. */
     public static final int HISTORY = 1 << 14;
 
+    /** Where the stream layer's effects on a dissection go (and are recorded, see {@link #record(StreamLog.Recorder)}). */
+    final StreamEffects fx = new StreamEffects();
     final Map<Key, Conn> active = new HashMap<>();
     private final List<Conversation> rows = new ArrayList<>();
     Conn last;
@@ -134,16 +136,8 @@ public final class Conversations implements StreamHook {
         long lastTpduTime;
         String lastTpduIssues;
 
-        /** IPv4 addresses of A and B as ints, for {@link FastLane} (valid when {@code v4}). */
-        final int ipA, ipB;
-        final boolean v4;
-
         Conn(Conversation row) {
             this.row = row;
-            long a = FastLane.parseIpv4(row.addrA), b = FastLane.parseIpv4(row.addrB);
-            v4 = a >= 0 && b >= 0;
-            ipA = (int) a;
-            ipB = (int) b;
         }
 
         boolean matches(TcpInfo t) {
@@ -165,27 +159,36 @@ public final class Conversations implements StreamHook {
     // ------------------------------------------------------------------ IP fragments
 
     /** IP fragment reassembly and the IPv4 ID reuse check. */
-    final IpFragments ipFragments = new IpFragments();
+    final IpFragments ipFragments = new IpFragments(fx);
 
     @Override
     public DataSource onIpDatagram(Ctx ctx, Buf payload, org.frameinspector.core.dissect.IpDatagram ip) {
-        return ipFragments.onDatagram(ctx, payload, ip);
+        fx.begin(StreamLog.IP);
+        DataSource s = null;
+        try {
+            return s = ipFragments.onDatagram(ctx, payload, ip);
+        } finally {
+            fx.end(s == null ? null : s.id());
+        }
     }
 
     // ------------------------------------------------------------------ TCP
 
     @Override
     public boolean onTcpPayload(Ctx ctx, Buf payload, TcpInfo tcp) {
+        fx.begin(StreamLog.TCP);
+        boolean handled = false;
         try {
-            return segment(ctx, payload, tcp);
+            return handled = segment(ctx, payload, tcp);
         } catch (RuntimeException e) {
-            ctx.finding("INSPECTOR-INTERNAL-ERROR", null, "tcp", null, DataSource.FRAME, payload.start(),
-                    payload.length(), e.getClass().getSimpleName() + " in the stream layer", null, null);
+            fx.finding(ctx, "INSPECTOR-INTERNAL-ERROR", null, "tcp", null, DataSource.FRAME, payload.start(),
+                    payload.length(), e.getClass().getSimpleName() + " in the stream layer", null);
             return false;
         } finally {
             curCtx = null;
             cur = null;
             curDir = null;
+            fx.end(handled);
         }
     }
 
@@ -194,7 +197,7 @@ public final class Conversations implements StreamHook {
         long ts = ctx.out().frame().timestampNanos();
         Conn c = conn(tcp, fn, ts);
         // the class the connection negotiated decides which class-0 rules COTP applies to its TPDUs
-        ctx.put(CotpDissector.CONN_CLASS, c.ccSeen && c.cls >= 0 && c.cls <= 4 ? c.cls : null);
+        fx.put(ctx, CotpDissector.CONN_CLASS, c.ccSeen && c.cls >= 0 && c.cls <= 4 ? c.cls : null);
         Conversation row = c.row;
         boolean fromA = row.portA == tcp.srcPort() && row.addrA.equals(tcp.srcAddr());
         Dir d = fromA ? c.a : c.b;
@@ -285,7 +288,7 @@ public final class Conversations implements StreamHook {
             String cp = bits == 3 ? "CE (11)" : bits == 2 ? "ECT(0) (10)" : "ECT(1) (01)";
             String why = (c.synEcn & (CWR | ECE)) != (CWR | ECE) ? "the SYN did not ask for ECN (ECE and CWR not both set)"
                     : "the SYN-ACK did not agree to ECN";
-            ctx.finding("IP4-ECN-WITHOUT-NEGOTIATION", null, "ip", field(ctx, DataSource.FRAME, off, "ip.dsfield"),
+            fx.finding(ctx, "IP4-ECN-WITHOUT-NEGOTIATION", null, "ip", field(ctx, DataSource.FRAME, off, "ip.dsfield"),
                     DataSource.FRAME, off, 1, cp, "Not-ECT (00): " + why, "Only the first such datagram in this "
                             + "direction of the connection is flagged.");
             if (fromA) c.ecnToldA = true;
@@ -363,11 +366,11 @@ public final class Conversations implements StreamHook {
                         Arrays.copyOfRange(b, o, o + k), fr, fo)));
             }
             d.pendingBytes += n;
-            ctx.finding("TCP-OUT-OF-ORDER", null, "tcp", null, DataSource.FRAME, start, n, diff + " bytes", null, null);
+            fx.finding(ctx, "TCP-OUT-OF-ORDER", null, "tcp", null, DataSource.FRAME, start, n, diff + " bytes", null);
             note(ctx, src, start, n, "held back until the missing bytes before it arrive");
             if (d.pendingBytes > MAX_PENDING_BYTES) {
-                ctx.finding("STREAM-BUFFER-LIMIT", null, "tcp", null, DataSource.FRAME, start, n,
-                        d.pendingBytes + " out-of-order bytes", MAX_PENDING_BYTES + " bytes", null);
+                fx.finding(ctx, "STREAM-BUFFER-LIMIT", null, "tcp", null, DataSource.FRAME, start, n,
+                        d.pendingBytes + " out-of-order bytes", MAX_PENDING_BYTES + " bytes");
                 gap(ctx, c, d, start);
             } else if (d.pending.size() > MAX_PENDING_SEGMENTS) {
                 gap(ctx, c, d, start);
@@ -422,12 +425,12 @@ public final class Conversations implements StreamHook {
             }
         }
         if (differ > 0) {
-            ctx.finding("TCP-OVERLAP-MISMATCH", null, "tcp", null, DataSource.FRAME, start + first,
+            fx.finding(ctx, "TCP-OVERLAP-MISMATCH", null, "tcp", null, DataSource.FRAME, start + first,
                     lastDiff - first + 1, differ + " of the " + compared + " overlapping bytes differ",
-                    "the same bytes as first sent", null);
+                    "the same bytes as first sent");
         } else {
             String what = ov + " bytes" + (compared < ov ? " (" + compared + " of them still in the history and equal)" : "");
-            ctx.finding("TCP-RETRANSMISSION", null, "tcp", null, DataSource.FRAME, start, ov, what, null, null);
+            fx.finding(ctx, "TCP-RETRANSMISSION", null, "tcp", null, DataSource.FRAME, start, ov, what, null);
         }
         note(ctx, null, start, ov, differ > 0 ? "retransmitted, but different from the first copy (first copy kept)"
                 : "retransmitted, already decoded");
@@ -518,8 +521,8 @@ public final class Conversations implements StreamHook {
         if (d.pending == null || d.pending.isEmpty()) return;
         Pending p = d.pending.get(0);
         long missing = (p.seq - d.nextSeq) & 0xFFFFFFFFL;
-        ctx.finding("TCP-SEGMENT-MISSING", null, "tcp", null, DataSource.FRAME, at, 0,
-                missing + " bytes (relative sequence " + d.histCount + " to " + (d.histCount + missing) + ")", null, null);
+        fx.finding(ctx, "TCP-SEGMENT-MISSING", null, "tcp", null, DataSource.FRAME, at, 0,
+                missing + " bytes (relative sequence " + d.histCount + " to " + (d.histCount + missing) + ")", null);
         d.nextSeq = p.seq;
         if (d.framer != null) d.framer.gap();
         dropTsdu(d);
@@ -574,9 +577,9 @@ public final class Conversations implements StreamHook {
                 String obs = f.tpktLength >= 0 ? "the length field says " + f.tpktLength + " (less than 7)"
                         : String.format("the byte is 0x%02x, not the version 3", v);
                 if (fo < 0) obs += " (header began in frame " + f.frameOf(f.resultStart) + ")";
-                ctx.finding("TPKT-STREAM-SYNC-LOST", null, "tpkt", null, DataSource.FRAME,
+                fx.finding(ctx, "TPKT-STREAM-SYNC-LOST", null, "tpkt", null, DataSource.FRAME,
                         fo >= 0 ? fo : firstLive(f), fo >= 0 ? (f.tpktLength >= 0 ? 4 : 1) : 0, obs,
-                        "03 00 and a length of at least 7", null);
+                        "03 00 and a length of at least 7");
             } else if (r == TpktFramer.TLS) {
                 flushRun(ctx, c);
                 d.passthrough = true;
@@ -594,7 +597,7 @@ public final class Conversations implements StreamHook {
                 int[] piece = {-1, 0, 0};
                 f.forEachIn(f.resultStart, n, liveFrame, (fo, k) -> { piece[0] = fo; piece[1] = k; piece[2]++; });
                 if (fp != null && piece[2] == 1 && piece[1] == n) {
-                    ctx.call(fp, new Buf(ctx.out().sources().get(0), piece[0], piece[0] + n));
+                    fx.call(ctx, fp, new Buf(ctx.out().sources().get(0), piece[0], piece[0] + n));
                 } else {
                     f.forEachIn(f.resultStart, n, liveFrame, (fo, k) -> note(ctx, null, fo, k,
                             "RDP fast-path PDU of " + n + " bytes (MS-RDPBCGR 2.2.9.1.2), not TPKT"));
@@ -618,8 +621,8 @@ public final class Conversations implements StreamHook {
 
     private void resync(Ctx ctx, Dir d, String source, int off) {
         if (d.skipped > 0 || d.lostSync) {
-            ctx.finding("TPKT-STREAM-RESYNC", null, "tpkt", null, source, off, 4,
-                    d.skipped + " byte" + (d.skipped == 1 ? "" : "s"), null, null);
+            fx.finding(ctx, "TPKT-STREAM-RESYNC", null, "tpkt", null, source, off, 4,
+                    d.skipped + " byte" + (d.skipped == 1 ? "" : "s"), null);
         }
         d.skipped = 0;
         d.lostSync = false;
@@ -631,7 +634,7 @@ public final class Conversations implements StreamHook {
             return;
         }
         DataSource frameSrc = ctx.out().sources().get(0);
-        ctx.call(tpkt, new Buf(frameSrc, runStart, runEnd));
+        fx.call(ctx, tpkt, new Buf(frameSrc, runStart, runEnd));
         for (int i = 0; i < runCount; i++) sizeCheck(ctx, c, DataSource.FRAME, runOff[i], runLen[i]);
         runCount = 0;
         runStart = -1;
@@ -644,17 +647,17 @@ public final class Conversations implements StreamHook {
         int first = parts.isEmpty() ? curFrame : parts.get(0).frame();
         int lastF = parts.isEmpty() ? curFrame : parts.get(parts.size() - 1).frame();
         String name = "Reassembled TPKT (" + l + " bytes, frame" + (first == lastF ? " " + first : "s " + first + "-" + lastF) + ")";
-        DataSource src = ctx.addSource(name, bytes, parts);
+        DataSource src = fx.addSource(ctx, name, bytes, parts);
         resync(ctx, d, src.id(), 0);
         f.forEachIn(s, l, liveFrame, (fo, k) -> note(ctx, null, fo, k, "part of a TPKT decoded from \"" + name + "\""));
-        ctx.call(tpkt, Buf.of(src));
+        fx.call(ctx, tpkt, Buf.of(src));
         sizeCheck(ctx, c, src.id(), 0, l);
     }
 
     private void sizeCheck(Ctx ctx, Conn c, String source, int off, int l) {
         if (c.negotiated > 0 && l - 4 > c.negotiated) {
-            ctx.finding("TPKT-EXCEEDS-TPDU-SIZE", null, "tpkt", field(ctx, source, off + 2, "tpkt.length"), source,
-                    off + 2, 2, (l - 4) + " octets", c.negotiated + " octets (CC in frame " + c.ccFrame + ")", null);
+            fx.finding(ctx, "TPKT-EXCEEDS-TPDU-SIZE", null, "tpkt", field(ctx, source, off + 2, "tpkt.length"), source,
+                    off + 2, 2, (l - 4) + " octets", c.negotiated + " octets (CC in frame " + c.ccFrame + ")");
         }
     }
 
@@ -674,13 +677,7 @@ public final class Conversations implements StreamHook {
     /** Explains frame bytes the hook consumed without decoding them here. */
     private void note(Ctx ctx, DataSource src, int off, int n, String what) {
         if (n <= 0 || src != null && !src.isFrame() || liveFrame < 0) return;
-        Dissection out = ctx.out();
-        String proto = out.protocol();
-        Buf fb = new Buf(out.sources().get(0), off, off + n);
-        L l = ctx.layer("tcp.segment", "TCP segment data (" + n + " bytes): " + what, fb);
-        // a plain display ("N bytes", as Wireshark shows segment data): no hex string per frame on the hot path
-        l.field(null, TcpFields.TCP_SEGMENT_DATA, off, n, 0, fb.copy(off, n), n + " bytes", FieldKind.PAYLOAD);
-        out.setProtocol(proto);
+        fx.note(ctx, off, n, what);
     }
 
     // ------------------------------------------------------------------ FIN / RST
@@ -698,15 +695,15 @@ public final class Conversations implements StreamHook {
         }
         if (d.framer != null && d.framer.partialHave() > 0) {
             int l = d.framer.partialLength();
-            ctx.finding("TPKT-LENGTH-VS-SEGMENTS", null, "tpkt", flags, DataSource.FRAME, flagsOff, flagsLen,
+            fx.finding(ctx, "TPKT-LENGTH-VS-SEGMENTS", null, "tpkt", flags, DataSource.FRAME, flagsOff, flagsLen,
                     "only " + d.framer.partialHave() + " bytes of the TPKT begun in frame " + d.framer.frameOf(0)
                             + " arrived before " + how,
-                    l > 0 ? l + " bytes" : "a complete 4-byte header", null);
+                    l > 0 ? l + " bytes" : "a complete 4-byte header");
             d.framer.gap();
         }
         if (d.tsduDts > 0) {
-            ctx.finding("COTP-DT-EOT-SEQUENCE-BROKEN", null, "cotp", flags, DataSource.FRAME, flagsOff, flagsLen,
-                    d.tsduDts + " DT with EOT = 0 from frame " + d.tsduFirstFrame, how, null);
+            fx.finding(ctx, "COTP-DT-EOT-SEQUENCE-BROKEN", null, "cotp", flags, DataSource.FRAME, flagsOff, flagsLen,
+                    d.tsduDts + " DT with EOT = 0 from frame " + d.tsduFirstFrame, how);
             dropTsdu(d);
         }
         Conversation row = c.row;
@@ -721,11 +718,11 @@ public final class Conversations implements StreamHook {
                 long dt = row.endTime - c.lastTpduTime;
                 String after = row.endTime != 0 && c.lastTpduTime != 0 && dt >= 0 ? " " + millis(dt) + " after" : " right after";
                 String tp = Conversation.typeName(c.lastTpduType);
-                ctx.finding("COTP-PEER-CLOSED-AFTER-TPDU", c.lastTpduIssues != null ? Severity.RISK : null, "tcp", flags,
+                fx.finding(ctx, "COTP-PEER-CLOSED-AFTER-TPDU", c.lastTpduIssues != null ? Severity.RISK : null, "tcp", flags,
                         DataSource.FRAME, flagsOff, flagsLen, who + " sent " + how + after + " the " + tp + " in frame "
                                 + c.lastTpduFrame,
                         c.lastTpduIssues != null ? "the " + tp + " in frame " + c.lastTpduFrame + " raised " + c.lastTpduIssues
-                                : "the " + tp + " in frame " + c.lastTpduFrame, null);
+                                : "the " + tp + " in frame " + c.lastTpduFrame);
             }
         }
         if (tcp.rst()) d.rst = true;
@@ -746,12 +743,15 @@ public final class Conversations implements StreamHook {
 
     @Override
     public void onTpdu(Ctx ctx, CotpInfo t) {
-        if (ctx != curCtx || cur == null) return;
+        fx.begin(StreamLog.TPDU);
         try {
+            if (ctx != curCtx || cur == null) return;
             tpdu(ctx, t);
         } catch (RuntimeException e) {
-            ctx.finding("INSPECTOR-INTERNAL-ERROR", null, "cotp", null, t.source(), t.offset(), 0,
-                    e.getClass().getSimpleName() + " in the stream layer", null, null);
+            fx.finding(ctx, "INSPECTOR-INTERNAL-ERROR", null, "cotp", null, t.source(), t.offset(), 0,
+                    e.getClass().getSimpleName() + " in the stream layer", null);
+        } finally {
+            fx.end(null);
         }
     }
 
@@ -768,16 +768,16 @@ public final class Conversations implements StreamHook {
         int hdr = Math.min(Math.max(t.li(), 0) + 1, Math.max(0, end - off));
         Field typeField = t.typeField();
         if (type != CotpInfo.DT && d.tsduDts > 0) {
-            ctx.finding("COTP-DT-EOT-SEQUENCE-BROKEN", null, "cotp", typeField, src, off + 1, 1,
-                    d.tsduDts + " DT with EOT = 0 from frame " + d.tsduFirstFrame, "a " + Conversation.typeName(type), null);
+            fx.finding(ctx, "COTP-DT-EOT-SEQUENCE-BROKEN", null, "cotp", typeField, src, off + 1, 1,
+                    d.tsduDts + " DT with EOT = 0 from frame " + d.tsduFirstFrame, "a " + Conversation.typeName(type));
             dropTsdu(d);
         }
         switch (type) {
             case CotpInfo.CR -> {
                 Cotp.Params p = Cotp.Params.read(b, off, end);
                 if (c.ccSeen) {
-                    ctx.finding("COTP-SECOND-CR", null, "cotp", typeField, src, off + 1, 1,
-                            "CR after the CC in frame " + c.ccFrame, null, null);
+                    fx.finding(ctx, "COTP-SECOND-CR", null, "cotp", typeField, src, off + 1, 1,
+                            "CR after the CC in frame " + c.ccFrame, null);
                 } else {
                     c.cr = p;
                     c.crFrame = curFrame;
@@ -797,22 +797,22 @@ public final class Conversations implements StreamHook {
                 if (c.cr != null && c.crFromA != curFromA) {
                     int dst = t.dstRef() >= 0 ? t.dstRef() : u16(b, off + 2);
                     if (dst != c.crSrcRef && c.crSrcRef >= 0) {
-                        ctx.finding("COTP-CC-DSTREF-MISMATCH", null, "cotp", field(ctx, src, off + 2, "cotp.destref"), src,
-                                off + 2, 2, String.format("0x%04x", dst), String.format("0x%04x (CR in frame %d)", c.crSrcRef, c.crFrame), null);
+                        fx.finding(ctx, "COTP-CC-DSTREF-MISMATCH", null, "cotp", field(ctx, src, off + 2, "cotp.destref"), src,
+                                off + 2, 2, String.format("0x%04x", dst), String.format("0x%04x (CR in frame %d)", c.crSrcRef, c.crFrame));
                     }
                     int proposed = c.cr.size() > 0 ? c.cr.size() : 128;
                     int sel = p.size();
                     if (sel > 0 && sel > proposed) {
-                        ctx.finding("COTP-CC-TPDU-SIZE-INCREASED", null, "cotp", field(ctx, src, p.sizeOff, "cotp.tpdu_size"), src,
+                        fx.finding(ctx, "COTP-CC-TPDU-SIZE-INCREASED", null, "cotp", field(ctx, src, p.sizeOff, "cotp.tpdu_size"), src,
                                 p.sizeOff, 1, sel + " octets", "at most " + proposed + " octets"
-                                        + (c.cr.size() > 0 ? " (CR in frame " + c.crFrame + ")" : " (the CR proposed none: default 128)"), null);
+                                        + (c.cr.size() > 0 ? " (CR in frame " + c.crFrame + ")" : " (the CR proposed none: default 128)"));
                     }
                     c.negotiated = sel > 0 ? Math.min(sel, Math.max(proposed, sel)) : c.cr.size() > 0 ? c.cr.size() : -1;
                     tsel(ctx, c, p, src, off, hdr, typeField);
                     int allowed = Cotp.allowedClasses(c.cr.cls, c.cr.altMask);
                     if (p.cls >= 0 && p.cls <= 4 && c.cr.cls >= 0 && c.cr.cls <= 4 && (allowed & (1 << p.cls)) == 0) {
-                        ctx.finding("COTP-CC-CLASS-NOT-ALLOWED", null, "cotp", field(ctx, src, off + 6, "cotp.class"), src,
-                                off + 6, 1, Integer.toString(p.cls), Cotp.classList(allowed) + " (CR in frame " + c.crFrame + ")", null);
+                        fx.finding(ctx, "COTP-CC-CLASS-NOT-ALLOWED", null, "cotp", field(ctx, src, off + 6, "cotp.class"), src,
+                                off + 6, 1, Integer.toString(p.cls), Cotp.classList(allowed) + " (CR in frame " + c.crFrame + ")");
                     }
                     c.expedited = c.cr.addOptions >= 0 && (c.cr.addOptions & 1) != 0 && p.addOptions >= 0 && (p.addOptions & 1) != 0;
                 } else {
@@ -822,8 +822,8 @@ public final class Conversations implements StreamHook {
             }
             case CotpInfo.DR -> {
                 if (c.ccSeen && c.cls == 0) {
-                    ctx.finding("COTP-DR-ON-ESTABLISHED-CLASS0", null, "cotp", typeField, src, off + 1, 1,
-                            "DR after the CC in frame " + c.ccFrame, null, null);
+                    fx.finding(ctx, "COTP-DR-ON-ESTABLISHED-CLASS0", null, "cotp", typeField, src, off + 1, 1,
+                            "DR after the CC in frame " + c.ccFrame, null);
                 }
                 if (c.row.drFrame == 0) c.row.drFrame = curFrame;
             }
@@ -837,8 +837,8 @@ public final class Conversations implements StreamHook {
             }
             case CotpInfo.DT -> {
                 if (c.negotiated > 0 && t.length() > c.negotiated) {
-                    ctx.finding("COTP-DT-EXCEEDS-TPDU-SIZE", null, "cotp", typeField, src, off, hdr,
-                            t.length() + " octets", "at most " + c.negotiated + " octets (CC in frame " + c.ccFrame + ")", null);
+                    fx.finding(ctx, "COTP-DT-EXCEEDS-TPDU-SIZE", null, "cotp", typeField, src, off, hdr,
+                            t.length() + " octets", "at most " + c.negotiated + " octets (CC in frame " + c.ccFrame + ")");
                 }
             }
             default -> { }
@@ -851,8 +851,8 @@ public final class Conversations implements StreamHook {
     }
 
     private void notInClass0(Ctx ctx, Conn c, CotpInfo t, int type, String src, int off, Field typeField, String extra) {
-        ctx.finding("COTP-TPDU-NOT-IN-CLASS0", null, "cotp", typeField, src, off + 1, 1,
-                Conversation.typeName(type) + extra, "CR, CC, DR, DT or ER", null);
+        fx.finding(ctx, "COTP-TPDU-NOT-IN-CLASS0", null, "cotp", typeField, src, off + 1, 1,
+                Conversation.typeName(type) + extra, "CR, CC, DR, DT or ER");
     }
 
     private void tsel(Ctx ctx, Conn c, Cotp.Params p, String src, int off, int hdr, Field typeField) {
@@ -862,7 +862,7 @@ public final class Conversations implements StreamHook {
         boolean swapped = Arrays.equals(p.calling, c.cr.called) && Arrays.equals(p.called, c.cr.calling);
         String obs = (swapped ? "swapped: " : "") + "calling " + Cotp.tsap(p.calling) + ", called " + Cotp.tsap(p.called);
         String exp = "calling " + Cotp.tsap(c.cr.calling) + ", called " + Cotp.tsap(c.cr.called) + " (CR in frame " + c.crFrame + ")";
-        ctx.finding("COTP-TSEL-CC-MISMATCH", null, "cotp", typeField, src, off, hdr, obs, exp, null);
+        fx.finding(ctx, "COTP-TSEL-CC-MISMATCH", null, "cotp", typeField, src, off, hdr, obs, exp);
     }
 
     private static int u16(byte[] b, int off) {
@@ -890,30 +890,19 @@ public final class Conversations implements StreamHook {
 
     @Override
     public boolean onDtUserData(Ctx ctx, Buf userData, boolean eot) {
-        if (ctx != curCtx || cur == null) return false;
+        fx.begin(StreamLog.DT);
+        boolean took = false;
         try {
-            boolean took = dtData(ctx, userData, eot);
-            if (took) segmentField(ctx, userData);
+            if (ctx != curCtx || cur == null) return false;
+            took = dtData(ctx, userData, eot);
+            if (took) fx.segmentData(ctx, userData);
             return took;
         } catch (RuntimeException e) {
-            ctx.finding("INSPECTOR-INTERNAL-ERROR", null, "cotp", null, userData.sourceId(), userData.start(), 0,
-                    e.getClass().getSimpleName() + " in the stream layer", null, null);
+            fx.finding(ctx, "INSPECTOR-INTERNAL-ERROR", null, "cotp", null, userData.sourceId(), userData.start(), 0,
+                    e.getClass().getSimpleName() + " in the stream layer", null);
             return false;
-        }
-    }
-
-    /** Shows DT user data the hook took as a payload field of the COTP layer it belongs to. */
-    private static void segmentField(Ctx ctx, Buf ud) {
-        int n = ud.length();
-        if (n <= 0) return;
-        List<Layer> ls = ctx.out().layers();
-        for (int i = ls.size() - 1; i >= 0; i--) {
-            Layer l = ls.get(i);
-            if (!l.protocol().equals("cotp") || !l.source().equals(ud.sourceId())) continue;
-            l.add(new Field(CotpFields.COTP_SEGMENT_DATA.as("COTP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")"),
-                    ud.start(), n, 0, ud.copy(ud.start(), n), n + " bytes", ud.sourceId(), FieldKind.PAYLOAD));
-            if (l.end() < ud.end()) l.setLength(ud.end() - l.offset());
-            return;
+        } finally {
+            fx.end(took);
         }
     }
 
@@ -932,8 +921,8 @@ public final class Conversations implements StreamHook {
         }
         int n = ud.length();
         if (d.tsduLen + n > MAX_TSDU) {
-            ctx.finding("STREAM-BUFFER-LIMIT", null, "cotp", null, ud.sourceId(), ud.start(), n,
-                    (d.tsduLen + n) + " bytes of a segmented TSDU", MAX_TSDU + " bytes", null);
+            fx.finding(ctx, "STREAM-BUFFER-LIMIT", null, "cotp", null, ud.sourceId(), ud.start(), n,
+                    (d.tsduLen + n) + " bytes of a segmented TSDU", MAX_TSDU + " bytes");
             dropTsdu(d);
             d.tsduDropped = !eot;
             return true;
@@ -957,9 +946,9 @@ public final class Conversations implements StreamHook {
         List<SourcePart> parts = d.tsduParts;
         dropTsdu(d);
         if (bytes.length == 0) return true;
-        DataSource s = ctx.addSource(name, bytes, parts);
+        DataSource s = fx.addSource(ctx, name, bytes, parts);
         Buf buf = Buf.of(s);
-        if (!ctx.next("cotp.payload", 0, buf)) ctx.data(buf);
+        fx.nextOrData(ctx, CotpDissector.PAYLOAD_TABLE, 0, buf);
         return true;
     }
 
@@ -984,6 +973,11 @@ public final class Conversations implements StreamHook {
     }
 
     // ------------------------------------------------------------------ driver side
+
+    /** Records the stream layer's effects on each frame from now on (see {@link StreamLog}); null stops. */
+    public void record(StreamLog.Recorder r) {
+        fx.recorder = r;
+    }
 
     /** Adds the findings of a dissected frame to its connection's row (call after each dissect). */
     public void record(Dissection d) {
@@ -1024,24 +1018,6 @@ public final class Conversations implements StreamHook {
 
     /** The deepest field with the given abbreviation at exactly {@code off} in {@code source}, searched from the last layer. */
     private static Field field(Ctx ctx, String source, int off, String abbrev) {
-        List<Layer> ls = ctx.out().layers();
-        for (int i = ls.size() - 1; i >= 0; i--) {
-            Layer l = ls.get(i);
-            if (!l.source().equals(source) || off < l.offset() || off >= l.end() && l.length() > 0) continue;
-            for (Field f : l.fields()) {
-                Field r = find(f, off, abbrev);
-                if (r != null) return r;
-            }
-        }
-        return null;
-    }
-
-    private static Field find(Field f, int off, String abbrev) {
-        if (f.offset() == off && abbrev.equals(f.abbrev())) return f;
-        for (Field c : f.children()) {
-            Field r = find(c, off, abbrev);
-            if (r != null) return r;
-        }
-        return null;
+        return StreamEffects.field(ctx.out(), source, off, abbrev);
     }
 }

@@ -113,12 +113,18 @@ public final class IpFragments {
     }
 
     /** See {@link org.frameinspector.core.dissect.StreamHook#onIpDatagram}. */
+    private final StreamEffects fx;
+
+    IpFragments(StreamEffects fx) {
+        this.fx = fx;
+    }
+
     public DataSource onDatagram(Ctx ctx, Buf payload, IpDatagram ip) {
         try {
             return datagram(ctx, payload, ip);
         } catch (RuntimeException e) {
-            ctx.finding("INSPECTOR-INTERNAL-ERROR", null, ip.version() == 6 ? "ipv6" : "ip", null, payload.sourceId(),
-                    payload.start(), 0, e.getClass().getSimpleName() + " in IP reassembly", null, null);
+            fx.finding(ctx, "INSPECTOR-INTERNAL-ERROR", null, ip.version() == 6 ? "ipv6" : "ip", null, payload.sourceId(),
+                    payload.start(), 0, e.getClass().getSimpleName() + " in IP reassembly", null);
             return null;
         }
     }
@@ -142,12 +148,12 @@ public final class IpFragments {
             }
             if (recent && ip.version() == 4 && !ip.df()) {
                 String when = s.time() != 0 || now != 0 ? ", " + seconds(Math.abs(now - s.time())) + " earlier" : "";
-                ctx.finding("IP4-ID-REUSE-FRAGMENTABLE", null, layer, ip.idField(), DataSource.FRAME,
+                fx.finding(ctx, "IP4-ID-REUSE-FRAGMENTABLE", null, layer, ip.idField(), DataSource.FRAME,
                         ip.idField() != null ? ip.idField().offset() : payload.start(), ip.idField() != null ? 2 : 0,
                         Fmt.hex4((int) ip.id()) + " (" + ip.id() + ")",
                         "an ID not used for " + addr(ip, true) + " \u2192 " + addr(ip, false) + " protocol " + ip.proto()
                                 + " within " + ID_REUSE_WINDOW_NANOS / 1_000_000_000L + " s (last used in frame "
-                                + s.frame() + when + ")", null);
+                                + s.frame() + when + ")");
             }
             if (!ip.fragment()) {
                 if (ip.version() == 4 && !ip.df()) seen.put(k, new Seen(fn, now, new long[] {print}, 1));
@@ -238,9 +244,9 @@ public final class IpFragments {
                             + " differ (bytes " + start + "-" + (end - 1) + " of the datagram; the first copy is kept)"
                     : overlap + " bytes of bytes " + start + "-" + (end - 1) + " were already carried by the fragment "
                             + "from frame " + firstFrame + " (same bytes, but not an exact duplicate)";
-            ctx.finding("IP-FRAGMENT-OVERLAP", ip.version() == 6 ? Severity.VIOLATION : null, layer, ip.fragField(),
+            fx.finding(ctx, "IP-FRAGMENT-OVERLAP", ip.version() == 6 ? Severity.VIOLATION : null, layer, ip.fragField(),
                     DataSource.FRAME, ip.fragField() != null ? ip.fragField().offset() : off,
-                    ip.fragField() != null ? ip.fragField().length() : 0, obs, "no overlap", null);
+                    ip.fragField() != null ? ip.fragField().length() : 0, obs, "no overlap");
         }
         int stored = 0;
         for (Piece p : add) {
@@ -286,7 +292,7 @@ public final class IpFragments {
         seen.put(k, new Seen(fn, now, dg.prints, dg.printCount));
         String name = "Reassembled IPv" + ip.version() + " datagram (" + dg.total + " bytes, frame"
                 + (lo == hi ? " " + lo : "s " + lo + "-" + hi) + ")";
-        return ctx.addSource(name, bytes, parts);
+        return fx.addSource(ctx, name, bytes, parts);
     }
 
     private void drop(Key k, Datagram dg) {
@@ -312,23 +318,23 @@ public final class IpFragments {
         Datagram old = it.next();
         it.remove();
         heldBytes -= old.held;
-        ctx.finding("IP-REASSEMBLY-LIMIT", null, layer, null, DataSource.FRAME,
+        fx.finding(ctx, "IP-REASSEMBLY-LIMIT", null, layer, null, DataSource.FRAME,
                 ip.fragField() != null ? ip.fragField().offset() : 0, 0,
                 "the datagram begun in frame " + old.firstFrame + " (" + old.held + " bytes held) was dropped to make room",
-                limit, null);
+                limit);
     }
 
     private void limit(Ctx ctx, IpDatagram ip, String layer, Datagram dg, String limit) {
         drop(dg.key, dg);
-        ctx.finding("IP-REASSEMBLY-LIMIT", null, layer, ip.fragField(), DataSource.FRAME,
+        fx.finding(ctx, "IP-REASSEMBLY-LIMIT", null, layer, ip.fragField(), DataSource.FRAME,
                 ip.fragField() != null ? ip.fragField().offset() : 0, 0,
-                "the datagram begun in frame " + dg.firstFrame + " reached " + limit, limit, null);
+                "the datagram begun in frame " + dg.firstFrame + " reached " + limit, limit);
     }
 
-    private static void malformed(Ctx ctx, IpDatagram ip, String layer, String observed, String expected) {
-        ctx.finding("IP-FRAGMENT-MALFORMED", null, layer, ip.fragField(), DataSource.FRAME,
+    private void malformed(Ctx ctx, IpDatagram ip, String layer, String observed, String expected) {
+        fx.finding(ctx, "IP-FRAGMENT-MALFORMED", null, layer, ip.fragField(), DataSource.FRAME,
                 ip.fragField() != null ? ip.fragField().offset() : 0, ip.fragField() != null ? ip.fragField().length() : 0,
-                observed, expected, null);
+                observed, expected);
     }
 
     private static Key key(IpDatagram ip) {

@@ -1,5 +1,6 @@
 package org.frameinspector.core.stream;
 
+import org.frameinspector.core.checksum.InternetChecksum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class EcnNegotiationTest {
         byte[] f = java.util.Arrays.copyOf(b, n);
         f[15] = (byte) ((f[15] & 0xFC) | ecn);
         if (ae) f[46] |= 1;
-        FastLaneEquivalenceTest.fixChecksums(f);
+        fixChecksums(f);
         return new Frame(no, f, f.length, no * 1_000_000L, Frame.LINK_ETHERNET, 0, null);
     }
 
@@ -95,7 +96,7 @@ class EcnNegotiationTest {
         List<Frame> frames = conversation(ECE | CWR, 0, true, 2);
         byte[] syn = frames.get(0).data();
         syn[46] |= 1;
-        FastLaneEquivalenceTest.fixChecksums(syn);
+        fixChecksums(syn);
         assertThat(ecnFindings(frames)).isEmpty();
     }
 
@@ -103,5 +104,25 @@ class EcnNegotiationTest {
     void notEctNeverFlaggedAndUnknownHandshakeNotJudged() {
         assertThat(ecnFindings(conversation(0, 0, false, 0))).isEmpty();
         assertThat(ecnFindings(conversation(null, null, false, 2))).isEmpty();
+    }
+
+    /** Recomputes the IPv4 header and TCP checksums of an Ethernet/IPv4/TCP frame. */
+    static void fixChecksums(byte[] b) {
+        if (b.length < 54 || (b[14] & 0xF0) != 0x40) return;
+        int ihl = (b[14] & 0x0F) * 4;
+        if (ihl < 20 || 14 + ihl > b.length) return;
+        b[24] = 0;
+        b[25] = 0;
+        int ck = InternetChecksum.of(b, 14, ihl);
+        b[24] = (byte) (ck >> 8);
+        b[25] = (byte) ck;
+        int tot = ((b[16] & 0xFF) << 8) | (b[17] & 0xFF);
+        int tcpOff = 14 + ihl, tcpLen = tot - ihl;
+        if (b[23] != 6 || tcpLen < 20 || tcpOff + tcpLen > b.length) return;
+        b[tcpOff + 16] = 0;
+        b[tcpOff + 17] = 0;
+        int t = InternetChecksum.tcpOverIpv4(b, 14, tcpOff, tcpLen);
+        b[tcpOff + 16] = (byte) (t >> 8);
+        b[tcpOff + 17] = (byte) t;
     }
 }
