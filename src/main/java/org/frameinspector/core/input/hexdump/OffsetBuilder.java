@@ -21,6 +21,11 @@ final class OffsetBuilder {
     private long frameStart;
     private long width;
     private int hexEndCol = -1;
+    /** The last line that was not a row and not blank (a packet header line with a time), or -1. */
+    private int textA = -1, textE = -1;
+    /** Where rows at each indentation ended (Follow TCP Stream: each direction has its own running offset). */
+    private final java.util.Map<Integer, long[]> indentEnds = new java.util.HashMap<>();
+    private int frameIndent = -1;
 
     OffsetBuilder(HexDumpParser hp, OffsetScan scan) {
         this.hp = hp;
@@ -74,6 +79,8 @@ final class OffsetBuilder {
                 }
                 prevA = cs;
                 prevE = ce;
+                textA = cs;
+                textE = ce;
                 continue;
             }
             if (cur.kind == Row.PLAIN && cur.digits() < scan.digits) {
@@ -90,6 +97,10 @@ final class OffsetBuilder {
                 continue;
             }
             if (!have) {
+                startFrame(o, prevA, prevE);
+            } else if (newBlock(o)) {
+                finishFrame();
+                checkBlockStart(o);
                 startFrame(o, prevA, prevE);
             } else if (o <= frameStart && !star) {
                 finishFrame();
@@ -113,13 +124,38 @@ final class OffsetBuilder {
         return frames;
     }
 
+    /**
+     * Rows indented unlike the frame's rows whose offset does not go on from them start a block of their own (Follow
+     * TCP Stream prints each direction's data indented its own way, with its own running offset).
+     */
+    private boolean newBlock(long o) {
+        return cur.indent >= 0 && frameIndent >= 0 && cur.indent != frameIndent && !star
+                && !(pend.nb > 0 && o == pend.off + pend.nb && (width == 0 || pend.nb == width));
+    }
+
+    /** A block must start where the earlier rows at its indentation ended. */
+    private void checkBlockStart(long o) throws InputException {
+        long[] end = indentEnds.get(cur.indent);
+        if (end != null && end[0] != o) {
+            throw err(cur.line, col(cur, cur.offA), String.format(
+                    "offset %s does not go on from the rows indented like it (they ended at %s on line %d): rows are "
+                            + "missing or out of place", str(cur), fmt(end[0]), (int) end[1]));
+        }
+    }
+
     private void startFrame(long o, int prevA, int prevE) {
         have = true;
         pendFirst = true;
         star = false;
         frameStart = o;
+        frameIndent = cur.indent;
         width = 0;
         hexEndCol = -1;
+        if (textA >= 0) {
+            long t = Timestamps.find(s, textA, textE);
+            if (t != 0) hp.stamp(frames.size(), t);
+            textA = -1;
+        }
         if (prevA >= 0) {
             int lead = leadingPartialRow(prevA, prevE);
             if (lead > 0) {
@@ -163,6 +199,7 @@ final class OffsetBuilder {
             fillRepeats(d);
             return;
         }
+        if (pend.nb > d) extraBytes((int) d);
         if (pend.nb >= d) {
             commit((int) d);
             width = d;
@@ -172,6 +209,7 @@ final class OffsetBuilder {
         }
         if (pendFirst) {
             if (pend.nb == 0) throw err(pend.line, col(pend, pend.offB), "row without bytes");
+            if (stopInHexArea(pend)) throw shortRow(d);
             commit(pend.nb);
             if (d - pend.nb > 0 && frames.isEmpty() && frame.n == pend.nb) {
                 hp.warn("line " + pend.line + ": first row holds " + pend.nb + " of " + d
@@ -244,7 +282,11 @@ final class OffsetBuilder {
         if (star) {
             throw err(starLine, 1, "'*' (repeated rows) at the end of a dump: no offset follows to say how many bytes it stands for");
         }
+        if (stopInHexArea(pend) && (hexEndCol < 0 || pend.stopA - pend.lineStart < hexEndCol)) {
+            throw shortRow(pend.nb + 1);
+        }
         int nb = pend.nb;
+        if (width > 0 && nb > width) extraBytes((int) width);
         if (width > 0) nb = (int) Math.min(nb, width);
         if (hexEndCol > 0) {
             for (int i = 0; i < pend.ntok; i++) {
@@ -285,6 +327,7 @@ final class OffsetBuilder {
     }
 
     private void closeFrame() {
+        if (frameIndent >= 0) indentEnds.put(frameIndent, new long[] {frameStart + frame.n, pend.line});
         if (frame.n > 0) frames.add(frame.take());
         frame.n = 0;
         have = false;
@@ -294,6 +337,63 @@ final class OffsetBuilder {
 
     private void commit(int count) {
         frame.add(pend.b, 0, count);
+        int before = 0;
+        for (int i = 0; i < pend.ntok && before < count; i++) {
+            int end = pend.tokEnd[i];
+            int a = pend.tokA[i], z = pend.tokB[i];
+            if (end > count && !pend.octal && !pend.le16 && z - a == 2 * (end - before)) z = a + 2 * (count - before);
+            hp.used(a, z);
+            before = end;
+        }
+    }
+
+    /**
+     * A row holds more bytes than the next offset allows. That is fine when the rest is the row's ASCII column (after
+     * a wider gap, or spelling the row's bytes as text); a byte more in the hex columns is an error, never dropped.
+     */
+    private void extraBytes(int d) throws InputException {
+        int t = tokenHolding(d);
+        int before = t == 0 ? 0 : pend.tokEnd[t - 1];
+        if (before != d) {
+            throw err(pend.line, col(pend, pend.tokA[t]), String.format("row has %d bytes in its hex columns but the "
+                    + "next offset implies %d", pend.nb, d));
+        }
+        int gap = pend.tokA[t] - pend.tokB[t - 1];
+        if (gap >= 2 || asciiOf(pend, d, pend.tokA[t])) return;
+        throw err(pend.line, col(pend, pend.tokA[t]), String.format("row has %d bytes, one more than the %d the "
+                + "next offset implies: '%s' is a byte too many (or an offset is wrong)", pend.nb, d,
+                hp.excerpt(pend.tokA[t], pend.tokB[t])));
+    }
+
+    /** True when the text from {@code a} to the end of the row reads as the printable rendering of its first d bytes. */
+    private boolean asciiOf(Row r, int d, int a) {
+        int len = Math.min(d, r.lineEnd - a);
+        if (len <= 0) return false;
+        int good = 0;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(a + i);
+            int v = r.b[i] & 0xFF;
+            boolean printable = v >= 0x20 && v < 0x7F;
+            if (printable ? c == v || c == '.' : c == '.' || c > 0x7F || c == ' ' && v == 0xA0) good++;
+        }
+        return good * 4 >= len * 3 && (len >= Math.min(d, 4));
+    }
+
+    /** A row stopped at something that is still hex-like and inside its hex columns (a typo like 'A' for 'A2'). */
+    private boolean stopInHexArea(Row r) {
+        if (r.stopA < 0 || r.ntok == 0) return false;
+        int gap = r.stopA - r.tokB[r.ntok - 1];
+        if (gap >= 2) return false;
+        if (r.stopOdd) return true;
+        // a non-hex word followed by more byte groups: "00 1b zz 23 …"
+        int q = r.stopA;
+        while (q < r.lineEnd && !HexDumpParser.isBlank(s.charAt(q))) q++;
+        int w = q - r.stopA;
+        while (q < r.lineEnd && HexDumpParser.isBlank(s.charAt(q))) q++;
+        int z = q;
+        while (z < r.lineEnd && !HexDumpParser.isBlank(s.charAt(z))) z++;
+        int tw = r.tokB[0] - r.tokA[0];
+        return w <= tw && z - q == tw && hp.allHex(q, z) && q - (r.stopA + w) == gap;
     }
 
     private int tokenHolding(int byteIndex) {

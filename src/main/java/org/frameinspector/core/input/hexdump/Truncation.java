@@ -1,0 +1,63 @@
+package org.frameinspector.core.input.hexdump;
+
+import java.util.List;
+import org.frameinspector.core.source.InputException;
+
+/**
+ * A copy that was cut short must not pass for a shorter frame. Right after the last byte of a frame (on the same line
+ * after at most one blank, or on the next line) the marks tools and people leave are looked for: "…", "...",
+ * "N more bytes", "more items", "truncated", "omitted".
+ */
+final class Truncation {
+    private static final String[] WORDS = {"more bytes", "more items", "truncated", "omitted", "bytes more"};
+
+    private Truncation() {
+    }
+
+    static void check(HexDumpParser hp, List<byte[]> frames) throws InputException {
+        String s = hp.text();
+        int n = s.length();
+        int[] r = hp.rangesView();
+        int nr = hp.rangeMark();
+        for (int k = 1; k < nr; k += 2) {
+            int end = r[k];
+            int next = k + 1 < nr ? r[k + 1] : n;
+            // same line: at most one blank, then an ellipsis
+            int p = end;
+            if (p < n && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) p++;
+            if (p < n && (s.charAt(p) == '\u2026' || s.startsWith("...", p) && !s.startsWith("....", p))) {
+                int q = p + (s.charAt(p) == '\u2026' ? 1 : 3);
+                while (q < n && (s.charAt(q) == ' ' || s.charAt(q) == '\t')) q++;
+                if (q >= n || s.charAt(q) == '\n' || s.charAt(q) == '\r' || "\"')]>}".indexOf(s.charAt(q)) >= 0
+                        || Character.isDigit(s.charAt(q)) || s.charAt(q) == '(') {
+                    throw cut(hp, p);
+                }
+            }
+            // the rest of this line and the next line: words that say bytes are missing
+            int e1 = lineEnd(s, end);
+            int e2 = e1 < n ? lineEnd(s, e1 + 1) : n;
+            if (next <= e2 && k + 1 < nr) continue; // the next line holds bytes: the dump goes on
+            int lim = Math.min(e2, next);
+            for (String w : WORDS) {
+                int at = indexOfIgnoreCase(s, w, end, lim);
+                if (at >= 0) throw cut(hp, at);
+            }
+        }
+    }
+
+    private static InputException cut(HexDumpParser hp, int p) {
+        String s = hp.text();
+        return hp.errorAt(p, "the copy is cut short here ('" + hp.excerpt(p, lineEnd(s, p)).strip()
+                + "'): the frame cannot be recovered exactly; copy the whole dump");
+    }
+
+    private static int lineEnd(String s, int p) {
+        int e = s.indexOf('\n', p);
+        return e < 0 ? s.length() : e;
+    }
+
+    private static int indexOfIgnoreCase(String s, String w, int a, int b) {
+        for (int i = a; i + w.length() <= b; i++) if (s.regionMatches(true, i, w, 0, w.length())) return i;
+        return -1;
+    }
+}
