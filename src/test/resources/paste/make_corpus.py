@@ -262,7 +262,7 @@ for i in range(0, len(b), 16):
         "tshark -r sel.pcap -T json -x", "tool", "the frames are the frame_raw values; the other _raw values are pieces")
     js = run(["tshark", "-r", str(one), "-T", "json", "-x"]).decode()
     i = js.index('"frame_raw"')
-    excerpt = js[i:js.index("\n", i + 1) + 1]
+    excerpt = js[i:js.index("]", i) + 1]
     add("token_json_frame_raw_line.txt", "this is what the capture shows for the read:\n" + excerpt.strip() + "\n", [szl[1]],
         "one \"frame_raw\" line copied out of tshark -T json -x", "tshark -T json -x (one line)", "tool", "")
     add("token_key_equals_hex.txt", "2024-03-11T09:41:07.552Z INFO  s7link conn=7 dir=tx len=%d data=%s\n"
@@ -330,10 +330,10 @@ for i in range(0, len(b), 16):
     add("enc_quoted_printable_stream.txt", "Content-Transfer-Encoding: quoted-printable\n\n" + qp("the frame: " + P["mmsreq"].hex() + "\nthanks\n"),
         [P["mmsreq"]], "quoted-printable continuous hex split by soft line breaks", "RFC 2045 quoted-printable",
         "transcribed", "")
-    s = P["mmsreq"].hex()
-    add("enc_pdf_wrapped_stream.txt", "Appendix B: captured request\n" + s[:58] + "-\n" + s[58:116] + "-\n"
-        "S7 Integration Guide, Rev. 4                                   Page 17 of 42\n\n"
-        "Confidential\n" + s[116:] + "\n", [P["mmsreq"]],
+    s = P["mmsinit"].hex()
+    add("enc_pdf_wrapped_stream.txt", "Appendix B: captured request\n" + s[:64] + "-\n" + s[64:128] + "-\n"
+        + s[128:192] + "-\n" + "S7 Integration Guide, Rev. 4                                   Page 17 of 42\n\n"
+        "Confidential\n" + s[192:256] + "-\n" + s[256:320] + "-\n" + s[320:] + "\n\nB.2 Response\n", [P["mmsinit"]],
         "hex stream from a PDF: hyphens at line ends and a page footer/header inside",
         "text copied out of a PDF viewer", "transcribed", "")
     s = P["szl"].hex().upper()

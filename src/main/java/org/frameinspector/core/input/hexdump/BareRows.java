@@ -54,7 +54,16 @@ final class BareRows {
                         + "of repeated bytes cannot be known (make the dump with od -v / hexdump -v, or with offsets)");
             }
             int mark = block.n;
+            int rmark = hp.rangeMark();
+            labelled = false;
             if (scanRow(q, e, a, lineNo)) {
+                if (labelled && nLines > 0) {
+                    // the bytes of this line were appended to the block: move them to a frame of their own
+                    byte[] mine = java.util.Arrays.copyOfRange(block.b, mark, block.n);
+                    block.n = mark;
+                    flush();
+                    block.add(mine, 0, mine.length);
+                }
                 if (nLines > 0 && rowContinuous != blockContinuous) flush();
                 if (nLines == 0) {
                     blockContinuous = rowContinuous;
@@ -65,6 +74,7 @@ final class BareRows {
                 lastWasWideRow = !rowContinuous && rowBytes >= 8;
             } else {
                 block.n = mark;
+                hp.rangeReset(rmark);
                 if (lastWasWideRow && looksLikeAsciiColumnLine(q, e, lastRowBytes)) {
                     lastWasWideRow = false;
                     continue;
@@ -153,6 +163,7 @@ final class BareRows {
         rowHexLen = 0;
         rowContinuous = false;
         int start = block.n;
+        int rmark = hp.rangeMark();
         int ntok = 0;
         int p = q;
         int stop = -1;
@@ -184,6 +195,7 @@ final class BareRows {
                 break;
             }
             if (ntok == 0) firstLen = len;
+            hp.used(t, p);
             ntok++;
             rowBytes += got;
             rowHexLen += len;
@@ -199,6 +211,7 @@ final class BareRows {
             boolean asciiCol = (c == '|' || c == '>') || (gapBeforeStop >= 2 && ntok >= 2 && e - stop <= Math.max(rowBytes, 16) + 4);
             if (asciiCol) return true;
             block.n = start;
+            hp.rangeReset(rmark);
             rowBytes = 0;
             rowHexLen = 0;
             // fall through: maybe a log line ending with bytes
@@ -212,36 +225,100 @@ final class BareRows {
         return g;
     }
 
-    /** "... Sent 33 bytes: 03 00 00 21 ...": a run of at least 8 byte tokens ending the line, after a "label:". */
-    private boolean logLine(int q, int e) {
-        int p = e;
-        int count = 0;
-        int runStart = e;
-        while (p > q) {
-            int z = p;
-            while (z > q && HexDumpParser.isBlank(s.charAt(z - 1))) z--;
-            int t = z;
-            while (t > q && !HexDumpParser.isBlank(s.charAt(t - 1))) t--;
-            if (t == z) break;
-            if (z - t != 2 || !hp.allHex(t, z)) {
-                if (s.charAt(z - 1) != ':' || count < 8) return false;
+    /**
+     * Hex after a label on the same line: "Sent 33 bytes: 03 00 00 21 …", "RX 19 bytes: 03-00-00-13-…",
+     * "data=0300001611e0…", "<Buffer 03 00 …>", {@code "payload": "0300…"}. The value is what follows the last ':' or
+     * '=' (or "<Buffer"), inside optional quotes or brackets: spaced byte pairs (at least 4), one dash- or
+     * colon-joined token (at least 4 bytes) or continuous hex (at least 8 digits). When the label states a byte count
+     * ("19 bytes", "len=19", "length 19", "22B") the bytes must agree, else it is an error.
+     */
+    private boolean logLine(int q, int e) throws InputException {
+        int v = -1;
+        int buf = s.indexOf("<Buffer ", q);
+        if (buf >= 0 && buf < e) {
+            v = buf + 8;
+        } else {
+            for (int i = e - 1; i > q; i--) {
+                char c = s.charAt(i);
+                if (c == ':' || c == '=') {
+                    v = i + 1;
+                    break;
+                }
+            }
+        }
+        if (v < 0) return false;
+        int p = v;
+        while (p < e && (HexDumpParser.isBlank(s.charAt(p)) || "\"'[(".indexOf(s.charAt(p)) >= 0)) p++;
+        int z = e;
+        while (z > p && (HexDumpParser.isBlank(s.charAt(z - 1)) || "\"']),;>}".indexOf(s.charAt(z - 1)) >= 0)) z--;
+        if (z <= p) return false;
+        int start = block.n;
+        int mark = hp.rangeMark();
+        int count = 0, tokens = 0;
+        for (int t = p; t < z; ) {
+            int u = t;
+            while (u < z && !HexDumpParser.isBlank(s.charAt(u))) u++;
+            int got = hexToken(t, u);
+            if (got < 0) {
+                // a truncation mark or note after the bytes ends the value: the caller checks what follows
+                if (tokens == 0) {
+                    block.n = start;
+                    hp.rangeReset(mark);
+                    return false;
+                }
+                z = t;
                 break;
             }
-            count++;
-            runStart = t;
-            p = t;
+            hp.used(t, u);
+            count += got;
+            tokens++;
+            while (u < z && HexDumpParser.isBlank(s.charAt(u))) u++;
+            t = u;
         }
-        if (count < 8 || runStart == q) return false;
-        int start = block.n;
-        for (int t = runStart; t < e; ) {
-            while (t < e && HexDumpParser.isBlank(s.charAt(t))) t++;
-            if (t >= e) break;
-            block.add((HexDumpParser.HEX[s.charAt(t)] << 4) | HexDumpParser.HEX[s.charAt(t + 1)]);
-            t += 2;
+        int len = tokens == 0 ? 0 : count;
+        boolean continuous = tokens == 1 && len >= 4;
+        boolean joined = tokens == 1 && len >= 4;
+        if (!(tokens >= 4 || continuous || joined) || len == 0) {
+            block.n = start;
+            hp.rangeReset(mark);
+            return false;
+        }
+        long stated = statedCount(q, v);
+        if (stated >= 0 && stated != len) {
+            throw hp.errorAt(p, "the line says " + stated + " bytes but holds " + len + " (the copy is cut short or "
+                    + "the label does not count this data)");
         }
         rowBytes = block.n - start;
         rowHexLen = rowBytes * 2;
+        labelled = true;
         return true;
+    }
+
+    /** Set when the row just scanned was hex after a label (it starts a frame of its own). */
+    private boolean labelled;
+
+    /** A byte count stated in a label ("19 bytes", "len=19", "length 19", "size: 19", "19B"), or -1. */
+    private long statedCount(int a, int b) {
+        String l = s.substring(a, b).toLowerCase(java.util.Locale.ROOT);
+        long found = -1;
+        for (int i = 0; i < l.length(); i++) {
+            if (!Character.isDigit(l.charAt(i)) || i > 0 && Character.isLetterOrDigit(l.charAt(i - 1))
+                    && !l.startsWith("len", Math.max(0, i - 3)) && l.charAt(i - 1) != '=') continue;
+            int j = i;
+            long n = 0;
+            while (j < l.length() && Character.isDigit(l.charAt(j)) && j - i < 9) n = n * 10 + (l.charAt(j++) - '0');
+            String after = l.substring(j).stripLeading();
+            String before = l.substring(0, i).stripTrailing();
+            boolean unit = after.startsWith("bytes") || after.startsWith("byte ") || after.equals("byte")
+                    || l.startsWith("b ", j) || l.startsWith("b:", j) || j == l.length() - 1 && l.charAt(j) == 'b'
+                    || after.startsWith("octets");
+            boolean key = before.endsWith("len=") || before.endsWith("len") || before.endsWith("length")
+                    || before.endsWith("length=") || before.endsWith("length:") || before.endsWith("size=")
+                    || before.endsWith("size:") || before.endsWith("len:");
+            if (unit || key) found = n;
+            i = j;
+        }
+        return found;
     }
 
     private boolean hexToken2(int a, int b) {

@@ -59,6 +59,38 @@ public final class HexDumpParser {
     public static HexDump parse(CharSequence text) throws InputException {
         String orig = text.toString();
         TextCleaner c = TextCleaner.clean(orig);
+        if (c.undone.isEmpty()) return parseCleaned(c, orig, List.of());
+        // HTML, quoted-printable or a hyphenated stream was undone: the text is also read as it is, and when both
+        // readings work but differ, the doubt is named
+        HexDump structural = null, plain = null;
+        InputException first = null;
+        try {
+            structural = parseCleaned(c, orig, List.of("read after undoing " + c.undone));
+        } catch (InputException e) {
+            first = e;
+        }
+        try {
+            plain = parseCleaned(TextCleaner.clean(orig, false), orig, List.of());
+        } catch (InputException e) {
+            if (structural == null) throw first;
+        }
+        if (structural == null) return plain;
+        if (plain == null || sameFrames(plain, structural)) return structural;
+        List<String> w = new ArrayList<>(structural.warnings());
+        w.add(0, "read after undoing " + c.undone + "; read as plain text the dump gives other bytes ("
+                + plain.frames().size() + " frame(s)): check that it really is " + c.undone);
+        w.remove(1);
+        return new HexDump(structural.frames(), structural.layout(), w, structural.timestampsNanos(),
+                structural.byteRanges());
+    }
+
+    private static boolean sameFrames(HexDump a, HexDump b) {
+        if (a.frames().size() != b.frames().size()) return false;
+        for (int i = 0; i < a.frames().size(); i++) if (!Arrays.equals(a.frames().get(i), b.frames().get(i))) return false;
+        return true;
+    }
+
+    private static HexDump parseCleaned(TextCleaner c, String orig, List<String> notes) throws InputException {
         HexDumpParser hp = new HexDumpParser(c.text, c.bytes);
         HexDump d;
         try {
@@ -67,9 +99,9 @@ public final class HexDumpParser {
             throw remap(e, hp, c, orig);
         }
         List<String> w = d.warnings();
-        if (!c.undone.isEmpty()) {
-            w = new ArrayList<>(w);
-            w.add(0, "read after undoing " + c.undone);
+        if (!notes.isEmpty()) {
+            w = new ArrayList<>(notes);
+            w.addAll(d.warnings());
         }
         int[] r = d.byteRanges();
         if (c.changed()) {

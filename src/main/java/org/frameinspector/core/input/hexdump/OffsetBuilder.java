@@ -72,6 +72,7 @@ final class OffsetBuilder {
                         continue;
                     }
                 }
+                if (lastWasRow && have) unreadableRow(cs, ce, lineNo);
                 lastWasRow = false;
                 if (cur.star && have) {
                     star = true;
@@ -92,7 +93,7 @@ final class OffsetBuilder {
             long o = cur.value(s, scan.radix);
             cur.off = o;
             if (cur.endMarker) {
-                if (have) endMarker(o);
+                if (have && cur.offA - cur.lineStart == pend.offA - pend.lineStart) endMarker(o);
                 prevA = -1;
                 continue;
             }
@@ -131,6 +132,33 @@ final class OffsetBuilder {
     private boolean newBlock(long o) {
         return cur.indent >= 0 && frameIndent >= 0 && cur.indent != frameIndent && !star
                 && !(pend.nb > 0 && o == pend.off + pend.nb && (width == 0 || pend.nb == width));
+    }
+
+    /**
+     * A line right after a row that starts with the next offset (same digits, the value the rows lead to) but cannot
+     * be read as a row is an error: dropping it would shift or lose bytes.
+     */
+    private void unreadableRow(int a, int e, int lineNo) throws InputException {
+        if (pend.kind != Row.PLAIN && pend.kind != Row.COLON || pend.prefixed) return;
+        int offCol = pend.offA - pend.lineStart;
+        int lineStart = a;
+        while (lineStart > 0 && s.charAt(lineStart - 1) != '\n') lineStart--;
+        int p = lineStart + offCol;
+        if (p >= e || a > p) return;
+        int z = p;
+        while (z < e && HexDumpParser.hexVal(s.charAt(z)) >= 0) z++;
+        if (z - p != pend.digits()) return;
+        long v = 0;
+        for (int i = p; i < z; i++) v = v * (scan.radix == 16 ? 16 : scan.radix) + HexDumpParser.hexVal(s.charAt(i));
+        long w = width > 0 ? width : pend.nb;
+        if (v != pend.off + w) return;
+        int bad = z;
+        if (bad < e && s.charAt(bad) == ':') bad++;
+        while (bad < e && HexDumpParser.isBlank(s.charAt(bad))) bad++;
+        int t = bad;
+        while (t < e && !HexDumpParser.isBlank(s.charAt(t))) t++;
+        throw err(lineNo, bad - lineStart + 1, "the row at offset " + s.substring(p, z) + " cannot be read: '"
+                + hp.excerpt(bad, t) + "' where hex bytes are expected");
     }
 
     /** A block must start where the earlier rows at its indentation ended. */
@@ -348,8 +376,8 @@ final class OffsetBuilder {
     }
 
     /**
-     * A row holds more bytes than the next offset allows. That is fine when the rest is the row's ASCII column (after
-     * a wider gap, or spelling the row's bytes as text); a byte more in the hex columns is an error, never dropped.
+     * A row holds more bytes than the next offset allows. That is fine when the rest is the row's ASCII column (no
+     * wider than the row's bytes, or spelling them); a byte more in the hex columns is an error, never dropped.
      */
     private void extraBytes(int d) throws InputException {
         int t = tokenHolding(d);
@@ -358,8 +386,8 @@ final class OffsetBuilder {
             throw err(pend.line, col(pend, pend.tokA[t]), String.format("row has %d bytes in its hex columns but the "
                     + "next offset implies %d", pend.nb, d));
         }
-        int gap = pend.tokA[t] - pend.tokB[t - 1];
-        if (gap >= 2 || asciiOf(pend, d, pend.tokA[t])) return;
+        // an ASCII column is as wide as the row's bytes (plus its delimiters), or spells them
+        if (pend.lineEnd - pend.tokA[t] <= d + 2 || asciiOf(pend, d, pend.tokA[t])) return;
         throw err(pend.line, col(pend, pend.tokA[t]), String.format("row has %d bytes, one more than the %d the "
                 + "next offset implies: '%s' is a byte too many (or an offset is wrong)", pend.nb, d,
                 hp.excerpt(pend.tokA[t], pend.tokB[t])));

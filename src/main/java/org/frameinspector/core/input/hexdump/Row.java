@@ -61,7 +61,8 @@ final class Row {
         for (int tries = 0; tries < 16; tries++) {
             q = nextStart(ab, q, e);
             if (q < 0) return false;
-            if (at(hp, q, e, false) && !endMarker && (zeroX ? ntok >= 1 : ntok >= 2 && uniformFrom(0))) {
+            if (at(hp, q, e, false) && !endMarker && (zeroX ? ntok >= 1 : ntok >= 2 && uniformFrom(0)
+                    && (kind != PLAIN || digits() > tokB[0] - tokA[0]))) {
                 prefixed = true;
                 indent = -1;
                 return true;
@@ -114,6 +115,7 @@ final class Row {
             star = true;
             return false;
         }
+        if (c == '+' && p + 1 < e && HexDumpParser.hexVal(ch(ab, p + 1)) >= 0) c = ch(ab, ++p); // CTRACE " +0010"
         int q, a, bb;
         if (c == '|' && p + 1 < e && HexDumpParser.hexVal(ch(ab, p + 1)) >= 0) {
             // Netty: |00000000| 03 00 … |ascii|

@@ -39,6 +39,11 @@ final class TextCleaner {
     }
 
     static TextCleaner clean(String s) {
+        return clean(s, true);
+    }
+
+    /** With {@code structural} false only characters are cleaned (no HTML, quoted-printable or hyphen joining). */
+    static TextCleaner clean(String s, boolean structural) {
         int n = s.length();
         byte[] b = new byte[n];
         boolean special = false, markup = false, eq = false, hyphen = false;
@@ -60,6 +65,7 @@ final class TextCleaner {
                 if (c != 0xA0) special = true;
             }
         }
+        if (!structural) markup = eq = hyphen = false;
         if (!special && !markup && !eq && !hyphen) return new TextCleaner(s, b, null, "");
         Mapped m = Mapped.identity(s);
         StringBuilder what = new StringBuilder();
@@ -173,9 +179,17 @@ final class TextCleaner {
     static boolean looksLikeHtml(String s) {
         if (s.contains("&nbsp;") || s.contains("&#160;") || s.contains("&#xa0;") || s.contains("&#xA0;")
                 || s.contains("&lt;") || s.contains("&gt;") || s.contains("&amp;")) return true;
+        // tags count when they start a line (or end one): tags inside an ASCII column are bytes shown as text
         int count = 0;
         for (int i = s.indexOf('<'); i >= 0 && count < 2; i = s.indexOf('<', i + 1)) {
-            if (tagAt(s, i) != null) count++;
+            int ls = i;
+            while (ls > 0 && s.charAt(ls - 1) != '\n' && HexDumpParser.isBlank(s.charAt(ls - 1))) ls--;
+            boolean lineStart = ls == 0 || s.charAt(ls - 1) == '\n';
+            String tag = tagAt(s, i);
+            if (tag == null || tag.equals("!--")) continue;
+            int gt = s.indexOf('>', i);
+            boolean lineEnd = gt >= 0 && (gt + 1 >= s.length() || s.charAt(gt + 1) == '\n' || s.charAt(gt + 1) == '\r');
+            if (lineStart || lineEnd && !tag.equals("a")) count++;
         }
         return count >= 2;
     }
@@ -191,6 +205,9 @@ final class TextCleaner {
         if (name.startsWith("!--")) name = "!--";
         if (p < s.length() && s.charAt(p) != '>' && s.charAt(p) != ' ' && s.charAt(p) != '/' && s.charAt(p) != '\n'
                 && !name.equals("!--")) return null;
+        int gt = s.indexOf('>', p);
+        int nl = s.indexOf('\n', p);
+        if (gt < 0 || nl >= 0 && nl < gt && !name.equals("!--")) return null; // a tag closes on its line
         for (String t : TAGS) if (t.equals(name)) return name;
         if (name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6') return name;
         return null;

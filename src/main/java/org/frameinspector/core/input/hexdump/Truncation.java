@@ -6,10 +6,14 @@ import org.frameinspector.core.source.InputException;
 /**
  * A copy that was cut short must not pass for a shorter frame. Right after the last byte of a frame (on the same line
  * after at most one blank, or on the next line) the marks tools and people leave are looked for: "…", "...",
- * "N more bytes", "more items", "truncated", "omitted".
+ * "N more bytes", "N more items", "(truncated)", "[omitted]".
  */
 final class Truncation {
-    private static final String[] WORDS = {"more bytes", "more items", "truncated", "omitted", "bytes more"};
+    /** Marks after a number ("141 more bytes"), and marks in brackets ("[truncated]"). */
+    private static final String[] COUNTED = {"more bytes", "more items", "bytes omitted", "bytes truncated", "bytes more",
+        "more byte"};
+    private static final String[] BRACKETED = {"(truncated", "[truncated", "<truncated", "...truncated", "(cut",
+        "[cut", "(omitted", "[omitted"};
 
     private Truncation() {
     }
@@ -38,7 +42,11 @@ final class Truncation {
             int e2 = e1 < n ? lineEnd(s, e1 + 1) : n;
             if (next <= e2 && k + 1 < nr) continue; // the next line holds bytes: the dump goes on
             int lim = Math.min(e2, next);
-            for (String w : WORDS) {
+            for (String w : COUNTED) {
+                int at = indexOfIgnoreCase(s, w, end, lim);
+                if (at >= 0 && numberBefore(s, at)) throw cut(hp, at);
+            }
+            for (String w : BRACKETED) {
                 int at = indexOfIgnoreCase(s, w, end, lim);
                 if (at >= 0) throw cut(hp, at);
             }
@@ -49,6 +57,12 @@ final class Truncation {
         String s = hp.text();
         return hp.errorAt(p, "the copy is cut short here ('" + hp.excerpt(p, lineEnd(s, p)).strip()
                 + "'): the frame cannot be recovered exactly; copy the whole dump");
+    }
+
+    private static boolean numberBefore(String s, int at) {
+        int p = at - 1;
+        while (p >= 0 && s.charAt(p) == ' ') p--;
+        return p >= 0 && Character.isDigit(s.charAt(p));
     }
 
     private static int lineEnd(String s, int p) {
