@@ -10,7 +10,7 @@ those tools print, and say so in the manifest ("origin": "transcribed").
 
 writes the case files and manifest.jsonl next to this script. The manifest has the format of the shared corpora:
 file, format, frames (hex), expect ("ok" | "error"), note, source, origin; plus "warning" (a word the warning must
-contain) and "timestamps" (nanoseconds since the epoch, per frame) where they apply.
+contain) and "timestamps" (nanoseconds since the epoch, per frame, as strings) where they apply.
 """
 
 import argparse
@@ -69,7 +69,7 @@ def add(name, text, frames, fmt, source, origin, note, expect="ok", warning=None
     if warning:
         c["warning"] = warning
     if timestamps:
-        c["timestamps"] = timestamps
+        c["timestamps"] = [str(t) for t in timestamps]  # strings: nanoseconds do not fit a JSON double
     CASES.append(c)
 
 
@@ -235,6 +235,27 @@ for i in range(0, len(b), 16):
         + netty(P["cc"], "09:41:07.104 [nioEventLoopGroup-2-1] DEBUG LoggingHandler - READ: 22B"), [P["cr"], P["cc"]],
         "two Netty boxes (write, then read)", "Netty 4.1 LoggingHandler", "transcribed", "")
 
+    x = run(["xxd"], setup[1])
+    add("prefix_nl_xxd.txt", run(["nl", "-ba"], x).decode(), [setup[1]], "xxd numbered by nl -ba", "xxd | nl -ba", "tool",
+        "the last row holds one byte")
+    t = tshark_x(P["setup"])
+    add("prefix_editor_line_numbers.txt", "".join("%d: %s\n" % (i + 10, l) for i, l in enumerate(t.splitlines())),
+        [P["setup"]], "editor/grep -n line numbers with a colon ('12: 0020  04')", "grep -n", "transcribed",
+        "the short last row '12: 0020  04' reads two ways; the offsets decide")
+    h = run(["hexdump", "-C"], P["setup"]).decode()
+    add("prefix_syslog_hexdump_c.txt", "".join("Mar 11 09:41:07 gw s7proxy[1207]: " + l + "\n" for l in h.splitlines()),
+        [P["setup"]], "hexdump -C logged line by line through syslog (the end offset too)", "hexdump -C | logger",
+        "transcribed", "")
+    pyrows = subprocess.run(["python3", "-c", r'''
+import logging, sys
+logging.basicConfig(stream=sys.stdout, level=logging.DEBUG, format="%(asctime)s [%(threadName)s] %(levelname)s %(name)s - %(message)s")
+b = bytes.fromhex(sys.argv[1])
+for i in range(0, len(b), 16):
+    logging.getLogger("s7.wire").debug(b[i:i+16].hex(" "))
+''', P["setup"].hex()], capture_output=True, text=True, check=True).stdout
+    add("prefix_log_rows_without_offsets.txt", pyrows, [P["setup"]], "Python logging, one row of spaced hex per line, no offsets",
+        "python3 logging + bytes.hex(' ')", "tool", "the last row holds one byte")
+
     # ------------------------------------------------------------------ 2. hex inside a token / after text
     pyb = run(["python3", "-c", "import sys; print(bytes.fromhex(sys.argv[1]))", P["szl"].hex()]).decode()
     add("token_python_bytes_repr.txt", "DEBUG:snap7.client:sending " + pyb, [P["szl"]],
@@ -273,6 +294,12 @@ for i in range(0, len(b), 16):
         "payload": P["mmsreq"].hex().upper()}) + "\n", [P["mmsreq"]], "a JSON log record with the payload as a hex string",
         "JSON lines logger", "transcribed", "")
 
+    xp = run(["xxd", "-p", "-c", "16"], P["setup"]).decode()
+    add("token_prefixed_xxd_p.txt", "".join("DEBUG raw: " + l + "\n" for l in xp.splitlines()), [P["setup"]],
+        "xxd -p -c16 rows after the same log label", "xxd -p -c 16", "tool", "rows of one frame, the last one short")
+    add("token_go_percent_x.txt", "2024/03/11 09:41:07 read %s\n" % P["szl"].hex(), [P["szl"]],
+        "Go log.Printf(\"read %x\", buf): continuous hex after a word", "Go fmt %x", "transcribed", "")
+
     # ------------------------------------------------------------------ 3. decimal byte lists
     def signed(b):
         return [x - 256 if x > 127 else x for x in b]
@@ -292,6 +319,9 @@ for i in range(0, len(b), 16):
     add("decimal_json_array.txt", ju, [P["cr"]], "JSON array of decimals", "node JSON.stringify", "tool", "", warning="decimal")
     add("decimal_csharp_array.txt", "byte[] request = new byte[] { " + ", ".join(str(x) for x in P["cr"]) + " };\n",
         [P["cr"]], "C# byte array initializer in decimal", "C# source", "transcribed", "", warning="decimal")
+
+    pl = run(["python3", "-c", "import sys; print('payload =', list(bytes.fromhex(sys.argv[1])))", P["cc"].hex()]).decode()
+    add("decimal_python_list.txt", pl, [P["cc"]], "Python list(bytes)", "python3 print(list(b))", "tool", "", warning="decimal")
 
     # ------------------------------------------------------------------ 4. text encodings
     t = tshark_x(cc[1]).replace("  ", "\u00a0 ")
@@ -388,6 +418,11 @@ for i in range(0, len(b), 16):
     add("offsets_powershell7_string.txt", ps7(P["szl"], "String (System.Byte[])"), [P["szl"]],
         "PowerShell 7 Format-Hex of a byte array", "PowerShell 7.4 Format-Hex", "transcribed", "")
 
+    ps5 = "\n           00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F\n\n" + "".join(
+        "%08X   %-47s  %s\n" % (i * 16, " ".join("%02X" % x for x in r), printable(r)) for i, r in enumerate(rows(P["cr"])))
+    add("offsets_powershell5_format_hex.txt", "PS C:\\> Format-Hex -InputObject $bytes\n" + ps5, [P["cr"]],
+        "Windows PowerShell 5.1 Format-Hex (header row, 8-digit offsets)", "PowerShell 5.1 Format-Hex", "transcribed", "")
+
     # ------------------------------------------------------------------ 6. truncated copies, text without hex
     nt = run(["node", "-e", "console.log('tx', Buffer.from(process.argv[1],'hex'))", P["mmsinit"].hex()]).decode()
     add("trunc_node_more_bytes.txt", nt, [], "Node.js Buffer cut at 50 bytes ('… N more bytes>')", "node console.log(Buffer)",
@@ -404,7 +439,7 @@ for i in range(0, len(b), 16):
     add("trunc_len_mismatch.txt", "RX 90 bytes: " + " ".join("%02X" % x for x in P["mmsreq"][:36]) + "\n", [],
         "label says 90 bytes, 36 follow (logger max length)", "logger with a maximum message length", "transcribed", "",
         expect="error")
-    add("text_printable_only.txt", printable(setup[1]) + "\n", [], "Wireshark 'Copy as Printable Text': no hex at all",
+    add("trunc_text_printable_only.txt", printable(setup[1]) + "\n", [], "Wireshark 'Copy as Printable Text': no hex at all",
         "Wireshark Copy ▸ …as Printable Text", "transcribed", "", expect="error")
 
     # ------------------------------------------------------------------ issue 18: invisible characters and typos
@@ -458,7 +493,7 @@ for i in range(0, len(b), 16):
         "transcribed", "")
     add("utf16_bom_xxd.txt", ("\ufeff" + run(["xxd"], szl[1]).decode().replace("\n", "\r\n")).encode("utf-16-le"),
         [szl[1]], "xxd output saved by PowerShell '>' (UTF-16LE BOM)", "xxd | Out-File", "tool", "")
-    add("utf16be_bom_plain.txt", ("\ufeff" + P["cr"].hex() + "\n").encode("utf-16-be"), [P["cr"]],
+    add("utf16_be_bom_plain.txt", ("\ufeff" + P["cr"].hex() + "\n").encode("utf-16-be"), [P["cr"]],
         "continuous hex in UTF-16BE with BOM", "editor 'UTF-16 BE'", "transcribed", "")
     add("cr_only_tshark.txt", tshark_x(setup[1]).replace("\n", "\r"), [setup[1]], "tshark -x with CR-only line ends",
         "classic Mac / serial terminal", "transcribed", "")

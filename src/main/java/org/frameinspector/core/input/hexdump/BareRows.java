@@ -46,6 +46,7 @@ final class BareRows {
             int q = hp.skipPrefix(a, e);
             if (q >= e) {
                 flush();
+                prevLabel = null;
                 lastWasWideRow = false;
                 continue;
             }
@@ -56,8 +57,10 @@ final class BareRows {
             int mark = block.n;
             int rmark = hp.rangeMark();
             labelled = false;
+            continuesLabel = false;
             if (scanRow(q, e, a, lineNo)) {
-                if (labelled && nLines > 0) {
+                if (!labelled) prevLabel = null;
+                if (labelled && nLines > 0 && !continuesLabel) {
                     // the bytes of this line were appended to the block: move them to a frame of their own
                     byte[] mine = java.util.Arrays.copyOfRange(block.b, mark, block.n);
                     block.n = mark;
@@ -73,6 +76,7 @@ final class BareRows {
                 lastRowBytes = rowBytes;
                 lastWasWideRow = !rowContinuous && rowBytes >= 8;
             } else {
+                prevLabel = null;
                 block.n = mark;
                 hp.rangeReset(rmark);
                 if (lastWasWideRow && looksLikeAsciiColumnLine(q, e, lastRowBytes)) {
@@ -246,7 +250,45 @@ final class BareRows {
                 }
             }
         }
-        if (v < 0) return false;
+        if (v >= 0 && value(q, v, e)) return true;
+        // no delimiter before the bytes: the line ends in a run of bytes after a word ("c.a.S7 - 03 00 00 21 …")
+        int t = trailingRun(q, e);
+        return t > q && value(q, t, e);
+    }
+
+    /** Start of the run of hex tokens that ends the line (at least 8 byte pairs, or one token of 16+ digits). */
+    private int trailingRun(int q, int e) {
+        int p = e, pairs = 0, runStart = -1;
+        while (p > q) {
+            int z = p;
+            while (z > q && HexDumpParser.isBlank(s.charAt(z - 1))) z--;
+            int t = z;
+            while (t > q && !HexDumpParser.isBlank(s.charAt(t - 1))) t--;
+            if (t == z || !hp.allHex(t, z) || ((z - t) & 1) != 0) break;
+            if (z - t == 2) {
+                pairs++;
+                runStart = t;
+            } else if (pairs == 0 && z - t >= 16) {
+                return t > q ? t : -1;
+            } else {
+                break;
+            }
+            p = t;
+        }
+        // after a labelled row of the same kind, a shorter last row goes on with it (value() checks the label)
+        int min = prevLabel != null && isRowWidth(prevLabelBytes) ? 1 : 8;
+        return pairs >= min && runStart > q ? runStart : -1;
+    }
+
+    /** Label key of the previous labelled line (digits dropped), its byte count, and whether its label gave a count. */
+    private String prevLabel;
+    private int prevLabelBytes;
+    private boolean prevStated;
+    /** Set when this labelled line goes on with the previous one (same label, rows of one width). */
+    private boolean continuesLabel;
+
+    /** Reads the value of a labelled line: s[q,v) is the label, the bytes follow from v. */
+    private boolean value(int q, int v, int e) throws InputException {
         int p = v;
         while (p < e && (HexDumpParser.isBlank(s.charAt(p)) || "\"'[(".indexOf(s.charAt(p)) >= 0)) p++;
         int z = e;
@@ -266,7 +308,6 @@ final class BareRows {
                     hp.rangeReset(mark);
                     return false;
                 }
-                z = t;
                 break;
             }
             hp.used(t, u);
@@ -275,23 +316,41 @@ final class BareRows {
             while (u < z && HexDumpParser.isBlank(s.charAt(u))) u++;
             t = u;
         }
-        int len = tokens == 0 ? 0 : count;
-        boolean continuous = tokens == 1 && len >= 4;
-        boolean joined = tokens == 1 && len >= 4;
-        if (!(tokens >= 4 || continuous || joined) || len == 0) {
+        String key = labelKey(q, v);
+        long stated = statedCount(q, v);
+        boolean goesOn = prevLabel != null && !prevStated && stated < 0 && key.equals(prevLabel)
+                && isRowWidth(prevLabelBytes) && count <= prevLabelBytes && nLines > 0;
+        if (!goesOn && !(tokens >= 4 || tokens == 1 && count >= 4) || count == 0) {
             block.n = start;
             hp.rangeReset(mark);
             return false;
         }
-        long stated = statedCount(q, v);
-        if (stated >= 0 && stated != len) {
-            throw hp.errorAt(p, "the line says " + stated + " bytes but holds " + len + " (the copy is cut short or "
+        if (stated >= 0 && stated != count) {
+            throw hp.errorAt(p, "the line says " + stated + " bytes but holds " + count + " (the copy is cut short or "
                     + "the label does not count this data)");
         }
+        continuesLabel = goesOn;
+        prevLabel = key;
+        prevLabelBytes = count;
+        prevStated = stated >= 0;
         rowBytes = block.n - start;
         rowHexLen = rowBytes * 2;
         labelled = true;
         return true;
+    }
+
+    private static boolean isRowWidth(int n) {
+        return n == 8 || n == 16 || n == 20 || n == 24 || n == 32 || n == 48 || n == 64;
+    }
+
+    /** The label without digits and blanks (times, counters and line numbers differ from line to line). */
+    private String labelKey(int a, int b) {
+        StringBuilder k = new StringBuilder();
+        for (int i = a; i < b; i++) {
+            char c = s.charAt(i);
+            if (!Character.isDigit(c) && !HexDumpParser.isBlank(c)) k.append(c);
+        }
+        return k.toString();
     }
 
     /** Set when the row just scanned was hex after a label (it starts a frame of its own). */

@@ -63,7 +63,7 @@ final class OffsetBuilder {
                 continue;
             }
             if (skipBlock) continue;
-            if (!cur.parse(hp, lineA, e, lineNo)) {
+            if (!cur.parse(hp, lineA, e, lineNo) || !expected(cur)) {
                 if (lastWasRow && have && pend.stopA < 0 && !pend.le16 && !pend.octal && pend.line == lineNo - 1
                         && pend.lineEnd - pend.lineStart >= (width > 0 ? 40 : 60)) {
                     long room = (width > 0 ? width : 16) - pend.nb;
@@ -123,6 +123,27 @@ final class OffsetBuilder {
         }
         if (have) finishFrame();
         return frames;
+    }
+
+    /**
+     * Settles readings that only the offsets can tell: a row found after a prefix as a lone offset or with one byte
+     * counts only where the rows lead to it; a numbered short row ("12: 0020  04") is read from its second word when
+     * that one continues the rows.
+     */
+    private boolean expected(Row r) {
+        if (!r.weak && r.altStart < 0) return true;
+        long want = have ? pend.off + (width > 0 ? width : pend.nb) : -1;
+        if (r.altStart >= 0) {
+            if (!have || r.value(s, scan.radix) == want) return true;
+            int a = r.altStart;
+            if (r.reparseAlt(hp) && !r.endMarker && r.value(s, scan.radix) == want) return true;
+            r.parse(hp, r.lineStart, s.indexOf('\n', a) < 0 ? s.length() : s.indexOf('\n', a), r.line);
+            r.altStart = -1;
+            return true;
+        }
+        if (!have) return false;
+        long o = r.value(s, scan.radix);
+        return r.endMarker ? o == pend.off + pend.nb : o == want;
     }
 
     /**

@@ -31,7 +31,7 @@ final class OffsetScan {
             int e = hp.lineEnd(p);
             lineNo++;
             if (cur.parse(hp, p, e, lineNo) && !cur.endMarker) {
-                boolean ok = cur.strong || isZero(s, cur) || looksLikeDumpRow(s, cur);
+                boolean ok = !cur.weak && (cur.strong || isZero(s, cur) || looksLikeDumpRow(s, cur));
                 if (havePrev) {
                     int pb = prev.roughBytes();
                     for (int r : new int[] {16, 10, 8}) {

@@ -41,17 +41,24 @@ final class Row {
         while (p < e && HexDumpParser.BLANK[ab[p] & 0xFF]) p++;
         int lead = p - p0;
         prefixed = false;
+        weak = false;
+        altStart = -1;
         if (at(hp, p, e, true)) {
             indent = offA == p ? lead : -1;
             // "  1197\t0000  00 1b …" (cat -n): a wider first group, then uniform bytes: the first group is the offset
-            if (!endMarker && ntok >= 3 && tokB[0] - tokA[0] > tokB[1] - tokA[1] && uniformFrom(1)) {
+            if (!endMarker && ntok >= 2 && tokB[0] - tokA[0] > tokB[1] - tokA[1]) {
                 int q = tokA[0];
-                if (at(hp, q, e, false) && !endMarker && uniformFrom(0)) {
-                    prefixed = true;
-                    indent = -1;
-                    return true;
+                if (ntok >= 3 && uniformFrom(1)) {
+                    if (at(hp, q, e, false) && !endMarker && uniformFrom(0)) {
+                        prefixed = true;
+                        indent = -1;
+                        return true;
+                    }
+                    at(hp, p, e, true);
+                } else {
+                    altStart = q; // a short row: the offsets around it decide
+                    altEnd = e;
                 }
-                at(hp, p, e, true);
             }
             return true;
         }
@@ -61,14 +68,31 @@ final class Row {
         for (int tries = 0; tries < 16; tries++) {
             q = nextStart(ab, q, e);
             if (q < 0) return false;
-            if (at(hp, q, e, false) && !endMarker && (zeroX ? ntok >= 1 : ntok >= 2 && uniformFrom(0)
-                    && (kind != PLAIN || digits() > tokB[0] - tokA[0]))) {
+            if (at(hp, q, e, false) && (endMarker || kind != PLAIN || digits() > tokB[0] - tokA[0])) {
+                boolean good = !endMarker && (zeroX ? ntok >= 1 : ntok >= 2 && uniformFrom(0));
                 prefixed = true;
+                weak = !good; // a lone offset or a one-byte row after a prefix: only where the offsets expect it
                 indent = -1;
                 return true;
             }
         }
         return false;
+    }
+
+    /** Found after a prefix but not clearly a row (a lone offset, one byte): a row only where the offsets expect one. */
+    boolean weak;
+    /** Where the row would start if its first group were an offset (a numbered short row), or -1. */
+    int altStart;
+    private int altEnd;
+
+    /** Reads the row again from {@link #altStart} (the numbered-line reading). */
+    boolean reparseAlt(HexDumpParser hp) {
+        int a = altStart;
+        altStart = -1;
+        if (a < 0 || !at(hp, a, altEnd, false)) return false;
+        prefixed = true;
+        indent = -1;
+        return true;
     }
 
     /** The next position after q where a row could start: after a blank or one of ":|]>)" and at a hex digit or '['. */
