@@ -176,8 +176,9 @@ public final class HexDumpParser {
         if (nRanges > 0) {
             int pe = ranges[nRanges - 1];
             if (a >= pe && a - pe <= 8) {
+                byte[] ab = bytes;
                 boolean blanks = true;
-                for (int i = pe; i < a && blanks; i++) blanks = isBlank(s.charAt(i));
+                for (int i = pe; i < a && blanks; i++) blanks = BLANK[ab[i] & 0xFF];
                 if (blanks) {
                     ranges[nRanges - 1] = Math.max(pe, b);
                     return;

@@ -386,14 +386,20 @@ final class OffsetBuilder {
 
     private void commit(int count) {
         frame.add(pend.b, 0, count);
-        int before = 0;
-        for (int i = 0; i < pend.ntok && before < count; i++) {
-            int end = pend.tokEnd[i];
-            int a = pend.tokA[i], z = pend.tokB[i];
-            if (end > count && !pend.octal && !pend.le16 && z - a == 2 * (end - before)) z = a + 2 * (count - before);
-            hp.used(a, z);
-            before = end;
+        if (count <= 0 || pend.ntok == 0) return;
+        // one range per row: from the first group to the end of the last byte read (a continuation line on its own)
+        int t = count == pend.nb ? pend.ntok - 1 : tokenHolding(count - 1);
+        int before = t == 0 ? 0 : pend.tokEnd[t - 1];
+        int a = pend.tokA[t], z = pend.tokB[t];
+        if (!pend.octal && !pend.le16 && z - a == 2 * (pend.tokEnd[t] - before)) z = a + 2 * (count - before);
+        int first = 0;
+        for (int i = 1; i <= t; i++) {
+            if (pend.tokA[i] > pend.lineEnd && pend.tokB[i - 1] <= pend.lineEnd) {
+                hp.used(pend.tokA[first], pend.tokB[i - 1]);
+                first = i;
+            }
         }
+        hp.used(pend.tokA[first], z);
     }
 
     /**

@@ -38,6 +38,15 @@ final class TextCleaner {
         return map != null;
     }
 
+    /** Bytes that need a second look: markup, '=', '-', CR, '?' (a char above 0xFF), controls, and 0x80..0xFF but NBSP. */
+    private static final boolean[] LOOK = new boolean[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) LOOK[c] = c != '\n' && c != '\t' && c != '\f' && c != 0x0B && c != '\b';
+        for (int c = 0x7F; c < 0x100; c++) LOOK[c] = c != 0xA0;
+        for (char c : new char[] {'<', '&', '=', '-', '?', '\r'}) LOOK[c] = true;
+    }
+
     static TextCleaner clean(String s) {
         return clean(s, true);
     }
@@ -45,24 +54,25 @@ final class TextCleaner {
     /** With {@code structural} false only characters are cleaned (no HTML, quoted-printable or hyphen joining). */
     static TextCleaner clean(String s, boolean structural) {
         int n = s.length();
-        byte[] b = new byte[n];
+        // one byte per char (chars above 0xFF become '?'); the scan below looks at bytes only
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         boolean special = false, markup = false, eq = false, hyphen = false;
+        boolean[] look = LOOK;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                b[i] = (byte) c;
-                if (c < 0x20) {
-                    if (c == 0x1B || c == '\r' && (i + 1 >= n || s.charAt(i + 1) != '\n')) special = true;
-                } else if (c == '<' || c == '&') {
-                    markup = true;
-                } else if (c == '=') {
-                    eq = true;
-                } else if (c == '-' && i + 1 < n && (s.charAt(i + 1) == '\n' || s.charAt(i + 1) == '\r')) {
-                    hyphen = true;
-                }
+            if (!look[b[i] & 0xFF]) continue;
+            int c = b[i] & 0xFF;
+            if (c == '?') {
+                if (s.charAt(i) != '?') special = true;
+            } else if (c == '<' || c == '&') {
+                markup = true;
+            } else if (c == '=') {
+                eq = true;
+            } else if (c == '-') {
+                if (i + 1 < n && (b[i + 1] == '\n' || b[i + 1] == '\r')) hyphen = true;
+            } else if (c == '\r') {
+                if (i + 1 >= n || b[i + 1] != '\n') special = true;
             } else {
-                b[i] = c < 256 ? (byte) c : (byte) '?';
-                if (c != 0xA0) special = true;
+                special = true;
             }
         }
         if (!structural) markup = eq = hyphen = false;
