@@ -56,6 +56,14 @@ final class TextCleaner {
         int n = s.length();
         // one byte per char (chars above 0xFF become '?'); the scan below looks at bytes only
         byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (b.length != n) {
+            // a surrogate pair became one '?': copy char by char so every index stays the same
+            b = new byte[n];
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                b[i] = c < 256 ? (byte) c : (byte) '?';
+            }
+        }
         boolean special = false, markup = false, eq = false, hyphen = false;
         boolean[] look = LOOK;
         for (int i = 0; i < n; i++) {
