@@ -159,7 +159,7 @@ public final class PasteDialog extends JDialog {
         right.add(new JLabel("First frame"), "wrap");
         right.add(new JScrollPane(tree), "grow, hmin 6sp");
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(text), right);
-        split.setResizeWeight(0.68);
+        split.setResizeWeight(0.6);
         split.setName("pasteSplit");
         c.add(split, "span 2, grow, wmin 20sp, hmin 8sp, wrap");
         c.add(new JLabel("Starts at:"));
@@ -325,8 +325,10 @@ public final class PasteDialog extends JDialog {
             int shown = Math.min(l.frames().size(), 1000);
             for (int i = 0; i < shown; i++) {
                 Frame f = l.frames().frame(i);
-                frameItems.addElement(String.format("#%-4d %6d bytes  %s", i + 1, f.capturedLength(),
-                        Frame.linkTypeName(f.linkType())));
+                String time = f.timestampNanos() == 0 ? "" : "  " + java.time.Instant.ofEpochSecond(0, f.timestampNanos())
+                        .toString().replace('T', ' ').replace("Z", "").replace("1970-01-01 ", "");
+                frameItems.addElement(String.format("#%-4d %6d bytes  %s%s", i + 1, f.capturedLength(),
+                        Frame.linkTypeName(f.linkType()), time));
             }
             if (l.frames().size() > shown) frameItems.addElement("… " + (l.frames().size() - shown) + " more");
         }

@@ -117,8 +117,12 @@ public final class HexDumpParser {
         reset();
         OffsetScan scan = new OffsetScan(this);
         if (scan.survey()) {
-            frames = new OffsetBuilder(this, scan).build();
-            if (!frames.isEmpty()) return done(frames, scan.layoutName());
+            OffsetBuilder ob = new OffsetBuilder(this, scan);
+            frames = ob.build();
+            if (!frames.isEmpty()) {
+                return done(frames, ob.blocks ? "Follow TCP Stream hex (a frame per block of one direction)"
+                        : scan.layoutName());
+            }
         }
         reset();
         frames = Literals.escapes(this);

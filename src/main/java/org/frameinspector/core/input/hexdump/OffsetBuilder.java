@@ -26,6 +26,8 @@ final class OffsetBuilder {
     /** Where rows at each indentation ended (Follow TCP Stream: each direction has its own running offset). */
     private final java.util.Map<Integer, long[]> indentEnds = new java.util.HashMap<>();
     private int frameIndent = -1;
+    /** Set once rows of two indentations were told apart (Follow TCP Stream). */
+    boolean blocks;
 
     OffsetBuilder(HexDumpParser hp, OffsetScan scan) {
         this.hp = hp;
@@ -184,6 +186,7 @@ final class OffsetBuilder {
 
     /** A block must start where the earlier rows at its indentation ended. */
     private void checkBlockStart(long o) throws InputException {
+        blocks = true;
         long[] end = indentEnds.get(cur.indent);
         if (end != null && end[0] != o) {
             throw err(cur.line, col(cur, cur.offA), String.format(
