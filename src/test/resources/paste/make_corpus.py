@@ -297,6 +297,12 @@ for i in range(0, len(b), 16):
     xp = run(["xxd", "-p", "-c", "16"], P["setup"]).decode()
     add("token_prefixed_xxd_p.txt", "".join("DEBUG raw: " + l + "\n" for l in xp.splitlines()), [P["setup"]],
         "xxd -p -c16 rows after the same log label", "xxd -p -c 16", "tool", "rows of one frame, the last one short")
+    add("token_xml_element.txt", "<frame dir=\"tx\"><data>%s</data></frame>\n" % P["rdp"].hex(), [P["rdp"]],
+        "hex as the text of an XML element", "XML log", "transcribed", "")
+    th = "".join("Mar 11 09:41:07 gw tcpdump[99]: \t0x%04x:  %s\n" % (i * 16, " ".join(r[k:k + 2].hex()
+        for k in range(0, len(r), 2))) for i, r in enumerate(rows(ftp[1])))
+    add("prefix_syslog_tcpdump_x.txt", th, [ftp[1]], "tcpdump -xx rows logged through syslog", "tcpdump | logger",
+        "transcribed", "IPv6 FTP frame")
     add("token_go_percent_x.txt", "2024/03/11 09:41:07 read %s\n" % P["szl"].hex(), [P["szl"]],
         "Go log.Printf(\"read %x\", buf): continuous hex after a word", "Go fmt %x", "transcribed", "")
 
@@ -322,6 +328,15 @@ for i in range(0, len(b), 16):
 
     pl = run(["python3", "-c", "import sys; print('payload =', list(bytes.fromhex(sys.argv[1])))", P["cc"].hex()]).decode()
     add("decimal_python_list.txt", pl, [P["cc"]], "Python list(bytes)", "python3 print(list(b))", "tool", "", warning="decimal")
+
+    add("decimal_rust_hex_list.txt", "recv: [" + ", ".join("%02x" % x for x in P["setup"]) + "]\n", [P["setup"]],
+        "Rust {:02x?} of a Vec<u8>: a bracketed list of two-digit hex", "Rust format!(\"{:02x?}\")", "transcribed",
+        "leading zeros say hex")
+    add("decimal_node_json_buffer.txt", json.dumps({"type": "Buffer", "data": list(P["cc"])}) + "\n", [P["cc"]],
+        "Node.js JSON.stringify(buffer)", "node JSON.stringify(Buffer)", "transcribed", "", warning="decimal")
+    add("decimal_erlang_wrapped.txt", "<<" + ",".join(str(x) for x in P["szl"][:20]) + ",\n  "
+        + ",".join(str(x) for x in P["szl"][20:]) + ">>\n", [P["szl"]], "Erlang binary wrapped by the shell",
+        "Erlang shell", "transcribed", "", warning="decimal")
 
     # ------------------------------------------------------------------ 4. text encodings
     t = tshark_x(cc[1]).replace("  ", "\u00a0 ")
@@ -439,6 +454,11 @@ for i in range(0, len(b), 16):
     add("trunc_len_mismatch.txt", "RX 90 bytes: " + " ".join("%02X" % x for x in P["mmsreq"][:36]) + "\n", [],
         "label says 90 bytes, 36 follow (logger max length)", "logger with a maximum message length", "transcribed", "",
         expect="error")
+    add("trunc_logger_cut_tpkt.txt", "09:41:07.552 DEBUG S7 payload=" + P["mmsinit"].hex()[:120] + "\n", [],
+        "a log line cut by the logger's length limit, no mark: the TPKT length says more", "logback %.-150msg",
+        "transcribed", "", expect="error")
+    add("trunc_bracket_ellipsis.txt", "data: " + " ".join("%02x" % x for x in ftp[1][:32]) + " [...]\n", [],
+        "value ending in '[...]'", "ticket preview", "transcribed", "", expect="error")
     add("trunc_text_printable_only.txt", printable(setup[1]) + "\n", [], "Wireshark 'Copy as Printable Text': no hex at all",
         "Wireshark Copy ▸ …as Printable Text", "transcribed", "", expect="error")
 

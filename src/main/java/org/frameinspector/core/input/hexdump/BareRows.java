@@ -127,11 +127,13 @@ final class BareRows {
         nLines++;
     }
 
-    private void flush() {
+    private void flush() throws InputException {
         if (nLines == 0) {
             block.n = 0;
             return;
         }
+        if (blockLabelAt >= 0 && !blockStated) cutByItsOwnLength(block.b, block.n, blockLabelAt);
+        blockLabelAt = -1;
         boolean perLine = false;
         if (blockContinuous && nLines > 1) {
             int l = lineLen[0];
@@ -238,8 +240,8 @@ final class BareRows {
      */
     private boolean logLine(int q, int e) throws InputException {
         int v = -1;
-        int buf = s.indexOf("<Buffer ", q);
-        if (buf >= 0 && buf < e) {
+        int buf = indexIn("<Buffer ", q, e);
+        if (buf >= 0) {
             v = buf + 8;
         } else {
             for (int i = e - 1; i > q; i--) {
@@ -251,9 +253,22 @@ final class BareRows {
             }
         }
         if (v >= 0 && value(q, v, e)) return true;
+        // an XML element: <data>0300…</data>
+        for (int i = q; i < e; i++) {
+            if (s.charAt(i) != '>') continue;
+            int z = i + 1;
+            while (z < e && HexDumpParser.hexVal(s.charAt(z)) >= 0) z++;
+            if (z < e && s.charAt(z) == '<' && z - i - 1 >= 8 && ((z - i - 1) & 1) == 0) return value(q, i + 1, z);
+        }
         // no delimiter before the bytes: the line ends in a run of bytes after a word ("c.a.S7 - 03 00 00 21 …")
         int t = trailingRun(q, e);
         return t > q && value(q, t, e);
+    }
+
+    /** Index of w in s[a,e), or -1 (never looks past the line). */
+    private int indexIn(String w, int a, int e) {
+        for (int i = a; i + w.length() <= e; i++) if (s.startsWith(w, i)) return i;
+        return -1;
     }
 
     /** Start of the run of hex tokens that ends the line (at least 8 byte pairs, or one token of 16+ digits). */
@@ -330,6 +345,10 @@ final class BareRows {
                     + "the label does not count this data)");
         }
         continuesLabel = goesOn;
+        if (!goesOn) {
+            blockLabelAt = p;
+            blockStated = stated >= 0;
+        }
         prevLabel = key;
         prevLabelBytes = count;
         prevStated = stated >= 0;
@@ -337,6 +356,33 @@ final class BareRows {
         rowHexLen = rowBytes * 2;
         labelled = true;
         return true;
+    }
+
+    /** Where the value of the labelled line that started the block begins (-1: not a labelled block). */
+    private int blockLabelAt = -1;
+    private boolean blockStated;
+
+    /**
+     * A message logged on a line is whole: when its own header says it is longer than what the line holds (a TPKT
+     * length, an IPv4 total length, also behind Ethernet), the logger cut it short.
+     */
+    private void cutByItsOwnLength(byte[] b, int n, int at) throws InputException {
+        long says = -1;
+        String what = null;
+        if (n >= 4 && b[0] == 3 && b[1] == 0) {
+            says = (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
+            what = "TPKT length";
+        } else {
+            int ip = n >= 20 && (b[0] & 0xF0) == 0x40 ? 0 : n >= 34 && b[12] == 8 && b[13] == 0 ? 14 : -1;
+            if (ip >= 0 && (b[ip] & 0x0F) >= 5) {
+                says = ip + ((b[ip + 2] & 0xFF) << 8 | (b[ip + 3] & 0xFF));
+                what = "IPv4 total length";
+            }
+        }
+        if (what != null && says > n) {
+            throw hp.errorAt(at, "the " + what + " says " + says + " bytes but the line holds " + n
+                    + ": the copy is cut short (a logger's length limit?)");
+        }
     }
 
     private static boolean isRowWidth(int n) {
@@ -358,7 +404,8 @@ final class BareRows {
 
     /** A byte count stated in a label ("19 bytes", "len=19", "length 19", "size: 19", "19B"), or -1. */
     private long statedCount(int a, int b) {
-        String l = s.substring(a, b).toLowerCase(java.util.Locale.ROOT);
+        // the count stands close to the value: look at the label's last 80 chars only (linear on long lines)
+        String l = s.substring(Math.max(a, b - 80), b).toLowerCase(java.util.Locale.ROOT);
         long found = -1;
         for (int i = 0; i < l.length(); i++) {
             if (!Character.isDigit(l.charAt(i)) || i > 0 && Character.isLetterOrDigit(l.charAt(i - 1))

@@ -8,8 +8,9 @@ import org.frameinspector.core.source.InputException;
  * Lists of decimal byte values, as programs print a byte array: Java {@code Arrays.toString} ({@code [3, 0, -17]},
  * signed), Go {@code %v} ({@code [3 0 22]}), Erlang binaries ({@code <<3,0,22>>}), C# / JavaScript arrays and JSON.
  * A list is only read when it is delimited ({@code [ ]}, {@code { }}, {@code << >>}), has at least four items, and
- * every item is a decimal number in byte range (-128..255, never both signs' extremes); items written with a leading
- * zero ({@code 03}) mean hex, so such a list is not read here. Every list read this way gets a warning that says so.
+ * every item is a decimal number in byte range (-128..255, never both signs' extremes). Items written with a leading
+ * zero or a letter ({@code 03}, {@code e0}) mean hex: a list is read as hex when every item has two hex digits
+ * (Rust {@code {:02x?}}), never half and half. Every list read as decimal gets a warning that says so.
  */
 final class Decimals {
     private Decimals() {
@@ -19,7 +20,7 @@ final class Decimals {
         String s = hp.text();
         int n = s.length();
         List<byte[]> out = new ArrayList<>();
-        int signedLists = 0, total = 0;
+        int signedLists = 0, total = 0, hexLists = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             char close;
@@ -37,6 +38,8 @@ final class Decimals {
                 continue;
             }
             int[] vals = new int[64];
+            int[] hexVals = new int[64];
+            boolean allTwo = true, hexSign = false, notDecimal = false;
             int count = 0;
             boolean neg = false, high = false, ok = true;
             int itemsStart = -1, itemsEnd = -1;
@@ -55,15 +58,26 @@ final class Decimals {
                     p++;
                 }
                 int ds = p;
-                int v = 0;
-                while (p < n && s.charAt(p) >= '0' && s.charAt(p) <= '9' && p - ds < 4) v = v * 10 + (s.charAt(p++) - '0');
+                int v = 0, hv = 0;
+                boolean letters = false;
+                while (p < n && HexDumpParser.hexVal(s.charAt(p)) >= 0 && p - ds < 4) {
+                    char x = s.charAt(p++);
+                    letters |= x > '9';
+                    hv = hv * 16 + HexDumpParser.hexVal(x);
+                    if (!letters) v = v * 10 + (x - '0');
+                }
                 int nd = p - ds;
-                if (nd == 0 || nd > 3 || (nd > 1 && s.charAt(ds) == '0') || (p < n && Character.isLetterOrDigit(s.charAt(p)))) {
+                if (nd == 0 || nd > 3 || (p < n && Character.isLetterOrDigit(s.charAt(p))) || minus && letters) {
                     ok = false;
                     break;
                 }
+                if (nd != 2) allTwo = false;
+                else if (letters || s.charAt(ds) == '0') hexSign = true;
+                if (letters || nd > 1 && s.charAt(ds) == '0') notDecimal = true;
+                if (count == hexVals.length) hexVals = java.util.Arrays.copyOf(hexVals, count * 2);
+                hexVals[count] = hv;
                 if (minus) v = -v;
-                if (v < -128 || v > 255) {
+                if (!notDecimal && (v < -128 || v > 255)) {
                     ok = false;
                     break;
                 }
@@ -99,21 +113,30 @@ final class Decimals {
                 i = p;
                 continue;
             }
-            if (neg && high) {
+            boolean hex = notDecimal;
+            if (hex && !(allTwo && hexSign)) {
+                i = p; // neither all decimal nor all two-digit hex: not a byte list
+                continue;
+            }
+            if (neg && high && !hex) {
                 throw hp.errorAt(itemsStart, "a list of numbers with both negative values and values above 127: not one "
                         + "byte array");
             }
             byte[] b = new byte[count];
-            for (int k = 0; k < count; k++) b[k] = (byte) vals[k];
+            for (int k = 0; k < count; k++) b[k] = (byte) (hex ? hexVals[k] : vals[k]);
             hp.used(itemsStart, itemsEnd);
             out.add(b);
-            total += count;
-            if (neg) signedLists++;
+            if (hex) {
+                hexLists++;
+            } else {
+                total += count;
+                if (neg) signedLists++;
+            }
             i = p;
         }
-        if (!out.isEmpty()) {
-            hp.warn("read as decimal numbers (" + total + " byte values in " + out.size() + " list"
-                    + (out.size() == 1 ? "" : "s") + (signedLists > 0 ? ", signed as Java prints bytes" : "")
+        if (total > 0) {
+            hp.warn("read as decimal numbers (" + total + " byte values in " + (out.size() - hexLists) + " list"
+                    + (out.size() - hexLists == 1 ? "" : "s") + (signedLists > 0 ? ", signed as Java prints bytes" : "")
                     + "), not hex: every item is a decimal number in byte range");
         }
         return out;

@@ -132,7 +132,8 @@ public final class HexDumpParser {
         if (!frames.isEmpty()) return done(frames, "0x.. byte list (C array / xxd -i)");
         reset();
         frames = Decimals.frames(this);
-        if (!frames.isEmpty()) return done(frames, "decimal byte list");
+        if (!frames.isEmpty()) return done(frames, warnings.stream().anyMatch(w -> w.startsWith("read as decimal"))
+                ? "decimal byte list (Java / Go / Erlang / C# / JavaScript)" : "byte list in brackets (two-digit hex)");
         reset();
         BareRows bare = new BareRows(this);
         frames = bare.build();

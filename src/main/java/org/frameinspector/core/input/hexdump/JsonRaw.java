@@ -38,8 +38,14 @@ final class JsonRaw {
             }
             if (b.length > 0) {
                 hp.used(a, z);
-                int t = s.indexOf("\"frame.time_epoch\"", z);
-                if (t >= 0 && (next < 0 || t < next)) hp.stamp(out.size(), epoch(s, t + 18));
+                String te = "\"frame.time_epoch\"";
+                int lim = next < 0 ? s.length() : next;
+                for (int t = z; t + te.length() <= lim; t++) {
+                    if (s.charAt(t) == '"' && s.startsWith(te, t)) {
+                        hp.stamp(out.size(), epoch(s, t + te.length()));
+                        break;
+                    }
+                }
                 out.add(b);
             }
             i = next;

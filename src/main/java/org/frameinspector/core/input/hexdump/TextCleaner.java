@@ -205,8 +205,9 @@ final class TextCleaner {
             boolean lineStart = ls == 0 || s.charAt(ls - 1) == '\n';
             String tag = tagAt(s, i);
             if (tag == null || tag.equals("!--")) continue;
-            int gt = s.indexOf('>', i);
-            boolean lineEnd = gt >= 0 && (gt + 1 >= s.length() || s.charAt(gt + 1) == '\n' || s.charAt(gt + 1) == '\r');
+            int gt = i;
+            while (gt < s.length() && s.charAt(gt) != '>') gt++; // tagAt saw it on this line
+            boolean lineEnd = gt + 1 >= s.length() || s.charAt(gt + 1) == '\n' || s.charAt(gt + 1) == '\r';
             if (lineStart || lineEnd && !tag.equals("a")) count++;
         }
         return count >= 2;
@@ -214,20 +215,26 @@ final class TextCleaner {
 
     /** The (lower-case) name of a known HTML tag at s[i] == '<', or null. */
     private static String tagAt(String s, int i) {
+        int n = s.length();
         int p = i + 1;
-        if (p < s.length() && s.charAt(p) == '/') p++;
+        if (p < n && s.charAt(p) == '/') p++;
         int a = p;
-        while (p < s.length() && p - a < 12 && (Character.isLetterOrDigit(s.charAt(p)) || s.charAt(p) == ':'
+        while (p < n && p - a < 12 && (Character.isLetterOrDigit(s.charAt(p)) || s.charAt(p) == ':'
                 || s.charAt(p) == '!' || s.charAt(p) == '-')) p++;
         String name = s.substring(a, p).toLowerCase(java.util.Locale.ROOT);
         if (name.startsWith("!--")) name = "!--";
-        if (p < s.length() && s.charAt(p) != '>' && s.charAt(p) != ' ' && s.charAt(p) != '/' && s.charAt(p) != '\n'
+        if (p < n && s.charAt(p) != '>' && s.charAt(p) != ' ' && s.charAt(p) != '/' && s.charAt(p) != '\n'
                 && !name.equals("!--")) return null;
-        int gt = s.indexOf('>', p);
-        int nl = s.indexOf('\n', p);
-        if (gt < 0 || nl >= 0 && nl < gt && !name.equals("!--")) return null; // a tag closes on its line
-        for (String t : TAGS) if (t.equals(name)) return name;
-        if (name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6') return name;
+        String known = null;
+        for (String t : TAGS) if (t.equals(name)) known = name;
+        if (name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6') known = name;
+        if (known == null || known.equals("!--")) return known;
+        // a tag closes on its line (bounded look: never past the line, so many '<' stay linear)
+        for (int q = p; q < n && q - p < 512; q++) {
+            char c = s.charAt(q);
+            if (c == '>') return known;
+            if (c == '\n') return null;
+        }
         return null;
     }
 
@@ -309,7 +316,8 @@ final class TextCleaner {
      */
     static boolean looksQuotedPrintable(String s) {
         String low = s.length() > 1 << 20 ? s.substring(0, 1 << 20) : s;
-        boolean header = indexOfIgnoreCase(low, "quoted-printable") >= 0;
+        int headerAt = indexOfIgnoreCase(low, "quoted-printable");
+        boolean header = headerAt >= 0;
         int soft = 0, esc = 0;
         int n = low.length();
         for (int i = low.indexOf('='); i >= 0 && i + 1 < n; i = low.indexOf('=', i + 1)) {
@@ -319,8 +327,8 @@ final class TextCleaner {
                 if (i - ls >= 40) soft++;
             } else if (i + 2 < n && isUpperHex(d) && isUpperHex(low.charAt(i + 2))) {
                 esc++;
-            } else if (!header || i < indexOfIgnoreCase(low, "quoted-printable")) {
-                if (!header) return false; // '=' followed by anything else never occurs in quoted-printable
+            } else if (!header) {
+                return false; // '=' followed by anything else never occurs in quoted-printable
             }
         }
         return header ? soft + esc > 0 : soft > 0 && esc > 0 || soft >= 3;

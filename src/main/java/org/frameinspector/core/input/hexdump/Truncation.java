@@ -14,6 +14,9 @@ final class Truncation {
         "more byte"};
     private static final String[] BRACKETED = {"(truncated", "[truncated", "<truncated", "...truncated", "(cut",
         "[cut", "(omitted", "[omitted"};
+    /** Ellipses in brackets, right after the last byte ("03 00 16 [...]"). */
+    private static final String[] BRACKETED_ELLIPSES = {"[...]", "(...)", "<...>", "{...}", "[\u2026]", "(\u2026)",
+        "<\u2026>"};
 
     private Truncation() {
     }
@@ -29,6 +32,7 @@ final class Truncation {
             // same line: at most one blank, then an ellipsis
             int p = end;
             if (p < n && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) p++;
+            for (String b : BRACKETED_ELLIPSES) if (s.startsWith(b, p)) throw cut(hp, p);
             if (p < n && (s.charAt(p) == '\u2026' || s.startsWith("...", p) && !s.startsWith("....", p))) {
                 int q = p + (s.charAt(p) == '\u2026' ? 1 : 3);
                 while (q < n && (s.charAt(q) == ' ' || s.charAt(q) == '\t')) q++;

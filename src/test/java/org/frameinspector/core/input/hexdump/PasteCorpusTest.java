@@ -127,6 +127,35 @@ class PasteCorpusTest {
         assertThat(Inputs.decode(new byte[] {'0', '3', (byte) 0xA0, '0', '0'})).isEqualTo("03\u00a000");
     }
 
+    /**
+     * Texts made to hit each new scanner where it could go quadratic (many '<' without '>', '[' without ']', '='
+     * without hex, labels without values, frame_raw without times, hyphens at line ends, escape sequences); each
+     * about 1 MB, each must be answered (frames or an error) within the time stated. Linear scanners take well under a
+     * second here; a quadratic one would take minutes.
+     */
+    @Test
+    void hostileTextsStayLinear() {
+        List<String> texts = List.of(
+                "<-- ".repeat(250_000),
+                "[1, 2, 3, 4, x ".repeat(70_000),
+                "a=b ".repeat(250_000),
+                "RX: zz\n".repeat(150_000),
+                "\"frame_raw\": [\"0300\"],\n".repeat(40_000),
+                "0123456789abcdef0123-\nPage 1\n".repeat(35_000),
+                "\u001b[31m0000\u001b[0m  03 00\n".repeat(40_000),
+                "<pre>\n" + "<b>00 01 02 03</b><br>\n".repeat(40_000),
+                "Content-Transfer-Encoding: quoted-printable\n" + "03 00 =3D 16 =\n".repeat(60_000));
+        for (String t : texts) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                try {
+                    HexDumpParser.parse(t);
+                } catch (InputException e) {
+                    assertThat(e.getMessage()).isNotBlank();
+                }
+            }, () -> "too slow on " + t.substring(0, 30));
+        }
+    }
+
     static List<Map<String, Object>> manifest() throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String line : new String(read("manifest.jsonl"), StandardCharsets.UTF_8).split("\n")) {
