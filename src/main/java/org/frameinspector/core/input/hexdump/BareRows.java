@@ -150,6 +150,7 @@ final class BareRows {
             block.n = 0;
         } else if (block.n > 0) {
             frames.add(block.take());
+            hp.markFrameEnd();
         }
         block.n = 0;
         nLines = 0;

@@ -126,6 +126,7 @@ final class Decimals {
             for (int k = 0; k < count; k++) b[k] = (byte) (hex ? hexVals[k] : vals[k]);
             hp.used(itemsStart, itemsEnd);
             out.add(b);
+            hp.markFrameEnd();
             if (hex) {
                 hexLists++;
             } else {

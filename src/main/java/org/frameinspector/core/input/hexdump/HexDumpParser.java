@@ -41,7 +41,9 @@ public final class HexDumpParser {
     private byte[] bytes;
     private final List<String> warnings = new ArrayList<>();
     /** Byte ranges read so far (pairs of char indexes), and per-frame timestamps of the family being tried. */
-    private int[] ranges = new int[64];
+    private int[] ranges;
+    /** The text has a '"' somewhere (JSON is only looked for then). */
+    private boolean quotes = true;
     private int nRanges;
     private long[] stamps = new long[8];
     private int nStamps;
@@ -50,6 +52,7 @@ public final class HexDumpParser {
         this.s = s;
         this.n = s.length();
         this.bytes = bytes;
+        this.ranges = new int[Math.max(64, Math.min(n / 24, 1 << 24))]; // about one range per row
     }
 
     /**
@@ -92,6 +95,7 @@ public final class HexDumpParser {
 
     private static HexDump parseCleaned(TextCleaner c, String orig, List<String> notes) throws InputException {
         HexDumpParser hp = new HexDumpParser(c.text, c.bytes);
+        hp.quotes = c.quotes;
         HexDump d;
         try {
             d = hp.run();
@@ -112,7 +116,7 @@ public final class HexDumpParser {
     }
 
     private HexDump run() throws InputException {
-        List<byte[]> frames = JsonRaw.frames(this);
+        List<byte[]> frames = quotes ? JsonRaw.frames(this) : List.of();
         if (!frames.isEmpty()) return done(frames, "tshark -T json -x (frame_raw values)");
         reset();
         OffsetScan scan = new OffsetScan(this);
@@ -171,6 +175,25 @@ public final class HexDumpParser {
     private void reset() {
         nRanges = 0;
         nStamps = 0;
+        nFrameEnds = 0;
+    }
+
+    /** Range counts at the end of each frame (where cut marks are looked for); none recorded: every range. */
+    private int[] frameEnds = new int[16];
+    private int nFrameEnds;
+
+    /** Called when a frame is complete: its last byte range is the one recorded last. */
+    void markFrameEnd() {
+        if (nRanges == 0 || nFrameEnds > 0 && frameEnds[nFrameEnds - 1] == nRanges) return;
+        if (nFrameEnds == frameEnds.length) frameEnds = Arrays.copyOf(frameEnds, nFrameEnds * 2);
+        frameEnds[nFrameEnds++] = nRanges;
+    }
+
+    /** True if the range ending at index {@code k} (odd) ends a frame, or no frame ends were recorded. */
+    boolean endsFrame(int k) {
+        if (nFrameEnds == 0) return true;
+        int i = Arrays.binarySearch(frameEnds, 0, nFrameEnds, k + 1);
+        return i >= 0;
     }
 
     // ---------------------------------------------------------------- what was read, where

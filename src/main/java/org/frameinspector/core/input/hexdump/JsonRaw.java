@@ -47,6 +47,7 @@ final class JsonRaw {
                     }
                 }
                 out.add(b);
+                hp.markFrameEnd();
             }
             i = next;
         }

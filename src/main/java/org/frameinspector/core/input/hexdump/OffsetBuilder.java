@@ -380,7 +380,10 @@ final class OffsetBuilder {
 
     private void closeFrame() {
         if (frameIndent >= 0) indentEnds.put(frameIndent, new long[] {frameStart + frame.n, pend.line});
-        if (frame.n > 0) frames.add(frame.take());
+        if (frame.n > 0) {
+            frames.add(frame.take());
+            hp.markFrameEnd();
+        }
         frame.n = 0;
         have = false;
         pend.nb = 0;

@@ -63,20 +63,27 @@ final class Row {
             return true;
         }
         if (star) return false;
-        // a prefix on the row: try the next words of the line as the start of the row
-        int q = p;
+        // a prefix on the row: try the next words of the line as the start of the row; a clear row wins over a
+        // weak one (a lone offset, a one-byte row, a hex-looking word of the prefix followed by the real row)
+        int q = p, firstWeak = -1;
         for (int tries = 0; tries < 16; tries++) {
             q = nextStart(ab, q, e);
-            if (q < 0) return false;
+            if (q < 0) break;
             if (at(hp, q, e, false) && (endMarker || kind != PLAIN || digits() > tokB[0] - tokA[0])) {
                 boolean good = !endMarker && (zeroX ? ntok >= 1 : ntok >= 2 && uniformFrom(0));
-                prefixed = true;
-                weak = !good; // a lone offset or a one-byte row after a prefix: only where the offsets expect it
-                indent = -1;
-                return true;
+                if (good) {
+                    prefixed = true;
+                    indent = -1;
+                    return true;
+                }
+                if (firstWeak < 0) firstWeak = q;
             }
         }
-        return false;
+        if (firstWeak < 0 || !at(hp, firstWeak, e, false)) return false;
+        prefixed = true;
+        weak = true; // only where the offsets expect a row
+        indent = -1;
+        return true;
     }
 
     /** Found after a prefix but not clearly a row (a lone offset, one byte): a row only where the offsets expect one. */
@@ -215,22 +222,6 @@ final class Row {
             while (q < e && blank[ab[q] & 0xFF]) q++;
             if (q >= e) break;
             int t = q;
-            if (ab[q] == '0' && q + 3 < e && (ab[q + 1] == 'x' || ab[q + 1] == 'X') && hex[ab[q + 2] & 0xFF] >= 0
-                    && hex[ab[q + 3] & 0xFF] >= 0 && (q + 4 == e || blank[ab[q + 4] & 0xFF] || ab[q + 4] == ',')
-                    && (zeroX || ntok == 0)) {
-                ensure(nb + 1);
-                b[nb++] = (byte) ((hex[ab[q + 2] & 0xFF] << 4) | hex[ab[q + 3] & 0xFF]);
-                addTok(q + 2, q + 4);
-                tokEnd[ntok - 1] = nb;
-                zeroX = true;
-                q += 4;
-                if (q < e && ab[q] == ',') q++;
-                continue;
-            }
-            if (zeroX) {
-                stopA = t;
-                break;
-            }
             boolean allHex = true;
             ensure(nb + ((e - q) >> 1) + 1);
             byte[] out = b;
@@ -248,7 +239,7 @@ final class Row {
                 }
                 q++;
             }
-            if (allHex) {
+            if (allHex && !zeroX) {
                 if (((q - t) & 1) == 0) {
                     addTok(t, q);
                     nb = o;
@@ -256,16 +247,7 @@ final class Row {
                     continue;
                 }
                 stopOdd = true;
-            } else if (q - t == 5 && ab[t + 2] == '-' && ntok > 0 && tokB[ntok - 1] - tokA[ntok - 1] == 2
-                    && hex[ab[t] & 0xFF] >= 0 && hex[ab[t + 1] & 0xFF] >= 0 && hex[ab[t + 3] & 0xFF] >= 0
-                    && hex[ab[t + 4] & 0xFF] >= 0) {
-                // WinDbg: "… 90 e6-ba 84 …"
-                b[nb++] = (byte) ((hex[ab[t] & 0xFF] << 4) | hex[ab[t + 1] & 0xFF]);
-                addTok(t, t + 2);
-                tokEnd[ntok - 1] = nb;
-                b[nb++] = (byte) ((hex[ab[t + 3] & 0xFF] << 4) | hex[ab[t + 4] & 0xFF]);
-                addTok(t + 3, t + 5);
-                tokEnd[ntok - 1] = nb;
+            } else if (!allHex && slowToken(t, q)) {
                 continue;
             }
             stopA = t;
@@ -279,6 +261,38 @@ final class Row {
     }
 
     boolean backtick;
+
+    /**
+     * Tokens off the fast path: a gdb byte {@code 0x1b} (only in a row whose bytes are all written so), and WinDbg's
+     * {@code e6-ba} (two bytes joined by the dash between the 8th and 9th byte). True if the token was read.
+     */
+    private boolean slowToken(int t, int q) {
+        byte[] ab = hpBytes;
+        byte[] hex = HexDumpParser.HEX;
+        int len = q - t;
+        if ((len == 4 || len == 5 && ab[t + 4] == ',') && ab[t] == '0' && (ab[t + 1] == 'x' || ab[t + 1] == 'X')
+                && hex[ab[t + 2] & 0xFF] >= 0 && hex[ab[t + 3] & 0xFF] >= 0 && (zeroX || ntok == 0)) {
+            ensure(nb + 1);
+            b[nb++] = (byte) ((hex[ab[t + 2] & 0xFF] << 4) | hex[ab[t + 3] & 0xFF]);
+            addTok(t + 2, t + 4);
+            tokEnd[ntok - 1] = nb;
+            zeroX = true;
+            return true;
+        }
+        if (len == 5 && !zeroX && ab[t + 2] == '-' && ntok > 0 && tokB[ntok - 1] - tokA[ntok - 1] == 2
+                && hex[ab[t] & 0xFF] >= 0 && hex[ab[t + 1] & 0xFF] >= 0 && hex[ab[t + 3] & 0xFF] >= 0
+                && hex[ab[t + 4] & 0xFF] >= 0) {
+            ensure(nb + 2);
+            b[nb++] = (byte) ((hex[ab[t] & 0xFF] << 4) | hex[ab[t + 1] & 0xFF]);
+            addTok(t, t + 2);
+            tokEnd[ntok - 1] = nb;
+            b[nb++] = (byte) ((hex[ab[t + 3] & 0xFF] << 4) | hex[ab[t + 4] & 0xFF]);
+            addTok(t + 3, t + 5);
+            tokEnd[ntok - 1] = nb;
+            return true;
+        }
+        return false;
+    }
 
     private static boolean allDecimal(byte[] ab, int a, int b) {
         for (int i = a; i < b; i++) if (ab[i] < '0' || ab[i] > '9') return false;

@@ -21,7 +21,11 @@ final class TextCleaner {
     /** What was undone, for the layout name ("HTML", "quoted-printable" …); empty if nothing. */
     final String undone;
 
-    private TextCleaner(String text, byte[] bytes, int[] map, String undone) {
+    /** False when the text has no '"' at all (then no JSON or quoted value needs looking for). */
+    final boolean quotes;
+
+    private TextCleaner(String text, byte[] bytes, int[] map, String undone, boolean quotes) {
+        this.quotes = quotes;
         this.text = text;
         this.bytes = bytes;
         this.map = map;
@@ -44,7 +48,7 @@ final class TextCleaner {
     static {
         for (int c = 0; c < 0x20; c++) LOOK[c] = c != '\n' && c != '\t' && c != '\f' && c != 0x0B && c != '\b';
         for (int c = 0x7F; c < 0x100; c++) LOOK[c] = c != 0xA0;
-        for (char c : new char[] {'<', '&', '=', '-', '?', '\r'}) LOOK[c] = true;
+        for (char c : new char[] {'<', '&', '=', '-', '?', '\r', '"'}) LOOK[c] = true;
     }
 
     static TextCleaner clean(String s) {
@@ -64,13 +68,15 @@ final class TextCleaner {
                 b[i] = c < 256 ? (byte) c : (byte) '?';
             }
         }
-        boolean special = false, markup = false, eq = false, hyphen = false;
+        boolean special = false, markup = false, eq = false, hyphen = false, quotes = false;
         boolean[] look = LOOK;
         for (int i = 0; i < n; i++) {
             if (!look[b[i] & 0xFF]) continue;
             int c = b[i] & 0xFF;
             if (c == '?') {
                 if (s.charAt(i) != '?') special = true;
+            } else if (c == '"') {
+                quotes = true;
             } else if (c == '<' || c == '&') {
                 markup = true;
             } else if (c == '=') {
@@ -84,7 +90,7 @@ final class TextCleaner {
             }
         }
         if (!structural) markup = eq = hyphen = false;
-        if (!special && !markup && !eq && !hyphen) return new TextCleaner(s, b, null, "");
+        if (!special && !markup && !eq && !hyphen) return new TextCleaner(s, b, null, "", quotes);
         Mapped m = Mapped.identity(s);
         StringBuilder what = new StringBuilder();
         if (special) m = characters(m);
@@ -103,14 +109,14 @@ final class TextCleaner {
                 what.append(what.length() > 0 ? ", " : "").append("lines joined at hyphens");
             }
         }
-        if (m.s.equals(s)) return new TextCleaner(s, b, null, "");
+        if (m.s.equals(s)) return new TextCleaner(s, b, null, "", quotes);
         String t = m.s;
         byte[] tb = new byte[t.length()];
         for (int i = 0; i < tb.length; i++) {
             char c = t.charAt(i);
             tb[i] = c < 256 ? (byte) c : (byte) '?';
         }
-        return new TextCleaner(t, tb, m.map, what.toString());
+        return new TextCleaner(t, tb, m.map, what.toString(), true);
     }
 
     // ------------------------------------------------------------------ characters

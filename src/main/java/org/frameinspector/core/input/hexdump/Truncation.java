@@ -32,8 +32,11 @@ final class Truncation {
             // same line: at most one blank, then an ellipsis
             int p = end;
             if (p < n && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) p++;
-            for (String b : BRACKETED_ELLIPSES) if (s.startsWith(b, p)) throw cut(hp, p);
-            if (p < n && (s.charAt(p) == '\u2026' || s.startsWith("...", p) && !s.startsWith("....", p))) {
+            char c0 = p < n ? s.charAt(p) : 0;
+            if (c0 == '[' || c0 == '(' || c0 == '<' || c0 == '{') {
+                for (String b : BRACKETED_ELLIPSES) if (s.startsWith(b, p)) throw cut(hp, p);
+            }
+            if (c0 == '\u2026' || c0 == '.' && s.startsWith("...", p) && !s.startsWith("....", p)) {
                 int q = p + (s.charAt(p) == '\u2026' ? 1 : 3);
                 while (q < n && (s.charAt(q) == ' ' || s.charAt(q) == '\t')) q++;
                 if (q >= n || s.charAt(q) == '\n' || s.charAt(q) == '\r' || "\"')]>}".indexOf(s.charAt(q)) >= 0
@@ -41,7 +44,8 @@ final class Truncation {
                     throw cut(hp, p);
                 }
             }
-            // the rest of this line and the next line: words that say bytes are missing
+            // the rest of this line and the next line after a frame's last bytes: words that say bytes are missing
+            if (!hp.endsFrame(k)) continue;
             int e1 = lineEnd(s, end);
             int e2 = e1 < n ? lineEnd(s, e1 + 1) : n;
             if (next <= e2 && k + 1 < nr) continue; // the next line holds bytes: the dump goes on
