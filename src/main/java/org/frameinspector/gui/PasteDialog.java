@@ -2,6 +2,9 @@ package org.frameinspector.gui;
 
 import java.awt.Color;
 import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.datatransfer.DataFlavor;
+import java.awt.geom.Rectangle2D;
 import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.Window;
@@ -12,8 +15,11 @@ import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
+import javax.swing.DefaultListModel;
 import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
 import javax.swing.JTextArea;
 import javax.swing.KeyStroke;
 import javax.swing.SwingWorker;
@@ -30,12 +36,18 @@ import net.miginfocom.swing.MigLayout;
 import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
+import org.frameinspector.core.input.hexdump.HexDump;
+import org.frameinspector.core.input.hexdump.HexDumpParser;
+import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.protocols.Protocols;
 
 /**
- * Paste a dump: a text area, a live preview (layout, start layer, frames, bytes) re-parsed on a short debounce, a
- * "starts at" override and the parser's error marked at its line and column. The text lives in the owner's
- * {@link Draft}, so cancelling and reopening never loses it.
+ * Paste a dump and see what was understood, live: the detected layout and start layer, the frames with their lengths,
+ * the field tree of the first frame, the text that was not read as bytes (prefixes, offsets, prose, ASCII columns)
+ * greyed out, warnings in a yellow note, and an error marked at its line and column. Re-parsed off the event thread on
+ * a short debounce. The text lives in the owner's {@link Draft}, so cancelling and reopening never loses it; an empty
+ * draft is filled from the clipboard when the clipboard holds a dump.
  */
 public final class PasteDialog extends JDialog {
     /** Parses dump text; {@link Inputs#fromText} in the app, replaceable in tests. */
@@ -58,7 +70,25 @@ public final class PasteDialog extends JDialog {
 
     private final Parser parser;
     private final Draft draft;
-    private final JTextArea text = new JTextArea(18, 80);
+    /** Above this many chars the greying and the tree are left out (the preview stays). */
+    static final int RICH_LIMIT = 2 << 20;
+
+    private final JTextArea text = new JTextArea(18, 80) {
+        @Override
+        protected void paintComponent(Graphics g) {
+            super.paintComponent(g);
+            paintIgnored(g);
+        }
+    };
+    private final JLabel warning = new JLabel(" ");
+    private final DefaultListModel<String> frameItems = new DefaultListModel<>();
+    private final JList<String> frameList = new JList<>(frameItems);
+    private final FieldTree tree = new FieldTree();
+    /** Char ranges of the text read as bytes (pairs), for the text they were computed on; null when unknown. */
+    private int[] used;
+    private String usedFor;
+    /** The text whose parse is shown. */
+    private String shownFor = "";
     private final JComboBox<String> startsAt = new JComboBox<>();
     private final JLabel preview = new JLabel(" ");
     private final JLabel error = new JLabel(" ");
@@ -86,6 +116,17 @@ public final class PasteDialog extends JDialog {
         preview.setName("pastePreview");
         error.setName("pasteError");
         open.setName("pasteOpen");
+        warning.setName("pasteWarning");
+        warning.setOpaque(true);
+        warning.setBackground(Theme.color("FrameInspector.note.background", new Color(0xfff4c2)));
+        warning.setForeground(new Color(0x4a3b00));
+        warning.setIcon(Icons.get("risk"));
+        warning.setVisible(false);
+        frameList.setName("pasteFrames");
+        frameList.setVisibleRowCount(5);
+        frameList.setFont(Theme.monoFont());
+        tree.setName("pasteTree");
+        tree.setRootVisible(false);
 
         debounce = new Timer(DEBOUNCE_MS, e -> reparse());
         debounce.setRepeats(false);
@@ -106,16 +147,26 @@ public final class PasteDialog extends JDialog {
         open.setEnabled(false);
 
         JComponent c = (JComponent) getContentPane();
-        c.setLayout(new MigLayout("insets dialog, fill", "[][grow,fill]", "[][grow,fill][][][]"));
-        JLabel hint = new JLabel("Offsets, hex and ASCII columns as in tickets and KB articles; several frames "
-                + "restart at offset 0.");
+        c.setLayout(new MigLayout("insets dialog, fill", "[][grow,fill]", "[][grow,fill][][][][]"));
+        JLabel hint = new JLabel("Any dump from a tool, log, mail or chat: offsets, prefixes, ASCII columns and prose "
+                + "are fine. Grey text was not read as bytes.");
         hint.putClientProperty("FlatLaf.styleClass", "small");
         c.add(hint, "span 2, wrap");
-        c.add(new JScrollPane(text), "span 2, grow, wmin 20sp, hmin 8sp, wrap");
+        javax.swing.JPanel right = new javax.swing.JPanel(new MigLayout("insets 0, fill", "[grow,fill]",
+                "[][grow 0,fill][][grow,fill]"));
+        right.add(new JLabel("Frames"), "wrap");
+        right.add(new JScrollPane(frameList), "hmin 4sp, wrap");
+        right.add(new JLabel("First frame"), "wrap");
+        right.add(new JScrollPane(tree), "grow, hmin 6sp");
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(text), right);
+        split.setResizeWeight(0.6);
+        split.setName("pasteSplit");
+        c.add(split, "span 2, grow, wmin 20sp, hmin 8sp, wrap");
         c.add(new JLabel("Starts at:"));
         c.add(startsAt, "growx 0, wrap");
         c.add(new JLabel("Preview:"));
         c.add(preview, "growx, wmin 0, wrap");
+        c.add(warning, "span 2, growx, wmin 0, hidemode 3, wrap");
         c.add(error, "span 2, wrap, wmin 0");
         c.add(open, "span 2, split 2, tag ok");
         c.add(cancel, "tag cancel");
@@ -132,7 +183,45 @@ public final class PasteDialog extends JDialog {
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         pack();
         setLocationRelativeTo(owner);
+        if (draft.text.isBlank()) fillFromClipboard();
         reparse();
+    }
+
+    /** An empty dialog starts with the clipboard's text when that text reads as a dump (checked off the EDT). */
+    private void fillFromClipboard() {
+        String clip;
+        try {
+            var cb = getToolkit().getSystemClipboard();
+            if (!cb.isDataFlavorAvailable(DataFlavor.stringFlavor)) return;
+            clip = (String) cb.getData(DataFlavor.stringFlavor);
+        } catch (Exception | LinkageError e) {
+            return; // no clipboard here, or it holds something else: start empty
+        }
+        if (clip == null || clip.isBlank() || clip.length() > RICH_LIMIT) return;
+        new SwingWorker<Boolean, Void>() {
+            @Override
+            protected Boolean doInBackground() {
+                try {
+                    return parser.parse("clipboard", clip, null).frames().size() > 0;
+                } catch (InputException | RuntimeException e) {
+                    return false;
+                }
+            }
+
+            @Override
+            protected void done() {
+                try {
+                    if (get() && text.getText().isEmpty() && isDisplayable()) {
+                        text.setText(clip);
+                        text.setCaretPosition(0);
+                    }
+                } catch (ExecutionException e) {
+                    // not a dump
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }.execute();
     }
 
     private void changed() {
@@ -162,28 +251,54 @@ public final class PasteDialog extends JDialog {
         final String t = text.getText();
         final String start = STARTS[Math.max(0, startsAt.getSelectedIndex())][1];
         if (t.isBlank()) {
+            used = null;
+            tree.setDissection(null);
             showResult(null, null);
             preview.setText("Nothing pasted yet");
             return;
         }
         preview.setText("Reading…");
         new SwingWorker<Loaded, Void>() {
+            int[] ranges;
+            Dissection first;
+
             @Override
             protected Loaded doInBackground() throws Exception {
+                Loaded l;
                 try {
-                    return parser.parse("pasted dump", t, start);
+                    l = parser.parse("pasted dump", t, start);
                 } catch (IllegalArgumentException e) {
                     throw new InputException(e.getMessage(), -1, -1, -1);
                 }
+                if (l != null && l.frames().size() > 0 && t.length() <= RICH_LIMIT) {
+                    try {
+                        HexDump d = HexDumpParser.parse(t);
+                        ranges = d.byteRanges();
+                    } catch (InputException e) {
+                        ranges = null; // a test parser may accept what the dump reader does not
+                    }
+                    first = Protocols.dissector().dissect(l.frames().frame(0));
+                }
+                return l;
             }
 
             @Override
             protected void done() {
                 if (gen != generation) return;
+                shownFor = t;
                 try {
-                    showResult(get(), null);
+                    Loaded l = get();
+                    used = ranges;
+                    usedFor = t;
+                    tree.setDissection(first);
+                    for (int r = 0; r < Math.min(tree.getRowCount(), 64); r++) {
+                        if (tree.getPathForRow(r).getPathCount() == 2) tree.expandRow(r);
+                    }
+                    showResult(l, null);
                 } catch (ExecutionException e) {
                     Throwable c = e.getCause();
+                    used = null;
+                    tree.setDissection(null);
                     showResult(null, c instanceof InputException ie ? ie
                             : new InputException(String.valueOf(c), -1, -1, -1));
                 } catch (InterruptedException e) {
@@ -200,6 +315,24 @@ public final class PasteDialog extends JDialog {
         if (errorTag != null) h.removeHighlight(errorTag);
         errorTag = null;
         open.setEnabled(l != null && l.frames().size() > 0);
+        frameItems.clear();
+        java.util.List<String> notes = l == null ? java.util.List.of() : l.warnings();
+        warning.setVisible(!notes.isEmpty());
+        warning.setText(notes.isEmpty() ? " " : String.join(" · ", notes));
+        warning.setToolTipText(notes.isEmpty() ? null : "<html>" + String.join("<br>", notes.stream()
+                .map(w -> w.replace("&", "&amp;").replace("<", "&lt;")).toList()) + "</html>");
+        if (l != null) {
+            int shown = Math.min(l.frames().size(), 1000);
+            for (int i = 0; i < shown; i++) {
+                Frame f = l.frames().frame(i);
+                String time = f.timestampNanos() == 0 ? "" : "  " + java.time.Instant.ofEpochSecond(0, f.timestampNanos())
+                        .toString().replace('T', ' ').replace("Z", "").replace("1970-01-01 ", "");
+                frameItems.addElement(String.format("#%-4d %6d bytes  %s%s", i + 1, f.capturedLength(),
+                        Frame.linkTypeName(f.linkType()), time));
+            }
+            if (l.frames().size() > shown) frameItems.addElement("… " + (l.frames().size() - shown) + " more");
+        }
+        text.repaint();
         if (l != null) {
             long bytes = 0;
             int n = l.frames().size();
@@ -238,6 +371,75 @@ public final class PasteDialog extends JDialog {
             // the text changed under us; the next parse will mark it again
         }
     }
+
+    /**
+     * Fades what was not read as bytes: the complement of the used ranges within the visible lines is washed with the
+     * background colour, so prefixes, offsets, prose and ASCII columns read as grey.
+     */
+    private void paintIgnored(Graphics g) {
+        int[] r = used;
+        String doc = text.getText();
+        if (r == null || !doc.equals(usedFor)) return;
+        Rectangle vis = text.getVisibleRect();
+        int a0 = text.viewToModel2D(new java.awt.Point(0, vis.y));
+        int a1 = text.viewToModel2D(new java.awt.Point(vis.width + vis.x, vis.y + vis.height));
+        a0 = Math.max(0, a0 - 1);
+        a1 = Math.min(doc.length(), a1 + 1);
+        Color bg = text.getBackground();
+        Graphics2D g2 = (Graphics2D) g.create();
+        g2.setColor(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 150));
+        int p = a0;
+        int k = 0;
+        while (k < r.length && r[k + 1] <= a0) k += 2;
+        while (p < a1) {
+            int next = k < r.length ? Math.max(p, r[k]) : a1;
+            if (next > p) washRange(g2, doc, p, Math.min(next, a1));
+            if (k >= r.length) break;
+            p = Math.max(p, r[k + 1]);
+            k += 2;
+        }
+        g2.dispose();
+    }
+
+    /** Washes s[a,b) line by line. */
+    private void washRange(Graphics2D g, String doc, int a, int b) {
+        try {
+            int p = a;
+            while (p < b) {
+                int nl = doc.indexOf('\n', p);
+                int e = nl < 0 || nl >= b ? b : nl;
+                if (e > p) {
+                    Rectangle2D r0 = text.modelToView2D(p);
+                    Rectangle2D r1 = text.modelToView2D(e);
+                    if (r0 != null && r1 != null && Math.abs(r0.getY() - r1.getY()) < 1) {
+                        g.fill(new Rectangle2D.Double(r0.getX(), r0.getY(), r1.getX() - r0.getX(), r0.getHeight()));
+                    }
+                }
+                p = e + 1;
+            }
+        } catch (BadLocationException e) {
+            // the text changed under us; the next parse repaints
+        }
+    }
+
+    /** Char ranges of the text read as bytes (pairs [start, end)), or null before a successful parse. */
+    public int[] usedRanges() { return used == null ? null : used.clone(); }
+
+    /** The warning note shown (empty when there is none). */
+    public String warningText() { return warning.isVisible() ? warning.getText() : ""; }
+
+    /** The text whose parse the dialog shows (the preview can lag the text by a debounce and a parse). */
+    String shownText() { return shownFor; }
+
+    /** The frames listed ("#1  76 bytes  Ethernet" …). */
+    public java.util.List<String> frameItems() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < frameItems.size(); i++) out.add(frameItems.get(i));
+        return out;
+    }
+
+    /** The field tree of the first frame. */
+    public FieldTree firstFrameTree() { return tree; }
 
     /** The document range of the current error mark, or null. */
     public int[] errorMarkRange() {

@@ -263,7 +263,7 @@ final class Mutators {
         List<String> lines = new ArrayList<>(Arrays.asList(t.split("\n", -1)));
         int li = r.nextInt(lines.size());
         String line = lines.get(li);
-        switch (r.nextInt(16)) {
+        switch (r.nextInt(21)) {
             case 0 -> { // e-mail quoting of a run of lines
                 String q = new String[]{"> ", ">", ">> ", "| ", "> > "}[r.nextInt(5)];
                 int e = Math.min(lines.size(), li + 1 + r.nextInt(lines.size()));
@@ -329,6 +329,35 @@ final class Mutators {
                 int k = 1 + r.nextInt(16);
                 for (int i = 0; i < k; i++) sb.append(String.format("%02x ", r.nextInt(256)));
                 lines.add(li, sb.toString());
+            }
+            // the ways of issues 16 and 18: a prefix on every row, invisible and bidi characters, colour codes,
+            // Unicode spaces, HTML and quoted-printable transport, a byte too many or a digit too few
+            case 16 -> { // a log prefix on every line from here on
+                String pre = new String[]{"2024-03-11 09:41:07,552 DEBUG [main] c.a.S7 - ", "  1197\t", "[ 12.345678] drv: ",
+                        "Mar 11 09:41:07 gw app[12]: ", "12: "}[r.nextInt(5)];
+                for (int i = li; i < lines.size(); i++) lines.set(i, pre + lines.get(i));
+            }
+            case 17 -> { // an invisible, bidi or colour sequence at the start of a line or after its first word
+                String[] inv = {"\u202E", "\u200E", "\u200B", "\uFEFF", "\u001B[1;32m", "\u001B[0m", "\u001B]0;x\u0007",
+                        "\u2066", "\u00AD"};
+                int p = r.nextBoolean() ? 0 : Math.max(0, line.indexOf(' '));
+                lines.set(li, line.substring(0, p) + inv[r.nextInt(inv.length)] + line.substring(p));
+            }
+            case 18 -> { // every space of the text a Unicode space
+                String sp = new String[]{"\u00A0", "\u2007", "\u202F", "\u3000", "\u2009"}[r.nextInt(5)];
+                return String.join("\n", lines).replace(" ", sp);
+            }
+            case 19 -> { // HTML or quoted-printable transport
+                String j = String.join("\n", lines);
+                return r.nextBoolean() ? "<pre>" + j.replace("&", "&amp;").replace("<", "&lt;").replace("  ", "&nbsp; ")
+                        + "</pre>" : "Content-Transfer-Encoding: quoted-printable\n\n" + j.replace("=", "=3D")
+                        .replace("\n", "=\n");
+            }
+            case 20 -> { // one hex byte more in a row, or one digit of a byte less
+                int p = line.indexOf(' ', Math.min(line.length(), 8));
+                if (p < 0) return t;
+                lines.set(li, r.nextBoolean() ? line.substring(0, p) + " 7f" + line.substring(p)
+                        : line.substring(0, p - 1) + line.substring(p));
             }
             default -> { // a byte-level hit in the text
                 if (line.isEmpty()) return t;

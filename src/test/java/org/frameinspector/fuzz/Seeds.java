@@ -89,6 +89,19 @@ final class Seeds {
                     st.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(texts::add);
                 }
             }
+            // the paste corpus of this repo (issues 16 and 18): dumps from tools, logs, mails, chats and debuggers
+            try (var in = Seeds.class.getResourceAsStream("/paste/manifest.jsonl")) {
+                if (in != null) {
+                    for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                        int a = line.indexOf("\"file\": \"");
+                        if (a < 0) continue;
+                        String name = line.substring(a + 9, line.indexOf('"', a + 9));
+                        try (var f = Seeds.class.getResourceAsStream("/paste/" + name)) {
+                            if (f != null) s.dumps.add(new DumpSeed("paste/" + name, Inputs.decode(f.readAllBytes())));
+                        }
+                    }
+                }
+            }
             for (Path p : texts) {
                 String text = Files.readString(p, StandardCharsets.ISO_8859_1);
                 s.dumps.add(new DumpSeed(p.getFileName().toString(), text));

@@ -52,7 +52,7 @@ public final class Inputs {
             if (size > 512L * 1024 * 1024) {
                 throw new InputException(p + ": " + size + " bytes is too large for a text dump (limit 512 MiB)", -1, -1, -1);
             }
-            return fromText(p.getFileName().toString(), Files.readString(p, StandardCharsets.ISO_8859_1), startsAt);
+            return fromText(p.getFileName().toString(), decode(Files.readAllBytes(p)), startsAt);
         } catch (NoSuchFileException e) {
             throw new InputException(p + ": no such file", -1, -1, -1);
         } catch (IOException e) {
@@ -68,9 +68,42 @@ public final class Inputs {
                 FrameSource fs = CaptureFiles.read(all);
                 return new Loaded(name, CaptureFiles.formatName(all), null, null, fs, captureWarnings(fs));
             }
-            return fromText(name, new String(all, StandardCharsets.ISO_8859_1), startsAt);
+            return fromText(name, decode(all), startsAt);
         } catch (IOException e) {
             throw new InputException(name + ": " + e.getMessage(), -1, -1, -1);
+        }
+    }
+
+    /**
+     * Text from bytes: a byte-order mark says the encoding (UTF-8, UTF-16 LE/BE, which PowerShell's {@code >} writes);
+     * without one, UTF-16 is recognised by its zero bytes, valid UTF-8 is read as UTF-8 (so a no-break space copied from
+     * a web page stays one character), and anything else as ISO-8859-1 (one char per byte, never an error).
+     */
+    public static String decode(byte[] b) {
+        int n = b.length;
+        if (n >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return new String(b, 3, n - 3, StandardCharsets.UTF_8);
+        }
+        if (n >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) return new String(b, 2, n - 2, StandardCharsets.UTF_16LE);
+        if (n >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) return new String(b, 2, n - 2, StandardCharsets.UTF_16BE);
+        boolean high = false;
+        int zeroEven = 0, zeroOdd = 0, probe = Math.min(n, 4096);
+        for (int i = 0; i < probe; i++) {
+            if (b[i] == 0) {
+                if ((i & 1) == 0) zeroEven++;
+                else zeroOdd++;
+            }
+        }
+        if (probe >= 8 && zeroOdd * 3 > probe && zeroEven * 20 < probe) return new String(b, StandardCharsets.UTF_16LE);
+        if (probe >= 8 && zeroEven * 3 > probe && zeroOdd * 20 < probe) return new String(b, StandardCharsets.UTF_16BE);
+        for (int i = 0; i < n && !high; i++) high = b[i] < 0;
+        if (!high) return new String(b, StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(b, StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -83,7 +116,8 @@ public final class Inputs {
         for (byte[] b : dump.frames()) {
             String start = startsAt != null ? startsAt : StartLayer.detect(b);
             if (first == null) first = start;
-            frames.add(Frame.of(i++, b, Protocols.linkTypeFor(start)));
+            frames.add(new Frame(i, b, b.length, dump.timestampNanos(i - 1), Protocols.linkTypeFor(start), 0, null));
+            i++;
         }
         return new Loaded(name, "hex dump", dump.layout(), first, new ListFrameSource(frames), dump.warnings());
     }

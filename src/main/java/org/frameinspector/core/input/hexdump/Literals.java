@@ -36,7 +36,9 @@ final class Literals {
                     int z = closing(s, i + 1, end, c);
                     if (z < 0) break;
                     anyQuote = true;
-                    escapes += decode(s, i + 1, z, cur);
+                    int esc = decode(s, i + 1, z, cur);
+                    if (esc > 0 || escapes > 0) hp.used(i + 1, z);
+                    escapes += esc;
                     i = z + 1;
                     continue;
                 }
@@ -49,6 +51,7 @@ final class Literals {
                     if (s.charAt(i) == '\\' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
                             && HexDumpParser.hexVal(s.charAt(i + 2)) >= 0 && HexDumpParser.hexVal(s.charAt(i + 3)) >= 0) {
                         cur.add((HexDumpParser.hexVal(s.charAt(i + 2)) << 4) | HexDumpParser.hexVal(s.charAt(i + 3)));
+                        hp.used(i, i + 4);
                         escapes++;
                         i += 4;
                     } else {
@@ -130,6 +133,7 @@ final class Literals {
             int a = p;
             p = e + 1;
             int mark = cur.n;
+            int rmark = hp.rangeMark();
             int count = 0, firstAt = -1, lastAt = -1;
             boolean bad = false;
             for (int i = a; i + 2 < end; i++) {
@@ -153,6 +157,7 @@ final class Literals {
                         break;
                     }
                     cur.add(v);
+                    hp.used(i, k);
                     count++;
                     if (firstAt < 0) firstAt = i;
                     lastAt = k;
@@ -161,6 +166,7 @@ final class Literals {
             }
             if (bad || count == 0 || (count == 1 && mark == 0)) {
                 cur.n = mark;
+                hp.rangeReset(rmark);
                 if (cur.n > 0) frames.add(cur.take());
                 cur.n = 0;
                 continue;
@@ -208,7 +214,10 @@ final class Literals {
                 char c = s.charAt(i);
                 ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
             }
-            if (ok) blk.append(s, a, end);
+            if (ok) {
+                blk.append(s, a, end);
+                hp.used(a, end);
+            }
             if (!ok || p >= n) {
                 addBase64(blk, frames);
                 blk.setLength(0);

@@ -21,6 +21,13 @@ final class OffsetBuilder {
     private long frameStart;
     private long width;
     private int hexEndCol = -1;
+    /** The last line that was not a row and not blank (a packet header line with a time), or -1. */
+    private int textA = -1, textE = -1;
+    /** Where rows at each indentation ended (Follow TCP Stream: each direction has its own running offset). */
+    private final java.util.Map<Integer, long[]> indentEnds = new java.util.HashMap<>();
+    private int frameIndent = -1;
+    /** Set once rows of two indentations were told apart (Follow TCP Stream). */
+    boolean blocks;
 
     OffsetBuilder(HexDumpParser hp, OffsetScan scan) {
         this.hp = hp;
@@ -58,7 +65,7 @@ final class OffsetBuilder {
                 continue;
             }
             if (skipBlock) continue;
-            if (!cur.parse(hp, lineA, e, lineNo)) {
+            if (!cur.parse(hp, lineA, e, lineNo) || !expected(cur)) {
                 if (lastWasRow && have && pend.stopA < 0 && !pend.le16 && !pend.octal && pend.line == lineNo - 1
                         && pend.lineEnd - pend.lineStart >= (width > 0 ? 40 : 60)) {
                     long room = (width > 0 ? width : 16) - pend.nb;
@@ -67,6 +74,7 @@ final class OffsetBuilder {
                         continue;
                     }
                 }
+                if (lastWasRow && have) unreadableRow(cs, ce, lineNo);
                 lastWasRow = false;
                 if (cur.star && have) {
                     star = true;
@@ -74,6 +82,8 @@ final class OffsetBuilder {
                 }
                 prevA = cs;
                 prevE = ce;
+                textA = cs;
+                textE = ce;
                 continue;
             }
             if (cur.kind == Row.PLAIN && cur.digits() < scan.digits) {
@@ -85,11 +95,15 @@ final class OffsetBuilder {
             long o = cur.value(s, scan.radix);
             cur.off = o;
             if (cur.endMarker) {
-                if (have) endMarker(o);
+                if (have && cur.offA - cur.lineStart == pend.offA - pend.lineStart) endMarker(o);
                 prevA = -1;
                 continue;
             }
             if (!have) {
+                startFrame(o, prevA, prevE);
+            } else if (newBlock(o)) {
+                finishFrame();
+                checkBlockStart(o);
                 startFrame(o, prevA, prevE);
             } else if (o <= frameStart && !star) {
                 finishFrame();
@@ -113,13 +127,87 @@ final class OffsetBuilder {
         return frames;
     }
 
+    /**
+     * Settles readings that only the offsets can tell: a row found after a prefix as a lone offset or with one byte
+     * counts only where the rows lead to it; a numbered short row ("12: 0020  04") is read from its second word when
+     * that one continues the rows.
+     */
+    private boolean expected(Row r) {
+        if (!r.weak && r.altStart < 0) return true;
+        long want = have ? pend.off + (width > 0 ? width : pend.nb) : -1;
+        if (r.altStart >= 0) {
+            if (!have || r.value(s, scan.radix) == want) return true;
+            int a = r.altStart;
+            if (r.reparseAlt(hp) && !r.endMarker && r.value(s, scan.radix) == want) return true;
+            r.parse(hp, r.lineStart, s.indexOf('\n', a) < 0 ? s.length() : s.indexOf('\n', a), r.line);
+            r.altStart = -1;
+            return true;
+        }
+        if (!have) return false;
+        long o = r.value(s, scan.radix);
+        return r.endMarker ? o == pend.off + pend.nb : o == want;
+    }
+
+    /**
+     * Rows indented unlike the frame's rows whose offset does not go on from them start a block of their own (Follow
+     * TCP Stream prints each direction's data indented its own way, with its own running offset).
+     */
+    private boolean newBlock(long o) {
+        return cur.indent >= 0 && frameIndent >= 0 && cur.indent != frameIndent && !star
+                && !(pend.nb > 0 && o == pend.off + pend.nb && (width == 0 || pend.nb == width));
+    }
+
+    /**
+     * A line right after a row that starts with the next offset (same digits, the value the rows lead to) but cannot
+     * be read as a row is an error: dropping it would shift or lose bytes.
+     */
+    private void unreadableRow(int a, int e, int lineNo) throws InputException {
+        if (pend.kind != Row.PLAIN && pend.kind != Row.COLON || pend.prefixed) return;
+        int offCol = pend.offA - pend.lineStart;
+        int lineStart = a;
+        while (lineStart > 0 && s.charAt(lineStart - 1) != '\n') lineStart--;
+        int p = lineStart + offCol;
+        if (p >= e || a > p) return;
+        int z = p;
+        while (z < e && HexDumpParser.hexVal(s.charAt(z)) >= 0) z++;
+        if (z - p != pend.digits()) return;
+        long v = 0;
+        for (int i = p; i < z; i++) v = v * (scan.radix == 16 ? 16 : scan.radix) + HexDumpParser.hexVal(s.charAt(i));
+        long w = width > 0 ? width : pend.nb;
+        if (v != pend.off + w) return;
+        int bad = z;
+        if (bad < e && s.charAt(bad) == ':') bad++;
+        while (bad < e && HexDumpParser.isBlank(s.charAt(bad))) bad++;
+        int t = bad;
+        while (t < e && !HexDumpParser.isBlank(s.charAt(t))) t++;
+        throw err(lineNo, bad - lineStart + 1, "the row at offset " + s.substring(p, z) + " cannot be read: '"
+                + hp.excerpt(bad, t) + "' where hex bytes are expected");
+    }
+
+    /** A block must start where the earlier rows at its indentation ended. */
+    private void checkBlockStart(long o) throws InputException {
+        blocks = true;
+        long[] end = indentEnds.get(cur.indent);
+        if (end != null && end[0] != o) {
+            throw err(cur.line, col(cur, cur.offA), String.format(
+                    "offset %s does not go on from the rows indented like it (they ended at %s on line %d): rows are "
+                            + "missing or out of place", str(cur), fmt(end[0]), (int) end[1]));
+        }
+    }
+
     private void startFrame(long o, int prevA, int prevE) {
         have = true;
         pendFirst = true;
         star = false;
         frameStart = o;
+        frameIndent = cur.indent;
         width = 0;
         hexEndCol = -1;
+        if (textA >= 0) {
+            long t = Timestamps.find(s, textA, textE);
+            if (t != 0) hp.stamp(frames.size(), t);
+            textA = -1;
+        }
         if (prevA >= 0) {
             int lead = leadingPartialRow(prevA, prevE);
             if (lead > 0) {
@@ -163,6 +251,7 @@ final class OffsetBuilder {
             fillRepeats(d);
             return;
         }
+        if (pend.nb > d) extraBytes((int) d);
         if (pend.nb >= d) {
             commit((int) d);
             width = d;
@@ -172,6 +261,7 @@ final class OffsetBuilder {
         }
         if (pendFirst) {
             if (pend.nb == 0) throw err(pend.line, col(pend, pend.offB), "row without bytes");
+            if (stopInHexArea(pend)) throw shortRow(d);
             commit(pend.nb);
             if (d - pend.nb > 0 && frames.isEmpty() && frame.n == pend.nb) {
                 hp.warn("line " + pend.line + ": first row holds " + pend.nb + " of " + d
@@ -244,7 +334,11 @@ final class OffsetBuilder {
         if (star) {
             throw err(starLine, 1, "'*' (repeated rows) at the end of a dump: no offset follows to say how many bytes it stands for");
         }
+        if (stopInHexArea(pend) && (hexEndCol < 0 || pend.stopA - pend.lineStart < hexEndCol)) {
+            throw shortRow(pend.nb + 1);
+        }
         int nb = pend.nb;
+        if (width > 0 && nb > width) extraBytes((int) width);
         if (width > 0) nb = (int) Math.min(nb, width);
         if (hexEndCol > 0) {
             for (int i = 0; i < pend.ntok; i++) {
@@ -285,7 +379,11 @@ final class OffsetBuilder {
     }
 
     private void closeFrame() {
-        if (frame.n > 0) frames.add(frame.take());
+        if (frameIndent >= 0) indentEnds.put(frameIndent, new long[] {frameStart + frame.n, pend.line});
+        if (frame.n > 0) {
+            frames.add(frame.take());
+            hp.markFrameEnd();
+        }
         frame.n = 0;
         have = false;
         pend.nb = 0;
@@ -294,6 +392,69 @@ final class OffsetBuilder {
 
     private void commit(int count) {
         frame.add(pend.b, 0, count);
+        if (count <= 0 || pend.ntok == 0) return;
+        // one range per row: from the first group to the end of the last byte read (a continuation line on its own)
+        int t = count == pend.nb ? pend.ntok - 1 : tokenHolding(count - 1);
+        int before = t == 0 ? 0 : pend.tokEnd[t - 1];
+        int a = pend.tokA[t], z = pend.tokB[t];
+        if (!pend.octal && !pend.le16 && z - a == 2 * (pend.tokEnd[t] - before)) z = a + 2 * (count - before);
+        int first = 0;
+        for (int i = 1; i <= t; i++) {
+            if (pend.tokA[i] > pend.lineEnd && pend.tokB[i - 1] <= pend.lineEnd) {
+                hp.used(pend.tokA[first], pend.tokB[i - 1]);
+                first = i;
+            }
+        }
+        hp.used(pend.tokA[first], z);
+    }
+
+    /**
+     * A row holds more bytes than the next offset allows. That is fine when the rest is the row's ASCII column (no
+     * wider than the row's bytes, or spelling them); a byte more in the hex columns is an error, never dropped.
+     */
+    private void extraBytes(int d) throws InputException {
+        int t = tokenHolding(d);
+        int before = t == 0 ? 0 : pend.tokEnd[t - 1];
+        if (before != d) {
+            throw err(pend.line, col(pend, pend.tokA[t]), String.format("row has %d bytes in its hex columns but the "
+                    + "next offset implies %d", pend.nb, d));
+        }
+        // an ASCII column is as wide as the row's bytes (plus its delimiters), or spells them
+        if (pend.lineEnd - pend.tokA[t] <= d + 2 || asciiOf(pend, d, pend.tokA[t])) return;
+        throw err(pend.line, col(pend, pend.tokA[t]), String.format("row has %d bytes, one more than the %d the "
+                + "next offset implies: '%s' is a byte too many (or an offset is wrong)", pend.nb, d,
+                hp.excerpt(pend.tokA[t], pend.tokB[t])));
+    }
+
+    /** True when the text from {@code a} to the end of the row reads as the printable rendering of its first d bytes. */
+    private boolean asciiOf(Row r, int d, int a) {
+        int len = Math.min(d, r.lineEnd - a);
+        if (len <= 0) return false;
+        int good = 0;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(a + i);
+            int v = r.b[i] & 0xFF;
+            boolean printable = v >= 0x20 && v < 0x7F;
+            if (printable ? c == v || c == '.' : c == '.' || c > 0x7F || c == ' ' && v == 0xA0) good++;
+        }
+        return good * 4 >= len * 3 && (len >= Math.min(d, 4));
+    }
+
+    /** A row stopped at something that is still hex-like and inside its hex columns (a typo like 'A' for 'A2'). */
+    private boolean stopInHexArea(Row r) {
+        if (r.stopA < 0 || r.ntok == 0) return false;
+        int gap = r.stopA - r.tokB[r.ntok - 1];
+        if (gap >= 2) return false;
+        if (r.stopOdd) return true;
+        // a non-hex word followed by more byte groups: "00 1b zz 23 …"
+        int q = r.stopA;
+        while (q < r.lineEnd && !HexDumpParser.isBlank(s.charAt(q))) q++;
+        int w = q - r.stopA;
+        while (q < r.lineEnd && HexDumpParser.isBlank(s.charAt(q))) q++;
+        int z = q;
+        while (z < r.lineEnd && !HexDumpParser.isBlank(s.charAt(z))) z++;
+        int tw = r.tokB[0] - r.tokA[0];
+        return w <= tw && z - q == tw && hp.allHex(q, z) && q - (r.stopA + w) == gap;
     }
 
     private int tokenHolding(int byteIndex) {

@@ -31,7 +31,7 @@ final class OffsetScan {
             int e = hp.lineEnd(p);
             lineNo++;
             if (cur.parse(hp, p, e, lineNo) && !cur.endMarker) {
-                boolean ok = cur.strong || isZero(s, cur) || looksLikeDumpRow(s, cur);
+                boolean ok = !cur.weak && (cur.strong || isZero(s, cur) || looksLikeDumpRow(s, cur));
                 if (havePrev) {
                     int pb = prev.roughBytes();
                     for (int r : new int[] {16, 10, 8}) {
@@ -109,9 +109,17 @@ final class OffsetScan {
 
     String layoutName() {
         if (first == null) return "rows with offsets";
+        String base = baseName();
+        return first.prefixed ? base + ", after a prefix on every row" : base;
+    }
+
+    private String baseName() {
         String s = hp.text();
         String dec = radix == 10 ? ", decimal offsets" : radix == 8 ? ", octal offsets" : "";
         int g = first.ntok > 0 ? first.tokB[0] - first.tokA[0] : 2;
+        if (first.zeroX) return "gdb x/xb (0x.. bytes after an address)";
+        if (first.backtick) return "WinDbg db (64-bit addresses)";
+        if (first.offA > 0 && hp.text().charAt(first.offA - 1) == '|') return "Netty hex dump (|offset| hex |ascii|)";
         switch (first.kind) {
             case Row.HEX0X -> {
                 boolean colon = first.offB < s.length() && s.charAt(first.offB) == ':';
@@ -124,6 +132,7 @@ final class OffsetScan {
                 if (first.digits() == 8 && g == 8) return le32 ? "xxd -e (little-endian groups)" : "Cisco IOS / IOS-XE capture dump (32-bit groups)";
                 if (first.digits() == 8) return "xxd" + (g == 2 ? " -g1" : "") + dec;
                 if (first.digits() == 5) return "Network Monitor rows (00000:)";
+                if (first.digits() < 4) return "snoop -x (decimal offsets)";
                 if (g == 8) return "Cisco IOS-XE capture dump (32-bit groups)";
                 return "offset: hex rows" + dec;
             }
@@ -137,6 +146,7 @@ final class OffsetScan {
                         for (int k = first.tokA[i]; k < first.tokB[i]; k++) if (s.charAt(k) >= 'A' && s.charAt(k) <= 'F') upper = true;
                     return upper ? "KB / Network Monitor (offset, hex in two groups of 8, ASCII)" : "tshark -x (Wireshark Copy as Hex Dump)";
                 }
+                if (first.digits() == 16) return "PowerShell Format-Hex (16-digit offsets)";
                 String od = radix == 10 ? "od -Ad -tx1" : radix == 8 ? "od -tx1" : "od -Ax -tx1";
                 if ((first.digits() == 6 || first.digits() == 7) && first.ntok <= 8) return "text2pcap input / " + od + " -w8";
                 if (first.digits() == 6 || first.digits() == 7) return od;

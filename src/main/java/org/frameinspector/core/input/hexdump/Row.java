@@ -21,12 +21,115 @@ final class Row {
         return offB - offA;
     }
 
+    /** Column of the offset when only blanks stand before it (rows of two directions are told apart by it), else -1. */
+    int indent;
+    /** The row was found after a prefix (log fields, line numbers, a kernel timestamp …) that is not part of it. */
+    boolean prefixed;
+    /** Bytes written as 0x.. words (gdb x/xb). */
+    boolean zeroX;
+
     /** Scans s[p0,e0) as an offset row; false if it is not one (then {@link #star} tells a lone '*'). */
     boolean parse(HexDumpParser hp, int p0, int e0, int lineNo) {
-        String s = hp.text();
         hpBytes = hp.bytes();
         line = lineNo;
         lineStart = p0;
+        byte[] ab = hpBytes;
+        int e = e0;
+        while (e > p0 && (ab[e - 1] == '\r' || HexDumpParser.BLANK[ab[e - 1] & 0xFF])) e--;
+        lineEnd = e;
+        int p = p0;
+        while (p < e && HexDumpParser.BLANK[ab[p] & 0xFF]) p++;
+        int lead = p - p0;
+        prefixed = false;
+        weak = false;
+        altStart = -1;
+        if (at(hp, p, e, true)) {
+            indent = offA == p ? lead : -1;
+            // "  1197\t0000  00 1b …" (cat -n): a wider first group, then uniform bytes: the first group is the offset
+            if (!endMarker && ntok >= 2 && tokB[0] - tokA[0] > tokB[1] - tokA[1]) {
+                int q = tokA[0];
+                if (ntok >= 3 && uniformFrom(1)) {
+                    if (at(hp, q, e, false) && !endMarker && uniformFrom(0)) {
+                        prefixed = true;
+                        indent = -1;
+                        return true;
+                    }
+                    at(hp, p, e, true);
+                } else {
+                    altStart = q; // a short row: the offsets around it decide
+                    altEnd = e;
+                }
+            }
+            return true;
+        }
+        if (star) return false;
+        // a prefix on the row: try the next words of the line as the start of the row; a clear row wins over a
+        // weak one (a lone offset, a one-byte row, a hex-looking word of the prefix followed by the real row)
+        int q = p, firstWeak = -1;
+        for (int tries = 0; tries < 16; tries++) {
+            q = nextStart(ab, q, e);
+            if (q < 0) break;
+            if (at(hp, q, e, false) && (endMarker || kind != PLAIN || digits() > tokB[0] - tokA[0])) {
+                boolean good = !endMarker && (zeroX ? ntok >= 1 : ntok >= 2 && uniformFrom(0));
+                if (good) {
+                    prefixed = true;
+                    indent = -1;
+                    return true;
+                }
+                if (firstWeak < 0) firstWeak = q;
+            }
+        }
+        if (firstWeak < 0 || !at(hp, firstWeak, e, false)) return false;
+        prefixed = true;
+        weak = true; // only where the offsets expect a row
+        indent = -1;
+        return true;
+    }
+
+    /** Found after a prefix but not clearly a row (a lone offset, one byte): a row only where the offsets expect one. */
+    boolean weak;
+    /** Where the row would start if its first group were an offset (a numbered short row), or -1. */
+    int altStart;
+    private int altEnd;
+
+    /** Reads the row again from {@link #altStart} (the numbered-line reading). */
+    boolean reparseAlt(HexDumpParser hp) {
+        int a = altStart;
+        altStart = -1;
+        if (a < 0 || !at(hp, a, altEnd, false)) return false;
+        prefixed = true;
+        indent = -1;
+        return true;
+    }
+
+    /** The next position after q where a row could start: after a blank or one of ":|]>)" and at a hex digit or '['. */
+    private static int nextStart(byte[] ab, int q, int e) {
+        int i = q + 1;
+        while (i < e) {
+            int prev = ab[i - 1] & 0xFF;
+            int c = ab[i] & 0xFF;
+            boolean after = HexDumpParser.BLANK[prev] || prev == ':' || prev == '|' || prev == ']' || prev == '>'
+                    || prev == ')';
+            if (after && (HexDumpParser.HEX[c] >= 0 || c == '|') && !HexDumpParser.BLANK[c]) return i;
+            i++;
+        }
+        return -1;
+    }
+
+    /** True when tokens from index {@code from} all have one width, the last one possibly narrower. */
+    private boolean uniformFrom(int from) {
+        if (ntok - from < 1) return false;
+        int w = tokB[from] - tokA[from];
+        for (int i = from + 1; i < ntok; i++) {
+            int wi = tokB[i] - tokA[i];
+            if (wi != w && !(i == ntok - 1 && wi < w)) return false;
+        }
+        return true;
+    }
+
+    /** Scans a row whose offset starts at p (after blanks); {@code atLineStart} allows short and marked-up offsets. */
+    private boolean at(HexDumpParser hp, int p, int e, boolean atLineStart) {
+        byte[] ab = hpBytes;
         ntok = 0;
         nb = 0;
         endMarker = false;
@@ -34,21 +137,28 @@ final class Row {
         stopA = -1;
         stopOdd = false;
         strong = false;
-        byte[] ab = hpBytes;
-        int e = e0;
-        while (e > p0 && (ab[e - 1] == '\r' || HexDumpParser.BLANK[ab[e - 1] & 0xFF])) e--;
-        lineEnd = e;
-        int p = p0;
-        while (p < e && HexDumpParser.BLANK[ab[p] & 0xFF]) p++;
-        if (p < e && !HexDumpParser.isHexByte(ab[p]) && ab[p] != '[') p = hp.skipPrefix(p, e);
+        zeroX = false;
+        backtick = false;
+        if (atLineStart && p < e && !HexDumpParser.isHexByte(ab[p]) && ab[p] != '[' && ab[p] != '|') p = hp.skipPrefix(p, e);
         if (p >= e) return false;
         char c = ch(ab, p);
         if (c == '*' && p + 1 == e) {
             star = true;
             return false;
         }
+        if (c == '+' && p + 1 < e && HexDumpParser.hexVal(ch(ab, p + 1)) >= 0) c = ch(ab, ++p); // CTRACE " +0010"
         int q, a, bb;
-        if (c == '[') {
+        if (c == '|' && p + 1 < e && HexDumpParser.hexVal(ch(ab, p + 1)) >= 0) {
+            // Netty: |00000000| 03 00 … |ascii|
+            q = p + 1;
+            a = q;
+            while (q < e && HexDumpParser.hexVal(ch(ab, q)) >= 0) q++;
+            bb = q;
+            if (bb - a < 4 || bb - a > 16 || q >= e || ch(ab, q) != '|') return false;
+            q++;
+            kind = COLON;
+            strong = true;
+        } else if (c == '[') {
             q = p + 1;
             while (q < e && HexDumpParser.isBlankChar(ch(ab, q))) q++;
             a = q;
@@ -64,7 +174,7 @@ final class Row {
             a = q;
             while (q < e && HexDumpParser.hexVal(ch(ab, q)) >= 0) q++;
             bb = q;
-            if (bb == a || bb - a > 10) return false;
+            if (bb == a || bb - a > 16) return false;
             if (q < e && ch(ab, q) == ':') q++;
             kind = HEX0X;
             strong = true;
@@ -72,20 +182,40 @@ final class Row {
             a = p;
             q = p;
             while (q < e && HexDumpParser.hexVal(ch(ab, q)) >= 0) q++;
+            if (q + 1 < e && ch(ab, q) == '`' && q - a == 8 && HexDumpParser.hexVal(ch(ab, q + 1)) >= 0) {
+                // WinDbg: 00000000`0012f8a0
+                q++;
+                while (q < e && HexDumpParser.hexVal(ch(ab, q)) >= 0) q++;
+                if (q - a != 17) return false;
+                backtick = true;
+            }
             bb = q;
             int d = bb - a;
-            if (d < 4 || d > 10) return false;
             if (q < e && ch(ab, q) == ':') {
+                // short offsets only at the start of a line (snoop "   16: …"), in decimal
+                if (d < 1 || d > 16 || d < 4 && !(atLineStart && allDecimal(ab, a, bb))) return false;
                 q++;
                 kind = COLON;
-                strong = true;
+                strong = d >= 4;
             } else {
+                if (d < 4 || d > 17) return false;
                 kind = PLAIN;
             }
         }
         if (q < e && !HexDumpParser.isBlankChar(ch(ab, q))) return false;
         offA = a;
         offB = bb;
+        // gdb: "0x7ffe… <frame+8>:" — a symbol between the address and the bytes
+        int g = q;
+        while (g < e && HexDumpParser.BLANK[ab[g] & 0xFF]) g++;
+        if (g < e && ab[g] == '<' && kind == HEX0X) {
+            int z = g + 1;
+            while (z < e && ab[z] != '>' && z - g < 256) z++;
+            if (z < e && ab[z] == '>') {
+                q = z + 1;
+                if (q < e && ab[q] == ':') q++;
+            }
+        }
         byte[] hex = HexDumpParser.HEX;
         boolean[] blank = HexDumpParser.BLANK;
         while (true) {
@@ -109,7 +239,7 @@ final class Row {
                 }
                 q++;
             }
-            if (allHex) {
+            if (allHex && !zeroX) {
                 if (((q - t) & 1) == 0) {
                     addTok(t, q);
                     nb = o;
@@ -117,6 +247,8 @@ final class Row {
                     continue;
                 }
                 stopOdd = true;
+            } else if (!allHex && slowToken(t, q)) {
+                continue;
             }
             stopA = t;
             break;
@@ -125,6 +257,45 @@ final class Row {
             if (stopA >= 0) return false;
             endMarker = true;
         }
+        return true;
+    }
+
+    boolean backtick;
+
+    /**
+     * Tokens off the fast path: a gdb byte {@code 0x1b} (only in a row whose bytes are all written so), and WinDbg's
+     * {@code e6-ba} (two bytes joined by the dash between the 8th and 9th byte). True if the token was read.
+     */
+    private boolean slowToken(int t, int q) {
+        byte[] ab = hpBytes;
+        byte[] hex = HexDumpParser.HEX;
+        int len = q - t;
+        if ((len == 4 || len == 5 && ab[t + 4] == ',') && ab[t] == '0' && (ab[t + 1] == 'x' || ab[t + 1] == 'X')
+                && hex[ab[t + 2] & 0xFF] >= 0 && hex[ab[t + 3] & 0xFF] >= 0 && (zeroX || ntok == 0)) {
+            ensure(nb + 1);
+            b[nb++] = (byte) ((hex[ab[t + 2] & 0xFF] << 4) | hex[ab[t + 3] & 0xFF]);
+            addTok(t + 2, t + 4);
+            tokEnd[ntok - 1] = nb;
+            zeroX = true;
+            return true;
+        }
+        if (len == 5 && !zeroX && ab[t + 2] == '-' && ntok > 0 && tokB[ntok - 1] - tokA[ntok - 1] == 2
+                && hex[ab[t] & 0xFF] >= 0 && hex[ab[t + 1] & 0xFF] >= 0 && hex[ab[t + 3] & 0xFF] >= 0
+                && hex[ab[t + 4] & 0xFF] >= 0) {
+            ensure(nb + 2);
+            b[nb++] = (byte) ((hex[ab[t] & 0xFF] << 4) | hex[ab[t + 1] & 0xFF]);
+            addTok(t, t + 2);
+            tokEnd[ntok - 1] = nb;
+            b[nb++] = (byte) ((hex[ab[t + 3] & 0xFF] << 4) | hex[ab[t + 4] & 0xFF]);
+            addTok(t + 3, t + 5);
+            tokEnd[ntok - 1] = nb;
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean allDecimal(byte[] ab, int a, int b) {
+        for (int i = a; i < b; i++) if (ab[i] < '0' || ab[i] > '9') return false;
         return true;
     }
 
@@ -232,7 +403,10 @@ final class Row {
         if (kind == HEX0X) r = 16;
         if (r == 16 && hpBytes != null) {
             long v = 0;
-            for (int i = offA; i < offB; i++) v = (v << 4) | HexDumpParser.HEX[hpBytes[i] & 0xFF];
+            for (int i = offA; i < offB; i++) {
+                int h = HexDumpParser.HEX[hpBytes[i] & 0xFF];
+                if (h >= 0) v = (v << 4) | h;
+            }
             return v;
         }
         for (int i = offA; i < offB && r != 16; i++) if (Character.digit(s.charAt(i), r) < 0) r = 16;
