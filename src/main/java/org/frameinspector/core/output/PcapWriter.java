@@ -66,7 +66,10 @@ public final class PcapWriter implements Closeable {
         }
     }
 
-    /** Appends one frame; its link type must be the file's. Timestamps are truncated to µs in a µs file. */
+    /**
+     * Appends one frame; its link type must be the file's. Timestamps are truncated to µs in a µs file; pcap holds
+     * unsigned 32-bit seconds, so a time before 1970 is written as the epoch and one after 2106 as the last second.
+     */
     public void write(Frame f) throws IOException {
         if (linkType < 0) {
             header(f.linkType());
@@ -88,8 +91,9 @@ public final class PcapWriter implements Closeable {
      */
     public void write(byte[] data, int len, int origLen, long timestampNanos) throws IOException {
         if (linkType < 0) throw new IllegalStateException("the link type of the file is not known yet");
-        long sec = Math.floorDiv(timestampNanos, 1_000_000_000L);
-        long frac = Math.floorMod(timestampNanos, 1_000_000_000L);
+        long ts = Math.max(0, timestampNanos); // unsigned seconds in pcap: before 1970 cannot be written
+        long sec = Math.min(ts / 1_000_000_000L, 0xFFFFFFFFL);
+        long frac = ts % 1_000_000_000L;
         if (!nanos) frac /= 1_000L;
         rec.clear();
         rec.putInt((int) sec).putInt((int) frac).putInt(len).putInt(Math.max(len, origLen));
