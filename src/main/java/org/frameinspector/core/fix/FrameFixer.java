@@ -513,12 +513,8 @@ public final class FrameFixer {
             if (truncated || end > b.length) return "the segment was not captured completely";
             if (segLen < 20) return "the segment is shorter than a TCP header";
             if (bad == null && !changedIn(to, end) && !changedIn(src, dst + alen) && !changedIn(io, io + 4)) return null;
-            long sum = InternetChecksum.add(0, b, src, alen);
-            sum = InternetChecksum.add(sum, b, dst, alen);
-            sum += 6 + (segLen & 0xFFFF) + (segLen >>> 16);
-            sum = InternetChecksum.add(sum, b, to, 16);
-            sum = InternetChecksum.add(sum, b, to + 18, segLen - 18);
-            int ck = InternetChecksum.complement(sum);
+            long pseudo = InternetChecksum.pseudoHeader(b, src, b, dst, alen, 6, segLen);
+            int ck = InternetChecksum.complement(InternetChecksum.tcpSegment(pseudo, b, to, segLen));
             write(to + 16, be16(ck), bad == null ? null : bad.id(), "tcp.checksum",
                     (bad == null ? "recomputed: covered bytes changed" : "recomputed") + " (IPv" + (v6 ? 6 : 4)
                             + " pseudo-header)");
