@@ -54,7 +54,7 @@ public final class DissectCommand implements Callable<Integer> {
                     try {
                         w.frame(d);
                     } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                        throw new WriteFailed(e);
                     }
                 });
                 w.end();
@@ -68,8 +68,14 @@ public final class DissectCommand implements Callable<Integer> {
                     out.print(TreeText.render(d));
                 });
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             err.println("frame-inspector: cannot write the output: " + e.getMessage());
+            return 2;
+        } catch (WriteFailed e) {
+            err.println("frame-inspector: cannot write the output: " + e.io().getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("frame-inspector: cannot read " + input.file + ": " + e.getCause().getMessage());
             return 2;
         }
         return 0;

@@ -71,7 +71,6 @@ public final class ExportCommand implements Callable<Integer> {
             // notes saved next to a dump (or in a pcapng's comments) go into every export
             List<String> noteWarnings = new ArrayList<>();
             NotesStore notes = input.notes(in, noteWarnings::add);
-            InputOptions.warn(err, in, noteWarnings);
             ExportWriter w = Exporter.open(fmt, target.stream(), new Exporter.Options(ascii), notes);
             int[] written = {0, 0};
             try (FrameSource fs = in.frames()) {
@@ -85,7 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
                         if (written[0]++ == 0) w.begin(JsonExport.InputInfo.of(in, noteWarnings));
                         w.frame(d);
                     } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                        throw new WriteFailed(e);
                     }
                 });
             }
@@ -96,9 +95,16 @@ public final class ExportCommand implements Callable<Integer> {
             }
             w.end();
             target.commit();
-        } catch (IOException | UncheckedIOException e) {
-            String m = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            err.println("frame-inspector: cannot write " + out + ": " + m);
+            // after the export is in place: a failure is one line on its own (the warnings are in a JSON export too)
+            InputOptions.warn(err, in, noteWarnings);
+        } catch (IOException e) {
+            err.println("frame-inspector: cannot write " + out + ": " + e.getMessage());
+            return 2;
+        } catch (WriteFailed e) {
+            err.println("frame-inspector: cannot write " + out + ": " + e.io().getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("frame-inspector: cannot read " + input.file + ": " + e.getCause().getMessage());
             return 2;
         }
         return 0;

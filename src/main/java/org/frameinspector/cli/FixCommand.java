@@ -77,7 +77,7 @@ public final class FixCommand implements Callable<Integer> {
                     try {
                         w.write(r);
                     } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                        throw new WriteFailed(e);
                     }
                     totals[0]++;
                     if (r.changed()) totals[1]++;
@@ -98,9 +98,14 @@ public final class FixCommand implements Callable<Integer> {
                     + (changes == 1 ? "" : "s") + ")");
             report.flush();
             return left[0] ? 1 : 0;
-        } catch (IOException | UncheckedIOException e) {
-            String m = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            err.println("frame-inspector: cannot write " + out + ": " + m);
+        } catch (IOException e) {
+            err.println("frame-inspector: cannot write " + out + ": " + e.getMessage());
+            return 2;
+        } catch (WriteFailed e) {
+            err.println("frame-inspector: cannot write " + out + ": " + e.io().getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("frame-inspector: cannot read " + input.file + ": " + e.getCause().getMessage());
             return 2;
         }
     }

@@ -42,6 +42,14 @@ public final class JsonExport implements ExportWriter {
 
     @Override
     public void begin(InputInfo input) throws IOException {
+        try {
+            head(input);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void head(InputInfo input) {
         j.obj();
         if (input != null) {
             j.key("input").obj().put("name", input.name()).put("format", input.format());
@@ -68,7 +76,11 @@ public final class JsonExport implements ExportWriter {
 
     @Override
     public void end() throws IOException {
-        j.endArr().endObj();
+        try {
+            j.endArr().endObj();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         j.flush();
         out.write('\n');
         out.flush();
