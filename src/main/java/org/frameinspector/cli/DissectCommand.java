@@ -68,15 +68,8 @@ public final class DissectCommand implements Callable<Integer> {
                     out.print(TreeText.render(d));
                 });
             }
-        } catch (IOException e) {
-            err.println("frame-inspector: cannot write the output: " + e.getMessage());
-            return 2;
-        } catch (WriteFailed e) {
-            err.println("frame-inspector: cannot write the output: " + e.io().getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            err.println("frame-inspector: cannot read " + input.file + ": " + e.getCause().getMessage());
-            return 2;
+        } catch (IOException | WriteFailed | UncheckedIOException e) {
+            return input.failed(err, "the output", e);
         }
         return 0;
     }

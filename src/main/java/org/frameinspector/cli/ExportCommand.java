@@ -97,15 +97,8 @@ public final class ExportCommand implements Callable<Integer> {
             target.commit();
             // after the export is in place: a failure is one line on its own (the warnings are in a JSON export too)
             InputOptions.warn(err, in, noteWarnings);
-        } catch (IOException e) {
-            err.println("frame-inspector: cannot write " + out + ": " + e.getMessage());
-            return 2;
-        } catch (WriteFailed e) {
-            err.println("frame-inspector: cannot write " + out + ": " + e.io().getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            err.println("frame-inspector: cannot read " + input.file + ": " + e.getCause().getMessage());
-            return 2;
+        } catch (IOException | WriteFailed | UncheckedIOException e) {
+            return input.failed(err, out, e);
         }
         return 0;
     }

@@ -98,15 +98,8 @@ public final class FixCommand implements Callable<Integer> {
                     + (changes == 1 ? "" : "s") + ")");
             report.flush();
             return left[0] ? 1 : 0;
-        } catch (IOException e) {
-            err.println("frame-inspector: cannot write " + out + ": " + e.getMessage());
-            return 2;
-        } catch (WriteFailed e) {
-            err.println("frame-inspector: cannot write " + out + ": " + e.io().getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            err.println("frame-inspector: cannot read " + input.file + ": " + e.getCause().getMessage());
-            return 2;
+        } catch (IOException | WriteFailed | UncheckedIOException e) {
+            return input.failed(err, out, e);
         }
     }
 

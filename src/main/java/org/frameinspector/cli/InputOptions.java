@@ -56,6 +56,20 @@ public final class InputOptions {
         }
     }
 
+    /**
+     * Reports a failure of a command's pass in one line and returns exit code 2: writing {@code out} failed
+     * ({@link WriteFailed}, an IOException), or reading the input did (an {@link java.io.UncheckedIOException}).
+     */
+    int failed(PrintWriter err, String out, Exception e) {
+        if (e instanceof java.io.UncheckedIOException u) {
+            err.println("frame-inspector: cannot read " + file + ": " + u.getCause().getMessage());
+        } else {
+            Exception io = e instanceof WriteFailed w ? w.io() : e;
+            err.println("frame-inspector: cannot write " + out + ": " + io.getMessage());
+        }
+        return 2;
+    }
+
     /** Loads the input, or prints the one-line reason on err and returns null (the command then exits 2). */
     public Loaded loadOrReport(PrintWriter err) {
         return loadOrReport(err, false);
