@@ -96,6 +96,8 @@ public final class OutputFile implements Closeable {
                 ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 20) throw e;
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new IOException(dir + ": permission denied (no file can be created there)", e);
             }
         }
         temp.toFile().deleteOnExit();
