@@ -2,8 +2,11 @@ package org.frameinspector.capture;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.output.OutputFile;
+import org.frameinspector.core.output.PcapWriter;
 
 /**
  * Generates the benchmark capture: Ethernet/IPv4/TCP/TPKT/COTP frames, deterministic for a seed, with correct IPv4
@@ -60,21 +63,25 @@ public final class BenchCaptureGenerator {
         }
     }
 
+    /** Writes the capture (microsecond pcap, snap length 65535) to {@code out}, which appears when complete. */
     public void write(Path out, int frames) throws IOException {
-        try (PcapFileWriter w = new PcapFileWriter(out, Frame.LINK_ETHERNET)) {
+        try (OutputFile file = OutputFile.create(out, List.of())) {
+            PcapWriter w = new PcapWriter(file.stream(), Frame.LINK_ETHERNET, false, 65535);
             Conn[] c = new Conn[slots];
             for (int i = 0; i < slots; i++) c[i] = new Conn(connections++);
             while (written < frames) {
                 int i = rnd.nextInt(slots);
                 if (!step(w, c[i], frames)) c[i] = new Conn(connections++);
             }
+            w.flush();
+            file.commit();
         }
     }
 
     private static final int TCP_ONLY = 0, DATA = 1;
 
     /** Emits one frame of the connection; false when it has ended. */
-    private boolean step(PcapFileWriter w, Conn c, int limit) throws IOException {
+    private boolean step(PcapWriter w, Conn c, int limit) throws IOException {
         final int syn = 0x02, ack = 0x10, psh = 0x08, fin = 0x01;
         switch (c.step) {
             case 0 -> { emit(w, c, true, syn, pay, 0); c.cSeq++; c.step++; return true; }
@@ -179,7 +186,7 @@ public final class BenchCaptureGenerator {
         return len;
     }
 
-    private void emit(PcapFileWriter w, Conn c, boolean fromClient, int flags, byte[] data, int n) throws IOException {
+    private void emit(PcapWriter w, Conn c, boolean fromClient, int flags, byte[] data, int n) throws IOException {
         int len;
         if (fromClient) {
             len = FrameBuilder.tcp(frame, c.cIp, c.sIp, c.cPort, c.sPort, c.cSeq, (flags & 0x10) != 0 ? c.sSeq : 0, flags,

@@ -2,11 +2,14 @@ package org.frameinspector.capture;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.output.OutputFile;
+import org.frameinspector.core.output.PcapngWriter;
 import org.frameinspector.core.stream.Conversations;
 
 /**
@@ -34,12 +37,14 @@ public final class CaptureSession {
 
     /**
      * Runs until {@code count} frames (0 = no limit) or until {@code stop} says so (checked at least once per read
-     * timeout).
+     * timeout). With {@code pcapng} the frames are also written there ({@link PcapngWriter}, nanosecond
+     * timestamps) through an {@link OutputFile}: the file appears under its name, complete, when the capture ends
+     * (also when it is stopped); after an error it is not created, and a file of that name is left as it was.
      */
     public void run(int count, Path pcapng, BooleanSupplier stop, Consumer<Dissection> each)
             throws CaptureException, IOException {
-        SimplePcapngWriter w = pcapng == null ? null : new SimplePcapngWriter(pcapng, cap.linkType(), 65535);
-        try {
+        try (OutputFile file = pcapng == null ? null : OutputFile.create(pcapng, List.of())) {
+            PcapngWriter w = file == null ? null : new PcapngWriter(file.stream());
             while ((count <= 0 || frames < count) && !stop.getAsBoolean()) {
                 Frame f = cap.next(frames + 1);
                 if (f == null) {
@@ -47,13 +52,16 @@ public final class CaptureSession {
                     continue;
                 }
                 frames++;
-                if (w != null) w.write(f.data(), f.originalLength(), f.timestampNanos());
+                if (w != null) w.write(f);
                 Dissection d = fd.dissect(f, null, conv);
                 conv.record(d);
                 each.accept(d);
             }
+            if (w != null) {
+                w.flush();
+                file.commit();
+            }
         } finally {
-            if (w != null) w.close();
             conv.finish();
         }
     }

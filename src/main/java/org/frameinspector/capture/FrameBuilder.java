@@ -1,5 +1,7 @@
 package org.frameinspector.capture;
 
+import org.frameinspector.core.checksum.InternetChecksum;
+
 /**
  * Writes Ethernet II / IPv4 / TCP frames with correct IPv4 header and TCP checksums into a caller's buffer (no
  * allocation per frame), padded to the Ethernet minimum of 60 bytes. MAC addresses are derived from the IPv4 addresses (02:00:a:b:c:d, locally administered).
@@ -31,7 +33,7 @@ public final class FrameBuilder {
         put16(out, ip + 10, 0);
         put32(out, ip + 12, srcIp);
         put32(out, ip + 16, dstIp);
-        put16(out, ip + 10, ~sum(out, ip, 20, 0) & 0xFFFF);
+        put16(out, ip + 10, InternetChecksum.of(out, ip, 20));
         // TCP
         int t = ip + 20;
         put16(out, t, srcPort);
@@ -44,23 +46,11 @@ public final class FrameBuilder {
         put16(out, t + 16, 0);
         put16(out, t + 18, 0);
         if (plen > 0) System.arraycopy(payload, poff, out, t + 20, plen);
-        int pseudo = (srcIp >>> 16) + (srcIp & 0xFFFF) + (dstIp >>> 16) + (dstIp & 0xFFFF) + 6 + 20 + plen;
-        int c = ~sum(out, t, 20 + plen, pseudo) & 0xFFFF;
-        put16(out, t + 16, c);
+        put16(out, t + 16, InternetChecksum.tcpOverIpv4(out, ip, t, 20 + plen));
         int len = HEADERS + plen;
         // Ethernet minimum frame (60 bytes without FCS): zero padding after the datagram, as a NIC sends it
         for (; len < 60; len++) out[len] = 0;
         return len;
-    }
-
-    /** One's complement sum folded to 16 bits. */
-    static int sum(byte[] b, int off, int len, int init) {
-        long s = init;
-        int i = off, end = off + len;
-        for (; i + 1 < end; i += 2) s += ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
-        if (i < end) s += (b[i] & 0xFF) << 8;
-        while ((s >>> 16) != 0) s = (s & 0xFFFF) + (s >>> 16);
-        return (int) s;
     }
 
     private static void mac(byte[] b, int off, int ip) {

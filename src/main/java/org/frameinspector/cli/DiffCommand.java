@@ -123,19 +123,21 @@ public final class DiffCommand implements Callable<Integer> {
 
     Ref load(String spec) throws InputException {
         String file = spec;
-        int n = 1;
+        String number = "1";
         Matcher mt = FRAME_REF.matcher(spec);
         if (!Files.exists(Path.of(spec)) && mt.matches()) {
             file = mt.group(1);
-            n = Integer.parseInt(mt.group(2));
+            number = mt.group(2);
         }
         Loaded l = Inputs.open(Path.of(file), startsAt);
         try {
             int size = l.frames().size();
-            if (n < 1 || n > size) {
+            // a number of any length is compared as a number: "#99999999999999999999" is simply no such frame
+            java.math.BigInteger n = new java.math.BigInteger(number);
+            if (n.signum() < 1 || n.compareTo(java.math.BigInteger.valueOf(size)) > 0) {
                 throw new IllegalArgumentException(file + ": no frame " + n + " (" + size + " frame" + (size == 1 ? "" : "s") + ")");
             }
-            return new Ref(file + "#" + n, l.frames().frame(n - 1));
+            return new Ref(file + "#" + n, l.frames().frame(n.intValue() - 1));
         } finally {
             l.frames().close();
         }

@@ -1,6 +1,8 @@
 package org.frameinspector.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,11 +10,9 @@ import org.frameinspector.core.stream.InOrder;
 import org.frameinspector.core.export.JsonExport;
 import org.frameinspector.core.export.TreeText;
 import org.frameinspector.core.filter.DisplayFilter;
-import org.frameinspector.core.filter.FilterSyntaxException;
 import org.frameinspector.core.source.FrameSource;
-import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Loaded;
-import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.notes.NotesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,22 +41,23 @@ public final class DissectCommand implements Callable<Integer> {
         if (filter == null) return 2;
         Loaded in = input.loadOrReport(err);
         if (in == null) return 2;
-        for (String w : in.warnings()) err.println("frame-inspector: warning: " + w);
+        List<String> noteWarnings = new ArrayList<>();
+        NotesStore notes = json ? input.notes(in, noteWarnings::add) : null;
+        InputOptions.warn(err, in, noteWarnings);
         try (FrameSource fs = in.frames()) {
             if (json) {
-                List<Dissection> all = new ArrayList<>();
+                // the document is written as the frames are dissected: nothing is kept from frame to frame
+                JsonExport w = new JsonExport(out, notes);
+                w.begin(JsonExport.InputInfo.of(in, noteWarnings));
                 InOrder.dissect(fs, input.startsAt, d -> {
-                    if (filter.matches(d)) all.add(d);
+                    if (!filter.matches(d)) return;
+                    try {
+                        w.frame(d);
+                    } catch (IOException e) {
+                        throw new WriteFailed(e);
+                    }
                 });
-                org.frameinspector.core.notes.NotesStore notes;
-                try {
-                    notes = input.notes(in);
-                } catch (java.io.IOException e) {
-                    err.println("frame-inspector: cannot read the notes of " + input.file + ": " + e.getMessage());
-                    return 2;
-                }
-                out.println(JsonExport.document(new JsonExport.InputInfo(in.name(), in.format(), in.layout(),
-                        in.startLayer(), in.warnings()), all, notes));
+                w.end();
             } else {
                 if (in.layout() != null) out.println("Input: " + in.name() + " (" + in.format() + ", layout: "
                         + in.layout() + ", starts at: " + in.startLayer() + ")");
@@ -67,6 +68,8 @@ public final class DissectCommand implements Callable<Integer> {
                     out.print(TreeText.render(d));
                 });
             }
+        } catch (IOException | WriteFailed | UncheckedIOException e) {
+            return input.failed(err, "the output", e);
         }
         return 0;
     }

@@ -1,22 +1,21 @@
 package org.frameinspector.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.frameinspector.core.stream.InOrder;
-import org.frameinspector.core.export.AnnotatedText;
+import org.frameinspector.core.export.ExportWriter;
 import org.frameinspector.core.export.Exporter;
 import org.frameinspector.core.export.FrameSelection;
+import org.frameinspector.core.export.JsonExport;
+import org.frameinspector.core.filter.DisplayFilter;
 import org.frameinspector.core.source.FrameSource;
-import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Loaded;
-import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.notes.NotesStore;
+import org.frameinspector.core.output.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,7 +54,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Exporter.Format fmt;
         FrameSelection sel;
-        org.frameinspector.core.filter.DisplayFilter filter = filterOptions.compileOrReport(err);
+        DisplayFilter filter = filterOptions.compileOrReport(err);
         if (filter == null) return 2;
         try {
             fmt = Exporter.Format.parse(format);
@@ -64,40 +63,54 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("frame-inspector: " + e.getMessage());
             return 2;
         }
-        Loaded in = input.loadOrReport(err);
-        if (in == null) return 2;
-        for (String w : in.warnings()) err.println("frame-inspector: warning: " + w);
-        // notes saved next to a dump (or in a pcapng's comments) go into every export
-        org.frameinspector.core.notes.NotesStore notes;
-        try {
-            notes = input.notes(in);
-        } catch (IOException e) {
-            err.println("frame-inspector: cannot read the notes of " + input.file + ": " + e.getMessage());
-            return 2;
-        }
-        List<Dissection> ds = new ArrayList<>();
-        try (FrameSource fs = in.frames()) {
-            // every frame is dissected in order (connection state), only the selected ones are kept
-            InOrder.dissect(fs, input.startsAt, d -> {
-                if (!sel.contains(d.frame().number())) return;
-                if (onlyFindings && d.findings().isEmpty()) return;
-                if (filter.matches(d)) ds.add(d);
-            });
-        }
-        try {
-            if ("-".equals(out)) {
-                OutputStream os = System.out;
-                Exporter.write(fmt, ds, in, new Exporter.Options(ascii), os, notes);
-                os.flush();
-            } else {
-                try (OutputStream os = Files.newOutputStream(Path.of(out))) {
-                    Exporter.write(fmt, ds, in, new Exporter.Options(ascii), os, notes);
-                }
+        // refused before anything is read when it names the input; replaced only when the export is complete
+        try (OutputFile target = input.output(out, err)) {
+            if (target == null) return 2;
+            Loaded in = input.loadOrReport(err);
+            if (in == null) return 2;
+            // notes saved next to a dump (or in a pcapng's comments) go into every export
+            List<String> noteWarnings = new ArrayList<>();
+            NotesStore notes = input.notes(in, noteWarnings::add);
+            ExportWriter w = Exporter.open(fmt, target.stream(), new Exporter.Options(ascii), notes);
+            int[] written = {0, 0};
+            try (FrameSource fs = in.frames()) {
+                // every frame is dissected in order (connection state); the selected ones are written as they come
+                InOrder.dissect(fs, input.startsAt, d -> {
+                    written[1]++;
+                    if (!sel.contains(d.frame().number())) return;
+                    if (onlyFindings && d.findings().isEmpty()) return;
+                    if (!filter.matches(d)) return;
+                    try {
+                        if (written[0]++ == 0) w.begin(JsonExport.InputInfo.of(in, noteWarnings));
+                        w.frame(d);
+                    } catch (IOException e) {
+                        throw new WriteFailed(e);
+                    }
+                });
             }
-        } catch (IOException e) {
-            err.println("frame-inspector: cannot write " + out + ": " + e.getMessage());
-            return 2;
+            if (written[0] == 0) {
+                err.println("frame-inspector: no frame matched" + what() + " (the input has " + written[1] + " frame"
+                        + (written[1] == 1 ? "" : "s") + "); nothing was written");
+                return 2;
+            }
+            w.end();
+            target.commit();
+            // after the export is in place: a failure is one line on its own (the warnings are in a JSON export too)
+            InputOptions.warn(err, in, noteWarnings);
+        } catch (IOException | WriteFailed | UncheckedIOException e) {
+            return input.failed(err, out, e);
         }
         return 0;
+    }
+
+    /** The selection that matched nothing, as the user gave it. */
+    private String what() {
+        List<String> parts = new ArrayList<>();
+        if (frames != null && !frames.isBlank()) parts.add("--frames " + frames);
+        if (filterOptions.displayFilter != null && !filterOptions.displayFilter.isBlank()) {
+            parts.add("-Y \"" + filterOptions.displayFilter + "\"");
+        }
+        if (onlyFindings) parts.add("--only-findings");
+        return parts.isEmpty() ? "" : " " + String.join(" ", parts);
     }
 }

@@ -1,12 +1,8 @@
 package org.frameinspector.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import org.frameinspector.core.export.FrameSelection;
 import org.frameinspector.core.fix.Change;
@@ -17,6 +13,7 @@ import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Finding;
+import org.frameinspector.core.output.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,60 +49,74 @@ public final class FixCommand implements Callable<Integer> {
         PrintWriter report = "-".equals(out) ? err : spec.commandLine().getOut();
         FixOutput.Format fmt;
         FrameSelection sel;
-        Loaded in;
         try {
             fmt = format != null ? FixOutput.Format.parse(format) : FixOutput.Format.forFileName(out);
             sel = FrameSelection.parse(frames);
-            in = input.load();
-        } catch (InputException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             err.println("frame-inspector: " + e.getMessage());
             return 2;
         }
-        FrameFixer fixer = new FrameFixer(org.frameinspector.core.protocols.Protocols.dissector(),
-                new FrameFixer.Options(allReserved));
-        List<FixResult> results;
-        try (FrameSource fs = in.frames()) {
-            results = fixer.fixAll(fs, input.startsAt, sel::contains).results();
-        }
-        if (results.isEmpty()) {
-            err.println("frame-inspector: no frames selected");
-            return 2;
-        }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try {
-            FixOutput.write(fmt, results, in.name(), buf);
-            if ("-".equals(out)) {
-                System.out.write(buf.toByteArray());
-                System.out.flush();
-            } else {
-                try (OutputStream os = Files.newOutputStream(Path.of(out))) {
-                    buf.writeTo(os);
-                }
+        // refused before anything is read when it names the input ("the original is never changed")
+        try (OutputFile target = input.output(out, err)) {
+            if (target == null) return 2;
+            Loaded in;
+            try {
+                in = input.load();
+            } catch (InputException | IllegalArgumentException e) {
+                err.println("frame-inspector: " + e.getMessage());
+                return 2;
             }
-        } catch (IOException e) {
-            err.println("frame-inspector: cannot write " + out + ": " + e.getMessage());
-            return 2;
+            FrameFixer fixer = new FrameFixer(org.frameinspector.core.protocols.Protocols.dissector(),
+                    new FrameFixer.Options(allReserved));
+            FixOutput w = FixOutput.open(fmt, in.name(), target.stream());
+            int[] totals = new int[3]; // frames, changed frames, changes
+            boolean[] left = {false};
+            try (FrameSource fs = in.frames()) {
+                // written and reported frame by frame as the fixer produces them
+                fixer.fixEach(fs, input.startsAt, sel::contains, r -> {
+                    try {
+                        w.write(r);
+                    } catch (IOException e) {
+                        throw new WriteFailed(e);
+                    }
+                    totals[0]++;
+                    if (r.changed()) totals[1]++;
+                    totals[2] += r.changes().size();
+                    left[0] |= report(report, r);
+                });
+            }
+            if (totals[0] == 0) {
+                err.println("frame-inspector: no frames selected" + (frames == null ? "" : " by --frames " + frames)
+                        + "; nothing was written");
+                return 2;
+            }
+            w.end();
+            target.commit();
+            int changes = totals[2];
+            report.println(totals[0] + " frame" + (totals[0] == 1 ? "" : "s") + " written as "
+                    + fmt.name().toLowerCase(java.util.Locale.ROOT) + ", " + totals[1] + " changed (" + changes + " change"
+                    + (changes == 1 ? "" : "s") + ")");
+            report.flush();
+            return left[0] ? 1 : 0;
+        } catch (IOException | WriteFailed | UncheckedIOException e) {
+            return input.failed(err, out, e);
         }
+    }
+
+    /** What changed in one frame; true when something fixable was left. */
+    private static boolean report(PrintWriter report, FixResult r) {
+        if (!r.changed() && r.notFixed().isEmpty()) return false;
         boolean left = false;
-        int changed = 0, changes = 0;
-        for (FixResult r : results) {
-            if (r.changed()) changed++;
-            changes += r.changes().size();
-            if (!r.changed() && r.notFixed().isEmpty()) continue;
-            report.println("Frame " + r.original().number() + ": " + r.changes().size() + " change"
-                    + (r.changes().size() == 1 ? "" : "s"));
-            for (Change c : r.changes()) report.println("  " + c.describe().replace("\u2192", "->"));
-            for (String s : r.notFixed()) {
-                report.println("  not fixed: " + s);
-                left = true;
-            }
-            StringBuilder rem = new StringBuilder();
-            for (Finding f : r.remaining()) rem.append(rem.length() == 0 ? "" : ", ").append(f.id());
-            report.println("  findings left: " + (rem.length() == 0 ? "none" : rem));
+        report.println("Frame " + r.original().number() + ": " + r.changes().size() + " change"
+                + (r.changes().size() == 1 ? "" : "s"));
+        for (Change c : r.changes()) report.println("  " + c.describe().replace("\u2192", "->"));
+        for (String s : r.notFixed()) {
+            report.println("  not fixed: " + s);
+            left = true;
         }
-        report.println(results.size() + " frame" + (results.size() == 1 ? "" : "s") + " written as " + fmt.name().toLowerCase()
-                + ", " + changed + " changed (" + changes + " change" + (changes == 1 ? "" : "s") + ")");
-        report.flush();
-        return left ? 1 : 0;
+        StringBuilder rem = new StringBuilder();
+        for (Finding f : r.remaining()) rem.append(rem.length() == 0 ? "" : ", ").append(f.id());
+        report.println("  findings left: " + (rem.length() == 0 ? "none" : rem));
+        return left;
     }
 }

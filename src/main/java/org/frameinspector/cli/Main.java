@@ -1,6 +1,9 @@
 package org.frameinspector.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.frameinspector.core.output.SafeText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,11 +29,19 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the locale says, so names and text outside ASCII are never garbled
+        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
-    /** Runs the CLI with the given streams; never throws (a bug becomes a one-line message and exit code 2). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the CLI with the given streams; never throws (a bug becomes a one-line message and exit code 2). What a
+     * command prints on either stream is made safe for a terminal ({@link SafeText}): control characters and
+     * bidirectional overrides from packets, comments, notes or pasted input are shown escaped, never acted on.
+     */
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        PrintWriter out = new PrintWriter(SafeText.writer(rawOut), true);
+        PrintWriter err = new PrintWriter(SafeText.writer(rawErr), true);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);

@@ -2,8 +2,6 @@ package org.frameinspector.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,16 +11,10 @@ class StreamCommandsTest {
     @TempDir
     Path dir;
 
-    static String[] run(String... args) {
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        int rc = Main.run(args, new PrintWriter(o), new PrintWriter(e));
-        return new String[] {Integer.toString(rc), o.toString(), e.toString()};
-    }
-
     @Test
     void generateBenchWritesTheRequestedFrames() throws Exception {
         Path f = dir.resolve("g.pcap");
-        String[] r = run("generate-bench", "--frames", "1000", "-o", f.toString(), "--seed", "3");
+        String[] r = Cli.run("generate-bench", "--frames", "1000", "-o", f.toString(), "--seed", "3");
         assertThat(r[0]).isEqualTo("0");
         assertThat(r[1]).startsWith("wrote 1000 frames");
         assertThat(Files.size(f)).isGreaterThan(24 + 1000 * (16 + 54));
@@ -30,8 +22,8 @@ class StreamCommandsTest {
 
     @Test
     void usageErrors() {
-        assertThat(run("capture")[0]).isEqualTo("2");
-        assertThat(run("bench", dir.resolve("missing.pcap").toString())[0]).isEqualTo("2");
-        assertThat(run("generate-bench", "--frames", "0", "-o", dir.resolve("x").toString())[0]).isEqualTo("2");
+        assertThat(Cli.run("capture")[0]).isEqualTo("2");
+        assertThat(Cli.run("bench", dir.resolve("missing.pcap").toString())[0]).isEqualTo("2");
+        assertThat(Cli.run("generate-bench", "--frames", "0", "-o", dir.resolve("x").toString())[0]).isEqualTo("2");
     }
 }

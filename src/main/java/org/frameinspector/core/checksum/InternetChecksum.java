@@ -43,13 +43,29 @@ public final class InternetChecksum {
     }
 
     /**
+     * The sum of the pseudo-header of TCP (and UDP) checksums: source and destination address ({@code addrLen} = 4
+     * for IPv4, 16 for IPv6), the protocol number and the upper-layer length (RFC 9293 §3.1, RFC 8200 §8.1).
+     */
+    public static long pseudoHeader(byte[] src, int srcOff, byte[] dst, int dstOff, int addrLen, int protocol,
+                                    long length) {
+        long sum = add(add(0, src, srcOff, addrLen), dst, dstOff, addrLen);
+        return sum + protocol + (length & 0xFFFF) + (length >>> 16);
+    }
+
+    /**
+     * The sum over a TCP segment {@code b[off, off+len)} (at least 18 bytes) with its checksum field taken as zero,
+     * added to {@code pseudo} ({@link #pseudoHeader}): {@link #complement} of it is the checksum to send, and
+     * {@link #verifies} of it plus the transmitted checksum tells whether the segment is intact.
+     */
+    public static long tcpSegment(long pseudo, byte[] b, int off, int len) {
+        return add(add(pseudo, b, off, 16), b, off + 18, len - 18);
+    }
+
+    /**
      * The TCP checksum of the segment {@code b[tcpOff, tcpOff+tcpLen)} carried in the IPv4 datagram whose header
-     * starts at {@code ipOff}: pseudo-header (source, destination, zero, protocol 6, TCP length) plus the segment,
-     * whose checksum field must be zero.
+     * starts at {@code ipOff}.
      */
     public static int tcpOverIpv4(byte[] b, int ipOff, int tcpOff, int tcpLen) {
-        long sum = add(0, b, ipOff + 12, 8);
-        sum += 6 + tcpLen;
-        return complement(add(sum, b, tcpOff, tcpLen));
+        return complement(tcpSegment(pseudoHeader(b, ipOff + 12, b, ipOff + 16, 4, 6, tcpLen), b, tcpOff, tcpLen));
     }
 }

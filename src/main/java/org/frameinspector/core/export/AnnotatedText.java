@@ -1,5 +1,8 @@
 package org.frameinspector.core.export;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,17 +24,52 @@ import org.frameinspector.core.notes.NotesStore;
  * dump rows start with '#' or sit after a "#" section line, so the text re-imports through our own hex import to
  * exactly the same bytes.
  */
-public final class AnnotatedText {
+public final class AnnotatedText implements ExportWriter {
     public static final String SIGNATURE = "# Frame Inspector annotated dump";
     public static final int WIDTH = 100;
-
-    private AnnotatedText() {
-    }
+    /** Column where a field's value starts in the Fields section. */
+    static final int VALUE_COLUMN = 50;
 
     public record Options(boolean plainAscii, boolean fields, boolean findings) {
         public static Options defaults() {
             return new Options(false, true, true);
         }
+    }
+
+    private final Writer out;
+    private final Options options;
+    private final NotesStore notes;
+
+    /**
+     * A streaming writer of the annotated dump to {@code out} (flushed by {@link #end}, not closed).
+     *
+     * @param notes the user's notes (null: none): a marker under noted bytes and a Notes section per frame
+     */
+    public AnnotatedText(Writer out, Options options, NotesStore notes) {
+        this.out = out;
+        this.options = options;
+        this.notes = notes;
+    }
+
+    @Override
+    public void begin(JsonExport.InputInfo input) throws IOException {
+        StringBuilder sb = new StringBuilder(SIGNATURE);
+        if (input != null && input.name() != null) sb.append(" of ").append(input.name());
+        sb.append('\n');
+        Ascii.write(out, sb.toString(), options.plainAscii());
+    }
+
+    @Override
+    public void frame(Dissection d) throws IOException {
+        StringBuilder sb = new StringBuilder(4096);
+        sb.append('\n');
+        frame(sb, d, options, notes);
+        Ascii.write(out, sb.toString(), options.plainAscii());
+    }
+
+    @Override
+    public void end() throws IOException {
+        out.flush();
     }
 
     public static String render(List<Dissection> ds, String inputName, Options o) {
@@ -40,16 +78,8 @@ public final class AnnotatedText {
 
     /** As {@link #render(List, String, Options)}, with the user's notes: a marker under noted bytes and a Notes section. */
     public static String render(List<Dissection> ds, String inputName, Options o, NotesStore notes) {
-        StringBuilder sb = new StringBuilder(4096);
-        sb.append(SIGNATURE);
-        if (inputName != null) sb.append(" of ").append(inputName);
-        sb.append('\n');
-        for (Dissection d : ds) {
-            sb.append('\n');
-            frame(sb, d, o, notes);
-        }
-        String s = sb.toString();
-        return o.plainAscii() ? Ascii.plain(s) : s;
+        StringWriter sw = new StringWriter(4096);
+        return ExportWriter.render(new AnnotatedText(sw, o, notes), sw, JsonExport.InputInfo.named(inputName), ds);
     }
 
     static String stack(Dissection d) {
@@ -62,10 +92,6 @@ public final class AnnotatedText {
             sb.append(p);
         }
         return sb.toString();
-    }
-
-    static void frame(StringBuilder sb, Dissection d, Options o) {
-        frame(sb, d, o, null);
     }
 
     static void frame(StringBuilder sb, Dissection d, Options o, NotesStore notes) {
@@ -94,9 +120,8 @@ public final class AnnotatedText {
         if (o.fields()) {
             sb.append("# Fields (frame offset, length, field, value)\n");
             for (Layer l : d.layers()) {
-                sb.append("#  ").append(clip(l.name(), WIDTH - 4));
-                if (!l.source().equals(DataSource.FRAME)) sb.append(" [in ").append(l.source()).append(']');
-                sb.append('\n');
+                String name = l.source().equals(DataSource.FRAME) ? l.name() : l.name() + " [in " + l.source() + "]";
+                Ascii.wrap(sb, name.replace('\n', ' '), "#  ", "#    ", WIDTH);
                 for (Field x : l.fields()) field(sb, x, 1, fs);
             }
         }
@@ -238,6 +263,11 @@ public final class AnnotatedText {
         return String.format("%02X", v & 0xFF);
     }
 
+    /**
+     * One field line: offset, length, abbreviation, then the value from {@link #VALUE_COLUMN} (later when the
+     * abbreviation is long) with the markers of its findings. What does not fit in {@link #WIDTH} columns goes on
+     * continuation lines under the value, broken between words, so nothing is cut.
+     */
     static void field(StringBuilder sb, Field f, int depth, List<Finding> fs) {
         if (f.kind() == FieldKind.GENERATED && f.length() == 0 && f.children().isEmpty()) return;
         StringBuilder line = new StringBuilder("#  ");
@@ -245,14 +275,21 @@ public final class AnnotatedText {
                 ? String.format("%04x %4d  ", f.offset(), f.length()) : "           ");
         for (int i = 0; i < depth; i++) line.append("  ");
         line.append(f.abbrev());
-        while (line.length() < 48) line.append(' ');
+        while (line.length() < VALUE_COLUMN - 2) line.append(' ');
+        line.append("  ");
         String v = f.treeLabel();
-        line.append("  ").append(f.kind() == FieldKind.GENERATED ? "[" + v + "]" : v);
+        StringBuilder value = new StringBuilder(f.kind() == FieldKind.GENERATED ? "[" + v + "]" : v);
         for (Finding x : f.findings()) {
             int k = fs.indexOf(x);
-            line.append("  <-- [").append(k + 1).append("] ").append(x.id());
+            value.append("  <-- [").append(k + 1).append("] ").append(x.id());
         }
-        sb.append(clip(line.toString(), WIDTH)).append('\n');
+        int col = line.length() <= WIDTH - 30 ? line.length() : VALUE_COLUMN;
+        if (line.length() > WIDTH - 30) {
+            sb.append(line.toString().stripTrailing()).append('\n');
+            line.setLength(0);
+            line.append('#').append(" ".repeat(col - 1));
+        }
+        Ascii.wrap(sb, value.toString().replace('\n', ' '), line.toString(), "#" + " ".repeat(col - 1), WIDTH);
         for (Field c : f.children()) field(sb, c, depth + 1, fs);
     }
 }

@@ -1,7 +1,10 @@
 package org.frameinspector.core.export;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -43,22 +46,37 @@ public final class Exporter {
     public record Options(boolean plainAscii) {
     }
 
+    /**
+     * A streaming writer of format {@code f} to {@code os} (UTF-8 for the text formats); {@link ExportWriter#end}
+     * flushes it and leaves {@code os} open.
+     *
+     * @param notes the user's notes (null: none), in every format but pcap, which cannot hold them
+     */
+    public static ExportWriter open(Format f, OutputStream os, Options o, NotesStore notes) {
+        return switch (f) {
+            case TEXT -> new AnnotatedText(text(os), new AnnotatedText.Options(o.plainAscii(), true, true), notes);
+            case HTML -> new HtmlExport(text(os), notes);
+            case MD -> new MarkdownExport(text(os), o.plainAscii(), notes);
+            case JSON -> new JsonExport(text(os), notes);
+            case PCAP -> new PcapExport(os);
+            case PCAPNG -> new PcapngExport(os, notes);
+        };
+    }
+
+    private static Writer text(OutputStream os) {
+        return new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+    }
+
     public static void write(Format f, List<Dissection> ds, Loaded in, Options o, OutputStream os) throws IOException {
         write(f, ds, in, o, os, null);
     }
 
-    /** As above, including the user's notes (null: none) in every format; pcap cannot hold them. */
+    /** Writes the given dissections in one go (see {@link #open} to write them as they come). */
     public static void write(Format f, List<Dissection> ds, Loaded in, Options o, OutputStream os, NotesStore notes)
             throws IOException {
-        String name = in == null ? null : in.name();
-        switch (f) {
-            case TEXT -> os.write(AnnotatedText.render(ds, name, new AnnotatedText.Options(o.plainAscii(), true, true), notes)
-                    .getBytes(StandardCharsets.UTF_8));
-            case HTML -> os.write(HtmlExport.render(ds, name, notes).getBytes(StandardCharsets.UTF_8));
-            case MD -> os.write(MarkdownExport.render(ds, name, o.plainAscii(), notes).getBytes(StandardCharsets.UTF_8));
-            case JSON -> os.write((JsonExport.document(in == null ? null : new JsonExport.InputInfo(in.name(), in.format(),
-                    in.layout(), in.startLayer(), in.warnings()), ds, notes) + "\n").getBytes(StandardCharsets.UTF_8));
-            case PCAP, PCAPNG -> CaptureExport.write(f == Format.PCAPNG, ds, os, notes);
-        }
+        ExportWriter w = open(f, os, o, notes);
+        w.begin(JsonExport.InputInfo.of(in, null));
+        for (Dissection d : ds) w.frame(d);
+        w.end();
     }
 }

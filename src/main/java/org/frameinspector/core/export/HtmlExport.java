@@ -1,5 +1,8 @@
 package org.frameinspector.core.export;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.frameinspector.core.model.DataSource;
@@ -18,10 +21,7 @@ import org.frameinspector.core.notes.NotesStore;
  * hover over a byte shows its field (a title attribute — works without scripts), the field tree and the findings.
  * Every byte of packet content and every string derived from it is escaped: a TSAP can hold {@code <script>}.
  */
-public final class HtmlExport {
-    private HtmlExport() {
-    }
-
+public final class HtmlExport implements ExportWriter {
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5em;color:#1f2328;background:#fff}
             h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em;border-bottom:1px solid #d0d7de}
@@ -50,13 +50,19 @@ public final class HtmlExport {
             });
             """;
 
-    public static String render(List<Dissection> ds, String inputName) {
-        return render(ds, inputName, null);
+    private final Writer out;
+    private final NotesStore notes;
+
+    /** A streaming writer of the HTML report to {@code out} (flushed by {@link #end}, not closed); notes may be null. */
+    public HtmlExport(Writer out, NotesStore notes) {
+        this.out = out;
+        this.notes = notes;
     }
 
-    /** With the user's notes: a notes list per frame (hovering one highlights its bytes). */
-    public static String render(List<Dissection> ds, String inputName, NotesStore notes) {
-        StringBuilder sb = new StringBuilder(16384);
+    @Override
+    public void begin(JsonExport.InputInfo input) throws IOException {
+        String inputName = input == null ? null : input.name();
+        StringBuilder sb = new StringBuilder(4096);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Frame Inspector — ")
                 .append(esc(inputName == null ? "frames" : inputName)).append("</title>\n<style>").append(CSS)
                 .append("</style></head><body>\n<h1>Frame Inspector report");
@@ -64,9 +70,30 @@ public final class HtmlExport {
         sb.append("</h1>\n<p class=\"legend\">Legend: <span class=\"res\">reserved field</span><span class=\"VIOLATION\">VIOLATION</span>"
                 + "<span class=\"RISK\">RISK</span><span class=\"INFO\">INFO</span><span class=\"und\">undecoded</span>"
                 + " Hover over a byte to see its field.</p>\n");
-        for (Dissection d : ds) frame(sb, d, notes);
-        sb.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
-        return sb.toString();
+        out.write(sb.toString());
+    }
+
+    @Override
+    public void frame(Dissection d) throws IOException {
+        StringBuilder sb = new StringBuilder(16384);
+        frame(sb, d, notes);
+        out.write(sb.toString());
+    }
+
+    @Override
+    public void end() throws IOException {
+        out.write("<script>" + SCRIPT + "</script>\n</body></html>\n");
+        out.flush();
+    }
+
+    public static String render(List<Dissection> ds, String inputName) {
+        return render(ds, inputName, null);
+    }
+
+    /** With the user's notes: a notes list per frame (hovering one highlights its bytes). */
+    public static String render(List<Dissection> ds, String inputName, NotesStore notes) {
+        StringWriter sw = new StringWriter(16384);
+        return ExportWriter.render(new HtmlExport(sw, notes), sw, JsonExport.InputInfo.named(inputName), ds);
     }
 
     static void frame(StringBuilder sb, Dissection d) {

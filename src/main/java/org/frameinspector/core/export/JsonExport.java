@@ -1,9 +1,15 @@
 package org.frameinspector.core.export;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.frameinspector.core.model.Fmt;
 import org.frameinspector.core.json.Json;
+import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Field;
@@ -14,19 +20,36 @@ import org.frameinspector.core.model.SourcePart;
 import org.frameinspector.core.notes.FrameNotes;
 import org.frameinspector.core.notes.NotesStore;
 
-/** The {@code dissect --json} document: the contract scripts and our own checks rely on. */
-public final class JsonExport {
-    private JsonExport() {
+/**
+ * The {@code dissect --json} document, the contract scripts and our own checks rely on:
+ * {"input":{…},"frames":[…]} followed by a line feed, written frame by frame as the dissections come.
+ */
+public final class JsonExport implements ExportWriter {
+    private final Writer out;
+    private final Json j;
+    private final NotesStore notes;
+
+    /**
+     * A streaming writer of the document to {@code out} (flushed by {@link #end}, not closed).
+     *
+     * @param notes the user's notes: with a store (even an empty one) each frame gets a "notes" array; null: none
+     */
+    public JsonExport(Writer out, NotesStore notes) {
+        this.out = out;
+        this.j = new Json(out);
+        this.notes = notes;
     }
 
-    /** Writes {"input":{…},"frames":[…]} for the given dissections. */
-    public static String document(InputInfo input, List<Dissection> ds) {
-        return document(input, ds, null);
+    @Override
+    public void begin(InputInfo input) throws IOException {
+        try {
+            head(input);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
-    /** With the user's notes: each frame gets a "notes" array (empty when it has none). */
-    public static String document(InputInfo input, List<Dissection> ds, NotesStore notes) {
-        Json j = new Json();
+    private void head(InputInfo input) {
         j.obj();
         if (input != null) {
             j.key("input").obj().put("name", input.name()).put("format", input.format());
@@ -40,14 +63,58 @@ public final class JsonExport {
             j.endObj();
         }
         j.key("frames").arr();
-        for (Dissection d : ds) frame(j, d, notes);
-        j.endArr().endObj();
-        return j.toString();
     }
 
+    @Override
+    public void frame(Dissection d) throws IOException {
+        try {
+            frame(j, d, notes);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public void end() throws IOException {
+        try {
+            j.endArr().endObj();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        j.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    /** Writes {"input":{…},"frames":[…]} for the given dissections. */
+    public static String document(InputInfo input, List<Dissection> ds) {
+        return document(input, ds, null);
+    }
+
+    /** With the user's notes: each frame gets a "notes" array (empty when it has none). The document without the final line feed. */
+    public static String document(InputInfo input, List<Dissection> ds, NotesStore notes) {
+        StringWriter sw = new StringWriter(4096);
+        String s = ExportWriter.render(new JsonExport(sw, notes), sw, input, ds);
+        return s.substring(0, s.length() - 1);
+    }
+
+    /** What the document says about the input: its "input" object. */
     public record InputInfo(String name, String format, String layout, String startLayer, List<String> warnings) {
         public InputInfo(String name, String format, String layout, String startLayer) {
             this(name, format, layout, startLayer, List.of());
+        }
+
+        /** An input known by its name only (null for none). */
+        public static InputInfo named(String name) {
+            return name == null ? null : new InputInfo(name, null, null, null);
+        }
+
+        /** The input as opened, with {@code more} warnings after its own (null: none). */
+        public static InputInfo of(Loaded in, List<String> more) {
+            if (in == null) return null;
+            List<String> w = new ArrayList<>(in.warnings());
+            if (more != null) w.addAll(more);
+            return new InputInfo(in.name(), in.format(), in.layout(), in.startLayer(), w);
         }
     }
 

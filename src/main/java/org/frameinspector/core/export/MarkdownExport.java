@@ -1,5 +1,8 @@
 package org.frameinspector.core.export;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.List;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
@@ -8,8 +11,69 @@ import org.frameinspector.core.notes.FrameNotes;
 import org.frameinspector.core.notes.NotesStore;
 
 /** Markdown for wikis and issue trackers: a findings table and the annotated dump in a fenced block. */
-public final class MarkdownExport {
-    private MarkdownExport() {
+public final class MarkdownExport implements ExportWriter {
+    private final Writer out;
+    private final boolean plainAscii;
+    private final NotesStore notes;
+
+    /**
+     * A streaming writer of the Markdown report to {@code out} (flushed by {@link #end}, not closed).
+     *
+     * @param notes the user's notes (null: none): a notes list per frame, and note markers in the dump
+     */
+    public MarkdownExport(Writer out, boolean plainAscii, NotesStore notes) {
+        this.out = out;
+        this.plainAscii = plainAscii;
+        this.notes = notes;
+    }
+
+    @Override
+    public void begin(JsonExport.InputInfo input) throws IOException {
+        StringBuilder sb = new StringBuilder("# Frame Inspector report");
+        if (input != null && input.name() != null) sb.append(": ").append(inline(input.name()));
+        sb.append("\n\n");
+        Ascii.write(out, sb.toString(), plainAscii);
+    }
+
+    @Override
+    public void frame(Dissection d) throws IOException {
+        StringBuilder sb = new StringBuilder(8192);
+        sb.append("## Frame ").append(d.frame().number()).append(" — ").append(d.frame().capturedLength())
+                .append(" bytes, ").append(inline(AnnotatedText.stack(d))).append("\n\n");
+        if (!d.info().isEmpty()) sb.append(inline(d.info())).append("\n\n");
+        List<Finding> fs = d.findings();
+        if (fs.isEmpty()) sb.append("No findings.\n\n");
+        else {
+            sb.append("| # | Severity | Finding | Offset | Observed | Expected | Explanation | Reference |\n");
+            sb.append("|---|---|---|---|---|---|---|---|\n");
+            int n = 1;
+            for (Finding x : fs) {
+                sb.append("| ").append(n++).append(" | **").append(x.severity()).append("** | `").append(x.id())
+                        .append("` | ").append(x.source().equals(DataSource.FRAME) ? "" : cell(x.source()) + " ")
+                        .append(String.format("0x%04x", x.offset())).append(" | ").append(cell(x.observed()))
+                        .append(" | ").append(cell(x.expected())).append(" | ").append(cell(x.explanation()))
+                        .append(" | ").append(cell(x.reference())).append(" |\n");
+            }
+            sb.append('\n');
+        }
+        List<FrameNotes.Item> ns = FrameNotes.of(notes, d);
+        if (!ns.isEmpty()) {
+            sb.append("**Notes**\n\n");
+            for (FrameNotes.Item it : ns) {
+                sb.append("- (").append(it.label()).append(") ").append(inline(it.where())).append(": ")
+                        .append(inline(it.note().text())).append('\n');
+            }
+            sb.append('\n');
+        }
+        String dump = AnnotatedText.render(List.of(d), null, new AnnotatedText.Options(plainAscii, true, false), notes);
+        String fence = fence(dump);
+        sb.append(fence).append("text\n").append(dump).append(fence).append("\n\n");
+        Ascii.write(out, sb.toString(), plainAscii);
+    }
+
+    @Override
+    public void end() throws IOException {
+        out.flush();
     }
 
     public static String render(List<Dissection> ds, String inputName, boolean plainAscii) {
@@ -18,44 +82,8 @@ public final class MarkdownExport {
 
     /** With the user's notes: a notes list per frame, and note markers in the dump. */
     public static String render(List<Dissection> ds, String inputName, boolean plainAscii, NotesStore notes) {
-        StringBuilder sb = new StringBuilder(8192);
-        sb.append("# Frame Inspector report");
-        if (inputName != null) sb.append(": ").append(inline(inputName));
-        sb.append("\n\n");
-        for (Dissection d : ds) {
-            sb.append("## Frame ").append(d.frame().number()).append(" — ").append(d.frame().capturedLength())
-                    .append(" bytes, ").append(inline(AnnotatedText.stack(d))).append("\n\n");
-            if (!d.info().isEmpty()) sb.append(inline(d.info())).append("\n\n");
-            List<Finding> fs = d.findings();
-            if (fs.isEmpty()) sb.append("No findings.\n\n");
-            else {
-                sb.append("| # | Severity | Finding | Offset | Observed | Expected | Explanation | Reference |\n");
-                sb.append("|---|---|---|---|---|---|---|---|\n");
-                int n = 1;
-                for (Finding x : fs) {
-                    sb.append("| ").append(n++).append(" | **").append(x.severity()).append("** | `").append(x.id())
-                            .append("` | ").append(x.source().equals(DataSource.FRAME) ? "" : cell(x.source()) + " ")
-                            .append(String.format("0x%04x", x.offset())).append(" | ").append(cell(x.observed()))
-                            .append(" | ").append(cell(x.expected())).append(" | ").append(cell(x.explanation()))
-                            .append(" | ").append(cell(x.reference())).append(" |\n");
-                }
-                sb.append('\n');
-            }
-            List<FrameNotes.Item> ns = FrameNotes.of(notes, d);
-            if (!ns.isEmpty()) {
-                sb.append("**Notes**\n\n");
-                for (FrameNotes.Item it : ns) {
-                    sb.append("- (").append(it.label()).append(") ").append(inline(it.where())).append(": ")
-                            .append(inline(it.note().text())).append('\n');
-                }
-                sb.append('\n');
-            }
-            String dump = AnnotatedText.render(List.of(d), null, new AnnotatedText.Options(plainAscii, true, false), notes);
-            String fence = fence(dump);
-            sb.append(fence).append("text\n").append(dump).append(fence).append("\n\n");
-        }
-        String s = sb.toString();
-        return plainAscii ? Ascii.plain(s) : s;
+        StringWriter sw = new StringWriter(8192);
+        return ExportWriter.render(new MarkdownExport(sw, plainAscii, notes), sw, JsonExport.InputInfo.named(inputName), ds);
     }
 
     /** A fence of tildes longer than any run of tildes in the content. */

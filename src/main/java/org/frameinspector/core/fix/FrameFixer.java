@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.frameinspector.core.checksum.InternetChecksum;
 import org.frameinspector.core.dissect.FrameDissector;
@@ -75,33 +78,106 @@ public final class FrameFixer {
     /**
      * Fixes the selected frames of a capture or dump: dissected in order with connection state (so a segment that
      * continues a TPKT is not mistaken for a TPKT header), and the fixed frames dissected in order again.
-     * Frames not selected are kept as they are (in the returned source, not in the results).
+     * Frames not selected are kept as they are (in the returned source, not in the results). Holds every result:
+     * for big inputs use {@link #fixEach}.
      */
     public Batch fixAll(FrameSource fs, String startsAt, IntPredicate selectNumber) {
-        List<Work> works = new ArrayList<>();
-        List<Frame> frames = new ArrayList<>(fs.size());
-        InOrder.dissect(fs, startsAt, d -> {
-            if (selectNumber.test(d.frame().number())) {
-                Work w = apply(d);
-                works.add(w);
-                frames.add(w.frame());
-            } else {
-                frames.add(d.frame());
-            }
-        });
-        Map<Integer, Work> byNumber = new HashMap<>();
-        for (Work w : works) byNumber.put(w.before.frame().number(), w);
         List<FixResult> results = new ArrayList<>();
-        ListFrameSource fixedSource = new ListFrameSource(frames);
-        InOrder.dissect(fixedSource, startsAt, d -> {
-            Work w = byNumber.get(d.frame().number());
-            if (w != null) results.add(w.result(d));
-        });
-        return new Batch(results, fixedSource);
+        List<Frame> frames = new ArrayList<>(fs.size());
+        fixEach(fs, startsAt, selectNumber, results::add, frames::add);
+        return new Batch(results, new ListFrameSource(frames));
     }
 
     /** The results of {@link #fixAll} and every frame (fixed or not) in order. */
     public record Batch(List<FixResult> results, ListFrameSource frames) {
+    }
+
+    /**
+     * As {@link #fixAll}, handing each result to {@code each} as soon as it is complete and keeping nothing: memory
+     * does not grow with the input. The two in-order passes (the input, and the fixed frames) run side by side,
+     * the first on a helper thread a few frames ahead of the second.
+     *
+     * @return the number of results handed over
+     */
+    public int fixEach(FrameSource fs, String startsAt, IntPredicate selectNumber, Consumer<FixResult> each) {
+        return fixEach(fs, startsAt, selectNumber, each, f -> { });
+    }
+
+    private static final Object END = new Object();
+
+    private int fixEach(FrameSource fs, String startsAt, IntPredicate selectNumber, Consumer<FixResult> each,
+                        Consumer<Frame> everyFrame) {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
+        Thread first = new Thread(() -> {
+            Object last = END;
+            try {
+                InOrder.dissect(fs, startsAt, d -> put(queue, selectNumber.test(d.frame().number()) ? apply(d) : d.frame()));
+            } catch (Throwable t) {
+                last = t;
+            }
+            if (!(last instanceof Interrupted)) put(queue, last);
+        }, "fix-input-pass");
+        first.setDaemon(true);
+        first.start();
+        Map<Integer, Work> pending = new HashMap<>();
+        int[] count = {0};
+        FrameSource fixed = new FrameSource() {
+            @Override
+            public int size() {
+                return fs.size();
+            }
+
+            @Override
+            public Frame frame(int index) {
+                Object o;
+                try {
+                    o = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+                if (o instanceof Work w) {
+                    pending.put(w.before.frame().number(), w);
+                    Frame f = w.frame();
+                    everyFrame.accept(f);
+                    return f;
+                }
+                if (o instanceof Frame f) {
+                    everyFrame.accept(f);
+                    return f;
+                }
+                if (o instanceof RuntimeException e) throw e;
+                if (o instanceof Error e) throw e;
+                throw new IllegalStateException(o == END ? "the input ended early" : String.valueOf(o));
+            }
+        };
+        boolean done = false;
+        try {
+            InOrder.dissect(fixed, startsAt, d -> {
+                Work w = pending.remove(d.frame().number());
+                if (w != null) {
+                    count[0]++;
+                    each.accept(w.result(d));
+                }
+            });
+            done = true;
+        } finally {
+            if (!done) first.interrupt(); // the consumer gave up: the helper must not wait for room in the queue
+        }
+        return count[0];
+    }
+
+    /** Thrown in the helper pass when the consumer stopped early. */
+    private static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static void put(BlockingQueue<Object> q, Object o) {
+        try {
+            q.put(o);
+        } catch (InterruptedException e) {
+            throw new Interrupted();
+        }
     }
 
     Work apply(Dissection before) {
@@ -437,12 +513,8 @@ public final class FrameFixer {
             if (truncated || end > b.length) return "the segment was not captured completely";
             if (segLen < 20) return "the segment is shorter than a TCP header";
             if (bad == null && !changedIn(to, end) && !changedIn(src, dst + alen) && !changedIn(io, io + 4)) return null;
-            long sum = InternetChecksum.add(0, b, src, alen);
-            sum = InternetChecksum.add(sum, b, dst, alen);
-            sum += 6 + (segLen & 0xFFFF) + (segLen >>> 16);
-            sum = InternetChecksum.add(sum, b, to, 16);
-            sum = InternetChecksum.add(sum, b, to + 18, segLen - 18);
-            int ck = InternetChecksum.complement(sum);
+            long pseudo = InternetChecksum.pseudoHeader(b, src, b, dst, alen, 6, segLen);
+            int ck = InternetChecksum.complement(InternetChecksum.tcpSegment(pseudo, b, to, segLen));
             write(to + 16, be16(ck), bad == null ? null : bad.id(), "tcp.checksum",
                     (bad == null ? "recomputed: covered bytes changed" : "recomputed") + " (IPv" + (v6 ? 6 : 4)
                             + " pseudo-header)");

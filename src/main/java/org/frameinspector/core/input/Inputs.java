@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,13 @@ public final class Inputs {
      */
     public static Loaded open(Path p, String startsAt, boolean onePass) throws InputException {
         try {
+            if (Files.isDirectory(p)) throw new InputException(p + ": is a directory", -1, -1, -1);
+            if (!Files.exists(p)) throw new InputException(p + ": no such file", -1, -1, -1);
             if (!Files.isRegularFile(p)) {
-                throw new InputException(p + ": no such file", -1, -1, -1);
+                // a FIFO, /dev/stdin, a process substitution: read once, like standard input
+                try (InputStream in = Files.newInputStream(p)) {
+                    return readStream(String.valueOf(p.getFileName()), in, startsAt);
+                }
             }
             byte[] head = new byte[4];
             int n;
@@ -49,26 +53,30 @@ public final class Inputs {
                         captureWarnings(fs));
             }
             long size = Files.size(p);
-            if (size > 512L * 1024 * 1024) {
+            if (size > MAX_TEXT_BYTES) {
                 throw new InputException(p + ": " + size + " bytes is too large for a text dump (limit 512 MiB)", -1, -1, -1);
             }
             return fromText(p.getFileName().toString(), decode(Files.readAllBytes(p)), startsAt);
-        } catch (NoSuchFileException e) {
-            throw new InputException(p + ": no such file", -1, -1, -1);
         } catch (IOException e) {
-            throw new InputException(p + ": " + e.getMessage(), -1, -1, -1);
+            throw InputException.io(p, e);
         }
     }
 
-    /** Reads all of stdin (or any stream): a capture if it starts with a capture magic, else dump text. */
+    /** The largest hex-dump text read (from a file or a stream). */
+    static final long MAX_TEXT_BYTES = 512L * 1024 * 1024;
+
+    /** Reads all of a stream held in memory (small inputs such as bundled samples): a capture or dump text. */
     public static Loaded read(String name, InputStream in, String startsAt) throws InputException {
         try {
-            byte[] all = in.readAllBytes();
-            if (all.length >= 4 && CaptureFiles.isCapture(all)) {
+            byte[] head = in.readNBytes(4);
+            if (head.length == 4 && CaptureFiles.isCapture(head)) {
+                byte[] rest = in.readAllBytes();
+                byte[] all = java.util.Arrays.copyOf(head, 4 + rest.length);
+                System.arraycopy(rest, 0, all, 4, rest.length);
                 FrameSource fs = CaptureFiles.read(all);
                 return new Loaded(name, CaptureFiles.formatName(all), null, null, fs, captureWarnings(fs));
             }
-            return fromText(name, decode(all), startsAt);
+            return fromText(name, decode(headAndRest(name, head, in)), startsAt);
         } catch (IOException e) {
             throw new InputException(name + ": " + e.getMessage(), -1, -1, -1);
         }
@@ -105,6 +113,37 @@ public final class Inputs {
         } catch (java.nio.charset.CharacterCodingException e) {
             return new String(b, StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /**
+     * Reads standard input, a FIFO or any stream once, without holding a capture in memory: a capture is copied to a
+     * temporary file (removed when the source is closed, or at once where the system allows) and indexed like a
+     * file; dump text is read whole, up to the text limit (512 MiB).
+     */
+    public static Loaded readStream(String name, InputStream in, String startsAt) throws InputException {
+        try {
+            byte[] head = in.readNBytes(4);
+            if (head.length == 4 && CaptureFiles.isCapture(head)) {
+                FrameSource fs = CaptureFiles.spool(head, in);
+                return new Loaded(name, CaptureFiles.formatName(head), null, null, fs, captureWarnings(fs));
+            }
+            return fromText(name, decode(headAndRest(name, head, in)), startsAt);
+        } catch (IOException e) {
+            throw new InputException(name + ": " + e.getMessage(), -1, -1, -1);
+        }
+    }
+
+    /** The first bytes already read and the rest of the stream, up to the text limit. */
+    private static byte[] headAndRest(String name, byte[] head, InputStream in) throws IOException, InputException {
+        byte[] rest = in.readNBytes((int) (MAX_TEXT_BYTES + 1 - head.length));
+        if (head.length + rest.length > MAX_TEXT_BYTES) throw tooLarge(name);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, all, head.length, rest.length);
+        return all;
+    }
+
+    private static InputException tooLarge(String name) {
+        return new InputException(name + ": more than 512 MiB of text is too large for a text dump", -1, -1, -1);
     }
 
     /** Parses dump text; the start layer is detected per frame unless {@code startsAt} is given. */

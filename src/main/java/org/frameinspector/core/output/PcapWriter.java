@@ -18,9 +18,11 @@ public final class PcapWriter implements Closeable {
     public static final int DEFAULT_SNAPLEN = 262_144;
 
     private final OutputStream out;
-    private final int linkType;
     private final boolean nanos;
+    private final int snaplen;
     private final ByteBuffer rec = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+    private int linkType = -1; // -1: the header waits for the first frame
+    private int firstFrame;
     private long frames;
 
     public PcapWriter(OutputStream out, int linkType, boolean nanos) throws IOException {
@@ -29,14 +31,31 @@ public final class PcapWriter implements Closeable {
 
     /** Writes the file header at once. */
     public PcapWriter(OutputStream out, int linkType, boolean nanos, int snaplen) throws IOException {
-        checkLinkType(linkType);
+        this(out, nanos, snaplen);
+        header(linkType);
+    }
+
+    /**
+     * A writer whose file header waits for the first frame, whose link type becomes the file's (Ethernet when
+     * {@link #flush} comes first): for frames of an export, whose link type is known when they come.
+     */
+    public PcapWriter(OutputStream out, boolean nanos) {
+        this(out, nanos, DEFAULT_SNAPLEN);
+    }
+
+    private PcapWriter(OutputStream out, boolean nanos, int snaplen) {
         this.out = out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 1 << 16);
-        this.linkType = linkType;
         this.nanos = nanos;
+        this.snaplen = snaplen;
+    }
+
+    private void header(int lt) throws IOException {
+        checkLinkType(lt);
+        linkType = lt;
         rec.clear();
         rec.putInt(nanos ? 0xA1B23C4D : 0xA1B2C3D4).putShort((short) 2).putShort((short) 4)
-                .putInt(0).putInt(0).putInt(snaplen).putInt(linkType);
-        this.out.write(rec.array(), 0, 24);
+                .putInt(0).putInt(0).putInt(snaplen).putInt(lt);
+        out.write(rec.array(), 0, 24);
     }
 
     static void checkLinkType(int linkType) {
@@ -47,22 +66,45 @@ public final class PcapWriter implements Closeable {
         }
     }
 
-    /** Appends one frame; its link type must be the file's. Timestamps are truncated to µs in a µs file. */
+    /**
+     * Appends one frame; its link type must be the file's. Timestamps are truncated to µs in a µs file; pcap holds
+     * unsigned 32-bit seconds, so a time before 1970 is written as the epoch and one after 2106 as the last second.
+     */
     public void write(Frame f) throws IOException {
+        if (linkType < 0) {
+            header(f.linkType());
+            firstFrame = f.number();
+        }
         if (f.linkType() != linkType) {
             throw new IllegalArgumentException("frame " + f.number() + " has link type " + f.linkType()
                     + " (" + Frame.linkTypeName(f.linkType()) + ") but this pcap file is link type " + linkType
-                    + "; pcap holds one link type, write pcapng instead");
+                    + " (" + Frame.linkTypeName(linkType) + (firstFrame > 0 ? ", from frame " + firstFrame : "")
+                    + "); pcap holds one link type, write pcapng instead");
         }
-        long ts = f.timestampNanos();
-        long sec = Math.floorDiv(ts, 1_000_000_000L);
-        long frac = Math.floorMod(ts, 1_000_000_000L);
+        write(f.data(), f.capturedLength(), f.originalLength(), f.timestampNanos());
+    }
+
+    /**
+     * Appends one record of the file's link type from {@code data[0, len)} (for generators that reuse one buffer).
+     *
+     * @param origLen the length on the wire (at least {@code len})
+     */
+    public void write(byte[] data, int len, int origLen, long timestampNanos) throws IOException {
+        if (linkType < 0) throw new IllegalStateException("the link type of the file is not known yet");
+        long ts = Math.max(0, timestampNanos); // unsigned seconds in pcap: before 1970 cannot be written
+        long sec = Math.min(ts / 1_000_000_000L, 0xFFFFFFFFL);
+        long frac = ts % 1_000_000_000L;
         if (!nanos) frac /= 1_000L;
         rec.clear();
-        rec.putInt((int) sec).putInt((int) frac).putInt(f.capturedLength()).putInt(f.originalLength());
+        rec.putInt((int) sec).putInt((int) frac).putInt(len).putInt(Math.max(len, origLen));
         out.write(rec.array(), 0, 16);
-        out.write(f.data());
+        out.write(data, 0, len);
         frames++;
+    }
+
+    /** The file's link type. */
+    public int linkType() {
+        return linkType;
     }
 
     public long framesWritten() {
@@ -78,6 +120,7 @@ public final class PcapWriter implements Closeable {
     }
 
     public void flush() throws IOException {
+        if (linkType < 0) header(Frame.LINK_ETHERNET);
         out.flush();
     }
 

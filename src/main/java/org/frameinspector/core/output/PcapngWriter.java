@@ -75,7 +75,7 @@ public final class PcapngWriter implements Closeable {
         return id;
     }
 
-    /** Appends one frame (timestamps in ns). */
+    /** Appends one frame (timestamps in ns; one before 1970, which pcapng cannot hold, as the epoch). */
     public void write(Frame f) throws IOException {
         int iface = interfaceFor(f);
         byte[] opts = null;
@@ -86,7 +86,7 @@ public final class PcapngWriter implements Closeable {
         }
         int cap = f.capturedLength();
         int len = 32 + pad4(cap) + (opts == null ? 0 : opts.length);
-        long ts = f.timestampNanos();
+        long ts = Math.max(0, f.timestampNanos()); // unsigned in pcapng: before 1970 cannot be written
         hdr.clear();
         hdr.putInt(EPB).putInt(len).putInt(iface).putInt((int) (ts >>> 32)).putInt((int) ts)
                 .putInt(cap).putInt(f.originalLength());

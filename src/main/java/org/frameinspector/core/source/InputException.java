@@ -23,6 +23,24 @@ public class InputException extends Exception {
         return new InputException("at byte offset " + offset + ": " + message, -1, -1, offset);
     }
 
+    /**
+     * A file that cannot be read, said once and plainly: "x.pcap: permission denied", "x: is a directory", not the
+     * bare path that {@link java.nio.file.AccessDeniedException} and its kind carry as their message.
+     */
+    public static InputException io(java.nio.file.Path file, java.io.IOException e) {
+        String why;
+        if (e instanceof java.nio.file.NoSuchFileException) why = "no such file";
+        else if (e instanceof java.nio.file.AccessDeniedException) why = "permission denied";
+        else if (e instanceof java.nio.file.NotDirectoryException) why = "not a directory";
+        else if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) why = fse.getReason();
+        else why = e.getMessage();
+        if (why == null || why.isBlank() || why.equals(file.toString()) || why.equals(String.valueOf(file.getFileName()))) {
+            why = e.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                    .toLowerCase(java.util.Locale.ROOT);
+        }
+        return new InputException(file + ": " + why, -1, -1, -1);
+    }
+
     public int line() { return line; }
     public int column() { return column; }
     public long byteOffset() { return byteOffset; }

@@ -68,6 +68,32 @@ class ExportTest {
         assertThat(plain.chars()).allMatch(c -> c < 0x80);
     }
 
+    /**
+     * Issue 17: the annotated text cut values at about 40 characters ("LG bit: Globall…"). Values now wrap under
+     * their column, broken between words, within 100 columns, and the text still re-imports to the same bytes.
+     */
+    @Test
+    void annotatedTextWrapsLongValuesInsteadOfCuttingThem() throws Exception {
+        var in = org.frameinspector.core.input.Inputs.open(org.frameinspector.TestFiles.kbSample(), null);
+        Dissection d = org.frameinspector.core.protocols.Protocols.dissector().dissect(in.frames().frame(0));
+        String t = AnnotatedText.render(List.of(d), "kb", AnnotatedText.Options.defaults());
+        assertThat(t.lines()).allMatch(l -> l.codePointCount(0, l.length()) <= AnnotatedText.WIDTH);
+        String fields = t.substring(t.indexOf("# Fields"), t.indexOf("# Findings\n"));
+        assertThat(fields.lines()).noneMatch(l -> l.endsWith("...")); // what clipping used to leave
+        // a continuation line starts with '#' and spaces up to the value column, then goes on with the value
+        assertThat(fields).contains("= LG bit: Globally\n#" + " ".repeat(AnnotatedText.VALUE_COLUMN - 1)
+                + "unique address (factory default)\n");
+        // every field's whole value is there (compared without the spaces and line breaks wrapping adds)
+        String joined = fields.replaceAll("\n#\\s+", "").replaceAll("\\s+", "");
+        for (var l : d.layers()) {
+            for (var f : l.fields()) {
+                if (f.length() > 0) assertThat(joined).contains(f.treeLabel().replaceAll("\\s+", ""));
+            }
+        }
+        assertThat(org.frameinspector.core.input.Inputs.fromText("x", t, null).frames().frame(0).data())
+                .isEqualTo(d.frame().data());
+    }
+
     @Test
     void jsonExportEqualsDissectJson(@TempDir Path tmp) throws Exception {
         Path dump = tmp.resolve("cr.txt");

@@ -1,5 +1,9 @@
 package org.frameinspector.core.input.capture;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.source.InputException;
@@ -29,6 +33,33 @@ public final class CaptureFiles {
     /** Indexes a capture file; frames are read on demand. Close the source when done. */
     public static FrameSource open(Path p) throws InputException {
         return CaptureIndex.open(p);
+    }
+
+    /**
+     * Copies a capture arriving on a stream (standard input, a FIFO) to a temporary file and indexes that, so it is
+     * never held in memory. The file is removed at once where the system allows an open file to be removed (its
+     * space is freed when the source is closed), else when the JVM exits.
+     *
+     * @param head the stream's first bytes, already read (the magic number)
+     */
+    public static FrameSource spool(byte[] head, InputStream in) throws IOException, InputException {
+        Path tmp = Files.createTempFile("frame-inspector-stdin-", ".cap");
+        boolean ok = false;
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                os.write(head);
+                in.transferTo(os);
+            }
+            CaptureIndex idx = CaptureIndex.open(tmp);
+            ok = true;
+            return idx;
+        } finally {
+            try {
+                Files.delete(tmp);
+            } catch (IOException e) {
+                if (ok) tmp.toFile().deleteOnExit(); // open files cannot be removed on every system
+            }
+        }
     }
 
     /** Indexes a capture held in memory. */

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -64,6 +63,7 @@ public final class CaptureIndex implements FrameSource {
     private long[] stamps;
     private int[] origLens;   // null while every original length equals the captured length
     private int[] ifaces;     // null while every frame is on interface 0
+    private boolean farFuture; // a timestamp beyond 2262 was warned about
 
     private CaptureIndex(String format, byte[] memory, FileChannel channel, long inputSize, ByteOrder firstOrder) {
         this.format = format;
@@ -108,10 +108,10 @@ public final class CaptureIndex implements FrameSource {
         FileChannel ch;
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file", -1, -1, -1);
-        } catch (IOException | SecurityException e) {
-            throw new InputException(file + ": " + e.getMessage(), -1, -1, -1);
+        } catch (IOException e) {
+            throw InputException.io(file, e);
+        } catch (SecurityException e) {
+            throw new InputException(file + ": permission denied", -1, -1, -1);
         }
         boolean ok = false;
         try {
@@ -122,7 +122,7 @@ public final class CaptureIndex implements FrameSource {
             ok = true;
             return idx;
         } catch (IOException e) {
-            throw new InputException(file + ": " + e.getMessage(), -1, -1, -1);
+            throw InputException.io(file, e);
         } finally {
             if (!ok) {
                 try {
@@ -178,7 +178,31 @@ public final class CaptureIndex implements FrameSource {
 
     // ---------------------------------------------------------------- pcap
 
+    /**
+     * Damage after good frames (a block or record whose lengths or references are impossible) keeps the frames before
+     * it, as tshark does, with a warning naming the byte offset; damage before the first frame makes the file
+     * unreadable.
+     */
+    private interface Indexing {
+        void run() throws IOException, InputException;
+    }
+
+    private void keepingFramesBeforeDamage(Indexing i) throws IOException, InputException {
+        try {
+            i.run();
+        } catch (InputException e) {
+            if (count == 0 || e.byteOffset() < 0) throw e;
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^at byte offset -?\\d+: ", "");
+            warnings.add(new CaptureWarning(e.byteOffset(), reason + "; the " + count
+                    + " frames before it are kept, the rest of the file is not read"));
+        }
+    }
+
     private void indexPcap(Window w, ByteOrder order, boolean nanos) throws IOException, InputException {
+        keepingFramesBeforeDamage(() -> indexPcapRecords(w, order, nanos));
+    }
+
+    private void indexPcapRecords(Window w, ByteOrder order, boolean nanos) throws IOException, InputException {
         long size = w.size();
         if (!w.ensure(0, 24)) {
             throw InputException.atByte(size, "the pcap file header is cut short: the file has " + size
@@ -252,6 +276,10 @@ public final class CaptureIndex implements FrameSource {
     // ---------------------------------------------------------------- pcapng
 
     private void indexPcapng(Window w) throws IOException, InputException {
+        keepingFramesBeforeDamage(() -> indexPcapngBlocks(w));
+    }
+
+    private void indexPcapngBlocks(Window w) throws IOException, InputException {
         long size = w.size();
         long pos = 0;
         int section = -1;
@@ -482,16 +510,21 @@ public final class CaptureIndex implements FrameSource {
         return (n + 3) & ~3L;
     }
 
-    /** Converts a timestamp in pcapng if_tsresol units (10^-n s, or 2^-n s when the high bit is set) to ns. */
+    /**
+     * Converts a timestamp in pcapng if_tsresol units (10^-n s, or 2^-n s when the high bit is set) to ns. The
+     * timestamp is unsigned (pcapng's 64 bits); one beyond what nanoseconds in a long can hold (after the year 2262)
+     * becomes {@link Long#MAX_VALUE}.
+     */
     static long unitsToNanos(long ts, int tsresol) {
+        final long billion = 1_000_000_000L;
         if ((tsresol & 0x80) == 0) {
             int n = tsresol;
-            if (n == 9) return ts;
-            if (n < 9) return ts * POW10[9 - n];
+            if (n == 9) return ts < 0 ? Long.MAX_VALUE : ts;
+            if (n < 9) return times(ts, POW10[9 - n]);
             return n - 9 < POW10.length ? Long.divideUnsigned(ts, POW10[n - 9]) : 0;
         }
         int n = tsresol & 0x7F;
-        if (n == 0) return ts * 1_000_000_000L;
+        if (n == 0) return times(ts, billion);
         long sec = n >= 64 ? 0 : ts >>> n;
         long frac = n >= 64 ? ts : ts & ((1L << n) - 1);
         int bits = n;
@@ -499,12 +532,23 @@ public final class CaptureIndex implements FrameSource {
             frac = bits - 30 >= 64 ? 0 : frac >>> (bits - 30);
             bits = 30;
         }
-        return sec * 1_000_000_000L + ((frac * 1_000_000_000L) >>> bits);
+        long ns = times(sec, billion);
+        return ns == Long.MAX_VALUE ? ns : ns + ((frac * billion) >>> bits);
+    }
+
+    /** {@code unsigned * m}, or {@link Long#MAX_VALUE} when it does not fit. */
+    private static long times(long unsigned, long m) {
+        return Long.compareUnsigned(unsigned, Long.MAX_VALUE / m) > 0 ? Long.MAX_VALUE : unsigned * m;
     }
 
     // ---------------------------------------------------------------- arrays
 
     private void add(long dataOffset, int cap, int orig, long tsNanos, int iface) {
+        if (tsNanos == Long.MAX_VALUE && !farFuture) {
+            farFuture = true;
+            warnings.add(new CaptureWarning(dataOffset, "frame " + (count + 1) + ": the timestamp lies beyond the "
+                    + "year 2262, which nanoseconds cannot hold; it is shown as the latest time that can"));
+        }
         if (count == offsets.length) grow();
         int i = count;
         offsets[i] = dataOffset;

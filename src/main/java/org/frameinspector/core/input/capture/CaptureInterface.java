@@ -15,8 +15,17 @@ package org.frameinspector.core.input.capture;
 public record CaptureInterface(int id, int section, int linkType, long snaplen, String name, int tsResolution,
                                long tsOffsetSeconds) {
 
-    /** Converts a raw timestamp in this interface's units to nanoseconds since the epoch. */
+    /**
+     * Converts a raw (unsigned) timestamp in this interface's units to nanoseconds since the epoch; beyond what a long
+     * holds it is {@link Long#MAX_VALUE}.
+     */
     public long toNanos(long raw) {
-        return CaptureIndex.unitsToNanos(raw, tsResolution) + tsOffsetSeconds * 1_000_000_000L;
+        long ns = CaptureIndex.unitsToNanos(raw, tsResolution);
+        if (tsOffsetSeconds == 0 || ns == Long.MAX_VALUE) return ns;
+        try {
+            return Math.addExact(ns, Math.multiplyExact(tsOffsetSeconds, 1_000_000_000L));
+        } catch (ArithmeticException e) {
+            return tsOffsetSeconds > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
     }
 }

@@ -50,6 +50,27 @@ class CraftedCaptureTest {
         return mem;
     }
 
+    /**
+     * The frames before damage are kept with one warning naming the byte offset; the same from disk. Returns the
+     * warning.
+     */
+    private static CaptureWarning keeps(byte[] file, int frames) throws Exception {
+        CaptureIndex mem = CaptureIndex.of(file);
+        assertThat(mem.size()).as("frames kept").isEqualTo(frames);
+        assertThat(mem.warnings()).hasSize(1);
+        Path p = Files.createTempFile(shared, "damaged", ".cap");
+        Files.write(p, file);
+        int region = Window.mapRegion;
+        Window.mapRegion = 64;
+        try (CaptureIndex disk = CaptureIndex.open(p)) {
+            assertThat(disk.size()).isEqualTo(frames);
+            assertThat(disk.warnings()).isEqualTo(mem.warnings());
+        } finally {
+            Window.mapRegion = region;
+        }
+        return mem.warnings().get(0);
+    }
+
     @Test
     void bigEndianNanosecondPcap() throws Exception {
         byte[] f = Bin.pcapHeader(BIG_ENDIAN, true, 65535, 12)
@@ -107,14 +128,21 @@ class CraftedCaptureTest {
     }
 
     @Test
-    void hugeInclLenIsAnErrorNamingTheOffsetAndAllocatesNothing() {
+    void hugeInclLenIsAnErrorNamingTheOffsetAndAllocatesNothing() throws Exception {
+        Bin first = Bin.pcapHeader(LITTLE_ENDIAN, false, 65535, 1);
+        first.u32(2).u32(0).u32(0xFFFFFFFFL).u32(0xFFFFFFFFL).bytes(new byte[100]);
+        InputException e = fails(first.toArray());
+        assertThat(e.byteOffset()).isEqualTo(24);
+        assertThat(e.getMessage()).contains("record at byte offset 24 claims 4294967295 bytes")
+                .contains("more than the snaplen (65535) allows");
+        // after a good record: that record is kept, with the same reason as a warning (issue 18 item 11, pcap)
         Bin b = Bin.pcapHeader(LITTLE_ENDIAN, false, 65535, 1).pcapRecord(1, 0, Bin.seq(60, 0), 60);
         int at = b.size();
         b.u32(2).u32(0).u32(0xFFFFFFFFL).u32(0xFFFFFFFFL).bytes(new byte[100]);
-        InputException e = fails(b.toArray());
-        assertThat(e.byteOffset()).isEqualTo(at);
-        assertThat(e.getMessage()).contains("record at byte offset " + at + " claims 4294967295 bytes")
-                .contains("more than the snaplen (65535) allows");
+        CaptureWarning w = keeps(b.toArray(), 1);
+        assertThat(w.byteOffset()).isEqualTo(at);
+        assertThat(w.message()).contains("record at byte offset " + at + " claims 4294967295 bytes")
+                .contains("the 1 frames before it are kept");
     }
 
     @Test
@@ -228,39 +256,103 @@ class CraftedCaptureTest {
         assertThat(CaptureIndex.unitsToNanos(-1L, 100)).isEqualTo(0L);
     }
 
+    /** pcapng timestamps are unsigned 64-bit (issue 18 item 12): never negative, never wrapped around. */
+    @Test
+    void pcapngTimestampsAreUnsigned() throws Exception {
+        // 2^63 + 5 picoseconds is 106 days after the epoch, not a time before 1970
+        long ps = (1L << 63) + 5;
+        assertThat(CaptureIndex.unitsToNanos(ps, 12)).isEqualTo(Long.divideUnsigned(ps, 1000));
+        // beyond what nanoseconds hold: the latest time, never a negative or wrapped value
+        assertThat(CaptureIndex.unitsToNanos(1L << 63, 9)).isEqualTo(Long.MAX_VALUE);
+        assertThat(CaptureIndex.unitsToNanos(1L << 63, 6)).isEqualTo(Long.MAX_VALUE);
+        assertThat(CaptureIndex.unitsToNanos(-1L, 0x80 | 30)).isEqualTo(Long.MAX_VALUE);
+        assertThat(CaptureIndex.unitsToNanos(-1L, 0x80)).isEqualTo(Long.MAX_VALUE);
+        Bin f = new Bin(LITTLE_ENDIAN).shb().idb(1, 0, tsresol(9).endOfOptions())
+                .epb(0, 1_700_000_000_000_000_000L, Bin.seq(14, 0), 14, null)
+                .epb(0, 0xF000_0000_0000_0000L, Bin.seq(14, 0), 14, null);
+        CaptureIndex idx = CaptureIndex.of(f.toArray());
+        assertThat(idx.size()).isEqualTo(2);
+        assertThat(idx.timestampNanos(0)).isEqualTo(1_700_000_000_000_000_000L);
+        assertThat(idx.timestampNanos(1)).isEqualTo(Long.MAX_VALUE);
+        assertThat(idx.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("frame 2").contains("2262"));
+    }
+
+    /**
+     * Issue 18 item 11: three good packets, then a block of length 99 or one naming interface 7 of 1: the three are
+     * kept with a warning naming the byte offset, as tshark shows them; the CLI reads them and says so.
+     */
+    @Test
+    void oneBadPcapngBlockKeepsTheThreePacketsBeforeIt() throws Exception {
+        for (boolean length99 : new boolean[] {true, false}) {
+            Bin b = new Bin(LITTLE_ENDIAN).shb().idb(1, 0, null);
+            for (int i = 0; i < 3; i++) b.epb(0, 1_000_000L * (i + 1), Bin.seq(60, i), 60, null);
+            int at = b.size();
+            if (length99) b.u32(6).u32(99).bytes(new byte[91]);
+            else b.epb(7, 4_000_000L, Bin.seq(60, 9), 60, null);
+            b.epb(0, 5_000_000L, Bin.seq(60, 5), 60, null);
+            CaptureWarning w = keeps(b.toArray(), 3);
+            assertThat(w.byteOffset()).isEqualTo(at + (length99 ? 4 : 8));
+            Path p = tmp.resolve("damaged-" + length99 + ".pcapng");
+            Files.write(p, b.toArray());
+            java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+            int rc = org.frameinspector.cli.Main.run(new String[] {"check", p.toString()}, new java.io.PrintWriter(out),
+                    new java.io.PrintWriter(err));
+            assertThat(rc).as(err.toString()).isNotEqualTo(2);
+            assertThat(out.toString()).contains("3 frame(s)");
+            assertThat(err.toString()).contains("warning: at byte offset " + w.byteOffset());
+            if (org.frameinspector.TestFiles.onPath("tshark")) {
+                Process t = new ProcessBuilder("tshark", "-r", p.toString(), "-T", "fields", "-e", "frame.number")
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String frames = new String(t.getInputStream().readAllBytes()).strip();
+                t.waitFor();
+                assertThat(frames.lines()).as("tshark").containsExactly("1", "2", "3");
+            }
+        }
+    }
+
     private static Bin ngStart() {
         return new Bin(LITTLE_ENDIAN).shb().idb(1, 0, null).epb(0, 1, Bin.seq(14, 0), 14, null);
     }
 
     @Test
     void hostilePcapngBlocks() throws Exception {
+        // damage after a good packet keeps it, with a warning naming the byte offset (issue 18 item 11)
         // zero-length block
         Bin zero = ngStart();
         int at = zero.size();
         zero.u32(6).u32(0).u32(0);
-        assertThat(fails(zero.toArray()).byteOffset()).isEqualTo(at + 4);
-        assertThat(fails(zero.toArray()).getMessage()).contains("claims a length of 0 bytes");
+        assertThat(keeps(zero.toArray(), 1).byteOffset()).isEqualTo(at + 4);
+        assertThat(keeps(zero.toArray(), 1).message()).contains("claims a length of 0 bytes");
         // length not a multiple of 4
         Bin odd = ngStart();
         at = odd.size();
         odd.u32(6).u32(13).bytes(new byte[9]);
-        assertThat(fails(odd.toArray()).byteOffset()).isEqualTo(at + 4);
-        assertThat(fails(odd.toArray()).getMessage()).contains("not a multiple of 4");
+        assertThat(keeps(odd.toArray(), 1).byteOffset()).isEqualTo(at + 4);
+        assertThat(keeps(odd.toArray(), 1).message()).contains("not a multiple of 4");
         // trailer mismatch
         Bin trailer = ngStart();
         at = trailer.size();
         trailer.u32(0x0BAD).u32(16).u32(0).u32(20);
-        assertThat(fails(trailer.toArray()).byteOffset()).isEqualTo(at + 12);
+        assertThat(keeps(trailer.toArray(), 1).byteOffset()).isEqualTo(at + 12);
         // captured length larger than the block
         Bin caplen = ngStart();
         at = caplen.size();
         caplen.u32(6).u32(48).u32(0).u32(0).u32(0).u32(0xFFFFFFF0L).u32(16).bytes(new byte[16]).u32(48);
-        InputException e = fails(caplen.toArray());
-        assertThat(e.byteOffset()).isEqualTo(at + 20);
-        assertThat(e.getMessage()).contains("captured length of 4294967280 bytes");
+        CaptureWarning w = keeps(caplen.toArray(), 1);
+        assertThat(w.byteOffset()).isEqualTo(at + 20);
+        assertThat(w.message()).contains("captured length of 4294967280 bytes");
         // unknown interface
         Bin iface = ngStart().epb(3, 1, Bin.seq(4, 0), 4, null);
-        assertThat(fails(iface.toArray()).getMessage()).contains("refers to interface 3");
+        assertThat(keeps(iface.toArray(), 1).message()).contains("refers to interface 3");
+        // the same damage before any packet: nothing to keep, the file is unreadable
+        Bin early = new Bin(LITTLE_ENDIAN).shb().idb(1, 0, null);
+        at = early.size();
+        early.u32(6).u32(13).bytes(new byte[9]);
+        InputException e = fails(early.toArray());
+        assertThat(e.byteOffset()).isEqualTo(at + 4);
+        assertThat(e.getMessage()).contains("not a multiple of 4");
+        assertThat(fails(new Bin(LITTLE_ENDIAN).shb().idb(1, 0, null).epb(3, 1, Bin.seq(4, 0), 4, null).toArray())
+                .getMessage()).contains("refers to interface 3");
         // block claiming 4 GB in the middle: treated as a cut-short file, frames before it kept
         Bin huge = ngStart();
         at = huge.size();

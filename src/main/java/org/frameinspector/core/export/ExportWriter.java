@@ -1,0 +1,36 @@
+package org.frameinspector.core.export;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.frameinspector.core.model.Dissection;
+
+/**
+ * One export document, written as the frames come: {@link #begin} once, {@link #frame} for each dissection in order,
+ * {@link #end} once. A writer keeps nothing from one frame to the next, so memory does not grow with the number of
+ * frames; the CLI feeds it from the in-order pass, and a GUI can feed it from its frame list. There is one
+ * implementation per format ({@link Exporter#open}); the target stream is flushed by {@link #end}, never closed.
+ */
+public interface ExportWriter {
+    /** Starts the document; {@code input} describes what was read (null: nothing is said about it). */
+    void begin(JsonExport.InputInfo input) throws IOException;
+
+    /** Appends one frame. */
+    void frame(Dissection d) throws IOException;
+
+    /** Completes the document and flushes it to the target. */
+    void end() throws IOException;
+
+    /** Writes a whole document of {@code ds} through {@code w} and returns what it wrote to {@code target}. */
+    static String render(ExportWriter w, StringWriter target, JsonExport.InputInfo input, List<Dissection> ds) {
+        try {
+            w.begin(input);
+            for (Dissection d : ds) w.frame(d);
+            w.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen with a StringWriter
+        }
+        return target.toString();
+    }
+}
