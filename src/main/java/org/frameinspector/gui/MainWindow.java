@@ -80,7 +80,7 @@ import org.frameinspector.core.notes.NotesListener;
 import org.frameinspector.core.notes.NotesStore;
 
 /**
- * The main window: frame list on top; field tree beside the hex pane; findings with their explanation below; a
+ * The main window: frame list on top; field tree beside the hex pane; findings with their findings.explanation below; a
  * status bar. Selections are kept in step: tree ↔ hex ↔ findings.
  */
 public final class MainWindow extends JFrame {
@@ -91,24 +91,12 @@ public final class MainWindow extends JFrame {
     private final PasteDialog.Parser parser;
     private final PasteDialog.Draft pasteDraft = new PasteDialog.Draft();
 
-    private final FrameTableModel frameModel = new FrameTableModel();
-    private final JTable frameTable = new JTable(frameModel);
-    private final FieldTree tree = new FieldTree();
-    private final HexPane hex = new HexPane();
-    private final javax.swing.JTabbedPane sourceTabs = new javax.swing.JTabbedPane(javax.swing.JTabbedPane.BOTTOM);
+    final StatusBarPart statusBar = new StatusBarPart(this::cancelLoading);
+    final FindingsPart findings = new FindingsPart();
+    final ByteViewPart byteView = new ByteViewPart();
+    final FieldTreePart fieldTree = new FieldTreePart(byteView, findings, statusBar);
     private final FilterBar filterBar = new FilterBar(this::applyFilter);
-    private final BitStrip bits = new BitStrip();
-    private final JLabel fieldTitle = new JLabel(" ");
-    private final JLabel fieldInfo = new JLabel(" ");
-    private final FindingsTableModel findingsModel = new FindingsTableModel();
-    private final JTable findingsTable = new JTable(findingsModel);
-    private final JTextArea explanation = new JTextArea();
-    private final JLabel statusSource = new JLabel("No input");
-    private final JLabel statusLayout = new JLabel(" ");
-    private final JLabel statusFrames = new JLabel(" ");
-    private final JLabel statusField = new JLabel(" ");
-    private final JProgressBar progress = new JProgressBar();
-    private final JButton cancelLoad = new JButton("Cancel");
+    final FrameListPart frameList = new FrameListPart(filterBar);
     private final JPanel findBar = new JPanel();
     private final JTextField findText = new JTextField(24);
     private final JComboBox<String> findMode = new JComboBox<>(new String[] {"Field name", "Field text", "Hex bytes", "Text"});
@@ -116,22 +104,21 @@ public final class MainWindow extends JFrame {
     private final JMenu recentMenu = new JMenu("Open Recent");
     private boolean recentStale;
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark Theme");
-    private JSplitPane mainSplit, centerSplit, upperSplit, findingsSplit;
-    private JScrollPane hexScroll;
-    private final JPanel frameListPanel = new JPanel(new BorderLayout());
+    private JSplitPane mainSplit, centerSplit, findingsSplit;
+    private ByteViewPart.HexSplit upperSplit;
     private boolean dividersPlaced;
 
     private Action openAction, pasteAction, pasteDialogAction, exportAction, findAction, findNextAction,
             goToAction, themeAction, captureStartAction, captureStopAction;
 
     private Loaded loaded;
-    private Dissection current;
-    private String currentSource = DataSource.FRAME;
+    private final FrameTableModel frameModel = frameList.model;
+    private final JTable frameTable = frameList.table;
+    private final FieldTree tree = fieldTree.tree;
+    private final HexPane hex = byteView.hex;
     private SwingWorker<Loaded, Void> loadWorker;
-    private SwingWorker<?, ?> busyWorker;     // filter, find or export: one at a time, cancelled by the status bar
     private LiveCapture live;
     private javax.swing.Timer liveTimer;
-    private boolean syncing;
     private NotesStore notes = new NotesStore();
     private final NotesListener notesListener = (k, n) -> notesChanged();
     private final NotesPanel notesPanel = new NotesPanel(this::goToNote, this::editNote);
@@ -166,7 +153,7 @@ public final class MainWindow extends JFrame {
         north.add(createFindBar(), BorderLayout.SOUTH);
         getContentPane().add(north, BorderLayout.NORTH);
         getContentPane().add(createCenter(), BorderLayout.CENTER);
-        getContentPane().add(createStatusBar(), BorderLayout.SOUTH);
+        getContentPane().add(statusBar.component(), BorderLayout.SOUTH);
         wireSelections();
         installTransfer();
         installCopyMenus();
@@ -190,50 +177,9 @@ public final class MainWindow extends JFrame {
         });
     }
 
-    /** Width the hex pane needs for 16 bytes a row, with its scroll bar. */
-    int hexNeededWidth() {
-        return hex.hexLayout().preferredWidth() + hexScroll.getVerticalScrollBar().getPreferredSize().width
-                + hexScroll.getInsets().left + hexScroll.getInsets().right;
-    }
-
     /** Puts the divider back so the hex pane has exactly its natural width (also after zooming). */
     void placeHexDivider() {
-        ((HexSplit) upperSplit).auto = true;
-        upperSplit.revalidate();
-    }
-
-    /**
-     * Tree | hex split that keeps the hex pane at its natural width (the tree takes the rest) until the user drags
-     * the divider.
-     */
-    private final class HexSplit extends JSplitPane {
-        boolean auto = true;
-
-        HexSplit(Component left, Component right) {
-            super(JSplitPane.HORIZONTAL_SPLIT, true, left, right);
-        }
-
-        @Override
-        public void doLayout() {
-            if (auto && getWidth() > 0 && hexScroll != null) {
-                int loc = Math.max(getWidth() / 4, getWidth() - hexNeededWidth() - getDividerSize());
-                if (loc != getDividerLocation()) setDividerLocation(loc);
-            }
-            super.doLayout();
-        }
-
-        @Override
-        public void updateUI() {
-            super.updateUI();
-            if (getUI() instanceof javax.swing.plaf.basic.BasicSplitPaneUI ui && ui.getDivider() != null) {
-                ui.getDivider().addMouseListener(new java.awt.event.MouseAdapter() {
-                    @Override
-                    public void mousePressed(java.awt.event.MouseEvent e) {
-                        auto = false;
-                    }
-                });
-            }
-        }
+        upperSplit.natural();
     }
 
     // ------------------------------------------------------------------ construction
@@ -334,7 +280,7 @@ public final class MainWindow extends JFrame {
                 e -> selectFrame(frameTable.getSelectedRow() + 1)));
         go.add(action("Previous Frame", null, KeyStroke.getKeyStroke(KeyEvent.VK_UP, KeyEvent.ALT_DOWN_MASK), null,
                 e -> selectFrame(frameTable.getSelectedRow() - 1)));
-        go.add(action("Next Finding", null, KeyStroke.getKeyStroke(KeyEvent.VK_F8, 0), null, e -> nextFinding()));
+        go.add(action("Next Finding", null, KeyStroke.getKeyStroke(KeyEvent.VK_F8, 0), null, e -> findings.next()));
 
         JMenu frameMenu = new JMenu("Frame");
         frameMenu.setName("frameMenu");
@@ -459,81 +405,8 @@ public final class MainWindow extends JFrame {
     }
 
     private JComponent createCenter() {
-        // frame list
-        frameTable.setName("frameTable");
-        frameTable.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
-        frameTable.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
-        frameTable.setFillsViewportHeight(true);
-        frameTable.setShowHorizontalLines(false);
-        frameTable.getTableHeader().setReorderingAllowed(false);
-        JScrollPane frameScroll0 = new JScrollPane(frameTable);
-        JPanel frameScroll = frameListPanel;
-        frameScroll.add(filterBar, BorderLayout.NORTH);
-        frameScroll.add(frameScroll0, BorderLayout.CENTER);
-        frameTable.setDefaultRenderer(RowSummaries.Summary.class, new WorstFindingRenderer());
-
-        // tree
-        JScrollPane treeScroll = new JScrollPane(tree);
-
-        // hex pane with its header (data source), bit strip and legend
-        sourceTabs.setName("sourceTabs");
-        sourceTabs.setVisible(false);
-        sourceTabs.putClientProperty("JTabbedPane.tabHeight", UIScale.scale(26));
-        sourceTabs.addChangeListener(e -> {
-            int i = sourceTabs.getSelectedIndex();
-            if (syncing || current == null || i < 0 || i >= current.sources().size()) return;
-            showSource(current.sources().get(i).id());
-        });
-        JScrollPane hexScroll = new JScrollPane(hex);
-        hexScroll.getVerticalScrollBar().setUnitIncrement(hex.hexLayout().lineHeight());
-        fieldTitle.setName("fieldTitle");
-        fieldTitle.putClientProperty("FlatLaf.styleClass", "h4");
-        fieldInfo.setName("fieldInfo");
-        JPanel detail = new JPanel(new MigLayout("insets 4 6 4 6, gap 4 2, hidemode 3", "[grow,fill]", "[][][]"));
-        detail.add(fieldTitle, "wmin 0, wrap");
-        detail.add(fieldInfo, "wmin 0, wrap");
-        detail.add(bits, "growx 0, wrap");
-        JPanel hexSouth = new JPanel(new MigLayout("insets 0, gap 0, hidemode 3", "[grow,fill]", "[][][]"));
-        hexSouth.add(sourceTabs, "wrap");
-        hexSouth.add(new Legend(), "wrap");
-        hexSouth.add(detail, "wmin 0");
-        JPanel hexPanel = new JPanel(new BorderLayout());
-        hexPanel.add(hexScroll, BorderLayout.CENTER);
-        hexPanel.add(hexSouth, BorderLayout.SOUTH);
-        this.hexScroll = hexScroll;
-
-        // findings
-        findingsTable.setName("findingsTable");
-        findingsTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        findingsTable.setFillsViewportHeight(true);
-        findingsTable.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
-        findingsTable.setShowHorizontalLines(false);
-        findingsTable.setDefaultRenderer(Severity.class, new SeverityRenderer());
-        findingsTable.getTableHeader().setReorderingAllowed(false);
-        JScrollPane findingsScroll = new JScrollPane(findingsTable);
-        explanation.setName("explanation");
-        explanation.setEditable(false);
-        explanation.setLineWrap(true);
-        explanation.setWrapStyleWord(true);
-        explanation.setRows(6);
-        explanation.setMargin(UIScale.scale(new java.awt.Insets(6, 8, 6, 8)));
-        JPanel findingsPanel = new JPanel(new BorderLayout());
-        JLabel findingsHeader = new JLabel("Findings");
-        findingsHeader.putClientProperty("FlatLaf.styleClass", "h4");
-        findingsHeader.setBorder(BorderFactory.createEmptyBorder(UIScale.scale(4), UIScale.scale(6),
-                UIScale.scale(4), 0));
-        findingsPanel.add(findingsHeader, BorderLayout.NORTH);
-        findingsPanel.add(findingsScroll, BorderLayout.CENTER);
-        JPanel explPanel = new JPanel(new BorderLayout());
-        JLabel explHeader = new JLabel("Explanation");
-        explHeader.putClientProperty("FlatLaf.styleClass", "h4");
-        explHeader.setBorder(findingsHeader.getBorder());
-        explPanel.add(explHeader, BorderLayout.NORTH);
-        explPanel.add(new JScrollPane(explanation), BorderLayout.CENTER);
-
         lowerTabs.setName("lowerTabs");
-        findingsPanel.remove(findingsHeader);
-        lowerTabs.addTab("Findings", findingsPanel);
+        lowerTabs.addTab("Findings", findings.tableComponent());
         lowerTabs.addTab("Notes", notesPanel);
         connectionsTable.setName("connectionsTable");
         connectionsTable.setAutoCreateRowSorter(true);
@@ -556,13 +429,14 @@ public final class MainWindow extends JFrame {
             }
         });
         lowerTabs.addTab("Connections", connectionsPane);
-        upperSplit = new HexSplit(treeScroll, hexPanel);
+        upperSplit = byteView.new HexSplit(fieldTree.component());
         upperSplit.setName("upperSplit");
         upperSplit.setBorder(null);
         upperSplit.setResizeWeight(1.0);
-        findingsSplit = split(JSplitPane.HORIZONTAL_SPLIT, lowerTabs, explPanel, 0.55, "findingsSplit");
+        findingsSplit = split(JSplitPane.HORIZONTAL_SPLIT, lowerTabs, findings.explanationComponent(), 0.55,
+                "findingsSplit");
         centerSplit = split(JSplitPane.VERTICAL_SPLIT, upperSplit, findingsSplit, 0.72, "centerSplit");
-        mainSplit = split(JSplitPane.VERTICAL_SPLIT, frameScroll, centerSplit, 0.0, "mainSplit");
+        mainSplit = split(JSplitPane.VERTICAL_SPLIT, frameList.component(), centerSplit, 0.0, "mainSplit");
         return mainSplit;
     }
 
@@ -574,60 +448,20 @@ public final class MainWindow extends JFrame {
         return s;
     }
 
-    private JComponent createStatusBar() {
-        JPanel sb = new JPanel(new MigLayout("insets 2 8 2 8, gap 12, hidemode 3",
-                "[][][][grow][][]", "[center]")) {
-            // as tall as with the progress bar and Cancel shown, so showing them while a file loads does not
-            // change the layout of the whole window (a full repaint while the loader is busy)
-            @Override
-            public java.awt.Dimension getPreferredSize() {
-                java.awt.Dimension d = super.getPreferredSize();
-                java.awt.Insets in = getInsets();
-                int h = Math.max(cancelLoad.getPreferredSize().height, progress.getPreferredSize().height)
-                        + in.top + in.bottom + 4;
-                return new java.awt.Dimension(d.width, Math.max(d.height, h));
-            }
-        };
-        sb.setName("statusBar");
-        statusSource.setName("statusSource");
-        statusLayout.setName("statusLayout");
-        statusFrames.setName("statusFrames");
-        statusField.setName("statusField");
-        sb.add(statusSource, "wmin 0");
-        sb.add(statusLayout, "wmin 0");
-        sb.add(statusFrames);
-        sb.add(statusField, "wmin 0, growx");
-        progress.setName("loadProgress");
-        progress.setIndeterminate(true);
-        progress.setVisible(false);
-        cancelLoad.setName("cancelLoad");
-        cancelLoad.setVisible(false);
-        cancelLoad.addActionListener(e -> {
-            cancelLoading();
-            cancelBusy();
-        });
-        sb.add(progress, "wmin 10sp");
-        sb.add(cancelLoad);
-        sb.setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
-                Theme.color("Component.borderColor", java.awt.Color.GRAY)));
-        return sb;
-    }
-
     private void installTransfer() {
-        for (JComponent c : new JComponent[] {frameTable, tree, hex, findingsTable, explanation,
+        for (JComponent c : new JComponent[] {frameTable, tree, hex, findings.table, findings.explanation,
             (JComponent) getContentPane()}) {
             AppTransferHandler.install(this, c);
         }
         // with nothing focused Ctrl+V still pastes (the menu accelerator); focused tables/trees route their own
         // "paste" action through the transfer handler above
-        explanation.getActionMap().put("paste", TransferHandler.getPasteAction());
+        findings.explanation.getActionMap().put("paste", TransferHandler.getPasteAction());
     }
 
     private void wireSelections() {
         frameTable.getSelectionModel().addListSelectionListener(e -> {
             if (e.getValueIsAdjusting()) return;
-            int lead = frameTable.getSelectionModel().getLeadSelectionIndex();
-            int r = lead >= 0 && frameTable.isRowSelected(lead) ? lead : frameTable.getSelectedRow();
+            int r = frameList.shownRow();
             compareAction.setEnabled(frameTable.getSelectedRowCount() == 2);
             long t0 = System.nanoTime();
             Dissection d = r < 0 || frameModel.cache() == null ? null : frameModel.dissection(r);
@@ -635,32 +469,10 @@ public final class MainWindow extends JFrame {
             showDissection(d);
             trace(" shown", t0);
         });
-        tree.addTreeSelectionListener(e -> onTreeSelection());
-        findingsTable.getSelectionModel().addListSelectionListener(e -> {
-            if (e.getValueIsAdjusting() || syncing) return;
-            int r = findingsTable.getSelectedRow();
-            if (r >= 0) selectFinding(findingsModel.at(r));
-        });
-        hex.setListener(new HexPane.Listener() {
-            @Override
-            public void byteClicked(int offset) {
-                selectByte(offset);
-            }
-
-            @Override
-            public void byteHovered(int offset) {
-                if (offset < 0 || current == null) {
-                    updateFieldStatus();
-                    return;
-                }
-                Field f = current.deepestFieldAt(currentSource, offset);
-                statusField.setText(String.format("0x%02X  %s", offset,
-                        f == null ? "" : f.name() + "  (" + f.abbrev() + ")"));
-            }
-        });
+        fieldTree.afterShow(this::refreshNotes);
         hex.setTooltipProvider(off -> {
-            if (current == null) return null;
-            Field f = current.deepestFieldAt(currentSource, off);
+            if (current() == null) return null;
+            Field f = current().deepestFieldAt(byteView.source(), off);
             String t = f == null ? String.format("0x%02X", off) : Texts.fieldTooltip(f);
             String n = notesAt(off);
             if (n == null) return t;
@@ -673,199 +485,16 @@ public final class MainWindow extends JFrame {
 
     /** Shows one frame's dissection (or nothing). */
     void showDissection(Dissection d) {
-        current = d;
-        syncing = true;
-        long t0 = System.nanoTime();
-        try {
-            tree.setDissection(d);
-            trace("  tree", t0);
-            findingsModel.setFindings(d == null ? null : d.findings());
-            boolean tabs = d != null && d.sources().size() > 1;
-            if (sourceTabs.getTabCount() > 0 || tabs) sourceTabs.removeAll();
-            if (tabs) {
-                for (DataSource s : d.sources()) {
-                    JPanel empty = new JPanel();
-                    empty.setPreferredSize(new Dimension(0, 0));
-                    sourceTabs.addTab(s.name(), empty);
-                    sourceTabs.setToolTipTextAt(sourceTabs.getTabCount() - 1, s.isFrame() ? "The frame as captured"
-                            : "Reassembled from " + s.parts().size() + " part(s)");
-                }
-            }
-            sourceTabs.setVisible(tabs);
-            currentSource = null;
-            trace("  tabs", t0);
-            showSource(DataSource.FRAME);
-            trace("  hex", t0);
-            explanation.setText(d == null ? "" : d.findings().isEmpty()
-                    ? "No findings: every checked byte of this frame follows the standards." : "");
-            explanation.setCaretPosition(0);
-            showFieldDetail(null);
-            refreshNotes();
-        } finally {
-            syncing = false;
-        }
-        // point at the worst problem straight away
-        if (d != null && !d.findings().isEmpty()) findingsTable.setRowSelectionInterval(0, 0);
-        updateFieldStatus();
+        fieldTree.show(d);
     }
 
-    private void showSource(String id) {
-        if (current == null) {
-            hex.setData(new byte[0], null);
-            currentSource = DataSource.FRAME;
-            return;
-        }
-        if (id.equals(currentSource)) return;
-        DataSource s = current.source(id);
-        if (s == null) s = current.sources().get(0);
-        currentSource = s.id();
-        hex.setData(s.bytes(), HexPane.marksFor(current, s.id(), s.bytes().length));
-        applyNoteMarks();
-        boolean was = syncing;
-        syncing = true;
-        int tab = current.sources().indexOf(s);
-        if (tab >= 0 && tab < sourceTabs.getTabCount()) sourceTabs.setSelectedIndex(tab);
-        syncing = was;
-    }
-
-    private void onTreeSelection() {
-        Field f = tree.selectedField();
-        Layer l = tree.selectedLayer();
-        if (f != null) {
-            if (f.length() > 0 || f.children().isEmpty()) {
-                showSource(f.source());
-                hex.setSelection(f.offset(), Math.max(f.length(), 0));
-            }
-            showFieldDetail(f);
-            if (!syncing && f.findings().isEmpty()) clearFindingSelection();
-            if (!syncing && !f.findings().isEmpty()) {
-                Finding x = f.findings().get(0);
-                int row = findingsModel.all().indexOf(x);
-                syncing = true;
-                try {
-                    if (row >= 0) findingsTable.setRowSelectionInterval(row, row);
-                    showExplanation(x);
-                } finally {
-                    syncing = false;
-                }
-            }
-        } else if (l != null) {
-            if (!syncing) clearFindingSelection();
-            showSource(l.source());
-            hex.setSelection(l.offset(), l.length());
-            showFieldDetail(null);
-            fieldTitle.setText(l.name());
-            fieldInfo.setText(l.protocol() + " · " + Texts.range(l.offset(), l.length()));
-        } else {
-            hex.setSelection(-1, 0);
-            showFieldDetail(null);
-        }
-        updateFieldStatus();
-    }
-
-    private void clearFindingSelection() {
-        syncing = true;
-        try {
-            findingsTable.clearSelection();
-        } finally {
-            syncing = false;
-        }
-    }
-
-    /** Selects the finding's field in the tree and its bytes in the hex pane; shows its explanation. */
-    void selectFinding(Finding x) {
-        syncing = true;
-        try {
-            Field f = x.field();
-            if (f == null && current != null) f = current.deepestFieldAt(x.source(), x.offset());
-            if (f != null) tree.selectField(f);
-            else tree.clearSelection();
-            showSource(x.source());
-            hex.setSelection(x.offset(), Math.max(1, x.length()));
-            showExplanation(x);
-        } finally {
-            syncing = false;
-        }
-        updateFieldStatus();
+    void selectFrame(int row) {
+        frameList.selectFrame(row);
     }
 
     /** Names the deepest field covering a byte, selecting it (or just the byte when no field covers it). */
     void selectByte(int offset) {
-        if (current == null) return;
-        Field f = current.deepestFieldAt(currentSource, offset);
-        if (f != null) {
-            if (!tree.selectField(f)) hex.setSelection(offset, 1);
-        } else {
-            tree.clearSelection();
-            hex.setSelection(offset, 1);
-        }
-        updateFieldStatus();
-    }
-
-    private void showExplanation(Finding x) {
-        explanation.setText(Texts.findingText(x));
-        explanation.setCaretPosition(0);
-    }
-
-    private void showFieldDetail(Field f) {
-        if (f == null) {
-            fieldTitle.setText(" ");
-            fieldInfo.setText(" ");
-            bits.show(null, new byte[0]);
-            bits.setVisible(false);
-            return;
-        }
-        fieldTitle.setText(f.name());
-        StringBuilder info = new StringBuilder(f.abbrev()).append(" · ").append(Texts.range(f.offset(), f.length()));
-        if (f.isBitField()) info.append(String.format(" · mask 0x%X", f.bitmask()));
-        if (f.display() != null && !f.display().isEmpty()) info.append(" · ").append(f.display());
-        if (f.kind() != org.frameinspector.core.model.FieldKind.NORMAL) {
-            info.append(" · ").append(f.kind().name().toLowerCase());
-        }
-        fieldInfo.setText(info.toString());
-        fieldInfo.setToolTipText(info.toString());
-        DataSource s = current == null ? null : current.source(f.source());
-        bits.show(f, s == null ? new byte[0] : s.bytes());
-        bits.setVisible(!bits.bitsText().isEmpty());
-    }
-
-    private void updateFieldStatus() {
-        Field f = tree.selectedField();
-        if (f != null) {
-            statusField.setText(f.abbrev() + " · " + Texts.range(f.offset(), f.length()));
-        } else if (hex.selectionStart() >= 0) {
-            statusField.setText(Texts.range(hex.selectionStart(), hex.selectionLength()));
-        } else {
-            statusField.setText(" ");
-        }
-    }
-
-    void selectFrame(int row) {
-        if (row < 0 || row >= frameModel.getRowCount()) return;
-        ListSelectionModel sm = frameTable.getSelectionModel();
-        int lo = sm.getMinSelectionIndex(), hi = sm.getMaxSelectionIndex();
-        if (lo >= 0 && (row < lo || row > hi) && Math.max(hi, row) - Math.min(lo, row) > 10_000) {
-            // DefaultListSelectionModel walks every index between the old and the new selection: from frame 1
-            // to frame 1,000,000 that is a million steps on the EDT. Clearing first keeps it to the rows selected;
-            // while adjusting, the listeners see one change.
-            sm.setValueIsAdjusting(true);
-            try {
-                sm.clearSelection();
-                frameTable.setRowSelectionInterval(row, row);
-            } finally {
-                sm.setValueIsAdjusting(false);
-            }
-        } else {
-            frameTable.setRowSelectionInterval(row, row);
-        }
-        frameTable.scrollRectToVisible(frameTable.getCellRect(row, 0, true));
-    }
-
-    private void nextFinding() {
-        int n = findingsModel.getRowCount();
-        if (n == 0) return;
-        int r = (findingsTable.getSelectedRow() + 1) % n;
-        findingsTable.setRowSelectionInterval(r, r);
+        fieldTree.selectByte(offset);
     }
 
     // ------------------------------------------------------------------ inputs
@@ -889,10 +518,7 @@ public final class MainWindow extends JFrame {
                 int pct = size == 0 ? 100 : (int) (done * 100 / size);
                 if (pct != last[0]) {
                     last[0] = pct;
-                    javax.swing.SwingUtilities.invokeLater(() -> {
-                        progress.setIndeterminate(false);
-                        progress.setValue(pct);
-                    });
+                    javax.swing.SwingUtilities.invokeLater(() -> statusBar.loadProgress(pct));
                 }
             }, cancelled::get);
             return new Loaded(name, CaptureFiles.formatName(head), null, null, idx);
@@ -964,10 +590,8 @@ public final class MainWindow extends JFrame {
         cancelLoading();
         cancelBusy();
         loadCancel = null;
-        progress.setIndeterminate(true);
-        progress.setVisible(true);
-        cancelLoad.setVisible(true);
-        statusFrames.setText("Opening " + what + "…");
+        statusBar.loading(true);
+        statusBar.setFrames("Opening " + what + "…");
         SwingWorker<Loaded, Void> w = new SwingWorker<>() {
             NotesStore loadedNotes;
             String notesError;
@@ -997,16 +621,15 @@ public final class MainWindow extends JFrame {
             protected void done() {
                 if (loadWorker != this) return;
                 loadWorker = null;
-                progress.setVisible(false);
-                cancelLoad.setVisible(false);
+                statusBar.loading(false);
                 try {
                     Loaded l = get();
                     setLoaded(l, file, loadedNotes, first);
                     if (notesError != null) showError("Cannot read the notes of " + what, notesError);
                 } catch (CancellationException e) {
-                    statusFrames.setText("Cancelled");
+                    statusBar.setFrames("Cancelled");
                 } catch (ExecutionException e) {
-                    statusFrames.setText(" ");
+                    statusBar.setFrames(" ");
                     Throwable c = e.getCause();
                     if (c instanceof PasteFailed pf) {
                         pasteDraft.text = pf.text;
@@ -1029,9 +652,8 @@ public final class MainWindow extends JFrame {
         if (loadCancel != null) loadCancel.run();
         if (w != null) {
             w.cancel(true);
-            progress.setVisible(false);
-            cancelLoad.setVisible(false);
-            statusFrames.setText("Cancelled");
+            statusBar.loading(false);
+            statusBar.setFrames("Cancelled");
         }
     }
 
@@ -1155,14 +777,14 @@ public final class MainWindow extends JFrame {
         trace("sizeFrameColumns", t0);
         if (isShowing()) placeHexDivider();
         updateTitle();
-        statusSource.setText(l.name());
-        statusSource.setToolTipText(file == null ? l.name() : file.toAbsolutePath().toString());
+        statusBar.source.setText(l.name());
+        statusBar.source.setToolTipText(file == null ? l.name() : file.toAbsolutePath().toString());
         StringBuilder lay = new StringBuilder(l.format());
         if (l.layout() != null) lay.append(": ").append(l.layout());
         if (l.startLayer() != null) lay.append(" · starts at ").append(l.startLayer());
-        statusLayout.setText(lay.toString());
+        statusBar.layout.setText(lay.toString());
         int n = l.frames().size();
-        statusFrames.setText(n + (n == 1 ? " frame" : " frames"));
+        statusBar.setFrames(n + (n == 1 ? " frame" : " frames"));
         if (file != null) {
             // the Open Recent submenu follows when the File menu is next opened
             javax.swing.SwingUtilities.invokeLater(() -> {
@@ -1189,8 +811,8 @@ public final class MainWindow extends JFrame {
         }
         // a lone pasted frame needs no list
         int listHeight = filterBar.getPreferredSize().height + (n <= 1 ? rowsHeight(2) : rowsHeight(Math.min(n, 10)));
-        frameListPanel.setPreferredSize(new Dimension(frameListPanel.getPreferredSize().width, listHeight));
-        frameListPanel.setMinimumSize(new Dimension(0, filterBar.getPreferredSize().height + rowsHeight(1)));
+        frameList.component().setPreferredSize(new Dimension(frameList.component().getPreferredSize().width, listHeight));
+        frameList.component().setMinimumSize(new Dimension(0, filterBar.getPreferredSize().height + rowsHeight(1)));
         mainSplit.setDividerLocation(listHeight);
         // before the first layout the location does not stick: put it again once the split has its size
         javax.swing.SwingUtilities.invokeLater(() -> mainSplit.setDividerLocation(listHeight));
@@ -1201,8 +823,7 @@ public final class MainWindow extends JFrame {
     }
 
     private int rowsHeight(int rows) {
-        return frameTable.getTableHeader().getPreferredSize().height + rows * frameTable.getRowHeight()
-                + UIScale.scale(4);
+        return frameList.rowsHeight(rows);
     }
 
     public Loaded loaded() { return loaded; }
@@ -1210,29 +831,8 @@ public final class MainWindow extends JFrame {
     private void sizeFrameColumns() {
         FontMetrics fm = frameTable.getFontMetrics(frameTable.getFont());
         int pad = UIScale.scale(16);
-        int n = frameModel.getRowCount();
-        String[] widest = {String.valueOf(Math.max(100, n)), "0000.000000", "255.255.255.255",
-            "255.255.255.255", "COTP/TPKT", "Length", null, "99 violation"};
-        for (int i = 0; i < widest.length; i++) {
-            if (widest[i] == null) continue;
-            TableColumn c = frameTable.getColumnModel().getColumn(i);
-            int w = Math.max(fm.stringWidth(widest[i]), fm.stringWidth(frameModel.getColumnName(i))) + pad
-                    + (i == FrameTableModel.FINDINGS ? UIScale.scale(20) : 0); // the severity icon
-            c.setPreferredWidth(w);
-            if (i != FrameTableModel.INFO) c.setMaxWidth(w * 3);
-        }
-        frameTable.getColumnModel().getColumn(FrameTableModel.INFO).setPreferredWidth(fm.stringWidth("x") * 80);
-        int[] fw = {fm.stringWidth("VIOLATION") + UIScale.scale(30), fm.stringWidth("TPKT-RESERVED-NONZERO") + pad,
-            fm.stringWidth("Layer") + pad, fm.stringWidth("0x0000–0x0000") + pad};
-        for (int i = 0; i < fw.length; i++) {
-            TableColumn c = findingsTable.getColumnModel().getColumn(i);
-            c.setMinWidth(fw[i]);
-            c.setPreferredWidth(fw[i]);
-        }
-        findingsTable.getColumnModel().getColumn(FindingsTableModel.MESSAGE).setPreferredWidth(fm.stringWidth("x") * 30);
-        DefaultTableCellRenderer centered = new DefaultTableCellRenderer();
-        centered.setHorizontalAlignment(SwingConstants.CENTER);
-        frameTable.getColumnModel().getColumn(FrameTableModel.LEN).setCellRenderer(centered);
+        frameList.sizeColumns(fm, pad);
+        findings.sizeColumns(fm, pad);
     }
 
     private void rebuildRecentMenu() {
@@ -1274,7 +874,7 @@ public final class MainWindow extends JFrame {
     FindMode findMode() { return FindMode.values()[findMode.getSelectedIndex()]; }
 
     /**
-     * Finds the next match after the current selection: in the shown frame on the EDT, then in the following
+     * Finds the next match after the current() selection: in the shown frame on the EDT, then in the following
      * displayed frames on a worker (dissecting them for the field modes), wrapping round. Bytes and text are looked
      * for in the frame's own bytes.
      */
@@ -1296,9 +896,9 @@ public final class MainWindow extends JFrame {
         }
         int selRow = frameTable.getSelectedRow();
         // 1. the rest of the shown frame
-        if (current != null && selRow >= 0) {
-            Match m = pattern != null ? bytesIn(current, frameModel.frameIndex(selRow), pattern,
-                    hex.selectionStart() + 1) : fieldIn(current, frameModel.frameIndex(selRow), q, mode,
+        if (current() != null && selRow >= 0) {
+            Match m = pattern != null ? bytesIn(current(), frameModel.frameIndex(selRow), pattern,
+                    hex.selectionStart() + 1) : fieldIn(current(), frameModel.frameIndex(selRow), q, mode,
                     tree.selectedField());
             if (m != null) {
                 showMatch(m);
@@ -1335,8 +935,8 @@ public final class MainWindow extends JFrame {
 
             @Override
             protected void done() {
-                if (busyWorker != this) return;
-                busyDone();
+                if (!statusBar.isCurrent(this)) return;
+                statusBar.busyDone();
                 if (isCancelled()) {
                     findStatus.setText("Search cancelled");
                     return;
@@ -1383,16 +983,12 @@ public final class MainWindow extends JFrame {
         int row = frameModel.rowOf(m.frameIndex());
         if (row < 0) return;
         if (row != frameTable.getSelectedRow()) selectFrame(row);
-        if (m.fieldAbbrev() != null && current != null) {
-            List<Field> same = current.fields(m.fieldAbbrev());
+        if (m.fieldAbbrev() != null && current() != null) {
+            List<Field> same = current().fields(m.fieldAbbrev());
             if (m.occurrence() < same.size()) tree.selectField(same.get(m.occurrence()));
             findStatus.setText("Frame " + (m.frameIndex() + 1) + ": " + m.fieldAbbrev());
         } else {
-            tree.clearSelection();
-            showSource(DataSource.FRAME);
-            hex.setSelection(m.offset(), m.length());
-            hex.scrollRectToVisible(hex.hexLayout().hexCell(m.offset()));
-            updateFieldStatus();
+            fieldTree.selectBytes(DataSource.FRAME, m.offset(), m.length());
             findStatus.setText("Frame " + (m.frameIndex() + 1) + String.format(", offset 0x%02X", m.offset()));
         }
     }
@@ -1409,36 +1005,15 @@ public final class MainWindow extends JFrame {
     // ------------------------------------------------------------------ background work (filter, find, export)
 
     private void busy(SwingWorker<?, ?> w, String what) {
-        busyWorker = w;
-        progress.setIndeterminate(false);
-        progress.setValue(0);
-        progress.setString(what);
-        progress.setStringPainted(true);
-        progress.setVisible(true);
-        cancelLoad.setVisible(true);
-        w.addPropertyChangeListener(e -> {
-            if ("progress".equals(e.getPropertyName()) && busyWorker == w) progress.setValue((Integer) e.getNewValue());
-        });
-        w.execute();
-    }
-
-    private void busyDone() {
-        busyWorker = null;
-        progress.setStringPainted(false);
-        progress.setVisible(loadWorker != null);
-        cancelLoad.setVisible(loadWorker != null);
+        statusBar.busy(w, what);
     }
 
     private void cancelBusy() {
-        SwingWorker<?, ?> w = busyWorker;
-        if (w != null) {
-            busyDone();
-            w.cancel(false);
-        }
+        statusBar.cancelBusy();
     }
 
     /** Whether a filter, find or export runs (for tests). */
-    boolean isBusy() { return busyWorker != null; }
+    boolean isBusy() { return statusBar.isBusy(); }
 
     // ------------------------------------------------------------------ display filter
 
@@ -1452,7 +1027,7 @@ public final class MainWindow extends JFrame {
         try {
             f = DisplayFilter.compile(text);
         } catch (FilterSyntaxException e) {
-            statusFrames.setText("Filter: " + e.getMessage());
+            statusBar.setFrames("Filter: " + e.getMessage());
             return;
         }
         int keep = frameTable.getSelectedRow() < 0 ? -1 : frameModel.frameIndex(frameTable.getSelectedRow());
@@ -1488,10 +1063,10 @@ public final class MainWindow extends JFrame {
 
             @Override
             protected void done() {
-                if (busyWorker != this) return;
-                busyDone();
+                if (!statusBar.isCurrent(this)) return;
+                statusBar.busyDone();
                 if (isCancelled()) {
-                    statusFrames.setText("Filter cancelled");
+                    statusBar.setFrames("Filter cancelled");
                     return;
                 }
                 try {
@@ -1500,7 +1075,7 @@ public final class MainWindow extends JFrame {
                     filterBar.setShown("Displayed: " + hits.length + " of " + n);
                     restoreSelection(keep);
                 } catch (InterruptedException | ExecutionException e) {
-                    statusFrames.setText("Filter failed: " + e.getMessage());
+                    statusBar.setFrames("Filter failed: " + e.getMessage());
                 }
             }
         };
@@ -1581,11 +1156,11 @@ public final class MainWindow extends JFrame {
 
             @Override
             protected void done() {
-                if (busyWorker == this) busyDone();
+                if (statusBar.isCurrent(this)) statusBar.busyDone();
                 if (isCancelled()) return;
                 try {
                     int n = get();
-                    statusFrames.setText("Exported " + n + (n == 1 ? " frame" : " frames") + " to "
+                    statusBar.setFrames("Exported " + n + (n == 1 ? " frame" : " frames") + " to "
                             + out.getFileName());
                 } catch (InterruptedException | ExecutionException e) {
                     Throwable c = e.getCause() == null ? e : e.getCause();
@@ -1605,27 +1180,27 @@ public final class MainWindow extends JFrame {
             int r = tree.getRowForLocation(e.getX(), e.getY());
             if (r >= 0) tree.setSelectionRow(r);
             Field f = tree.selectedField();
-            return f == null ? null : fieldNoteItems(copyMenu(f.abbrev(), () -> CopyFormats.bytes(current, f),
-                    () -> CopyFormats.annotated(current, f), () -> CopyFormats.value(f)), f);
+            return f == null ? null : fieldNoteItems(copyMenu(f.abbrev(), () -> CopyFormats.bytes(current(), f),
+                    () -> CopyFormats.annotated(current(), f), () -> CopyFormats.value(f)), f);
         }));
-        findingsTable.addMouseListener(popup(e -> {
-            int r = findingsTable.rowAtPoint(e.getPoint());
-            if (r >= 0) findingsTable.setRowSelectionInterval(r, r);
-            int s = findingsTable.getSelectedRow();
+        findings.table.addMouseListener(popup(e -> {
+            int r = findings.table.rowAtPoint(e.getPoint());
+            if (r >= 0) findings.table.setRowSelectionInterval(r, r);
+            int s = findings.table.getSelectedRow();
             if (s < 0) return null;
-            Finding x = findingsModel.at(s);
-            return copyMenu(x.fieldAbbrev() == null ? x.id() : x.fieldAbbrev(), () -> CopyFormats.bytes(current, x),
-                    () -> CopyFormats.annotated(current, x), () -> x.observed() == null ? x.message() : x.observed());
+            Finding x = findings.model.at(s);
+            return copyMenu(x.fieldAbbrev() == null ? x.id() : x.fieldAbbrev(), () -> CopyFormats.bytes(current(), x),
+                    () -> CopyFormats.annotated(current(), x), () -> x.observed() == null ? x.message() : x.observed());
         }));
         hex.addMouseListener(popup(e -> {
-            if (current == null || hex.selectionStart() < 0) return null;
+            if (current() == null || hex.selectionStart() < 0) return null;
             Field f = tree.selectedField();
             return bytesNoteItems(copyMenu(f == null ? "bytes" : f.abbrev(),
-                    () -> CopyFormats.slice(current, currentSource, hex.selectionStart(), hex.selectionLength()),
-                    () -> f != null ? CopyFormats.annotated(current, f) : CopyFormats.hexBytes(CopyFormats.slice(current,
-                            currentSource, hex.selectionStart(), hex.selectionLength())),
-                    () -> f != null ? CopyFormats.value(f) : CopyFormats.hexBytes(CopyFormats.slice(current,
-                            currentSource, hex.selectionStart(), hex.selectionLength()))));
+                    () -> CopyFormats.slice(current(), byteView.source(), hex.selectionStart(), hex.selectionLength()),
+                    () -> f != null ? CopyFormats.annotated(current(), f) : CopyFormats.hexBytes(CopyFormats.slice(current(),
+                            byteView.source(), hex.selectionStart(), hex.selectionLength())),
+                    () -> f != null ? CopyFormats.value(f) : CopyFormats.hexBytes(CopyFormats.slice(current(),
+                            byteView.source(), hex.selectionStart(), hex.selectionLength()))));
         }));
     }
 
@@ -1739,7 +1314,7 @@ public final class MainWindow extends JFrame {
 
     /** Shows the notes of the shown frame in the tree and the hex pane; counts them on the Notes tab. */
     private void refreshNotes() {
-        frameNotes = current == null ? List.of() : FrameNotes.of(notes, current);
+        frameNotes = current() == null ? List.of() : FrameNotes.of(notes, current());
         java.util.Map<Object, String> byNode = new java.util.IdentityHashMap<>();
         for (FrameNotes.Item it : frameNotes) {
             if (it.location() == null || it.location().field() == null) continue;
@@ -1757,7 +1332,7 @@ public final class MainWindow extends JFrame {
         java.util.BitSet b = new java.util.BitSet();
         for (FrameNotes.Item it : frameNotes) {
             var loc = it.location();
-            if (loc == null || !loc.source().equals(currentSource) || loc.offset() < 0) continue;
+            if (loc == null || !loc.source().equals(byteView.source()) || loc.offset() < 0) continue;
             b.set(loc.offset(), loc.offset() + Math.max(1, loc.length()));
         }
         hex.setNoted(b);
@@ -1768,7 +1343,7 @@ public final class MainWindow extends JFrame {
         StringBuilder sb = new StringBuilder();
         for (FrameNotes.Item it : frameNotes) {
             var loc = it.location();
-            if (loc == null || !loc.source().equals(currentSource)) continue;
+            if (loc == null || !loc.source().equals(byteView.source())) continue;
             if (off < loc.offset() || off >= loc.offset() + Math.max(1, loc.length())) continue;
             if (sb.length() > 0) sb.append("<br>");
             sb.append(Texts.esc(it.label() + " (" + it.where() + "): " + it.note().text()).replace("\n", "<br>"));
@@ -1810,7 +1385,7 @@ public final class MainWindow extends JFrame {
         int start = hex.selectionStart(), len = Math.max(1, hex.selectionLength());
         JMenuItem add = new JMenuItem("Add Note on Bytes…", Icons.get("note"));
         add.setName("addBytesNote");
-        add.setEnabled(DataSource.FRAME.equals(currentSource));
+        add.setEnabled(DataSource.FRAME.equals(byteView.source()));
         add.setToolTipText(add.isEnabled() ? null : "Notes on bytes go on the frame's own bytes");
         add.addActionListener(e -> addBytesNote(start, len));
         m.add(add);
@@ -1825,8 +1400,8 @@ public final class MainWindow extends JFrame {
             javax.swing.JPopupMenu m = new javax.swing.JPopupMenu();
             m.setName("frameMenuPopup");
             m.add(frameNoteAction).setName("addFrameNote");
-            if (current != null) {
-                for (Note n : notes.forFrame(current.frame().number())) {
+            if (current() != null) {
+                for (Note n : notes.forFrame(current().frame().number())) {
                     if (n.target() != Note.Target.FRAME) continue;
                     JMenuItem ed = new JMenuItem("Edit Note “" + shorten(n.text()) + "”…");
                     ed.addActionListener(x -> editNote(n));
@@ -1851,26 +1426,26 @@ public final class MainWindow extends JFrame {
 
     /** Asks for a note and attaches it to a field of the shown frame. */
     void addFieldNote(Field f) {
-        if (current == null || f == null) return;
+        if (current() == null || f == null) return;
         String t = noteEditor.ask(this, "Add Note", "On field " + f.name() + " (" + f.abbrev() + "), "
-                + Texts.range(f.offset(), f.length()) + ", frame " + current.frame().number(), "");
-        if (t != null) notes.add(Note.onField(current, f, t));
+                + Texts.range(f.offset(), f.length()) + ", frame " + current().frame().number(), "");
+        if (t != null) notes.add(Note.onField(current(), f, t));
     }
 
     void addBytesNote(int start, int length) {
-        if (current == null || start < 0) return;
+        if (current() == null || start < 0) return;
         String t = noteEditor.ask(this, "Add Note", "On bytes " + Texts.range(start, length) + ", frame "
-                + current.frame().number(), "");
-        if (t != null) notes.add(Note.onBytes(current.frame().number(), start, length, t));
+                + current().frame().number(), "");
+        if (t != null) notes.add(Note.onBytes(current().frame().number(), start, length, t));
     }
 
     void addFrameNote() {
-        if (current == null) {
+        if (current() == null) {
             showError("No frame", "Select a frame first.");
             return;
         }
-        String t = noteEditor.ask(this, "Add Note", "On frame " + current.frame().number(), "");
-        if (t != null) notes.add(Note.onFrame(current.frame().number(), t));
+        String t = noteEditor.ask(this, "Add Note", "On frame " + current().frame().number(), "");
+        if (t != null) notes.add(Note.onFrame(current().frame().number(), t));
     }
 
     void editNote(Note n) {
@@ -1881,13 +1456,11 @@ public final class MainWindow extends JFrame {
     /** Shows the frame of a note and selects what it is on. */
     void goToNote(Note n) {
         if (!goToFrameNumber(n.frame())) return;
-        if (current == null) return;
-        var loc = org.frameinspector.core.notes.NoteLocator.locate(current, n);
+        if (current() == null) return;
+        var loc = org.frameinspector.core.notes.NoteLocator.locate(current(), n);
         if (loc == null) return;
         if (loc.field() != null && tree.selectField(loc.field())) return;
-        showSource(loc.source());
-        hex.setSelection(loc.offset(), Math.max(1, loc.length()));
-        updateFieldStatus();
+        fieldTree.selectBytes(loc.source(), loc.offset(), Math.max(1, loc.length()));
     }
 
     private boolean isCaptureInput() {
@@ -1900,7 +1473,7 @@ public final class MainWindow extends JFrame {
         if (inputFile != null && !isCaptureInput()) {
             try {
                 NotesFiles.saveSidecar(inputFile, notes);
-                statusFrames.setText("Notes saved to " + NotesFiles.sidecar(inputFile).getFileName());
+                statusBar.setFrames("Notes saved to " + NotesFiles.sidecar(inputFile).getFileName());
                 return true;
             } catch (IOException e) {
                 showError("Cannot save the notes", e.getMessage());
@@ -1934,7 +1507,7 @@ public final class MainWindow extends JFrame {
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         notes.markSaved();
         notesChanged();
-        statusFrames.setText("Notes saved in " + out.getFileName());
+        statusBar.setFrames("Notes saved in " + out.getFileName());
     }
 
     /** True when there are no unsaved notes, or the user saved or discarded them; false to stay. */
@@ -1974,12 +1547,12 @@ public final class MainWindow extends JFrame {
 
     /** Frame → Compare With…: the shown frame against a frame of another file or a pasted dump. */
     private void compareWith() {
-        if (current == null) {
+        if (current() == null) {
             showError("Compare", "Select a frame first.");
             return;
         }
         Object[] options = {"A File…", "A Pasted Dump…", "Cancel"};
-        int r = JOptionPane.showOptionDialog(this, "Compare frame " + current.frame().number() + " with a frame of:",
+        int r = JOptionPane.showOptionDialog(this, "Compare frame " + current().frame().number() + " with a frame of:",
                 "Compare With", JOptionPane.DEFAULT_OPTION, JOptionPane.QUESTION_MESSAGE, null, options, options[0]);
         Loaded other = null;
         if (r == 0) {
@@ -2023,22 +1596,22 @@ public final class MainWindow extends JFrame {
 
     /** Compares the shown frame (A) with frame {@code index} of another input (B). */
     CompareWindow compareWith(Loaded other, int index) {
-        if (current == null) return null;
+        if (current() == null) return null;
         Dissection db = dissector.apply(other.frames().frame(index));
         String name = loaded == null ? "" : loaded.name() + " ";
-        return openCompare(new CompareWindow(current, "A: " + name + "frame " + current.frame().number(), db,
+        return openCompare(new CompareWindow(current(), "A: " + name + "frame " + current().frame().number(), db,
                 "B: " + other.name() + " frame " + db.frame().number()));
     }
 
     /** Frame → Make Conformant: a corrected copy of the shown frame, as a diff against the original. */
     CompareWindow makeConformant() {
-        if (current == null) {
+        if (current() == null) {
             showError("Make Conformant", "Select a frame first.");
             return null;
         }
-        FixResult r = FrameFixer.standard().fix(current.frame());
+        FixResult r = FrameFixer.standard().fix(current().frame());
         if (!r.changed()) {
-            JOptionPane.showMessageDialog(this, "Nothing to change: frame " + current.frame().number()
+            JOptionPane.showMessageDialog(this, "Nothing to change: frame " + current().frame().number()
                     + " has no finding Frame Inspector knows how to correct."
                     + (r.notFixed().isEmpty() ? "" : "\n\nNot fixed:\n" + String.join("\n", r.notFixed())),
                     "Make Conformant", JOptionPane.INFORMATION_MESSAGE);
@@ -2094,7 +1667,7 @@ public final class MainWindow extends JFrame {
             int before = frameModel.getRowCount();
             int added = frameModel.sourceGrew();
             if (added > 0) {
-                statusFrames.setText(frameModel.frameCount() + " frames (capturing)");
+                statusBar.setFrames(frameModel.frameCount() + " frames (capturing)");
                 if (before == 0) selectFrame(0);
                 // follow the end of the list unless the user scrolled away from it
                 java.awt.Rectangle vis = frameTable.getVisibleRect();
@@ -2104,7 +1677,7 @@ public final class MainWindow extends JFrame {
             }
         });
         liveTimer.start();
-        statusFrames.setText("Capturing on " + name + "…");
+        statusBar.setFrames("Capturing on " + name + "…");
     }
 
     void stopCapture() {
@@ -2119,7 +1692,7 @@ public final class MainWindow extends JFrame {
         }
         captureStartAction.setEnabled(true);
         captureStopAction.setEnabled(false);
-        if (frameModel.cache() != null) statusFrames.setText(frameModel.frameCount() + " frames (stopped)");
+        if (frameModel.cache() != null) statusBar.setFrames(frameModel.frameCount() + " frames (stopped)");
     }
 
     boolean isCapturing() { return liveTimer != null; }
@@ -2136,7 +1709,7 @@ public final class MainWindow extends JFrame {
     boolean goToFrameNumber(int n) {
         int row = frameModel.rowOf(n - 1);
         if (row < 0) {
-            statusFrames.setText("Frame " + n + " is hidden by the display filter");
+            statusBar.setFrames("Frame " + n + " is hidden by the display filter");
             return false;
         }
         selectFrame(row);
@@ -2167,19 +1740,20 @@ public final class MainWindow extends JFrame {
     // ------------------------------------------------------------------ accessors for tests
 
     public JTable frameTable() { return frameTable; }
-    javax.swing.JTabbedPane sourceTabs() { return sourceTabs; }
+    javax.swing.JTabbedPane sourceTabs() { return byteView.sourceTabs; }
     JTextField findTextField() { return findText; }
     JComboBox<String> findModeBox() { return findMode; }
     JLabel findStatusLabel() { return findStatus; }
-    JLabel statusFramesLabel() { return statusFrames; }
+    JLabel statusFramesLabel() { return statusBar.frames; }
     public FieldTree fieldTree() { return tree; }
     public HexPane hexPane() { return hex; }
-    public JTable findingsTable() { return findingsTable; }
-    public JTextArea explanationArea() { return explanation; }
-    public BitStrip bitStrip() { return bits; }
-    public Dissection currentDissection() { return current; }
-    public JLabel statusFieldLabel() { return statusField; }
-    public JLabel statusLayoutLabel() { return statusLayout; }
+    public JTable findingsTable() { return findings.table; }
+    public JTextArea explanationArea() { return findings.explanation; }
+    public BitStrip bitStrip() { return byteView.bits; }
+    public Dissection currentDissection() { return current(); }
+    private Dissection current() { return fieldTree.current(); }
+    public JLabel statusFieldLabel() { return statusBar.field; }
+    public JLabel statusLayoutLabel() { return statusBar.layout; }
 
     /** A clipboard text that is not a dump: carried back to the EDT to open the Paste dialog on it. */
     private static final class PasteFailed extends Exception {
@@ -2191,27 +1765,4 @@ public final class MainWindow extends JFrame {
         }
     }
 
-    /** Findings column of the frame list: worst severity icon and the number of findings. */
-    static final class WorstFindingRenderer extends DefaultTableCellRenderer {
-        @Override
-        public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int r, int c) {
-            super.getTableCellRendererComponent(t, "", sel, focus, r, c);
-            RowSummaries.Summary d = (RowSummaries.Summary) v;
-            Severity w = d == null ? null : d.worst();
-            setIcon(w == null ? null : Icons.severityCell(w));
-            setText(w == null ? "" : d.findings() + " " + w.name().toLowerCase());
-            return this;
-        }
-    }
-
-    /** Severity column of the findings table: icon and name. */
-    static final class SeverityRenderer extends DefaultTableCellRenderer {
-        @Override
-        public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int r, int c) {
-            super.getTableCellRendererComponent(t, v == null ? "" : v.toString(), sel, focus, r, c);
-            Icon i = v instanceof Severity s ? Icons.severityCell(s) : null;
-            setIcon(i);
-            return this;
-        }
-    }
 }

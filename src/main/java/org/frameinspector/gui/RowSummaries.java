@@ -23,9 +23,13 @@ import org.frameinspector.core.model.Severity;
  */
 final class RowSummaries {
     /** What the frame list shows of one dissection. */
-    record Summary(String src, String dst, String protocol, String info, Severity worst, int findings) {
+    record Summary(String src, String dst, String protocol, String info, Severity worst, int findings,
+                   int worstCount) {
         static Summary of(Dissection d) {
-            return new Summary(d.src(), d.dst(), d.protocol(), d.info(), d.worst(), d.findings().size());
+            Severity w = d.worst();
+            int n = 0;
+            for (var f : d.findings()) if (f.severity() == w) n++;
+            return new Summary(d.src(), d.dst(), d.protocol(), d.info(), w, d.findings().size(), n);
         }
     }
 
@@ -106,7 +110,7 @@ final class RowSummaries {
         try {
             return Summary.of(dissector.apply(source.frame(i)));
         } catch (RuntimeException | LinkageError e) {
-            return new Summary("", "", "ERROR", "cannot dissect: " + e, null, 0);
+            return new Summary("", "", "ERROR", "cannot dissect: " + e, null, 0, 0);
         }
     }
 }

@@ -9,6 +9,24 @@ final class Texts {
     private Texts() {
     }
 
+    /** A count with digit grouping: {@code 1,000,000}. */
+    static String count(long n) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.getDefault(java.util.Locale.Category.FORMAT))
+                .format(n);
+    }
+
+    /** A count and a noun in the right number: "1 frame", "2 frames", "1,000,000 frames". */
+    static String count(long n, String noun) {
+        return count(n) + " " + (n == 1 ? noun : plural(noun));
+    }
+
+    /** The plural of the nouns the app counts (frame, finding, violation, risk, part, note …). */
+    static String plural(String noun) {
+        if (noun.endsWith("s") || noun.endsWith("x")) return noun + "es";
+        if (noun.endsWith("y") && !noun.endsWith("ey")) return noun.substring(0, noun.length() - 1) + "ies";
+        return noun + "s";
+    }
+
     static String esc(String s) {
         if (s == null) return "";
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
