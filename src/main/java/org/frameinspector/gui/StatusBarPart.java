@@ -126,4 +126,41 @@ final class StatusBarPart {
     }
 
     boolean isBusy() { return busyWorker != null; }
+
+    /**
+     * A background job of the status bar: its result is handled on the EDT only while it is the job shown (a job
+     * that was cancelled or replaced says nothing).
+     */
+    abstract static class Job<T> extends SwingWorker<T, Void> {
+        private final StatusBarPart bar;
+
+        Job(StatusBarPart bar) {
+            this.bar = bar;
+        }
+
+        /** On the EDT, with the job's result. */
+        abstract void succeeded(T result);
+
+        /** On the EDT, when the job threw. */
+        abstract void failed(Throwable cause);
+
+        @Override
+        protected final void done() {
+            if (!bar.isCurrent(this)) return;
+            bar.busyDone();
+            if (isCancelled()) return;
+            try {
+                succeeded(get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed(e.getCause() == null ? e : e.getCause());
+            }
+        }
+
+        /** Percent done, shown in the bar (from the worker thread). */
+        void progress(int percent) {
+            setProgress(percent);
+        }
+    }
 }

@@ -192,7 +192,7 @@ final class WarmUp {
                         }
                         DissectionCache cache = new DissectionCache(new ListFrameSource(rows), dissector, 64);
                         for (int i = 0; i < rows.size(); i++) cache.put(i, ds.get(i % ds.size())); // no EDT dissection
-                        m.setCache(cache);
+                        m.setDissections(cache);
                         list.setRowSelectionInterval(0, 0);
                         paint(list, 700, 12 * list.getRowHeight()); // a list pane's worth of rows
                         more = true;
