@@ -179,9 +179,9 @@ public final class LiveCapture implements AutoCloseable {
 
     /**
      * Reads frames on a daemon thread until {@link #close}: each frame (numbered from 1) goes to {@code each} on that
-     * thread; a failure's message to {@code failed}, after which the thread ends.
+     * thread; a failure's message to {@code failed}, after which the thread ends. Returns the reader thread.
      */
-    public synchronized void start(Consumer<Frame> each, Consumer<String> failed) {
+    public synchronized Thread start(Consumer<Frame> each, Consumer<String> failed) {
         if (reader != null) throw new IllegalStateException("already started");
         reader = new Thread(() -> {
             int n = 0;
@@ -199,6 +199,7 @@ public final class LiveCapture implements AutoCloseable {
         }, "live-capture " + iface);
         reader.setDaemon(true);
         reader.start();
+        return reader;
     }
 
     /** Whether the libpcap handle is still open (false at once after {@link #close}). */

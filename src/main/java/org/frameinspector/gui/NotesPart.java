@@ -25,6 +25,7 @@ import javax.swing.JMenuItem;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
+import javax.swing.JTextArea;
 import javax.swing.JTabbedPane;
 import javax.swing.filechooser.FileNameExtensionFilter;
 import net.miginfocom.swing.MigLayout;
@@ -67,8 +68,8 @@ final class NotesPart {
     private final JTabbedPane tabs;
     private final NotesListener listener = (k, n) -> changed();
     final NotesPanel panel = new NotesPanel(this::goTo, this::edit);
-    private final JPanel banner = new JPanel(new MigLayout("insets 4 8 4 8, gap 8", "[grow,fill][]", "[center]"));
-    private final JLabel bannerText = new JLabel();
+    private final JPanel banner = new JPanel(new MigLayout("insets 4 8 4 8, gap 8", "[][grow,fill][]", "[center]"));
+    private final JTextArea bannerText = new JTextArea();
     private NotesStore store = new NotesStore();
     private List<FrameNotes.Item> frameNotes = List.of();
     private Path inputFile;
@@ -85,11 +86,18 @@ final class NotesPart {
         panel.setStore(store);
         banner.setName("notesBanner");
         bannerText.setName("notesBannerText");
-        bannerText.setIcon(Icons.get("risk"));
+        // a text area wraps the message in a small window instead of cutting it
+        bannerText.setEditable(false);
+        bannerText.setLineWrap(true);
+        bannerText.setWrapStyleWord(true);
+        bannerText.setOpaque(false);
+        bannerText.setBorder(null);
+        bannerText.setFocusable(false);
         JButton saveAs = new JButton("Save Notes As…");
         saveAs.setName("notesBannerSaveAs");
         saveAs.addActionListener(e -> saveAs());
-        banner.add(bannerText, "wmin 0");
+        banner.add(new JLabel(Icons.get("risk")), "aligny top");
+        banner.add(bannerText, "wmin 0, width 100:300:n");
         banner.add(saveAs);
         banner.setBackground(Theme.isDark() ? new Color(0x4A3A12) : new Color(0xFFF4CE));
         banner.setBorder(BorderFactory.createMatteBorder(1, 0, 1, 0, Theme.color("Component.borderColor", Color.GRAY)));
@@ -179,8 +187,8 @@ final class NotesPart {
         panel.setStore(store);
         if (unreadable != null) {
             String text = "The notes file " + unreadable.getFileName() + " could not be read: " + r.problem()
-                    + ". Your notes are kept as they are (this file is never written or deleted); Save Notes As… "
-                    + "writes to a new file.";
+                    + ". Your notes are kept as they are: the app never writes or deletes that file. Save Notes As… "
+                    + "saves to a new file.";
             bannerText.setText(text);
             bannerText.setToolTipText(unreadable.toAbsolutePath() + ": " + r.problem());
         }

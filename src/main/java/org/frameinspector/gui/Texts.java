@@ -58,7 +58,7 @@ final class Texts {
         return sb.append("</div></html>").toString();
     }
 
-    /** Plain text of a finding for the explanation area. */
+    /** Plain text of a finding for the explanation area: what, where, observed/expected, reference, explanation. */
     static String findingText(Finding f) {
         StringBuilder sb = new StringBuilder();
         sb.append(f.severity()).append("  ").append(f.id()).append("  (layer ").append(f.layer()).append(", ")
@@ -69,8 +69,9 @@ final class Texts {
             sb.append("Observed: ").append(f.observed() == null ? "–" : f.observed())
                     .append("    Expected: ").append(f.expected() == null ? "–" : f.expected()).append('\n');
         }
+        // the citation comes before the long explanation, so a small window still shows it
+        if (f.reference() != null) sb.append("Reference: ").append(f.reference()).append('\n');
         sb.append('\n').append(f.explanation() == null ? "" : f.explanation().strip()).append('\n');
-        if (f.reference() != null) sb.append("\nReference: ").append(f.reference()).append('\n');
         if (f.needsContext()) sb.append("(This check used earlier frames of the connection.)\n");
         return sb.toString();
     }

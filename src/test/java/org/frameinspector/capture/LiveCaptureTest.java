@@ -130,6 +130,40 @@ class LiveCaptureTest {
         }
     }
 
+    /**
+     * Stop with no traffic at all: the filter matches nothing, so the reader thread is waiting for packets when
+     * close() comes. The handle must be released at once (a blocking read would wait for the next packet) and the
+     * reader must end.
+     */
+    @Test
+    void closeReleasesTheHandleAtOnceWhileNoPacketArrives() throws Exception {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        boolean ok = root() && LiveCapture.available();
+        String why = "live capture needs root and libpcap (root: " + root() + ", libpcap: " + LiveCapture.available() + ")";
+        if (ci) assertThat(ok).as(why).isTrue();
+        else Assumptions.assumeTrue(ok, why);
+        int unused;
+        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            unused = ss.getLocalPort(); // nothing talks to it once closed
+        }
+        // a long read timeout: stopping must not wait for it either
+        LiveCapture cap = LiveCapture.open("lo", "udp port " + unused, 65535, 2000);
+        List<Frame> got = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<String> failed = new AtomicReference<>();
+        Thread reader = cap.start(got::add, failed::set);
+        Thread.sleep(300); // the reader is inside next(), waiting
+        assertThat(reader.isAlive()).isTrue();
+        long t0 = System.nanoTime();
+        cap.close();
+        long closeMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(cap.isOpen()).as("handle released by close()").isFalse();
+        assertThat(closeMs).as("close() took %d ms", closeMs).isLessThan(200);
+        reader.join(500);
+        assertThat(reader.isAlive()).as("reader thread ended").isFalse();
+        assertThat(failed.get()).as("a stop is not a failure").isNull();
+        assertThat(got).isEmpty();
+    }
+
     private static boolean has(List<Dissection> got, byte[] tpkt) {
         synchronized (got) {
             for (Dissection d : got) {
