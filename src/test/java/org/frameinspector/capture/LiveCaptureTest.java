@@ -52,13 +52,18 @@ class LiveCaptureTest {
         return false;
     }
 
-    @Test
-    void capturesACrCcExchangeOnLoopback() throws Exception {
+    /** Skips without root and libpcap on a developer machine; fails in CI. */
+    private static void requireCapture() {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         boolean ok = root() && LiveCapture.available();
         String why = "live capture needs root and libpcap (root: " + root() + ", libpcap: " + LiveCapture.available() + ")";
         if (ci) assertThat(ok).as(why).isTrue();
         else Assumptions.assumeTrue(ok, why);
+    }
+
+    @Test
+    void capturesACrCcExchangeOnLoopback() throws Exception {
+        requireCapture();
 
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         try (ServerSocket ss = new ServerSocket(0, 1, lo)) {
@@ -137,11 +142,7 @@ class LiveCaptureTest {
      */
     @Test
     void closeReleasesTheHandleAtOnceWhileNoPacketArrives() throws Exception {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        boolean ok = root() && LiveCapture.available();
-        String why = "live capture needs root and libpcap (root: " + root() + ", libpcap: " + LiveCapture.available() + ")";
-        if (ci) assertThat(ok).as(why).isTrue();
-        else Assumptions.assumeTrue(ok, why);
+        requireCapture();
         int unused;
         try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             unused = ss.getLocalPort(); // nothing talks to it once closed
