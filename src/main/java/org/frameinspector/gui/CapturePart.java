@@ -98,4 +98,7 @@ final class CapturePart {
     }
 
     boolean isCapturing() { return timer != null; }
+
+    /** The running capture (null when none or stubbed), for tests. */
+    LiveCapture live() { return live; }
 }

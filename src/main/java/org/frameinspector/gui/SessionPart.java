@@ -276,7 +276,7 @@ final class SessionPart {
         StatusBarPart status = window.statusBar;
         status.source.setText(l.name());
         status.source.setToolTipText(file == null ? l.name() : file.toAbsolutePath().toString());
-        StringBuilder lay = new StringBuilder(l.format());
+        StringBuilder lay = new StringBuilder(formatName(l, file));
         if (l.layout() != null) lay.append(": ").append(l.layout());
         if (l.startLayer() != null) lay.append(" · starts at ").append(l.startLayer());
         status.layout.setText(lay.toString());
@@ -307,6 +307,18 @@ final class SessionPart {
         }
         window.filter.inputChanged(n);
         window.fitFrameList(n);
+    }
+
+    /**
+     * The format for the status bar: read from the file's magic number, so a pcap named .pcapng says "pcap"; when the
+     * name claims the other format it says so ("pcap, named .pcapng").
+     */
+    static String formatName(Loaded l, Path file) {
+        String f = l.format();
+        if (file == null || !("pcap".equals(f) || "pcapng".equals(f))) return f;
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String ext = name.endsWith(".pcapng") ? "pcapng" : name.endsWith(".pcap") ? "pcap" : null;
+        return ext == null || ext.equals(f) ? f : f + ", named ." + ext;
     }
 
     private void connectionsTitle(String title) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (and decoded, once the link/IP/TCP dissectors are in the registry). Needs root and libpcap; skipped on a
  * developer machine without them, but a failure when the environment variable CI is "true".
  */
-class LiveCaptureTest {
+public class LiveCaptureTest {
     static final byte[] CR = {3, 0, 0, 22, 17, (byte) 0xE0, 0, 0, 0, 1, 0, (byte) 0xC0, 1, 0x0A, (byte) 0xC1, 2, 1, 0,
             (byte) 0xC2, 2, 1, 2};
     static final byte[] CC = {3, 0, 0, 22, 17, (byte) 0xD0, 0, 1, 0x44, 0x31, 0, (byte) 0xC0, 1, 0x0A, (byte) 0xC1, 2, 1, 0,
@@ -41,7 +41,8 @@ class LiveCaptureTest {
     @TempDir
     Path dir;
 
-    static boolean root() {
+    /** Whether the tests run as root (live capture needs it). */
+    public static boolean root() {
         try {
             for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (l.startsWith("Uid:")) return l.split("\\s+")[1].equals("0");

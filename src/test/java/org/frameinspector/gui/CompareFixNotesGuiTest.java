@@ -20,8 +20,6 @@ import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
 import javax.swing.SwingUtilities;
 import org.frameinspector.TestFiles;
@@ -82,12 +80,7 @@ class CompareFixNotesGuiTest {
     }
 
     private static void waitFor(String what, BooleanSupplier c) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return execute(c::getAsBoolean);
-            }
-        }, Timeout.timeout(20_000));
+        GuiWait.until(what, c, 20_000);
     }
 
     private void openAndWait(Path p, int frames) {

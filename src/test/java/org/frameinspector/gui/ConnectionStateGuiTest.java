@@ -12,8 +12,6 @@ import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
 import org.frameinspector.TestFiles;
 import org.frameinspector.core.dissect.FrameDissector;
@@ -64,12 +62,7 @@ class ConnectionStateGuiTest {
     }
 
     private static void waitFor(String what, BooleanSupplier c) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return execute(c::getAsBoolean);
-            }
-        }, Timeout.timeout(15_000));
+        GuiWait.until(what, c, 15_000);
     }
 
     private Dissection row(int r) {

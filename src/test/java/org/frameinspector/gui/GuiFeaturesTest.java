@@ -21,8 +21,6 @@ import org.assertj.swing.data.TableCell;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JPopupMenuFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
 import org.frameinspector.TestFiles;
 import org.frameinspector.capture.CaptureException;
@@ -90,12 +88,7 @@ class GuiFeaturesTest {
     }
 
     private static void waitFor(String what, BooleanSupplier c) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return execute(c::getAsBoolean);
-            }
-        }, Timeout.timeout(20_000));
+        GuiWait.until(what, c, 20_000);
     }
 
     private void openPcap() {
