@@ -203,22 +203,25 @@ final class ActionsPart {
         tb.setName("toolBar");
         tb.setFloatable(false);
         tb.setLayout(new MigLayout("insets 2 4 2 4, gap 2, aligny center", "", "[center]"));
-        tb.add(toolButton(open, "openButton"));
-        tb.add(toolButton(paste, "pasteButton"));
-        tb.add(toolButton(export, "exportButton"));
+        // short labels (the tooltips say the rest), so the toolbar fits 1024 pixels at any UI scale
+        tb.add(toolButton(open, "openButton", "Open…"));
+        tb.add(toolButton(paste, "pasteButton", "Paste"));
+        tb.add(toolButton(export, "exportButton", "Export…"));
         tb.add(new JToolBar.Separator(), "gapx 4 4");
-        tb.add(toolButton(find, "findButton"));
-        tb.add(toolButton(goTo, "goToButton"));
+        tb.add(toolButton(find, "findButton", "Find…"));
+        tb.add(toolButton(goTo, "goToButton", "Go To…"));
         tb.add(new JToolBar.Separator(), "gapx 4 4");
-        tb.add(toolButton(compare, "compareButton"));
-        tb.add(toolButton(fix, "fixButton"));
+        tb.add(toolButton(compare, "compareButton", "Compare"));
+        tb.add(toolButton(fix, "fixButton", "Make Conformant"));
         tb.add(new JLabel(), "pushx, growx");
-        tb.add(toolButton(theme, "themeButton"));
+        tb.add(toolButton(theme, "themeButton", "Theme"));
         return tb;
     }
 
-    private static JButton toolButton(Action a, String name) {
+    private static JButton toolButton(Action a, String name, String label) {
         JButton b = new JButton(a);
+        b.setHideActionText(true);
+        b.setText(label);
         b.setName(name);
         b.setFocusable(false);
         b.setHorizontalTextPosition(SwingConstants.RIGHT);

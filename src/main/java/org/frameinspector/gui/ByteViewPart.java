@@ -37,7 +37,7 @@ final class ByteViewPart {
     ByteViewPart() {
         sourceTabs.setName("sourceTabs");
         sourceTabs.setVisible(false);
-        sourceTabs.putClientProperty("JTabbedPane.tabHeight", UIScale.scale(26));
+        sourceTabs.putClientProperty("JTabbedPane.tabHeight", 26); // FlatLaf scales it
         hexScroll.getVerticalScrollBar().setUnitIncrement(hex.hexLayout().lineHeight());
         fieldTitle.setName("fieldTitle");
         fieldTitle.putClientProperty("FlatLaf.styleClass", "h4");
@@ -147,8 +147,9 @@ final class ByteViewPart {
 
     /** Width the hex pane needs for 16 bytes a row, with its scroll bar. */
     int neededWidth() {
+        // a few pixels of slack: without them a scaled UI (flatlaf.uiScale=2) showed a needless horizontal scroll bar
         return hex.hexLayout().preferredWidth() + hexScroll.getVerticalScrollBar().getPreferredSize().width
-                + hexScroll.getInsets().left + hexScroll.getInsets().right;
+                + hexScroll.getInsets().left + hexScroll.getInsets().right + UIScale.scale(4);
     }
 
     /** Scrolls so that a byte of the shown source is visible. */

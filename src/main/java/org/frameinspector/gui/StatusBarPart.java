@@ -53,10 +53,11 @@ final class StatusBarPart {
         layout.setName("statusLayout");
         frames.setName("statusFrames");
         field.setName("statusField");
-        // every label may shrink: at 1024 pixels the bar shows what fits instead of pushing Cancel off the window
+        // the name, the layout and the field may shrink (they have tooltips): at 1024 pixels, or at a UI scale of 2,
+        // the bar shows what fits instead of pushing the frame count or Cancel off the window
         panel.add(source, "wmin 0, shrinkprio 200");
         panel.add(layout, "wmin 0, shrinkprio 150");
-        panel.add(frames, "wmin 0, shrinkprio 50");
+        panel.add(frames, "wmin pref");
         panel.add(field, "wmin 0, growx, shrinkprio 100");
         progress.setName("loadProgress");
         progress.setIndeterminate(true);

@@ -28,7 +28,7 @@ public final class ShotApp {
             m.setLocation(0, 0);
             m.setVisible(true);
             m.openFile(Path.of(args[0]));
-            if (frame > 1) MainWindow.later(2500, () -> m.goToFrameNumber(frame));
+            if (frame > 1) MainWindow.later(6000, () -> m.goToFrameNumber(frame));
         });
     }
 }
