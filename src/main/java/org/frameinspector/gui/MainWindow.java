@@ -119,6 +119,13 @@ public final class MainWindow extends JFrame {
                 findings.explanationComponent(), 0.55);
         centerSplit = new Splitter("centerSplit", JSplitPane.VERTICAL_SPLIT, upperSplit, findingsSplit, 0.68);
         mainSplit = new Splitter("mainSplit", JSplitPane.VERTICAL_SPLIT, frameList.component(), centerSplit, 0.36);
+        // the explanation belongs to the findings: the Connections table gets the whole width instead
+        lowerTabs.addChangeListener(e -> {
+            boolean wide = lowerTabs.getSelectedComponent() == session.connectionsPane;
+            if (findings.explanationComponent().isVisible() == !wide) return;
+            findings.explanationComponent().setVisible(!wide);
+            findingsSplit.revalidate();
+        });
         getContentPane().add(mainSplit, BorderLayout.CENTER);
         getContentPane().add(statusBar.component(), BorderLayout.SOUTH);
 

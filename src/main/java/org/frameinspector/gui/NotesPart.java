@@ -68,7 +68,14 @@ final class NotesPart {
     private final JTabbedPane tabs;
     private final NotesListener listener = (k, n) -> changed();
     final NotesPanel panel = new NotesPanel(this::goTo, this::edit);
-    private final JPanel banner = new JPanel(new MigLayout("insets 4 8 4 8, gap 8", "[][grow,fill][]", "[center]"));
+    private final JPanel banner = new JPanel(new MigLayout("insets 4 8 4 8, gap 8", "[][grow,fill][]", "[center]")) {
+        @Override
+        public void updateUI() {
+            super.updateUI();
+            // a warning colour of the theme in use (the theme can change while the banner shows)
+            setBackground(Theme.isDark() ? new Color(0x4A3A12) : new Color(0xFFF4CE));
+        }
+    };
     private final JTextArea bannerText = new JTextArea();
     private NotesStore store = new NotesStore();
     private List<FrameNotes.Item> frameNotes = List.of();
@@ -99,7 +106,6 @@ final class NotesPart {
         banner.add(new JLabel(Icons.get("risk")), "aligny top");
         banner.add(bannerText, "wmin 0, width 100:300:n");
         banner.add(saveAs);
-        banner.setBackground(Theme.isDark() ? new Color(0x4A3A12) : new Color(0xFFF4CE));
         banner.setBorder(BorderFactory.createMatteBorder(1, 0, 1, 0, Theme.color("Component.borderColor", Color.GRAY)));
         banner.setVisible(false);
         frame.afterShow(this::refresh);

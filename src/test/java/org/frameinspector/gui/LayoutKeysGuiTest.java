@@ -185,6 +185,12 @@ class LayoutKeysGuiTest {
                     && main.statusFramesLabel().getWidth() >= main.statusFramesLabel().getPreferredSize().width;
         })).as("status bar whole").isTrue();
         assertThat(window.label("statusFrames").text()).isEqualTo("1,200 frames");
+        // the Connections tab gets the whole width (the explanation is the findings' and steps aside)
+        window.tabbedPane("lowerTabs").selectTab("Connections");
+        waitFor("the connections table across the window", () -> main.connectionsTable().getParent().getWidth()
+                > 0.9 * main.getContentPane().getWidth());
+        window.tabbedPane("lowerTabs").selectTab("Findings");
+        waitFor("the explanation back", () -> main.explanationArea().isShowing());
 
         // drag the list's divider 120 pixels down: remembered, and the next window starts there
         JSplitPane split = (JSplitPane) window.splitPane("mainSplit").target();
