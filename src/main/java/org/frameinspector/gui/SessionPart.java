@@ -82,8 +82,6 @@ final class SessionPart {
 
     Path inputFile() { return inputFile; }
 
-    Function<Frame, Dissection> dissector() { return dissector; }
-
     void enableConnectionState() { connectionState = true; }
 
     boolean isLoading() { return loadWorker != null; }
@@ -174,15 +172,16 @@ final class SessionPart {
         window.statusBar.setFrames("Opening " + what + "…");
         SwingWorker<Loaded, Void> w = new SwingWorker<>() {
             NotesPart.Read notes;
-            Dissection first;
+            DissectionCache dissections;
 
             @Override
             protected Loaded doInBackground() throws Exception {
                 long t0 = System.nanoTime();
                 try {
                     Loaded l = job.call();
-                    // the frame shown first is dissected here, not on the EDT
-                    first = dissectFirst(l);
+                    // the input's dissections are made here, and the frame shown first is dissected here, not on
+                    // the EDT
+                    dissections = dissectionsOf(l, true);
                     if (file != null) notes = NotesPart.read(file, l);
                     return l;
                 } finally {
@@ -196,7 +195,7 @@ final class SessionPart {
                 loadWorker = null;
                 window.statusBar.loading(false);
                 try {
-                    setLoaded(get(), file, notes, first);
+                    setLoaded(get(), file, notes, dissections);
                 } catch (CancellationException e) {
                     window.statusBar.setFrames("Cancelled");
                 } catch (ExecutionException e) {
@@ -230,24 +229,31 @@ final class SessionPart {
         }
     }
 
-    /** The first frame's dissection, computed off the EDT (null when it cannot be). */
-    private Dissection dissectFirst(Loaded l) {
-        try {
-            return l.frames().size() > 0 ? dissector.apply(l.frames().frame(0)) : null;
-        } catch (RuntimeException | LinkageError e) {
-            return null; // dissected again (and the failure shown) when the frame is selected
+    /**
+     * The one place an input's {@link Dissections} are made; with {@code first} (off the EDT) its first frame is
+     * dissected and cached at once.
+     */
+    private DissectionCache dissectionsOf(Loaded l, boolean first) {
+        DissectionCache d = new DissectionCache(l.frames(), dissector, CACHE_SIZE);
+        if (first && l.frames().size() > 0) {
+            try {
+                d.put(0, d.dissect(0));
+            } catch (RuntimeException | LinkageError e) {
+                // dissected again (and the failure shown) when the frame is selected
+            }
         }
+        return d;
     }
 
     // ------------------------------------------------------------------ showing an input
 
     /**
      * Shows a new input in two EDT events: this one puts the rows in the list (they paint next); the first frame
-     * is selected and shown in the event after that, with its dissection from {@code first} when the loader made
-     * it, so neither event carries the whole first-show cost. {@code notes} null: read them here when there is a
-     * file.
+     * is selected and shown in the event after that, with the dissections the loader made (frame 1 already
+     * dissected) when there are some, so neither event carries the whole first-show cost. {@code notes} null: read
+     * them here when there is a file.
      */
-    void setLoaded(Loaded l, Path file, NotesPart.Read notes, Dissection first) {
+    void setLoaded(Loaded l, Path file, NotesPart.Read notes, DissectionCache made) {
         inputFile = file;
         window.notes.set(notes != null || file == null ? notes : NotesPart.read(file, l), file);
         if (loaded != null && loaded != l) {
@@ -261,8 +267,7 @@ final class SessionPart {
         window.statusBar.cancelBusy();
         loaded = l;
         long t0 = System.nanoTime();
-        DissectionCache dissections = new DissectionCache(l.frames(), dissector, CACHE_SIZE);
-        if (first != null) dissections.put(0, first);
+        DissectionCache dissections = made != null ? made : dissectionsOf(l, false);
         FrameTableModel model = window.frameList.model;
         model.setDissections(dissections, true);
         GuiTrace.since("setDissections", t0);

@@ -402,10 +402,9 @@ class LayoutKeysGuiTest {
         LiveCapture lc = execute(() -> main.capture.live());
         assertThat(lc.isOpen()).isTrue();
         Thread.sleep(300); // the reader waits for packets that do not come
-        long t0 = System.nanoTime();
         window.menuItemWithPath("Capture", "Stop").click();
+        // released when the click returns (how fast close() is, is measured in capture/LiveCaptureTest)
         assertThat(lc.isOpen()).as("handle released by Stop").isFalse();
-        assertThat((System.nanoTime() - t0) / 1_000_000).as("Stop took (ms)").isLessThan(2_000);
         assertThat(execute(() -> main.isCapturing())).isFalse();
         assertThat(window.label("statusFrames").text()).isEqualTo("0 frames (stopped)");
     }
