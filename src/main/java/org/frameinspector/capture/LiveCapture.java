@@ -4,20 +4,37 @@ import java.io.EOFException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.frameinspector.core.model.Frame;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapAddress;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.Pcaps;
 
 /**
- * Live capture through libpcap (pcap4j 1.8.2). pcap4j is used only in this package; the core never sees it.
- * A missing libpcap shows up as a {@link LinkageError} on first use; it is turned into a {@link CaptureException}
- * that says what to install.
+ * Live capture through libpcap (pcap4j 1.8.2), for the command line's {@code capture} and the desktop app alike.
+ * pcap4j is used only in this package; the core never sees it. A missing libpcap shows up as a {@link LinkageError}
+ * on first use; it is turned into a {@link CaptureException} that says what to install.
+ *
+ * <p>Stopping is immediate: the handle reads in non-blocking mode (a blocking read on Linux does not time out while
+ * no packet arrives at all, and {@code breakLoop} only ends {@code loop}/{@code dispatch}, not
+ * {@code getNextRawPacketEx}), so {@link #close} from another thread takes pcap4j's handle lock as soon as the read
+ * in flight returns and closes the handle then.
  */
 public final class LiveCapture implements AutoCloseable {
+    /** An interface as the desktop app's Start dialog lists it. */
+    public record Device(String name, String description, List<String> addresses, boolean loopback) {
+        public String label() {
+            StringBuilder sb = new StringBuilder(name);
+            if (description != null && !description.isBlank()) sb.append(" — ").append(description);
+            if (!addresses.isEmpty()) sb.append("  (").append(String.join(", ", addresses)).append(')');
+            return sb.toString();
+        }
+    }
+
     public static final String INSTALL_HINT = "libpcap was not found. Install it: Debian/Ubuntu 'apt-get install "
             + "libpcap0.8', Fedora/RHEL 'dnf install libpcap', Windows: Npcap (with WinPcap API compatibility); macOS "
             + "has it built in. A library in an unusual place can be named with -Dorg.pcap4j.core.pcapLibName=PATH.";
@@ -27,6 +44,8 @@ public final class LiveCapture implements AutoCloseable {
     private final String iface;
 
     private final int timeoutMs;
+    private volatile boolean closed;
+    private Thread reader;
 
     private LiveCapture(PcapHandle handle, String iface, int timeoutMs) {
         this.handle = handle;
@@ -84,6 +103,27 @@ public final class LiveCapture implements AutoCloseable {
         }
     }
 
+    /** The capture interfaces with their addresses, or an exception whose message says what to do. */
+    public static List<Device> devices() throws CaptureException {
+        try {
+            List<Device> out = new ArrayList<>();
+            List<PcapNetworkInterface> all = Pcaps.findAllDevs();
+            if (all == null) return out;
+            for (PcapNetworkInterface n : all) {
+                List<String> addrs = new ArrayList<>();
+                for (PcapAddress a : n.getAddresses()) {
+                    if (a.getAddress() != null) addrs.add(a.getAddress().getHostAddress());
+                }
+                out.add(new Device(n.getName(), n.getDescription(), addrs, n.isLoopBack()));
+            }
+            return out;
+        } catch (LinkageError e) {
+            throw new CaptureException(INSTALL_HINT, e);
+        } catch (PcapNativeException e) {
+            throw new CaptureException("cannot list the capture interfaces: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether libpcap can be loaded here. */
     public static boolean available() {
         try {
@@ -101,10 +141,10 @@ public final class LiveCapture implements AutoCloseable {
         return iface;
     }
 
-    /** The next frame, or null when the read timeout passed without one. */
+    /** The next frame, or null when the read timeout passed without one (or the capture was closed). */
     public Frame next(int number) throws CaptureException {
         long until = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (true) {
+        while (!closed) {
             Frame f = poll(number);
             if (f != null || System.nanoTime() >= until) return f;
             try {
@@ -114,6 +154,7 @@ public final class LiveCapture implements AutoCloseable {
                 return null;
             }
         }
+        return null;
     }
 
     private Frame poll(int number) throws CaptureException {
@@ -128,13 +169,48 @@ public final class LiveCapture implements AutoCloseable {
             return null;
         } catch (EOFException e) {
             throw new CaptureException("capture on '" + iface + "' ended", e);
-        } catch (PcapNativeException | NotOpenException e) {
+        } catch (NotOpenException e) {
+            if (closed) return null;
+            throw new CaptureException("capture on '" + iface + "' failed: the handle is closed", e);
+        } catch (PcapNativeException e) {
             throw new CaptureException("capture on '" + iface + "' failed: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Reads frames on a daemon thread until {@link #close}: each frame (numbered from 1) goes to {@code each} on that
+     * thread; a failure's message to {@code failed}, after which the thread ends. Returns the reader thread.
+     */
+    public synchronized Thread start(Consumer<Frame> each, Consumer<String> failed) {
+        if (reader != null) throw new IllegalStateException("already started");
+        reader = new Thread(() -> {
+            int n = 0;
+            try {
+                while (!closed) {
+                    Frame f = next(n + 1);
+                    if (f != null) {
+                        n++;
+                        each.accept(f);
+                    }
+                }
+            } catch (CaptureException | RuntimeException | LinkageError e) {
+                if (!closed) failed.accept(String.valueOf(e.getMessage()));
+            }
+        }, "live-capture " + iface);
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    /** Whether the libpcap handle is still open (false at once after {@link #close}). */
+    public boolean isOpen() {
+        return handle.isOpen();
+    }
+
+    /** Closes the handle now, also while the reader thread waits for packets; the thread then ends. */
     @Override
     public void close() {
+        closed = true;
         handle.close();
     }
 }

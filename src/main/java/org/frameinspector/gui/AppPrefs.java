@@ -6,7 +6,7 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * The desktop app's persistent settings (theme, recent files) in {@link Preferences}. Tests point it at a throw-away
+ * The desktop app's persistent settings (theme, recent files, splitter positions) in {@link Preferences}. Tests point it at a throw-away
  * node with the system property {@code fi.gui.prefs} so they never touch a user's settings.
  */
 public final class AppPrefs {
@@ -53,6 +53,29 @@ public final class AppPrefs {
 
     public static void clearRecentFiles() {
         for (int i = 0; i < MAX_RECENT; i++) node().remove("recent." + i);
+        flush();
+    }
+
+    /** A splitter's divider as a fraction of the split's size (remembered across restarts), or {@code def}. */
+    public static double splitter(String name, double def) {
+        double v = node().getDouble("split." + name, def);
+        return v > 0 && v < 1 ? v : def;
+    }
+
+    public static void setSplitter(String name, double fraction) {
+        if (!(fraction > 0 && fraction < 1)) return;
+        node().putDouble("split." + name, fraction);
+        flush();
+    }
+
+    /** Width of the hex pane the user dragged it to; -1: its natural width. */
+    public static int hexWidth() {
+        return node().getInt("split.hexWidth", -1);
+    }
+
+    public static void setHexWidth(int px) {
+        if (px > 0) node().putInt("split.hexWidth", px);
+        else node().remove("split.hexWidth");
         flush();
     }
 

@@ -12,12 +12,14 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 import net.miginfocom.swing.MigLayout;
+import org.frameinspector.capture.CaptureException;
+import org.frameinspector.capture.LiveCapture;
 
 /** Capture → Start…: pick an interface, optionally a BPF filter. */
 final class CaptureDialog extends JDialog {
     /** Where the dialog gets its interfaces (pcap4j, or a stub in tests). */
     interface DeviceLister {
-        List<LiveCapture.Device> devices() throws LiveCapture.CaptureException;
+        List<LiveCapture.Device> devices() throws CaptureException;
     }
 
     record Choice(String device, String bpf) {
@@ -73,7 +75,7 @@ final class CaptureDialog extends JDialog {
             } else {
                 list.setSelectedIndex(0);
             }
-        } catch (LiveCapture.CaptureException e) {
+        } catch (CaptureException e) {
             message.setText(e.getMessage());
             message.setIcon(Icons.get("violation"));
         }

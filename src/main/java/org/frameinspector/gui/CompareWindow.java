@@ -455,8 +455,8 @@ public final class CompareWindow extends JFrame {
             syncing = false;
         }
         String s = diff.summary();
-        if (fix != null) s = fix.changes().size() + (fix.changes().size() == 1 ? " change" : " changes")
-                + ", " + fix.resolvedIds().size() + " finding(s) resolved, " + fix.remaining().size()
+        if (fix != null) s = Texts.count(fix.changes().size(), "change")
+                + ", " + Texts.count(fix.resolvedIds().size(), "finding") + " resolved, " + fix.remaining().size()
                 + " remaining · " + s;
         summary.setText(s);
         summary.setToolTipText(s);

@@ -80,8 +80,9 @@ final class CopyFormats {
                 f.treeLabel()));
         if (!f.inFrame() && d != null && d.source(f.source()) != null) sb.append("  [").append(d.source(f.source()).name()).append(']');
         sb.append('\n');
-        for (Finding x : f.findings()) sb.append("        ^ ").append(x.severity()).append(' ').append(x.id())
-                .append(": ").append(x.message()).append('\n');
+        // the message starts with the finding's id ("TPKT-RESERVED-NONZERO: observed 0x11, expected 0x00")
+        for (Finding x : f.findings()) sb.append("        ^ ").append(x.severity()).append(' ').append(x.message())
+                .append('\n');
         return sb.toString();
     }
 

@@ -56,9 +56,9 @@ final class ExportDialog extends JDialog {
         JPanel sp = new JPanel(new MigLayout("insets 0, gap 0 2, wrap 1"));
         for (Scope s : Scope.values()) {
             String count = switch (s) {
-                case SELECTED -> selected >= 0 ? " (frame " + (selected + 1) + ")" : "";
-                case ALL -> " (" + all + ")";
-                case DISPLAYED -> " (" + displayed + ")";
+                case SELECTED -> selected >= 0 ? " (frame " + Texts.count(selected + 1) + ")" : "";
+                case ALL -> " (" + Texts.count(all) + ")";
+                case DISPLAYED -> " (" + Texts.count(displayed) + ")";
                 case FINDINGS -> "";
             };
             JRadioButton b = new JRadioButton(s.label + count);

@@ -20,7 +20,8 @@ import org.frameinspector.core.filter.FilterSyntaxException;
 
 /**
  * The display filter bar above the frame list (Wireshark syntax). The field turns green or red on every keystroke
- * ({@link DisplayFilter#validate}); the tooltip names the error and its column; Enter applies, Esc clears.
+ * ({@link DisplayFilter#validate}); while it is red, the error and its column are written beside it (in place of the
+ * "Displayed" count) and marked in the text; Enter applies, Esc clears.
  */
 final class FilterBar extends JPanel {
     enum State { EMPTY, VALID, INVALID }
@@ -31,6 +32,7 @@ final class FilterBar extends JPanel {
     private State state = State.EMPTY;
     private FilterSyntaxException error;
     private Object errorMark;
+    private String shownText = " ";
 
     FilterBar(Consumer<String> apply) {
         super(new MigLayout("insets 3 6 3 6, gap 6", "[][grow,fill][][][]", "[center]"));
@@ -81,8 +83,21 @@ final class FilterBar extends JPanel {
     State state() { return state; }
     FilterSyntaxException error() { return error; }
 
-    /** "Displayed: 3 of 1,000" next to the field. */
-    void setShown(String s) { shown.setText(s == null || s.isEmpty() ? " " : s); }
+    /** "Displayed: 3 of 1,000" next to the field (shown while the filter text is not in error). */
+    void setShown(String s) {
+        shownText = s == null || s.isEmpty() ? " " : s;
+        if (state != State.INVALID) showCount();
+    }
+
+    /** The text beside the field: the count, or the error while the filter is red. */
+    String shownText() { return shown.getText(); }
+
+    private void showCount() {
+        shown.setText(shownText);
+        shown.setToolTipText(null);
+        shown.setIcon(null);
+        shown.setForeground(null);
+    }
 
     void focus() {
         text.requestFocusInWindow();
@@ -123,11 +138,13 @@ final class FilterBar extends JPanel {
         }
         switch (state) {
             case EMPTY -> {
+                showCount();
                 text.putClientProperty(FlatClientProperties.OUTLINE, null);
                 text.setBackground(null);
                 text.setToolTipText("Display filter in Wireshark syntax; Enter applies it");
             }
             case VALID -> {
+                showCount();
                 Color ok = dark ? new Color(0x4CAF50) : new Color(0x2E8B3A);
                 text.putClientProperty(FlatClientProperties.OUTLINE, new Color[] {ok, ok});
                 text.setBackground(dark ? new Color(0x1F3A24) : new Color(0xE4F6E4));
@@ -137,6 +154,10 @@ final class FilterBar extends JPanel {
                 text.putClientProperty(FlatClientProperties.OUTLINE, FlatClientProperties.OUTLINE_ERROR);
                 text.setBackground(dark ? new Color(0x4A2222) : new Color(0xFDE2E2));
                 text.setToolTipText("<html>" + esc(error.getMessage()) + "</html>");
+                shown.setText(error.getMessage());
+                shown.setToolTipText(error.getMessage());
+                shown.setIcon(Icons.get("violation"));
+                shown.setForeground(dark ? new Color(0xFF8A80) : new Color(0xC62828));
                 try {
                     int from = Math.min(error.column(), text.getText().length());
                     int to = Math.min(text.getText().length(), from + Math.max(1, error.length()));

@@ -1,18 +1,16 @@
 package org.frameinspector.gui;
 
 import java.util.Arrays;
-import java.util.function.Function;
 import javax.swing.table.AbstractTableModel;
 import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.input.capture.CaptureIndex;
 import org.frameinspector.core.model.Dissection;
-import org.frameinspector.core.model.Frame;
 
 /**
  * The frame list: fully virtual. A row is a frame index (all frames, or the ones a display filter kept, as an int
  * array). No. / Time / Length of a capture come from its {@link CaptureIndex} without reading packet bytes; the
  * dissected columns come from {@link RowSummaries}, computed off the EDT for the rows being painted. Small inputs
- * (pasted dumps, live captures) are summarized straight from the {@link DissectionCache}.
+ * (pasted dumps, live captures) are summarized straight from the input's {@link Dissections}.
  */
 public final class FrameTableModel extends AbstractTableModel {
     public static final int NO = 0, TIME = 1, SRC = 2, DST = 3, PROTO = 4, LEN = 5, INFO = 6, FINDINGS = 7;
@@ -20,24 +18,27 @@ public final class FrameTableModel extends AbstractTableModel {
         "Findings"};
     static final String PENDING = "…";
 
-    private DissectionCache cache;
+    private Dissections cache;
     private CaptureIndex index;
     private RowSummaries summaries;
     private int[] view;   // frame indices shown, ascending; null = every frame
     private int rows;     // frames known to the table when view == null (a live capture grows)
     private long firstTimestamp;
 
-    public void setCache(DissectionCache c) {
-        setCache(c, null);
+    void setDissections(Dissections c) {
+        setDissections(c, false);
     }
 
-    /** Shows a new input; with a dissector, the text columns of a capture file are computed in the background. */
-    public void setCache(DissectionCache c, Function<Frame, Dissection> background) {
+    /**
+     * Shows a new input; with {@code background}, the text columns of a capture file are dissected on a worker
+     * (only the painted rows).
+     */
+    void setDissections(Dissections c, boolean background) {
         if (summaries != null) summaries.close();
         this.cache = c;
         FrameSource s = c == null ? null : c.source();
         index = s instanceof CaptureIndex ci ? ci : null;
-        summaries = index != null && background != null ? new RowSummaries(s, background, this::summariesReady) : null;
+        summaries = index != null && background ? new RowSummaries(c::dissect, this::summariesReady) : null;
         view = null;
         rows = c == null ? 0 : c.size();
         firstTimestamp = 0;
@@ -45,7 +46,16 @@ public final class FrameTableModel extends AbstractTableModel {
         fireTableDataChanged();
     }
 
-    public DissectionCache cache() { return cache; }
+    Dissections dissections() { return cache; }
+
+    /** The input's dissections changed (the in-order pass finished): the rows are summarized again, view kept. */
+    void dissectionsChanged() {
+        if (summaries != null) {
+            summaries.close();
+            summaries = new RowSummaries(cache::dissect, this::summariesReady);
+        }
+        if (getRowCount() > 0) fireTableRowsUpdated(0, getRowCount() - 1);
+    }
 
     /** Frames of the input (not just the displayed ones). */
     public int frameCount() { return cache == null ? 0 : rows; }

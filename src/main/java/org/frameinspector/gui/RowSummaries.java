@@ -9,11 +9,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import javax.swing.SwingUtilities;
-import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.model.Dissection;
-import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.model.Severity;
 
 /**
@@ -23,9 +21,13 @@ import org.frameinspector.core.model.Severity;
  */
 final class RowSummaries {
     /** What the frame list shows of one dissection. */
-    record Summary(String src, String dst, String protocol, String info, Severity worst, int findings) {
+    record Summary(String src, String dst, String protocol, String info, Severity worst, int findings,
+                   int worstCount) {
         static Summary of(Dissection d) {
-            return new Summary(d.src(), d.dst(), d.protocol(), d.info(), d.worst(), d.findings().size());
+            Severity w = d.worst();
+            int n = 0;
+            for (var f : d.findings()) if (f.severity() == w) n++;
+            return new Summary(d.src(), d.dst(), d.protocol(), d.info(), w, d.findings().size(), n);
         }
     }
 
@@ -37,8 +39,7 @@ final class RowSummaries {
         return t;
     });
 
-    private final FrameSource source;
-    private final Function<Frame, Dissection> dissector;
+    private final IntFunction<Dissection> dissector;
     private final Consumer<int[]> updated;
     private final Map<Integer, Summary> lru = new LinkedHashMap<>(CAPACITY * 2, 0.75f, true) {
         @Override
@@ -50,8 +51,8 @@ final class RowSummaries {
     private List<Integer> batch;
     private volatile boolean closed;
 
-    RowSummaries(FrameSource source, Function<Frame, Dissection> dissector, Consumer<int[]> updated) {
-        this.source = source;
+    /** {@code dissector} dissects frame index i (on the worker). */
+    RowSummaries(IntFunction<Dissection> dissector, Consumer<int[]> updated) {
         this.dissector = dissector;
         this.updated = updated;
     }
@@ -104,9 +105,9 @@ final class RowSummaries {
 
     private Summary summarize(int i) {
         try {
-            return Summary.of(dissector.apply(source.frame(i)));
+            return Summary.of(dissector.apply(i));
         } catch (RuntimeException | LinkageError e) {
-            return new Summary("", "", "ERROR", "cannot dissect: " + e, null, 0);
+            return new Summary("", "", "ERROR", "cannot dissect: " + e, null, 0, 0);
         }
     }
 }

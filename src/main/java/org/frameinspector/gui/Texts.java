@@ -9,6 +9,24 @@ final class Texts {
     private Texts() {
     }
 
+    /** A count with digit grouping: {@code 1,000,000}. */
+    static String count(long n) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.getDefault(java.util.Locale.Category.FORMAT))
+                .format(n);
+    }
+
+    /** A count and a noun in the right number: "1 frame", "2 frames", "1,000,000 frames". */
+    static String count(long n, String noun) {
+        return count(n) + " " + (n == 1 ? noun : plural(noun));
+    }
+
+    /** The plural of the nouns the app counts (frame, finding, violation, risk, part, note …). */
+    static String plural(String noun) {
+        if (noun.endsWith("s") || noun.endsWith("x")) return noun + "es";
+        if (noun.endsWith("y") && !noun.endsWith("ey")) return noun.substring(0, noun.length() - 1) + "ies";
+        return noun + "s";
+    }
+
     static String esc(String s) {
         if (s == null) return "";
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
@@ -40,7 +58,7 @@ final class Texts {
         return sb.append("</div></html>").toString();
     }
 
-    /** Plain text of a finding for the explanation area. */
+    /** Plain text of a finding for the explanation area: what, where, observed/expected, reference, explanation. */
     static String findingText(Finding f) {
         StringBuilder sb = new StringBuilder();
         sb.append(f.severity()).append("  ").append(f.id()).append("  (layer ").append(f.layer()).append(", ")
@@ -51,8 +69,9 @@ final class Texts {
             sb.append("Observed: ").append(f.observed() == null ? "–" : f.observed())
                     .append("    Expected: ").append(f.expected() == null ? "–" : f.expected()).append('\n');
         }
+        // the citation comes before the long explanation, so a small window still shows it
+        if (f.reference() != null) sb.append("Reference: ").append(f.reference()).append('\n');
         sb.append('\n').append(f.explanation() == null ? "" : f.explanation().strip()).append('\n');
-        if (f.reference() != null) sb.append("\nReference: ").append(f.reference()).append('\n');
         if (f.needsContext()) sb.append("(This check used earlier frames of the connection.)\n");
         return sb.toString();
     }

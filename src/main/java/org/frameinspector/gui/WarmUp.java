@@ -170,7 +170,7 @@ final class WarmUp {
                     case 2 -> {
                         FindingsTableModel m = new FindingsTableModel();
                         JTable t = new JTable(m);
-                        t.setDefaultRenderer(Severity.class, new MainWindow.SeverityRenderer());
+                        t.setDefaultRenderer(Severity.class, new FindingsPart.SeverityRenderer());
                         m.setFindings(d.findings());
                         paint(t, 600, 120);
                         JTextArea text = new JTextArea();
@@ -183,7 +183,7 @@ final class WarmUp {
                     case 3 -> {
                         FrameTableModel m = new FrameTableModel();
                         list = new JTable(m);
-                        list.setDefaultRenderer(RowSummaries.Summary.class, new MainWindow.WorstFindingRenderer());
+                        list.setDefaultRenderer(RowSummaries.Summary.class, new FrameListPart.WorstFindingRenderer());
                         List<Frame> rows = new ArrayList<>();
                         for (int i = 0; i < 40; i++) {
                             Frame f = frames.get(i % frames.size());
@@ -192,7 +192,7 @@ final class WarmUp {
                         }
                         DissectionCache cache = new DissectionCache(new ListFrameSource(rows), dissector, 64);
                         for (int i = 0; i < rows.size(); i++) cache.put(i, ds.get(i % ds.size())); // no EDT dissection
-                        m.setCache(cache);
+                        m.setDissections(cache);
                         list.setRowSelectionInterval(0, 0);
                         paint(list, 700, 12 * list.getRowHeight()); // a list pane's worth of rows
                         more = true;

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (and decoded, once the link/IP/TCP dissectors are in the registry). Needs root and libpcap; skipped on a
  * developer machine without them, but a failure when the environment variable CI is "true".
  */
-class LiveCaptureTest {
+public class LiveCaptureTest {
     static final byte[] CR = {3, 0, 0, 22, 17, (byte) 0xE0, 0, 0, 0, 1, 0, (byte) 0xC0, 1, 0x0A, (byte) 0xC1, 2, 1, 0,
             (byte) 0xC2, 2, 1, 2};
     static final byte[] CC = {3, 0, 0, 22, 17, (byte) 0xD0, 0, 1, 0x44, 0x31, 0, (byte) 0xC0, 1, 0x0A, (byte) 0xC1, 2, 1, 0,
@@ -41,7 +41,8 @@ class LiveCaptureTest {
     @TempDir
     Path dir;
 
-    static boolean root() {
+    /** Whether the tests run as root (live capture needs it). */
+    public static boolean root() {
         try {
             for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (l.startsWith("Uid:")) return l.split("\\s+")[1].equals("0");
@@ -52,13 +53,18 @@ class LiveCaptureTest {
         return false;
     }
 
-    @Test
-    void capturesACrCcExchangeOnLoopback() throws Exception {
+    /** Skips without root and libpcap on a developer machine; fails in CI. */
+    private static void requireCapture() {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         boolean ok = root() && LiveCapture.available();
         String why = "live capture needs root and libpcap (root: " + root() + ", libpcap: " + LiveCapture.available() + ")";
         if (ci) assertThat(ok).as(why).isTrue();
         else Assumptions.assumeTrue(ok, why);
+    }
+
+    @Test
+    void capturesACrCcExchangeOnLoopback() throws Exception {
+        requireCapture();
 
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         try (ServerSocket ss = new ServerSocket(0, 1, lo)) {
@@ -128,6 +134,36 @@ class LiveCaptureTest {
                 assertThat(rows.get(0).tpduSize()).isEqualTo(1024);
             }
         }
+    }
+
+    /**
+     * Stop with no traffic at all: the filter matches nothing, so the reader thread is waiting for packets when
+     * close() comes. The handle must be released at once (a blocking read would wait for the next packet) and the
+     * reader must end.
+     */
+    @Test
+    void closeReleasesTheHandleAtOnceWhileNoPacketArrives() throws Exception {
+        requireCapture();
+        int unused;
+        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            unused = ss.getLocalPort(); // nothing talks to it once closed
+        }
+        // a long read timeout: stopping must not wait for it either
+        LiveCapture cap = LiveCapture.open("lo", "udp port " + unused, 65535, 2000);
+        List<Frame> got = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<String> failed = new AtomicReference<>();
+        Thread reader = cap.start(got::add, failed::set);
+        Thread.sleep(300); // the reader is inside next(), waiting
+        assertThat(reader.isAlive()).isTrue();
+        long t0 = System.nanoTime();
+        cap.close();
+        long closeMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(cap.isOpen()).as("handle released by close()").isFalse();
+        assertThat(closeMs).as("close() took %d ms", closeMs).isLessThan(200);
+        reader.join(500);
+        assertThat(reader.isAlive()).as("reader thread ended").isFalse();
+        assertThat(failed.get()).as("a stop is not a failure").isNull();
+        assertThat(got).isEmpty();
     }
 
     private static boolean has(List<Dissection> got, byte[] tpkt) {

@@ -27,7 +27,7 @@ class DissectionCacheTest {
             return d;
         }, 64);
         FrameTableModel m = new FrameTableModel();
-        m.setCache(c);
+        m.setDissections(c);
         assertThat(m.getRowCount()).isEqualTo(1_000_000);
         long t0 = System.nanoTime();
         for (int row = 500_000; row < 500_040; row++) {

@@ -21,10 +21,10 @@ import org.assertj.swing.data.TableCell;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JPopupMenuFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
 import org.frameinspector.TestFiles;
+import org.frameinspector.capture.CaptureException;
+import org.frameinspector.capture.LiveCapture;
 import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.export.Exporter;
 import org.frameinspector.core.input.capture.CaptureIndex;
@@ -88,12 +88,7 @@ class GuiFeaturesTest {
     }
 
     private static void waitFor(String what, BooleanSupplier c) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return execute(c::getAsBoolean);
-            }
-        }, Timeout.timeout(20_000));
+        GuiWait.until(what, c, 20_000);
     }
 
     private void openPcap() {
@@ -232,19 +227,19 @@ class GuiFeaturesTest {
         robot.pressAndReleaseKeys(KeyEvent.VK_F);
         robot.releaseKey(KeyEvent.VK_CONTROL);
         waitFor("the find bar", () -> main.findTextField().isShowing());
-        execute(() -> main.findModeBox().setSelectedIndex(MainWindow.FindMode.HEX.ordinal()));
+        execute(() -> main.findModeBox().setSelectedIndex(FindPart.FindMode.HEX.ordinal()));
         window.textBox("findText").enterText("03 11");
         window.textBox("findText").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         waitFor("the reserved byte to be found", () -> !main.isBusy() && main.currentDissection().frame().number() == 2
                 && main.hexPane().selectionStart() == 0x36);
         execute(() -> {
-            main.findModeBox().setSelectedIndex(MainWindow.FindMode.TEXT.ordinal());
+            main.findModeBox().setSelectedIndex(FindPart.FindMode.TEXT.ordinal());
             main.findTextField().setText("EXCHANGETSAP1");
         });
         window.pressAndReleaseKeys(KeyEvent.VK_F3);
         waitFor("the TSAP text", () -> !main.isBusy() && main.hexPane().selectionLength() == 13);
         execute(() -> {
-            main.findModeBox().setSelectedIndex(MainWindow.FindMode.FIELD_NAME.ordinal());
+            main.findModeBox().setSelectedIndex(FindPart.FindMode.FIELD_NAME.ordinal());
             main.findTextField().setText("cotp.destref");
         });
         window.pressAndReleaseKeys(KeyEvent.VK_F3);
@@ -308,12 +303,12 @@ class GuiFeaturesTest {
 
     @Test
     void captureDialogExplainsAMissingLibpcapAndLiveFramesAreAppended() throws Exception {
-        main.deviceLister = () -> {
-            throw new LiveCapture.CaptureException(LiveCapture.NO_LIBPCAP, new UnsatisfiedLinkError("pcap"));
+        main.capture.deviceLister = () -> {
+            throw new CaptureException(LiveCapture.INSTALL_HINT, new UnsatisfiedLinkError("pcap"));
         };
         window.menuItemWithPath("Capture", "Start…").click();
         var d = window.dialog("captureDialog");
-        d.label("captureMessage").requireText(LiveCapture.NO_LIBPCAP);
+        d.label("captureMessage").requireText(LiveCapture.INSTALL_HINT);
         d.button("captureStart").requireDisabled();
         d.close();
         GrowingFrameSource src = new GrowingFrameSource();

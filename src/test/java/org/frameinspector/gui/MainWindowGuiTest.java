@@ -27,8 +27,6 @@ import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
 import org.frameinspector.TestFiles;
 import org.frameinspector.core.source.InputException;
@@ -82,12 +80,7 @@ class MainWindowGuiTest {
     }
 
     private static void waitFor(String what, BooleanSupplier c) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return execute(c::getAsBoolean);
-            }
-        }, Timeout.timeout(15_000));
+        GuiWait.until(what, c, 15_000);
     }
 
     private void openKb() {

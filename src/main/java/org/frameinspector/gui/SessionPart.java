@@ -1,0 +1,378 @@
+package org.frameinspector.gui;
+
+import com.formdev.flatlaf.util.UIScale;
+import java.awt.Dimension;
+import java.awt.Toolkit;
+import java.awt.datatransfer.DataFlavor;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import javax.swing.JFileChooser;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.SwingUtilities;
+import javax.swing.SwingWorker;
+import javax.swing.filechooser.FileNameExtensionFilter;
+import org.frameinspector.core.input.Inputs;
+import org.frameinspector.core.input.Loaded;
+import org.frameinspector.core.input.capture.CaptureFiles;
+import org.frameinspector.core.input.capture.CaptureIndex;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.source.InputException;
+import org.frameinspector.core.stream.Conversation;
+
+/**
+ * The opened input and how it gets there: Open, recent files, samples, the clipboard and the Paste dialog, loading in
+ * the background (Cancel in the status bar), its notes, and the input's {@link Dissections} (with the in-order pass
+ * and the Connections tab it fills).
+ */
+final class SessionPart {
+    static final int CACHE_SIZE = 512;
+    /** Inputs up to this many frames are also dissected in order with connection state. */
+    static final int IN_ORDER_MAX_FRAMES = 5_000;
+
+    final PasteDialog.Parser parser;
+    final PasteDialog.Draft pasteDraft = new PasteDialog.Draft();
+    final ConnectionsModel connectionsModel = new ConnectionsModel();
+    final JTable connectionsTable = new JTable(connectionsModel);
+    final JScrollPane connectionsPane = new JScrollPane(connectionsTable);
+    private final MainWindow window;
+    private final Function<Frame, Dissection> dissector;
+    private Loaded loaded;
+    private Path inputFile;
+    private SwingWorker<Loaded, Void> loadWorker;
+    private Runnable loadCancel;
+    private boolean connectionState;
+
+    SessionPart(MainWindow window, Function<Frame, Dissection> dissector, PasteDialog.Parser parser) {
+        this.window = window;
+        this.dissector = dissector;
+        this.parser = parser;
+        connectionsTable.setName("connectionsTable");
+        connectionsTable.setAutoCreateRowSorter(true);
+        connectionsTable.setFillsViewportHeight(true);
+        // wide text columns: scroll sideways rather than cut every cell to a few characters
+        connectionsTable.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
+        // a small preferred viewport, like the findings table's: the tab must not make a packed window taller
+        connectionsTable.setPreferredScrollableViewportSize(new Dimension(UIScale.scale(300), UIScale.scale(60)));
+        int[] widths = {30, 170, 170, 90, 260, 70, 50, 170, 200, 420};
+        for (int c = 0; c < widths.length; c++) {
+            connectionsTable.getColumnModel().getColumn(c).setPreferredWidth(UIScale.scale(widths[c]));
+        }
+        connectionsTable.getSelectionModel().addListSelectionListener(e -> {
+            if (e.getValueIsAdjusting()) return;
+            int r = connectionsTable.getSelectedRow();
+            if (r < 0) return;
+            int first = connectionsModel.at(connectionsTable.convertRowIndexToModel(r)).firstFrame();
+            FrameTableModel m = window.frameList.model;
+            if (first >= 1 && m.getRowCount() == (loaded == null ? 0 : loaded.frames().size())) {
+                window.frameList.selectFrame(first - 1);
+            }
+        });
+    }
+
+    Loaded loaded() { return loaded; }
+
+    Path inputFile() { return inputFile; }
+
+    void enableConnectionState() { connectionState = true; }
+
+    boolean isLoading() { return loadWorker != null; }
+
+    // ------------------------------------------------------------------ opening
+
+    /** Opens a capture or dump file in the background. */
+    void openFile(Path p) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        String name = p.getFileName().toString();
+        load(() -> {
+            byte[] head = new byte[4];
+            int n = 0;
+            if (Files.isRegularFile(p)) {
+                try (InputStream in = Files.newInputStream(p)) {
+                    n = in.readNBytes(head, 0, 4);
+                }
+            }
+            if (n < 4 || !CaptureFiles.isCapture(head)) return Inputs.open(p, null);
+            long size = Files.size(p);
+            long[] last = {-1};
+            CaptureIndex idx = CaptureIndex.open(p, done -> {
+                int pct = size == 0 ? 100 : (int) (done * 100 / size);
+                if (pct != last[0]) {
+                    last[0] = pct;
+                    SwingUtilities.invokeLater(() -> window.statusBar.loadProgress(pct));
+                }
+            }, cancelled::get);
+            return new Loaded(name, CaptureFiles.formatName(head), null, null, idx);
+        }, name, p);
+        loadCancel = () -> cancelled.set(true);
+    }
+
+    /** Opens dump text (clipboard, drop) in the background; a parse error opens the Paste dialog on the text. */
+    void openText(String name, String text) {
+        load(() -> {
+            try {
+                return parser.parse(name, text, null);
+            } catch (InputException e) {
+                throw new PasteFailed(text, e);
+            }
+        }, name, null);
+    }
+
+    void openSample(Samples.Sample s) {
+        load(() -> s.file().matches("(?i).*\\.(pcap|pcapng|cap)") ? Inputs.read(s.file(),
+                new java.io.ByteArrayInputStream(Samples.bytes(s)), null) : parser.parse(s.file(), Samples.read(s), null),
+                s.file(), null);
+    }
+
+    void chooseFile() {
+        JFileChooser fc = new JFileChooser();
+        List<String> recent = AppPrefs.recentFiles();
+        if (!recent.isEmpty()) fc.setCurrentDirectory(Path.of(recent.get(0)).toAbsolutePath().getParent().toFile());
+        fc.addChoosableFileFilter(new FileNameExtensionFilter("Captures and dumps (pcap, pcapng, txt)", "pcap",
+                "pcapng", "cap", "txt", "log", "hex"));
+        fc.setAcceptAllFileFilterUsed(true);
+        if (fc.showOpenDialog(window) == JFileChooser.APPROVE_OPTION) openFile(fc.getSelectedFile().toPath());
+    }
+
+    void pasteFromClipboard() {
+        try {
+            var cb = Toolkit.getDefaultToolkit().getSystemClipboard();
+            if (cb.isDataFlavorAvailable(DataFlavor.stringFlavor)) {
+                openText("clipboard", (String) cb.getData(DataFlavor.stringFlavor));
+            } else {
+                showPasteDialog();
+            }
+        } catch (Exception e) {
+            window.showError("Cannot read the clipboard", e.getMessage());
+        }
+    }
+
+    /** Shows the Paste dialog (modal); opens what it returns. */
+    void showPasteDialog() {
+        if (!window.notes.confirm()) return;
+        PasteDialog d = new PasteDialog(window, pasteDraft, parser);
+        d.setVisible(true);
+        if (d.result() != null) setLoaded(d.result(), null, null, null);
+    }
+
+    private void load(Callable<Loaded> job, String what, Path file) {
+        if (!window.notes.confirm()) return;
+        cancelLoading();
+        window.statusBar.cancelBusy();
+        loadCancel = null;
+        window.statusBar.loading(true);
+        window.statusBar.setFrames("Opening " + what + "…");
+        SwingWorker<Loaded, Void> w = new SwingWorker<>() {
+            NotesPart.Read notes;
+            DissectionCache dissections;
+
+            @Override
+            protected Loaded doInBackground() throws Exception {
+                long t0 = System.nanoTime();
+                try {
+                    Loaded l = job.call();
+                    // the input's dissections are made here, and the frame shown first is dissected here, not on
+                    // the EDT
+                    dissections = dissectionsOf(l, true);
+                    if (file != null) notes = NotesPart.read(file, l);
+                    return l;
+                } finally {
+                    GuiTrace.since("load " + what, t0);
+                }
+            }
+
+            @Override
+            protected void done() {
+                if (loadWorker != this) return;
+                loadWorker = null;
+                window.statusBar.loading(false);
+                try {
+                    setLoaded(get(), file, notes, dissections);
+                } catch (CancellationException e) {
+                    window.statusBar.setFrames("Cancelled");
+                } catch (ExecutionException e) {
+                    window.statusBar.setFrames(" ");
+                    Throwable c = e.getCause();
+                    if (c instanceof PasteFailed pf) {
+                        pasteDraft.text = pf.text;
+                        showPasteDialog();
+                    } else {
+                        window.showError("Cannot open " + what,
+                                c instanceof InputException ? c.getMessage() : String.valueOf(c));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        loadWorker = w;
+        w.execute();
+    }
+
+    /** Cancels a load in progress (the status bar's Cancel). */
+    void cancelLoading() {
+        SwingWorker<Loaded, Void> w = loadWorker;
+        loadWorker = null;
+        if (loadCancel != null) loadCancel.run();
+        if (w != null) {
+            w.cancel(true);
+            window.statusBar.loading(false);
+            window.statusBar.setFrames("Cancelled");
+        }
+    }
+
+    /**
+     * The one place an input's {@link Dissections} are made; with {@code first} (off the EDT) its first frame is
+     * dissected and cached at once.
+     */
+    private DissectionCache dissectionsOf(Loaded l, boolean first) {
+        DissectionCache d = new DissectionCache(l.frames(), dissector, CACHE_SIZE);
+        if (first && l.frames().size() > 0) {
+            try {
+                d.put(0, d.dissect(0));
+            } catch (RuntimeException | LinkageError e) {
+                // dissected again (and the failure shown) when the frame is selected
+            }
+        }
+        return d;
+    }
+
+    // ------------------------------------------------------------------ showing an input
+
+    /**
+     * Shows a new input in two EDT events: this one puts the rows in the list (they paint next); the first frame
+     * is selected and shown in the event after that, with the dissections the loader made (frame 1 already
+     * dissected) when there are some, so neither event carries the whole first-show cost. {@code notes} null: read
+     * them here when there is a file.
+     */
+    void setLoaded(Loaded l, Path file, NotesPart.Read notes, DissectionCache made) {
+        inputFile = file;
+        window.notes.set(notes != null || file == null ? notes : NotesPart.read(file, l), file);
+        if (loaded != null && loaded != l) {
+            try {
+                loaded.frames().close();
+            } catch (Exception ignored) {
+                // closing a finished input cannot fail in a way the user can act on
+            }
+        }
+        window.capture.inputChanged(l);
+        window.statusBar.cancelBusy();
+        loaded = l;
+        long t0 = System.nanoTime();
+        DissectionCache dissections = made != null ? made : dissectionsOf(l, false);
+        FrameTableModel model = window.frameList.model;
+        model.setDissections(dissections, true);
+        GuiTrace.since("setDissections", t0);
+        connectionsModel.setRows(null);
+        connectionsTitle("Connections");
+        int n = l.frames().size();
+        if (connectionState && n > 1 && n <= IN_ORDER_MAX_FRAMES) startInOrderPass(l, dissections);
+        window.sizeColumns();
+        GuiTrace.since("sizeColumns", t0);
+        window.updateTitle();
+        StatusBarPart status = window.statusBar;
+        status.source.setText(l.name());
+        status.source.setToolTipText(file == null ? l.name() : file.toAbsolutePath().toString());
+        StringBuilder lay = new StringBuilder(formatName(l, file));
+        if (l.layout() != null) lay.append(": ").append(l.layout());
+        if (l.startLayer() != null) lay.append(" · starts at ").append(l.startLayer());
+        status.layout.setText(lay.toString());
+        status.layout.setToolTipText(lay.toString());
+        status.setFrames(Texts.count(n, "frame"));
+        if (file != null) {
+            // the Open Recent submenu follows when the File menu is next opened
+            SwingUtilities.invokeLater(() -> {
+                AppPrefs.addRecentFile(file.toAbsolutePath().toString());
+                window.actions.recentChanged();
+            });
+        }
+        GuiTrace.since("status", t0);
+        if (n > 0) {
+            // a little later, not in the next event: the rows are painted first and the event thread is free for
+            // the user's input in between, instead of running the rows' paint, frame 1 and its paint back to back
+            MainWindow.later(25, () -> {
+                // not if another input came meanwhile or a row is already selected (a filter, a click)
+                if (loaded != l || model.dissections() != dissections || window.frameList.table.getSelectedRow() >= 0) {
+                    return;
+                }
+                long t1 = System.nanoTime();
+                window.frameList.selectFrame(0);
+                GuiTrace.since("selectFrame (next event)", t1);
+            });
+        } else {
+            window.fieldTree.show(null);
+        }
+        window.filter.inputChanged(n);
+        window.fitFrameList(n);
+    }
+
+    /**
+     * The format for the status bar: read from the file's magic number, so a pcap named .pcapng says "pcap"; when the
+     * name claims the other format it says so ("pcap, named .pcapng").
+     */
+    static String formatName(Loaded l, Path file) {
+        String f = l.format();
+        if (file == null || !("pcap".equals(f) || "pcapng".equals(f))) return f;
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String ext = name.endsWith(".pcapng") ? "pcapng" : name.endsWith(".pcap") ? "pcap" : null;
+        return ext == null || ext.equals(f) ? f : f + ", named ." + ext;
+    }
+
+    private void connectionsTitle(String title) {
+        int tab = window.lowerTabs.indexOfComponent(connectionsPane);
+        if (tab >= 0) window.lowerTabs.setTitleAt(tab, title);
+    }
+
+    /**
+     * Dissects the input once more, in order, with connection state (TCP reassembly, TPKT framing, COTP reassembly
+     * and state) in the background; when that is done the frames show the reassembled buffers and the findings that
+     * need earlier frames, and the filter, Find and Export see the same dissections.
+     */
+    private void startInOrderPass(Loaded l, Dissections dissections) {
+        new SwingWorker<List<Conversation>, Void>() {
+            @Override
+            protected List<Conversation> doInBackground() {
+                return dissections.runInOrder();
+            }
+
+            @Override
+            protected void done() {
+                if (loaded != l || isCancelled()) return;
+                List<Conversation> connections;
+                try {
+                    connections = get();
+                } catch (Exception e) {
+                    return; // the frames stay dissected one by one, as before
+                }
+                connectionsModel.setRows(connections);
+                connectionsTitle("Connections (" + Texts.count(connections.size()) + ")");
+                FrameTableModel model = window.frameList.model;
+                if (model.dissections() != dissections) return;
+                dissections.useInOrder();
+                model.dissectionsChanged();
+                // show the selected frame again, now with its connection state
+                int row = window.frameList.shownRow();
+                if (row >= 0) window.fieldTree.show(model.dissection(row));
+            }
+        }.execute();
+    }
+
+    /** A clipboard text that is not a dump: carried back to the EDT to open the Paste dialog on it. */
+    private static final class PasteFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient String text;
+
+        PasteFailed(String text, InputException cause) {
+            super(cause.getMessage(), cause);
+            this.text = text;
+        }
+    }
+}
