@@ -145,22 +145,22 @@ final class S7Szl {
         if (id == 0x0019 || id == 0x0119 || id == 0x0074 || id == 0x0174) return led(l, t, p);
         if (id == 0x0131) {
             return switch (index) {
-                case 1 -> comm1(l, t, p, n);
+                case 1 -> comm1(l, t, p);
                 case 2 -> comm2(l, t, p);
-                case 3 -> comm3(l, t, p, n);
-                default -> comm4(l, t, p, n);
+                case 3 -> comm3(l, t, p);
+                default -> comm4(l, t, p);
             };
         }
         if (id == 0x0132) {
             return switch (index) {
-                case 2 -> status2(l, t, p, n);
-                case 4 -> status4(l, b, t, p, n);
+                case 2 -> status2(l, t, p);
+                case 4 -> status4(l, b, t, p);
                 default -> status8(l, t, p);
             };
         }
         if (MODULE_STATUS_IDS.contains(id)) return moduleStatus(l, t, id, p);
         if ((id & 0xFF) == 0xA0) return diagEntry(l, b, t, p);
-        if ((id & 0xFF) == 0x1C) return componentId(l, b, t, p, n);
+        if ((id & 0xFF) == 0x1C) return componentId(l, b, t, p);
         if ((id & 0xFF) == 0x13) return memory(l, t, p);
         return modeTransition(l, t, p);
     }
@@ -225,14 +225,14 @@ final class S7Szl {
         return LED;
     }
 
-    private static int comm1(L l, Field t, int p, int n) {
+    private static int comm1(L l, Field t, int p) {
         u(l, t, S7COMM_SZL_0131_0001_INDEX, p, 2);
         u(l, t, S7COMM_SZL_0131_0001_PDU, p + 2, 2);
         u(l, t, S7COMM_SZL_0131_0001_ANZ, p + 4, 2);
         l.hex(t, S7COMM_SZL_0131_0001_MPI_BPS, p + 6, 4);
         l.hex(t, S7COMM_SZL_0131_0001_KBUS_BPS, p + 10, 4);
-        bytes(l, t, S7COMM_SZL_0131_0001_RES, p + 14, n - 14);
-        return n;
+        bytes(l, t, S7COMM_SZL_0131_0001_RES, p + 14, COMMUNICATION - 14);
+        return COMMUNICATION;
     }
 
     /** 0x0131 index 2: test and installation function constants. */
@@ -287,7 +287,7 @@ final class S7Szl {
      * 0x0131 index 3: operator interface. Wireshark 4.0 names the upper bits of funkt_0..funkt_3 with the index-2
      * prefix ({@code s7comm.szl.0131.0002.funkt_0.clr_cycl_read} …); we keep its names so filters match.
      */
-    private static int comm3(L l, Field t, int p, int n) {
+    private static int comm3(L l, Field t, int p) {
         u(l, t, S7COMM_SZL_0131_0003_INDEX, p, 2);
         Buf b = l.buf();
         flags(l, b, t, S7COMM_SZL_0131_0003_FUNKT_0, p + 2, 1, S7COMM_SZL_0131_0003_FUNKT_0_READ_ONCE,
@@ -314,12 +314,12 @@ final class S7Szl {
         u(l, t, S7COMM_SZL_0131_0003_ANZ, p + 8, 2);
         u(l, t, S7COMM_SZL_0131_0003_PER_MIN, p + 10, 2);
         u(l, t, S7COMM_SZL_0131_0003_PER_MAX, p + 12, 2);
-        bytes(l, t, S7COMM_SZL_0131_0003_RES, p + 14, n - 14);
-        return n;
+        bytes(l, t, S7COMM_SZL_0131_0003_RES, p + 14, COMMUNICATION - 14);
+        return COMMUNICATION;
     }
 
     /** 0x0131 index 4: object management system. */
-    private static int comm4(L l, Field t, int p, int n) {
+    private static int comm4(L l, Field t, int p) {
         u(l, t, S7COMM_SZL_0131_0004_INDEX, p, 2);
         Buf b = l.buf();
         flags(l, b, t, S7COMM_SZL_0131_0004_FUNKT_0, p + 2, 1, S7COMM_SZL_0131_0004_FUNKT_0_BIT0_RES,
@@ -355,18 +355,18 @@ final class S7Szl {
         u(l, t, S7COMM_SZL_0131_0004_KETT, p + 12, 1);
         u(l, t, S7COMM_SZL_0131_0004_HOCH, p + 13, 1);
         u(l, t, S7COMM_SZL_0131_0004_VER, p + 14, 1);
-        bytes(l, t, S7COMM_SZL_0131_0004_RES, p + 15, n - 15);
-        return n;
+        bytes(l, t, S7COMM_SZL_0131_0004_RES, p + 15, COMMUNICATION - 15);
+        return COMMUNICATION;
     }
 
-    private static int status2(L l, Field t, int p, int n) {
+    private static int status2(L l, Field t, int p) {
         l.hex(t, S7COMM_SZL_0132_0002_INDEX, p, 2);
         l.uint(t, S7COMM_SZL_0132_0002_ANZ, p + 2, 2);
-        bytes(l, t, S7COMM_SZL_0132_0002_RES, p + 4, n - 4);
-        return n;
+        bytes(l, t, S7COMM_SZL_0132_0002_RES, p + 4, COMMUNICATION - 4);
+        return COMMUNICATION;
     }
 
-    private static int status4(L l, Buf b, Field t, int p, int n) {
+    private static int status4(L l, Buf b, Field t, int p) {
         l.hex(t, S7COMM_SZL_0132_0004_INDEX, p, 2);
         FieldDef[] u = {S7COMM_SZL_0132_0004_KEY, S7COMM_SZL_0132_0004_PARAM, S7COMM_SZL_0132_0004_REAL,
             S7COMM_SZL_0132_0004_BART_SCH, S7COMM_SZL_0132_0004_CRST_WRST};
@@ -380,8 +380,8 @@ final class S7Szl {
             int v = b.u16le(off);
             l.field(t, k[i], off, 2, 0, (long) v, Fmt.hex(v, 4), FieldKind.NORMAL);
         }
-        bytes(l, t, S7COMM_SZL_0132_0004_RES, p + 24, n - 24);
-        return n;
+        bytes(l, t, S7COMM_SZL_0132_0004_RES, p + 24, COMMUNICATION - 24);
+        return COMMUNICATION;
     }
 
     /** 0x0132 index 8: time system (run-time meters, current date and time). */
@@ -437,7 +437,7 @@ final class S7Szl {
         return DIAG_ENTRY;
     }
     /** 0x001C family: component identification; the index says which string follows. */
-    private static int componentId(L l, Buf b, Field t, int p, int n) {
+    private static int componentId(L l, Buf b, Field t, int p) {
         int ix = b.u16(p);
         u(l, t, S7COMM_SZL_001C_000X_INDEX, p, 2);
         int u = 2;
@@ -465,9 +465,9 @@ final class S7Szl {
             default -> {
             }
         }
-        if (u > 2 && u < n) {
-            l.bytes(t, S7COMM_SZL_001C_000X_RES, p + u, n - u, null, FieldKind.RESERVED);
-            u = n;
+        if (u > 2 && u < COMPONENT_ID) {
+            l.bytes(t, S7COMM_SZL_001C_000X_RES, p + u, COMPONENT_ID - u, null, FieldKind.RESERVED);
+            u = COMPONENT_ID;
         }
         return u;
     }

@@ -100,8 +100,12 @@ final class S7Userdata {
         int msw = b.u16(y + 6);
         int ms = ((msw >> 12) & 0xF) * 100 + ((msw >> 8) & 0xF) * 10 + ((msw >> 4) & 0xF);
         int year = y2 >= 90 ? 1900 + y2 : 2000 + y2;
-        String text = (mo >= 1 && mo <= 12 ? MONTHS[mo - 1] : "?") + " " + String.format("%2d", d) + ", " + year + " "
-                + String.format("%02d:%02d:%02d.%03d000000 UTC", h, mi, s, ms);
+        // out-of-range BCD values roll over into the next unit, as Wireshark's mktime-based display does
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(year, 1, 1, 0, 0).plusMonths(mo - 1L).plusDays(d - 1L)
+                .plusHours(h).plusMinutes(mi).plusSeconds(s);
+        String text = MONTHS[t.getMonthValue() - 1] + " " + String.format("%2d", t.getDayOfMonth()) + ", "
+                + t.getYear() + " " + String.format("%02d:%02d:%02d.%03d000000 UTC", t.getHour(), t.getMinute(),
+                t.getSecond(), ms);
         Field ts = l.field(parent, S7commFields.S7COMM_DATA_TS, q, len, 0, text, text, FieldKind.NORMAL);
         if (withYear1) {
             l.hex(ts, S7commFields.S7COMM_DATA_TS_RESERVED, q, 1);
