@@ -324,7 +324,10 @@ public final class S7comm implements Heuristic {
                 int dlen = (int) l.uint(data, S7commFields.S7COMM_DATA_LENGTH, ds + 2, 2).longValue();
                 int q = ds + 4;
                 int qe = Math.min(de, q + dlen);
-                if (qe > q) q = S7Userdata.data(l, b, data, group, sub, type, q, qe);
+                boolean frag = parlg >= 12 && method == 0x12 && b.has(ps + 9, 1);
+                int dur = frag ? b.u8(ps + 8) : 0, last = frag ? b.u8(ps + 9) : 0;
+                boolean ok = type != 8 || b.u8(ds) == 0xFF; // a response carries data only with return code success
+                if (qe > q && ok) q = S7Userdata.data(l, b, data, group, sub, type, dur, last, q, qe);
                 if (de > q) l.payload(data, S7commFields.S7COMM_DATA_USERDATA, q, de - q);
             } else if (datlg > 1) {
                 l.payload(data, S7commFields.S7COMM_DATA_USERDATA, ds + 1, de - ds - 1);
