@@ -1,5 +1,6 @@
 package org.frameinspector.core.export;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.frameinspector.core.json.Json;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
@@ -36,7 +38,8 @@ import org.frameinspector.core.stream.Conversation;
  *
  * <p>The page is static markup and one script of ours ({@code HtmlReport.js}, with {@code HtmlReport.css}); the
  * frames are data, not markup: JSON inside {@code <script type="application/json">} elements, written a chunk of
- * frames at a time as the dissections come, and turned into DOM by the script only for the frame on screen and the
+ * frames at a time as the dissections come (the list rows as plain JSON; the frames' details and their annotated text
+ * for printing gzip-compressed, in Base64), and turned into DOM by the script only for the frame on screen and the
  * list rows in view. So a report of 10,000 frames is one light page, and the writer keeps one chunk in memory.
  *
  * <p>Safety: every string from a packet, a note or a file name is either escaped HTML text (the title, the heading)
@@ -63,8 +66,10 @@ public final class HtmlExport implements ExportWriter {
 
     private StringWriter rowsBuf = new StringWriter(1 << 14);
     private StringWriter detailsBuf = new StringWriter(1 << 16);
+    private StringWriter printBuf = new StringWriter(1 << 16);
     private Json rows;
     private Json details;
+    private Json print;
     private int inChunk;
     private int frames;
     private int chunkFirst;
@@ -102,8 +107,8 @@ public final class HtmlExport implements ExportWriter {
                 .append(" <span id=\"view-note\"></span>")
                 .append(" <button type=\"button\" id=\"theme\" title=\"Light or dark (auto follows the system)\">Theme: auto</button>")
                 .append(" <button type=\"button\" id=\"print-btn\">Print</button></div></header>\n")
-                .append("<noscript><p class=\"noscript\">This report shows its frames with JavaScript. Without it, print"
-                        + " preview or the text export show the annotated dump.</p></noscript>\n")
+                .append("<noscript><p class=\"noscript\">This report shows its frames with JavaScript, which is off"
+                        + " here. The text export (export --format text) holds the same annotated dump.</p></noscript>\n")
                 .append("<section id=\"summary\" aria-label=\"Summary\"></section>\n")
                 .append("<p class=\"legend\" id=\"legend\">Legend: <span class=\"res\">reserved field</span>")
                 .append("<span class=\"sev3\">VIOLATION</span><span class=\"sev2\">RISK</span><span class=\"sev1\">INFO</span>")
@@ -207,10 +212,10 @@ public final class HtmlExport implements ExportWriter {
             j.endArr();
         }
         j.endArr();
+        j.endObj();
         StringBuilder text = new StringBuilder(2048);
         AnnotatedText.frame(text, d, printLayout, notes);
-        j.put("text", text.toString());
-        j.endObj();
+        print.value(text.toString());
         if (++inChunk >= CHUNK_FRAMES || detailsBuf.getBuffer().length() >= CHUNK_CHARS) flushChunk();
     }
 
@@ -251,10 +256,13 @@ public final class HtmlExport implements ExportWriter {
     private void newChunk() {
         rowsBuf = new StringWriter(1 << 14);
         detailsBuf = new StringWriter(1 << 16);
+        printBuf = new StringWriter(1 << 16);
         rows = new Json(rowsBuf);
         details = new Json(detailsBuf);
+        print = new Json(printBuf);
         rows.arr();
         details.arr();
+        print.arr();
         inChunk = 0;
         chunkFirst = frames;
     }
@@ -263,9 +271,12 @@ public final class HtmlExport implements ExportWriter {
         if (inChunk == 0) return;
         rows.endArr();
         details.endArr();
+        print.endArr();
         rows.flush();
         details.flush();
-        StringBuilder sb = new StringBuilder(detailsBuf.getBuffer().length() + rowsBuf.getBuffer().length() + 256);
+        print.flush();
+        String packedFrames = packed(detailsBuf), texts = packed(printBuf);
+        StringBuilder sb = new StringBuilder(packedFrames.length() + texts.length() + rowsBuf.getBuffer().length() + 256);
         if (!newShared.isEmpty()) {
             Json t = new Json();
             t.arr();
@@ -278,9 +289,24 @@ public final class HtmlExport implements ExportWriter {
         sb.append("<script type=\"application/json\" class=\"fi-rows\"").append(first).append('>')
                 .append(rowsBuf.getBuffer()).append("</script>\n");
         sb.append("<script type=\"application/json\" class=\"fi-frames\"").append(first).append('>')
-                .append(detailsBuf.getBuffer()).append("</script>\n");
+                .append(packedFrames).append("</script>\n");
+        sb.append("<script type=\"application/json\" class=\"fi-print\"").append(first).append('>')
+                .append(texts).append("</script>\n");
         out.write(sb.toString());
         newChunk();
+    }
+
+    /**
+     * A chunk's JSON, gzip-compressed and in Base64, as a JSON string: a tenth of the size, and still nothing in it
+     * but letters, digits, '+', '/' and '='. The page inflates it with the browser's own DecompressionStream.
+     */
+    private static String packed(StringWriter json) throws IOException {
+        byte[] raw = json.toString().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bo = new ByteArrayOutputStream(raw.length / 6 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(bo, 1 << 13)) {
+            gz.write(raw);
+        }
+        return '"' + Base64.getEncoder().encodeToString(bo.toByteArray()) + '"';
     }
 
     /** A long text written once (its number) or, past the limit, inline (a string). */

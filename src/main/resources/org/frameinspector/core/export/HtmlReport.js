@@ -26,28 +26,52 @@
   var texts = [];
   D.querySelectorAll('script.fi-text').forEach(function (s) { texts = texts.concat(parse(s)); });
   var rows = [], chunks = [];
-  var rowEls = D.querySelectorAll('script.fi-rows'), frameEls = D.querySelectorAll('script.fi-frames');
+  var rowEls = D.querySelectorAll('script.fi-rows'), frameEls = D.querySelectorAll('script.fi-frames'),
+      printEls = D.querySelectorAll('script.fi-print');
   for (var c = 0; c < rowEls.length; c++) {
     var r = parse(rowEls[c]);
-    chunks.push({first: rows.length, count: r.length, el: frameEls[c], data: null});
+    chunks.push({first: rows.length, count: r.length, el: frameEls[c], pel: printEls[c], data: null, p: null, texts: null});
     for (var k = 0; k < r.length; k++) rows.push(r[k]);
   }
   var byNumber = new Map();
   rows.forEach(function (r, i) { byNumber.set(r[0], i); });
-  var parsed = [];
-  function detail(i) {
+  /** A packed chunk (gzip in Base64, as a JSON string) inflated by the browser itself. */
+  function inflate(el) {
+    var bin = atob(parse(el)), u = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) u[i] = bin.charCodeAt(i);
+    return new Response(new Blob([u]).stream().pipeThrough(new DecompressionStream('gzip'))).text().then(JSON.parse);
+  }
+  function chunkOf(i) {
     var lo = 0, hi = chunks.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
       if (chunks[mid].first <= i) lo = mid; else hi = mid - 1;
     }
-    var ch = chunks[lo];
-    if (!ch.data) {
-      ch.data = parse(ch.el);
-      parsed.push(ch);
-      if (parsed.length > 12) parsed.shift().data = null; // a few chunks stay parsed
+    return chunks[lo];
+  }
+  var parsed = [];
+  /** Frame i's details (a promise); a few chunks stay inflated. */
+  function detail(i) {
+    var ch = chunkOf(i);
+    if (!ch.p) {
+      ch.p = inflate(ch.el).then(function (d) {
+        ch.data = d;
+        parsed.push(ch);
+        if (parsed.length > 12) { var old = parsed.shift(); old.data = null; old.p = null; }
+        return d;
+      });
     }
-    return ch.data[i - ch.first];
+    return ch.p.then(function (d) { return d[i - ch.first]; });
+  }
+  /** Every chunk's annotated text, inflated one chunk after the other (the print view needs them at once). */
+  var printReady = null;
+  function preparePrint() {
+    if (!printReady) {
+      printReady = chunks.reduce(function (p, ch) {
+        return p.then(function () { return inflate(ch.pel).then(function (t) { ch.texts = t; }); });
+      }, Promise.resolve());
+    }
+    return printReady;
   }
   function txt(v) { return typeof v === 'number' ? texts[v] : v; }
 
@@ -59,14 +83,15 @@
     else D.documentElement.setAttribute('data-theme', themes[theme]);
     $('theme').textContent = 'Theme: ' + themes[theme];
   });
-  $('print-btn').addEventListener('click', function () { window.print(); });
+  $('print-btn').addEventListener('click', function () { preparePrint().then(function () { fillPrint(); window.print(); }); });
   function fillPrint() {
-    var p = $('print');
+    var p = $('print'), missing = 0;
     p.textContent = '';
     view.forEach(function (i) {
-      var pre = el('pre', 'pframe', detail(i).text);
-      p.appendChild(pre);
+      var ch = chunkOf(i);
+      if (ch.texts) p.appendChild(el('pre', 'pframe', ch.texts[i - ch.first])); else missing++;
     });
+    if (missing) p.appendChild(el('p', null, missing + ' frames are still being unpacked: print with the Print button.'));
   }
   window.addEventListener('beforeprint', fillPrint);
   window.addEventListener('afterprint', function () { $('print').textContent = ''; });
@@ -228,24 +253,30 @@
   var sources = {};    // id -> {name, bytes, owner: field index per byte, sev, note}
   var shownSrc = 'frame', byteEls = [], ascEls = [], cursor = -1, curField = -1, hlRange = null;
 
+  var selToken = 0;
   function select(i, focusTree) {
     if (i < 0 || i >= rows.length) return;
     cur = i;
-    F = detail(i);
     scrollToCur();
     drawRows();
-    renderHead();
-    buildTree();
-    renderFindings();
-    renderNotes();
-    showSource('frame');
-    curField = -1;
-    cursor = -1;
-    hlRange = null;
-    $('bits').textContent = '';
-    $('sel-info').textContent = '';
-    if (focusTree) $('tree').focus();
-    D.documentElement.dataset.frame = F.n;
+    var token = ++selToken;
+    detail(i).then(function (d) {
+      if (token !== selToken) return; // another frame was chosen meanwhile
+      F = d;
+      renderHead();
+      buildTree();
+      renderFindings();
+      renderNotes();
+      showSource('frame');
+      curField = -1;
+      cursor = -1;
+      hlRange = null;
+      $('bits').textContent = '';
+      $('sel-info').textContent = '';
+      if (focusTree) $('tree').focus();
+      D.documentElement.dataset.frame = F.n;
+      if (!D.documentElement.dataset.shown) D.documentElement.dataset.shown = String(Math.round(performance.now()));
+    });
   }
 
   function renderHead() {
@@ -602,4 +633,5 @@
     if (best >= 0) select(best, false);
   }
   D.documentElement.dataset.ready = String(Math.round(performance.now()));
+  setTimeout(preparePrint, 200);
 })();

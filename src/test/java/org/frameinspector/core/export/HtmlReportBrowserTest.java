@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.frameinspector.TestFiles;
 import org.frameinspector.cli.Main;
@@ -33,6 +34,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The HTML report in a real browser (headless Chromium, {@link HtmlBrowser}): the reports of the bundled ISO-on-TCP
@@ -84,8 +86,15 @@ class HtmlReportBrowserTest {
         return browser.driver.findElement(By.cssSelector("#hex .b[data-i='" + offset + "']"));
     }
 
-    private long shownFrame() {
-        return Long.parseLong((String) browser.js("return document.documentElement.dataset.frame;"));
+    /** Waits until frame {@code n} is the one on screen (a frame is unpacked from its chunk asynchronously). */
+    private void awaitFrame(long n) {
+        try {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(w -> String.valueOf(n).equals(
+                    browser.js("return document.documentElement.dataset.frame || null;")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("frame " + n + " is not shown; the page shows frame "
+                    + browser.js("return document.documentElement.dataset.frame || null;"));
+        }
     }
 
     @Test
@@ -95,7 +104,7 @@ class HtmlReportBrowserTest {
         browser.requests(); // start the log afresh
         browser.open(report);
         // it opens on the first frame with the worst finding: the CC with the TPKT reserved byte 0x11
-        assertThat(shownFrame()).isEqualTo(2);
+        awaitFrame(2);
         // click a field: its bytes light up, in the hex and the ASCII column
         fieldRow("tpkt.reserved").click();
         assertThat(highlighted()).containsExactly(0x37L);
@@ -128,9 +137,9 @@ class HtmlReportBrowserTest {
         assertThat(byteAt(0x37).getAttribute("class")).contains("sev2");
         // keyboard: down in the list shows the next frame; right/left in the hex move the selected byte
         browser.driver.findElement(By.id("list")).sendKeys(Keys.ARROW_DOWN);
-        assertThat(shownFrame()).isEqualTo(3);
+        awaitFrame(3);
         browser.driver.findElement(By.id("list")).sendKeys(Keys.END);
-        assertThat(shownFrame()).isEqualTo(4);
+        awaitFrame(4);
         byteAt(0x22).click();
         browser.driver.findElement(By.id("hex")).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
         assertThat(selectedAbbrev()).isEqualTo("tcp.dstport");
@@ -142,10 +151,10 @@ class HtmlReportBrowserTest {
                 .contains("Layout detected").contains("pcap");
         browser.driver.findElement(By.xpath("//section[@id='summary']//tr[td[1]='COTP-DR-ON-ESTABLISHED-CLASS0']//span[@class='go']"))
                 .click();
-        assertThat(shownFrame()).isEqualTo(4);
+        awaitFrame(4);
         assertThat(browser.driver.findElement(By.id("view-note")).getText()).isEqualTo("1 of 4 frames");
         browser.driver.findElement(By.xpath("//section[@id='summary']//tr[td[1]='1']/td[5]/span")).click();
-        assertThat(shownFrame()).isEqualTo(1);
+        awaitFrame(1);
         assertThat(browser.driver.findElement(By.id("view-note")).getText()).isEqualTo("4 of 4 frames");
         // no request left the page: only the file itself was loaded
         assertThat(browser.requests()).isNotEmpty().allMatch(r -> r.url().startsWith("file:"));
@@ -182,7 +191,7 @@ class HtmlReportBrowserTest {
     void seedReportShowsTheKbFinding() throws Exception {
         Path report = export(TestFiles.seed(), "seed.html");
         browser.open(report);
-        assertThat(shownFrame()).isEqualTo(1);
+        awaitFrame(1);
         WebElement finding = browser.driver.findElement(By.cssSelector("#findings .finding"));
         finding.click();
         assertThat(finding.getText()).contains("TPKT-RESERVED-NONZERO");
@@ -197,6 +206,7 @@ class HtmlReportBrowserTest {
         Path report = export(Path.of("samples", "iso-on-tcp-cr-cc-dt-dr.pcap"), "shot.html");
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1500, 1400));
         browser.open(report);
+        awaitFrame(2);
         browser.driver.findElement(By.cssSelector("#findings .finding")).click();
         Path shots = Path.of("target", "report-screenshots");
         Files.createDirectories(shots);
@@ -225,6 +235,7 @@ class HtmlReportBrowserTest {
         Path report = dir.resolve("hostile.html");
         Files.writeString(report, HtmlExport.render(List.of(d), name, notes), StandardCharsets.UTF_8);
         browser.open(report);
+        awaitFrame(1);
         assertThat(browser.js("return window.__pwned === undefined;")).isEqualTo(true);
         assertThat((Long) browser.js("return document.querySelectorAll('img').length;")).isZero();
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).contains(name);
@@ -232,7 +243,9 @@ class HtmlReportBrowserTest {
         assertThat(browser.driver.findElement(By.id("frame-head")).getText()).contains("<img src=x onerror=\"window.__pwned=2\">");
         assertThat(browser.driver.findElement(By.id("notes")).getText()).contains("<img src=x onerror=window.__pwned=3><!--");
         // printing shows the annotated text of the frames, not the panes
-        browser.js("window.dispatchEvent(new Event('beforeprint'));");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(w -> Boolean.TRUE.equals(
+                browser.js("window.dispatchEvent(new Event('beforeprint'));"
+                        + "return document.querySelectorAll('#print pre').length === 1;")));
         assertThat(browser.driver.findElement(By.id("print")).getAttribute("textContent"))
                 .contains("# Frame 1:").contains("ADDR  HEX").contains(tsap.substring(0, 6));
     }
@@ -257,9 +270,12 @@ class HtmlReportBrowserTest {
             double paint = ((Number) browser.js("var p=performance.getEntriesByName('first-contentful-paint')[0];"
                     + "return p?p.startTime:-1;")).doubleValue();
             long ready = Long.parseLong((String) browser.js("return document.documentElement.dataset.ready;"));
+            awaitFrame((Long) browser.js("var r=document.querySelector('#list-rows .lrow.cur');return r?+r.firstChild.textContent:1;"));
+            long shown = Long.parseLong((String) browser.js("return document.documentElement.dataset.shown;"));
             long elements = (Long) browser.js("return document.getElementsByTagName('*').length;");
             figures.append(String.format(Locale.ROOT, "%,d frames: %.1f MB, export %d ms, first contentful paint %.0f ms,"
-                    + " script ready %d ms, %d elements%n", n, Files.size(report) / 1e6, exportMs, paint, ready, elements));
+                    + " list ready %d ms, first frame shown %d ms, %d elements%n", n, Files.size(report) / 1e6, exportMs, paint,
+                    ready, shown, elements));
             assertThat(browser.driver.findElement(By.id("view-note")).getText()).isEqualTo(String.format(Locale.ROOT, "%d of %d frames", n, n));
             // lazily drawn: the page does not grow with the frames
             assertThat(elements).isLessThan(6_000);
@@ -267,7 +283,7 @@ class HtmlReportBrowserTest {
             // the last frame is one key away, and it is drawn from its chunk on demand
             browser.driver.findElement(By.id("list")).click();
             browser.driver.findElement(By.id("list")).sendKeys(Keys.END);
-            assertThat(shownFrame()).isEqualTo(n);
+            awaitFrame(n);
             assertThat(browser.driver.findElements(By.cssSelector("#list-rows .lrow.cur"))).hasSize(1);
             assertThat(browser.driver.findElements(By.cssSelector("#hex .b"))).isNotEmpty();
             long t1 = System.nanoTime();

@@ -123,10 +123,7 @@ class HtmlReportSafetyTest {
         Set<String> strings = new TreeSet<>();
         for (String s : scripts) {
             if (!s.startsWith("<script type=\"application/json\"")) continue;
-            try (JsonParser p = Json.parser(s.substring(s.indexOf('>') + 1))) {
-                JsonToken t;
-                while ((t = p.nextToken()) != null) if (t == JsonToken.VALUE_STRING) strings.add(p.getString());
-            }
+            strings(s.substring(s.indexOf('>') + 1), strings);
         }
         for (String v : List.of("</script><script>alert(1)</script>", "<img src=x onerror=alert(2)>",
                 "<b>comment</b></script>\u2028\u2029", "frame </script><script>alert(3)</script>\u2028",
@@ -136,6 +133,14 @@ class HtmlReportSafetyTest {
         assertThat(strings.stream().filter(s -> s.contains(": </scr")).count()).isGreaterThanOrEqualTo(5);
         // the name, outside the data, is escaped text
         assertThat(html).contains("&lt;img src=x onerror=alert(5)&gt;\u2028.pcapng</title>").doesNotContain("<img");
+    }
+
+    /** The strings of a data element, a packed one unpacked. */
+    private static void strings(String body, Set<String> into) {
+        try (JsonParser p = Json.parser(HtmlReportData.unpack(body))) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) if (t == JsonToken.VALUE_STRING) into.add(p.getString());
+        }
     }
 
     /** Overwrites, in {@code b}, the bytes of every string field that are its value's raw text, with markup. */

@@ -114,7 +114,7 @@ class NotesTest {
         String json = export(Exporter.Format.JSON, again, back);
         assertThat(json).contains("\"notes\":[{\"label\":\"N1\"");
         assertThat(json).contains("\"path\":\"tpkt/tpkt.reserved\",\"abbrev\":\"tpkt.reserved\",\"source\":\"frame\",\"offset\":55,\"length\":1,\"text\":\"Exchange sends 0x11 here; the strict MTA hangs up\"");
-        String html = export(Exporter.Format.HTML, again, back);
+        String html = org.frameinspector.core.export.HtmlReportData.json(export(Exporter.Format.HTML, again, back));
         // the report's notes: label, where, text, then the located bytes (source, offset, length)
         assertThat(html).contains("[\"N2\",\"field tpkt.reserved at 0x0037\",\"Exchange sends");
         assertThat(html).contains("\"frame\",55,1]");
