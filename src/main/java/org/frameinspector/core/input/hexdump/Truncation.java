@@ -18,6 +18,9 @@ final class Truncation {
     private static final String[] BRACKETED_ELLIPSES = {"[...]", "(...)", "<...>", "{...}", "[\u2026]", "(\u2026)",
         "<\u2026>"};
 
+    private static final java.util.regex.Pattern ONLY_ELLIPSIS =
+            java.util.regex.Pattern.compile("[\\[(<{]?(\\.{3}|\u2026|\\. \\. \\.)[\\])>}]?");
+
     private Truncation() {
     }
 
@@ -50,6 +53,11 @@ final class Truncation {
             int e2 = e1 < n ? lineEnd(s, e1 + 1) : n;
             if (next <= e2 && k + 1 < nr) continue; // the next line holds bytes: the dump goes on
             int lim = Math.min(e2, next);
+            // a line that is only an ellipsis right after the last row: rows were left out ("…" / "..." / "[...]")
+            if (e1 < n) {
+                String nextLine = s.substring(e1 + 1, Math.max(e1 + 1, Math.min(e2, next))).strip();
+                if (ONLY_ELLIPSIS.matcher(nextLine).matches()) throw cut(hp, e1 + 1 + s.substring(e1 + 1).indexOf(nextLine));
+            }
             for (String w : COUNTED) {
                 int at = indexOfIgnoreCase(s, w, end, lim);
                 if (at >= 0 && numberBefore(s, at)) throw cut(hp, at);
