@@ -73,9 +73,10 @@ public final class ExportCommand implements Callable<Integer> {
             NotesStore notes = input.notes(in, noteWarnings::add);
             ExportWriter w = Exporter.open(fmt, target.stream(), new Exporter.Options(ascii), notes);
             int[] written = {0, 0};
+            org.frameinspector.core.stream.Conversations conv;
             try (FrameSource fs = in.frames()) {
                 // every frame is dissected in order (connection state); the selected ones are written as they come
-                InOrder.dissect(fs, input.startsAt, d -> {
+                conv = InOrder.dissect(fs, input.startsAt, d -> {
                     written[1]++;
                     if (!sel.contains(d.frame().number())) return;
                     if (onlyFindings && d.findings().isEmpty()) return;
@@ -93,6 +94,7 @@ public final class ExportCommand implements Callable<Integer> {
                         + (written[1] == 1 ? "" : "s") + "); nothing was written");
                 return 2;
             }
+            w.connections(conv.rows());
             w.end();
             target.commit();
             // after the export is in place: a failure is one line on its own (the warnings are in a JSON export too)

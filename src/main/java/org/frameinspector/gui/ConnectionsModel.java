@@ -16,6 +16,11 @@ final class ConnectionsModel extends AbstractTableModel {
         fireTableDataChanged();
     }
 
+    /** The rows shown (a copy), as the HTML report's connections summary. */
+    List<Conversation> rows() {
+        return List.copyOf(rows);
+    }
+
     Conversation at(int row) {
         return rows.get(row);
     }

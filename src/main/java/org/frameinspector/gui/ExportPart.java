@@ -3,16 +3,18 @@ package org.frameinspector.gui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javax.swing.JFileChooser;
 import javax.swing.SwingWorker;
+import org.frameinspector.core.export.ExportWriter;
 import org.frameinspector.core.export.Exporter;
+import org.frameinspector.core.export.JsonExport;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.notes.NotesStore;
+import org.frameinspector.core.stream.Conversation;
 
 /** File → Export…: the dialog (format and scope, remembered), the file chooser, and the export on a worker. */
 final class ExportPart {
@@ -20,11 +22,14 @@ final class ExportPart {
     private final FrameListPart list;
     private final StatusBarPart status;
     private final Supplier<NotesStore> notes;
+    private final Supplier<List<Conversation>> connections;
     private ExportDialog.Scope lastScope;
     private Exporter.Format lastFormat;
 
-    ExportPart(MainWindow window, FrameListPart list, StatusBarPart status, Supplier<NotesStore> notes) {
+    ExportPart(MainWindow window, FrameListPart list, StatusBarPart status, Supplier<NotesStore> notes,
+            Supplier<List<Conversation>> connections) {
         this.window = window;
+        this.connections = connections;
         this.list = list;
         this.status = status;
         this.notes = notes;
@@ -70,22 +75,34 @@ final class ExportPart {
         Dissections src = model.dissections();
         Loaded in = window.loaded();
         NotesStore exportNotes = new NotesStore(notes.get().all());
+        List<Conversation> rows = connections.get();
         StatusBarPart.Job<Integer> w = new StatusBarPart.Job<>(status) {
             @Override
             protected Integer doInBackground() throws Exception {
-                List<Dissection> ds = new ArrayList<>();
-                for (int k = 0; k < indices.length; k++) {
-                    if (isCancelled()) return 0;
-                    if ((k & 255) == 0) progress((int) (90L * k / Math.max(1, indices.length)));
-                    Dissection d = src.dissect(indices[k]);
-                    if (scope != ExportDialog.Scope.FINDINGS || !d.findings().isEmpty()) ds.add(d);
-                }
+                // written as they are dissected (the CLI's one writer per format), so memory does not grow with them
                 Path tmp = out.resolveSibling(out.getFileName() + ".part");
+                int written = 0;
                 try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    Exporter.write(format, ds, in, new Exporter.Options(false), os, exportNotes);
+                    ExportWriter ew = Exporter.open(format, os, new Exporter.Options(false), exportNotes);
+                    ew.begin(JsonExport.InputInfo.of(in, null));
+                    for (int k = 0; k < indices.length; k++) {
+                        if (isCancelled()) break;
+                        if ((k & 255) == 0) progress((int) (90L * k / Math.max(1, indices.length)));
+                        Dissection d = src.dissect(indices[k]);
+                        if (scope != ExportDialog.Scope.FINDINGS || !d.findings().isEmpty()) {
+                            ew.frame(d);
+                            written++;
+                        }
+                    }
+                    ew.connections(rows);
+                    ew.end();
+                }
+                if (isCancelled()) {
+                    Files.deleteIfExists(tmp);
+                    return 0;
                 }
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-                return ds.size();
+                return written;
             }
 
             @Override

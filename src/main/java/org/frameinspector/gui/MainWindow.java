@@ -84,7 +84,7 @@ public final class MainWindow extends JFrame {
         fieldTree = new FieldTreePart(byteView, findings, statusBar);
         find = new FindPart(frameList, fieldTree, byteView, statusBar);
         notes = new NotesPart(this, fieldTree, byteView, lowerTabs);
-        export = new ExportPart(this, frameList, statusBar, notes::store);
+        export = new ExportPart(this, frameList, statusBar, notes::store, session.connectionsModel::rows);
         compare = new ComparePart(this, frameList, fieldTree);
         capture = new CapturePart(this, frameList, statusBar);
         actions = new ActionsPart(this);

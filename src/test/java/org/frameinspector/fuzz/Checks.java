@@ -42,7 +42,7 @@ import org.frameinspector.core.stream.InOrder;
  * The invariants every fuzz input must keep. Each check throws {@link Broken} with a one-line reason; any other
  * throwable escaping a check is itself a failure (an uncaught exception in the code under test).
  */
-final class Checks {
+public final class Checks {
     private Checks() {
     }
 
@@ -109,10 +109,14 @@ final class Checks {
 
     // ------------------------------------------------------------------ exports
 
-    private static final Set<String> OUR_TAGS = Set.of("html", "head", "meta", "title", "style", "body", "h1", "h2", "p",
-            "span", "table", "tr", "th", "td", "ul", "li", "details", "summary", "pre", "b", "script", "!doctype");
-    private static final Set<String> OUR_ATTRS = Set.of("lang", "charset", "class", "id", "title", "data-f", "data-o",
-            "data-l", "open", "html");
+    private static final Set<String> OUR_TAGS = Set.of("html", "head", "meta", "title", "style", "body", "header", "h1",
+            "h2", "h3", "p", "span", "div", "section", "main", "label", "select", "option", "button", "noscript", "pre", "b",
+            "script", "!doctype");
+    private static final Set<String> OUR_ATTRS = Set.of("lang", "charset", "class", "id", "title", "http-equiv", "content",
+            "name", "type", "value", "role", "tabindex", "aria-label", "data-first", "html");
+    /** A data element of the report: JSON, never markup. */
+    private static final Pattern DATA_SCRIPT = Pattern.compile(
+            "<script type=\"application/json\"(?: id=\"fi-[a-z]+\")?(?: class=\"fi-[a-z]+\")?(?: data-first=\"\\d+\")?>");
     private static volatile String ourScript;
 
     /** Every export format; annotated text must re-import to the same bytes; HTML and JSON are checked strictly. */
@@ -165,17 +169,40 @@ final class Checks {
     private static final Pattern TAG = Pattern.compile("<(/?)([!A-Za-z][A-Za-z0-9-]*)([^<>]*)>");
     private static final Pattern ATTR = Pattern.compile("\\s+([A-Za-z-]+)(?:=\"([^\"]*)\")?");
 
-    /** Only our own elements and attributes, exactly one script (ours), no '<' or '>' from packet content. */
-    static void html(String h) {
+    /**
+     * Only our own elements and attributes; exactly one executable script (ours, unchanged, last); data scripts hold
+     * JSON without '<', '>', '&' or a line separator, so nothing in them can end the element; no '<' or '>' from
+     * packet content anywhere else.
+     */
+    public static void html(String h) {
         String script = ourScript();
-        int s = h.indexOf("<script>");
-        require(s >= 0 && h.indexOf("<script", s + 1) < 0 && h.toLowerCase(Locale.ROOT).indexOf("<script") == s,
-                "HTML has a script element that is not ours");
-        int e = h.indexOf("</script>", s);
-        require(e > 0 && h.substring(s + 8, e).equals(script), "HTML script element was changed");
+        String lower = h.toLowerCase(Locale.ROOT);
+        StringBuilder restB = new StringBuilder(h.length());
+        int at0 = 0, i, plain = 0;
+        while ((i = lower.indexOf("<script", at0)) >= 0) {
+            int gt = h.indexOf('>', i), e = lower.indexOf("</script", i);
+            require(gt > 0 && e > gt, "HTML script element is not closed");
+            String start = h.substring(i, gt + 1), body = h.substring(gt + 1, e);
+            if (start.equals("<script>")) {
+                plain++;
+                require(body.equals(script), "HTML script element was changed");
+                require(lower.indexOf("<script", e) < 0, "HTML has a script element after ours");
+            } else {
+                require(DATA_SCRIPT.matcher(start).matches(), "HTML has a script element that is not ours: " + clip(start));
+                require(body.indexOf('<') < 0 && body.indexOf('>') < 0 && body.indexOf('&') < 0 && body.indexOf('\u2028') < 0
+                        && body.indexOf('\u2029') < 0, "HTML data element holds markup characters: " + clip(body));
+                String bad = StrictJson.check(body);
+                require(bad == null, "HTML data element is not JSON: " + bad);
+            }
+            restB.append(h, at0, gt + 1);
+            at0 = e;
+        }
+        restB.append(h.substring(at0));
+        require(plain == 1, "HTML has " + plain + " executable script elements, not one (ours)");
+        h = restB.toString();
         int st = h.indexOf("<style>"), se = h.indexOf("</style>");
         require(st >= 0 && se > st && h.indexOf("<style", st + 1) < 0, "HTML style element missing or doubled");
-        String rest = h.substring(0, st + 7) + h.substring(se, s + 8) + h.substring(e);
+        String rest = h.substring(0, st + 7) + h.substring(se);
         Matcher m = TAG.matcher(rest);
         int at = 0;
         while (m.find()) {
@@ -208,7 +235,7 @@ final class Checks {
         String s = ourScript;
         if (s == null) {
             String h = HtmlExport.render(List.of(), null);
-            int a = h.indexOf("<script>"), b = h.indexOf("</script>");
+            int a = h.indexOf("<script>"), b = h.indexOf("</script>", a);
             s = h.substring(a + 8, b);
             ourScript = s;
         }

@@ -122,4 +122,26 @@ class ConnectionStateGuiTest {
         assertThat(all.stream().filter(org.frameinspector.core.filter.DisplayFilter.compile("ses")::matches).count())
                 .as("the CLI's count the issue names").isEqualTo(163);
     }
+
+    /**
+     * Issue 19: the app's HTML export is the command line's report, byte for byte (one writer), with the connections
+     * summary from the in-order pass.
+     */
+    @Test
+    void theHtmlReportFromTheAppIsTheCommandLinesReport(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        execute(() -> main.openFile(SAMPLE));
+        waitFor("the in-order pass", () -> main.loaded() != null && main.connectionsTable().getRowCount() == 1
+                && row(3) != null && row(3).finding("COTP-DR-ON-ESTABLISHED-CLASS0") != null);
+        Path html = tmp.resolve("app.html"), cli = tmp.resolve("cli.html");
+        var w = execute(() -> main.exportTo(html, org.frameinspector.core.export.Exporter.Format.HTML, ExportDialog.Scope.ALL));
+        assertThat(w.get()).isEqualTo(4);
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertThat(org.frameinspector.cli.Main.run(new String[] {"export", "--format", "html", "-o", cli.toString(),
+                SAMPLE.toString()}, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err)))
+                .as(err.toString()).isZero();
+        String app = java.nio.file.Files.readString(html);
+        assertThat(app).isEqualTo(java.nio.file.Files.readString(cli));
+        assertThat(org.frameinspector.core.export.HtmlReportData.json(app))
+                .contains("[1,\"134.38.44.90:1555\",\"134.38.52.77:102\",4,1,4,\"SWISSLIFETSAP\",\"EXCHANGETSAP1\"");
+    }
 }

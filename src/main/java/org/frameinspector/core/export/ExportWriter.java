@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.stream.Conversation;
 
 /**
  * One export document, written as the frames come: {@link #begin} once, {@link #frame} for each dissection in order,
@@ -18,6 +19,13 @@ public interface ExportWriter {
 
     /** Appends one frame. */
     void frame(Dissection d) throws IOException;
+
+    /**
+     * The transport connections of the whole input (the in-order pass's rows), for a format that summarises them
+     * (the HTML report); call it after the last {@link #frame} and before {@link #end}. Other formats ignore it.
+     */
+    default void connections(List<Conversation> rows) {
+    }
 
     /** Completes the document and flushes it to the target. */
     void end() throws IOException;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.notes.NotesStore;
+import org.frameinspector.core.stream.Conversation;
 
 /** One entry point for every export format, shared by the CLI and the GUI. */
 public final class Exporter {
@@ -74,9 +75,16 @@ public final class Exporter {
     /** Writes the given dissections in one go (see {@link #open} to write them as they come). */
     public static void write(Format f, List<Dissection> ds, Loaded in, Options o, OutputStream os, NotesStore notes)
             throws IOException {
+        write(f, ds, in, o, os, notes, null);
+    }
+
+    /** As above, with the input's transport connections for the formats that summarise them (null: not known). */
+    public static void write(Format f, List<Dissection> ds, Loaded in, Options o, OutputStream os, NotesStore notes,
+            List<Conversation> connections) throws IOException {
         ExportWriter w = open(f, os, o, notes);
         w.begin(JsonExport.InputInfo.of(in, null));
         for (Dissection d : ds) w.frame(d);
+        if (connections != null) w.connections(connections);
         w.end();
     }
 }

@@ -1,227 +1,377 @@
 package org.frameinspector.core.export;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.frameinspector.core.json.Json;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Field;
 import org.frameinspector.core.model.FieldKind;
 import org.frameinspector.core.model.Finding;
+import org.frameinspector.core.model.Fmt;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.model.Layer;
 import org.frameinspector.core.model.Severity;
 import org.frameinspector.core.notes.FrameNotes;
+import org.frameinspector.core.notes.NotesFiles;
 import org.frameinspector.core.notes.NotesStore;
+import org.frameinspector.core.stream.Conversation;
 
 /**
- * One self-contained HTML file: inline CSS, the hex pane coloured like the app (reserved bytes, bytes with findings),
- * hover over a byte shows its field (a title attribute — works without scripts), the field tree and the findings.
- * Every byte of packet content and every string derived from it is escaped: a TSAP can hold {@code <script>}.
+ * The HTML report: one self-contained file a ticket reader opens in any browser, with the app's panes (frame list,
+ * field tree, hex + ASCII, findings, notes) and a summary of the capture on top.
+ *
+ * <p>The page is static markup and one script of ours ({@code HtmlReport.js}, with {@code HtmlReport.css}); the
+ * frames are data, not markup: JSON inside {@code <script type="application/json">} elements, written a chunk of
+ * frames at a time as the dissections come (the list rows as plain JSON; the frames' details and their annotated text
+ * for printing gzip-compressed, in Base64), and turned into DOM by the script only for the frame on screen and the
+ * list rows in view. So a report of 10,000 frames is one light page, and the writer keeps one chunk in memory.
+ *
+ * <p>Safety: every string from a packet, a note or a file name is either escaped HTML text (the title, the heading)
+ * or a JSON string, and our JSON escapes {@code < > &} and U+2028/U+2029 ({@link Json}), so no value can close its
+ * script element or open a comment; the script puts values into the page with {@code textContent} only. A
+ * Content-Security-Policy meta allows our script and style (by their SHA-256) and nothing else: no remote load, no
+ * other script, no connection.
  */
 public final class HtmlExport implements ExportWriter {
-    private static final String CSS = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5em;color:#1f2328;background:#fff}
-            h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em;border-bottom:1px solid #d0d7de}
-            pre.hex{font-family:"JetBrains Mono",Consolas,"DejaVu Sans Mono",monospace;font-size:13px;line-height:1.45;
-              background:#f6f8fa;padding:.8em;border:1px solid #d0d7de;border-radius:6px;overflow:auto}
-            .off{color:#8c959f}.asc{color:#57606a}
-            .b{padding:0 1px;border-radius:2px}.b:hover,.hl{outline:2px solid #0969da;background:#ddf4ff}
-            .res{background:#fff1c2}.VIOLATION{background:#ffcecb;color:#82071e;font-weight:bold}
-            .RISK{background:#ffd8a8;color:#7a3e00;font-weight:bold}.INFO{background:#d8eefe}
-            .und{background:#eaeef2;color:#6e7781}
-            table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #d0d7de;padding:.3em .6em;vertical-align:top;text-align:left}
-            th{background:#f6f8fa}.sev{font-weight:bold;white-space:nowrap}
-            .sevVIOLATION{color:#cf222e}.sevRISK{color:#bc4c00}.sevINFO{color:#0969da}
-            ul.tree{list-style:none;padding-left:1.2em;font-family:"JetBrains Mono",Consolas,monospace;font-size:13px}
-            ul.tree li{margin:1px 0}.fa{color:#8c959f}.fnd{color:#cf222e}
-            details>summary{cursor:pointer;font-weight:600}
-            .legend span{display:inline-block;padding:0 .5em;margin-right:.6em;border-radius:3px}
-            """;
-
-    /** Hover on a tree row highlights its bytes; the page works without it. */
-    private static final String SCRIPT = """
-            document.querySelectorAll('[data-o]').forEach(function(e){
-              e.addEventListener('mouseenter',function(){var f=e.getAttribute('data-f'),o=+e.getAttribute('data-o'),l=+e.getAttribute('data-l');
-                for(var i=o;i<o+l;i++){var b=document.getElementById(f+'-'+i);if(b)b.classList.add('hl');}});
-              e.addEventListener('mouseleave',function(){document.querySelectorAll('.hl').forEach(function(b){b.classList.remove('hl');});});
-            });
-            """;
+    static final String CSS = resource("HtmlReport.css");
+    static final String SCRIPT = resource("HtmlReport.js");
+    /** The policy: our style and script by hash, images only as data: URLs, nothing else from anywhere. */
+    static final String CSP = "default-src 'none'; script-src '" + sha256(SCRIPT) + "'; style-src '" + sha256(CSS)
+            + "'; img-src data:; base-uri 'none'; form-action 'none'";
+    /** Frames per data chunk; a chunk is also cut when its details pass {@link #CHUNK_CHARS}. */
+    static final int CHUNK_FRAMES = 256;
+    static final int CHUNK_CHARS = 1 << 20;
+    /** Distinct long texts (explanations, references) written once and referred to by number; more are written inline. */
+    static final int MAX_SHARED_TEXTS = 4096;
 
     private final Writer out;
     private final NotesStore notes;
+    private final AnnotatedText.Options printLayout = new AnnotatedText.Options(false, false, true);
 
-    /** A streaming writer of the HTML report to {@code out} (flushed by {@link #end}, not closed); notes may be null. */
+    private StringWriter rowsBuf = new StringWriter(1 << 14);
+    private StringWriter detailsBuf = new StringWriter(1 << 16);
+    private StringWriter printBuf = new StringWriter(1 << 16);
+    private Json rows;
+    private Json details;
+    private Json print;
+    private int inChunk;
+    private int frames;
+    private int chunkFirst;
+    private final Map<String, Integer> shared = new HashMap<>();
+    private final List<String> newShared = new ArrayList<>();
+    /** Finding id → {occurrences, frames, worst severity ordinal}; bounded by the catalogue. */
+    private final Map<String, long[]> byId = new LinkedHashMap<>();
+    private final long[] bySeverity = new long[Severity.values().length];
+    private long framesWithFindings;
+    private List<Conversation> connections;
+    private JsonExport.InputInfo input;
+
+    /** A streaming writer of the report to {@code out} (flushed by {@link #end}, not closed); notes may be null. */
     public HtmlExport(Writer out, NotesStore notes) {
         this.out = out;
         this.notes = notes;
+        newChunk();
     }
 
     @Override
     public void begin(JsonExport.InputInfo input) throws IOException {
-        String inputName = input == null ? null : input.name();
-        StringBuilder sb = new StringBuilder(4096);
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Frame Inspector — ")
-                .append(esc(inputName == null ? "frames" : inputName)).append("</title>\n<style>").append(CSS)
-                .append("</style></head><body>\n<h1>Frame Inspector report");
-        if (inputName != null) sb.append(": ").append(esc(inputName));
-        sb.append("</h1>\n<p class=\"legend\">Legend: <span class=\"res\">reserved field</span><span class=\"VIOLATION\">VIOLATION</span>"
-                + "<span class=\"RISK\">RISK</span><span class=\"INFO\">INFO</span><span class=\"und\">undecoded</span>"
-                + " Hover over a byte to see its field.</p>\n");
+        this.input = input;
+        String name = input == null ? null : input.name();
+        StringBuilder sb = new StringBuilder(CSS.length() + 4096);
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(esc(CSP)).append("\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"Frame Inspector\">\n")
+                .append("<title>Frame Inspector report — ").append(esc(name == null ? "frames" : name)).append("</title>\n")
+                .append("<style>").append(CSS).append("</style></head>\n<body>\n")
+                .append("<header><h1>Frame Inspector report");
+        if (name != null) sb.append(": <span id=\"input-name\">").append(esc(name)).append("</span>");
+        sb.append("</h1>\n<div class=\"tools\"><label>Frames <select id=\"view\"><option value=\"all\">all</option>")
+                .append("<option value=\"findings\">with findings</option></select></label>")
+                .append(" <span id=\"view-note\"></span>")
+                .append(" <button type=\"button\" id=\"theme\" title=\"Light or dark (auto follows the system)\">Theme: auto</button>")
+                .append(" <button type=\"button\" id=\"print-btn\">Print</button></div></header>\n")
+                .append("<noscript><p class=\"noscript\">This report shows its frames with JavaScript, which is off"
+                        + " here. The text export (export --format text) holds the same annotated dump.</p></noscript>\n")
+                .append("<section id=\"summary\" aria-label=\"Summary\"></section>\n")
+                .append("<p class=\"legend\" id=\"legend\">Legend: <span class=\"res\">reserved field</span>")
+                .append("<span class=\"sev3\">VIOLATION</span><span class=\"sev2\">RISK</span><span class=\"sev1\">INFO</span>")
+                .append("<span class=\"und\">undecoded</span><span class=\"note\">note</span><span class=\"hl\">selected</span>")
+                .append(" Click a field, a byte or a finding; arrow keys move in the list, the tree and the bytes.</p>\n")
+                .append("<main id=\"app\">\n<div id=\"list\" tabindex=\"0\" role=\"listbox\" aria-label=\"Frames\">")
+                .append("<div class=\"lrow lhead\"><span>No.</span><span>Time</span><span>Source</span>")
+                .append("<span>Destination</span><span>Protocol</span><span>Length</span><span>Info</span>")
+                .append("<span>Findings</span></div><div id=\"list-body\"><div id=\"list-rows\"></div></div></div>\n")
+                .append("<section id=\"frame-head\"></section>\n<div id=\"panes\">")
+                .append("<section id=\"tree-pane\"><h2>Fields</h2><div id=\"tree\" tabindex=\"0\" role=\"tree\"></div></section>")
+                .append("<section id=\"hex-pane\"><h2>Bytes</h2><div id=\"src-tabs\"></div>")
+                .append("<pre id=\"hex\" tabindex=\"0\"></pre><div id=\"bits\"></div><div id=\"sel-info\"></div></section>")
+                .append("<section id=\"find-pane\"><h2>Findings</h2><div id=\"findings\"></div>")
+                .append("<div id=\"notes\"></div></section></div>\n</main>\n<div id=\"print\"></div>\n");
+        Json meta = new Json();
+        meta.obj().key("input");
+        if (input == null) meta.nul();
+        else {
+            meta.obj().put("name", input.name()).put("format", input.format()).put("layout", input.layout())
+                    .put("start_layer", input.startLayer()).key("warnings").arr();
+            if (input.warnings() != null) for (String w : input.warnings()) meta.value(w);
+            meta.endArr().endObj();
+        }
+        meta.endObj();
+        data(sb, "fi-meta", null, meta.toString());
         out.write(sb.toString());
+    }
+
+    /** The connections of the whole input (the in-order pass's rows), for the summary; call before {@link #end}. */
+    @Override
+    public void connections(List<Conversation> rows) {
+        this.connections = rows;
     }
 
     @Override
     public void frame(Dissection d) throws IOException {
-        StringBuilder sb = new StringBuilder(16384);
-        frame(sb, d, notes);
-        out.write(sb.toString());
+        Frame f = d.frame();
+        frames++;
+        List<Finding> fs = d.findings();
+        int worst = 0;
+        Map<String, Boolean> seen = new HashMap<>();
+        for (Finding x : fs) {
+            worst = Math.max(worst, level(x.severity()));
+            bySeverity[x.severity().ordinal()]++;
+            long[] c = byId.get(x.id());
+            if (c == null) {
+                if (byId.size() >= MAX_SHARED_TEXTS) continue;
+                c = new long[] {0, 0, level(x.severity())};
+                byId.put(x.id(), c);
+            }
+            c[0]++;
+            c[2] = Math.max(c[2], level(x.severity()));
+            if (seen.put(x.id(), Boolean.TRUE) == null) c[1]++;
+        }
+        if (!fs.isEmpty()) framesWithFindings++;
+        List<FrameNotes.Item> ns = FrameNotes.of(notes, d);
+
+        // the list row: number, time, source, destination, protocol, length, info, worst severity, finding ids, notes
+        rows.arr().value(f.number()).value(JsonExport.timestamp(f.timestampNanos())).value(d.src()).value(d.dst())
+                .value(d.protocol()).value(f.capturedLength()).value(d.info()).value(worst).arr();
+        for (String id : seen.keySet()) rows.value(id);
+        rows.endArr().value(ns.size()).endArr();
+
+        // the details, turned into panes when the frame is shown
+        Json j = details;
+        j.obj().put("n", f.number()).put("len", f.originalLength()).put("cap", f.capturedLength())
+                .put("ts", JsonExport.timestamp(f.timestampNanos())).put("stack", AnnotatedText.stack(d))
+                .put("info", d.info());
+        String comment = notes == null ? f.comment() : NotesFiles.userComment(f.comment());
+        if (comment != null) j.put("comment", comment);
+        j.put("b", Fmt.hex(f.data()));
+        j.key("src").arr();
+        for (DataSource s : d.sources()) {
+            if (s.isFrame()) continue;
+            j.arr().value(s.id()).value(s.name()).value(Fmt.hex(s.bytes())).endArr();
+        }
+        j.endArr();
+        j.key("layers").arr();
+        for (Layer l : d.layers()) {
+            j.arr().value(l.name()).value(l.source()).arr();
+            for (Field x : l.fields()) field(j, x, fs);
+            j.endArr().endArr();
+        }
+        j.endArr();
+        j.key("findings").arr();
+        for (Finding x : fs) {
+            j.arr().value(x.id()).value(level(x.severity())).value(x.layer()).value(x.fieldAbbrev()).value(x.source())
+                    .value(x.offset()).value(x.length()).value(x.observed()).value(x.expected());
+            text(j, x.explanation());
+            text(j, x.reference());
+            j.value(x.needsContext()).endArr();
+        }
+        j.endArr();
+        j.key("notes").arr();
+        for (FrameNotes.Item it : ns) {
+            j.arr().value(it.label()).value(it.where()).value(it.note().text());
+            if (it.location() != null) {
+                j.value(it.location().source()).value(it.location().offset()).value(Math.max(1, it.location().length()));
+            }
+            j.endArr();
+        }
+        j.endArr();
+        j.endObj();
+        StringBuilder text = new StringBuilder(2048);
+        AnnotatedText.frame(text, d, printLayout, notes);
+        print.value(text.toString());
+        if (++inChunk >= CHUNK_FRAMES || detailsBuf.getBuffer().length() >= CHUNK_CHARS) flushChunk();
     }
 
     @Override
     public void end() throws IOException {
-        out.write("<script>" + SCRIPT + "</script>\n</body></html>\n");
+        flushChunk();
+        Json s = new Json();
+        s.obj().put("frames", frames).put("framesWithFindings", framesWithFindings);
+        s.key("bySeverity").obj();
+        for (Severity v : Severity.values()) s.put(v.name(), bySeverity[v.ordinal()]);
+        s.endObj();
+        s.key("byId").arr();
+        for (Map.Entry<String, long[]> e : byId.entrySet()) {
+            s.arr().value(e.getKey()).value(e.getValue()[2]).value(e.getValue()[0]).value(e.getValue()[1]).endArr();
+        }
+        s.endArr();
+        s.key("connections");
+        if (connections == null) s.nul();
+        else {
+            s.arr();
+            for (Conversation c : connections) {
+                s.arr().value(c.index()).value(c.endpointA()).value(c.endpointB()).value(c.frames())
+                        .value(c.firstFrame()).value(c.lastFrame()).value(c.callingTsap()).value(c.calledTsap())
+                        .value(c.tpduSize()).value(c.cotpClass()).value(c.tpkt() ? c.tpduSummary() : "not TPKT")
+                        .value(c.endSummary() + (c.note().isEmpty() ? "" : " (" + c.note() + ")"))
+                        .value(c.findingSummary()).endArr();
+            }
+            s.endArr();
+        }
+        s.endObj();
+        StringBuilder sb = new StringBuilder(SCRIPT.length() + 4096);
+        data(sb, "fi-summary", null, s.toString());
+        sb.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
+        out.write(sb.toString());
         out.flush();
+    }
+
+    private void newChunk() {
+        rowsBuf = new StringWriter(1 << 14);
+        detailsBuf = new StringWriter(1 << 16);
+        printBuf = new StringWriter(1 << 16);
+        rows = new Json(rowsBuf);
+        details = new Json(detailsBuf);
+        print = new Json(printBuf);
+        rows.arr();
+        details.arr();
+        print.arr();
+        inChunk = 0;
+        chunkFirst = frames;
+    }
+
+    private void flushChunk() throws IOException {
+        if (inChunk == 0) return;
+        rows.endArr();
+        details.endArr();
+        print.endArr();
+        rows.flush();
+        details.flush();
+        print.flush();
+        String packedFrames = packed(detailsBuf), texts = packed(printBuf);
+        StringBuilder sb = new StringBuilder(packedFrames.length() + texts.length() + rowsBuf.getBuffer().length() + 256);
+        if (!newShared.isEmpty()) {
+            Json t = new Json();
+            t.arr();
+            for (String x : newShared) t.value(x);
+            t.endArr();
+            data(sb, null, "fi-text", t.toString());
+            newShared.clear();
+        }
+        String first = " data-first=\"" + chunkFirst + "\"";
+        sb.append("<script type=\"application/json\" class=\"fi-rows\"").append(first).append('>')
+                .append(rowsBuf.getBuffer()).append("</script>\n");
+        sb.append("<script type=\"application/json\" class=\"fi-frames\"").append(first).append('>')
+                .append(packedFrames).append("</script>\n");
+        sb.append("<script type=\"application/json\" class=\"fi-print\"").append(first).append('>')
+                .append(texts).append("</script>\n");
+        out.write(sb.toString());
+        newChunk();
+    }
+
+    /**
+     * A chunk's JSON, gzip-compressed and in Base64, as a JSON string: a tenth of the size, and still nothing in it
+     * but letters, digits, '+', '/' and '='. The page inflates it with the browser's own DecompressionStream.
+     */
+    private static String packed(StringWriter json) throws IOException {
+        byte[] raw = json.toString().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bo = new ByteArrayOutputStream(raw.length / 6 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(bo, 1 << 13)) {
+            gz.write(raw);
+        }
+        return '"' + Base64.getEncoder().encodeToString(bo.toByteArray()) + '"';
+    }
+
+    /** A long text written once (its number) or, past the limit, inline (a string). */
+    private void text(Json j, String s) {
+        if (s == null || s.length() < 40) {
+            j.value(s);
+            return;
+        }
+        Integer k = shared.get(s);
+        if (k == null) {
+            if (shared.size() >= MAX_SHARED_TEXTS) {
+                j.value(s);
+                return;
+            }
+            k = shared.size();
+            shared.put(s, k);
+            newShared.add(s);
+        }
+        j.value(k);
+    }
+
+    /**
+     * A field: [label, abbrev, offset, length, kind, bit mask (hex, "" for none), source ("" for the frame),
+     * children, finding numbers (1-based, as in the findings pane)].
+     */
+    private static void field(Json j, Field f, List<Finding> fs) {
+        String label = f.treeLabel();
+        if (f.kind() == FieldKind.GENERATED) label = "[" + label + "]";
+        j.arr().value(label).value(f.abbrev()).value(f.offset()).value(f.length())
+                .value(f.kind().name().substring(0, 1).toLowerCase(Locale.ROOT))
+                .value(f.bitmask() == 0 ? "" : Long.toHexString(f.bitmask()))
+                .value(f.inFrame() ? "" : f.source()).arr();
+        for (Field c : f.children()) field(j, c, fs);
+        j.endArr().arr();
+        for (Finding x : f.findings()) {
+            int k = fs.indexOf(x);
+            if (k >= 0) j.value(k + 1);
+        }
+        j.endArr().endArr();
+    }
+
+    private static int level(Severity s) {
+        return switch (s) {
+            case VIOLATION -> 3;
+            case RISK -> 2;
+            case INFO -> 1;
+        };
+    }
+
+    /** A data element: JSON, which our generator keeps free of '<', '>' and '&', so nothing in it is markup. */
+    private static void data(StringBuilder sb, String id, String cls, String json) {
+        sb.append("<script type=\"application/json\"");
+        if (id != null) sb.append(" id=\"").append(id).append('"');
+        if (cls != null) sb.append(" class=\"").append(cls).append('"');
+        sb.append('>').append(json).append("</script>\n");
     }
 
     public static String render(List<Dissection> ds, String inputName) {
         return render(ds, inputName, null);
     }
 
-    /** With the user's notes: a notes list per frame (hovering one highlights its bytes). */
+    /** With the user's notes: a notes list per frame (clicking one highlights its bytes). */
     public static String render(List<Dissection> ds, String inputName, NotesStore notes) {
         StringWriter sw = new StringWriter(16384);
         return ExportWriter.render(new HtmlExport(sw, notes), sw, JsonExport.InputInfo.named(inputName), ds);
-    }
-
-    static void frame(StringBuilder sb, Dissection d) {
-        frame(sb, d, null);
-    }
-
-    static void frame(StringBuilder sb, Dissection d, NotesStore notes) {
-        Frame f = d.frame();
-        String fid = "f" + f.number();
-        sb.append("<h2 id=\"").append(fid).append("\">Frame ").append(f.number()).append(": ").append(f.capturedLength())
-                .append(" bytes, ").append(esc(AnnotatedText.stack(d))).append("</h2>\n");
-        if (!d.info().isEmpty()) sb.append("<p>").append(esc(d.info())).append("</p>\n");
-        if (f.comment() != null) sb.append("<p><b>Comment:</b> ").append(esc(f.comment())).append("</p>\n");
-        List<Finding> fs = d.findings();
-        if (!fs.isEmpty()) {
-            sb.append("<table><tr><th>#</th><th>Severity</th><th>Id</th><th>Layer</th><th>Offset</th><th>Observed</th>"
-                    + "<th>Expected</th><th>Explanation</th><th>Reference</th></tr>\n");
-            int n = 1;
-            for (Finding x : fs) {
-                sb.append("<tr><td>").append(n++).append("</td><td class=\"sev sev").append(x.severity()).append("\">")
-                        .append(x.severity()).append("</td><td>").append(esc(x.id())).append("</td><td>")
-                        .append(esc(x.layer())).append("</td><td>").append(esc(offset(x))).append("</td><td>")
-                        .append(esc(x.observed())).append("</td><td>").append(esc(x.expected())).append("</td><td>")
-                        .append(esc(x.explanation())).append("</td><td>").append(esc(x.reference())).append("</td></tr>\n");
-            }
-            sb.append("</table>\n");
-        } else {
-            sb.append("<p>No findings.</p>\n");
-        }
-        List<FrameNotes.Item> ns = FrameNotes.of(notes, d);
-        if (!ns.isEmpty()) {
-            sb.append("<h3>Notes</h3>\n<ul class=\"notes\">\n");
-            for (FrameNotes.Item it : ns) {
-                sb.append("<li");
-                if (it.location() != null && DataSource.FRAME.equals(it.location().source())) {
-                    sb.append(" data-f=\"").append(fid).append("\" data-o=\"").append(it.location().offset())
-                            .append("\" data-l=\"").append(Math.max(1, it.location().length())).append('"');
-                }
-                sb.append("><b>(").append(it.label()).append(")</b> ").append(esc(it.where())).append(": ")
-                        .append(esc(it.note().text())).append("</li>\n");
-            }
-            sb.append("</ul>\n");
-        }
-        hex(sb, d, fid);
-        sb.append("<details open><summary>Fields</summary>\n");
-        for (Layer l : d.layers()) {
-            sb.append("<details open><summary>").append(esc(l.name()));
-            if (!l.source().equals(DataSource.FRAME)) sb.append(" [").append(esc(l.source())).append(']');
-            sb.append("</summary><ul class=\"tree\">\n");
-            for (Field x : l.fields()) field(sb, x, fid);
-            sb.append("</ul></details>\n");
-        }
-        sb.append("</details>\n");
-    }
-
-    private static String offset(Finding x) {
-        return (x.source().equals(DataSource.FRAME) ? "" : x.source() + " ") + String.format("0x%04x", x.offset())
-                + (x.length() > 1 ? " +" + x.length() : "");
-    }
-
-    static void field(StringBuilder sb, Field f, String fid) {
-        sb.append("<li");
-        if (f.inFrame() && f.length() > 0) {
-            sb.append(" data-f=\"").append(fid).append("\" data-o=\"").append(f.offset()).append("\" data-l=\"")
-                    .append(f.length()).append('"');
-        }
-        sb.append('>');
-        String label = f.treeLabel();
-        if (f.kind() == FieldKind.GENERATED) label = "[" + label + "]";
-        sb.append(esc(label)).append(" <span class=\"fa\">").append(esc(f.abbrev())).append("</span>");
-        for (Finding x : f.findings()) {
-            sb.append(" <span class=\"fnd sev").append(x.severity()).append("\">&#9888; ").append(esc(x.id())).append("</span>");
-        }
-        if (!f.children().isEmpty()) {
-            sb.append("<ul class=\"tree\">");
-            for (Field c : f.children()) field(sb, c, fid);
-            sb.append("</ul>");
-        }
-        sb.append("</li>\n");
-    }
-
-    static void hex(StringBuilder sb, Dissection d, String fid) {
-        byte[] b = d.frame().data();
-        Field[] owner = new Field[b.length];
-        Severity[] sev = new Severity[b.length];
-        for (Layer l : d.layers()) for (Field f : l.fields()) mark(f, owner);
-        for (Finding x : d.findings()) {
-            if (!x.source().equals(DataSource.FRAME)) continue;
-            for (int i = Math.max(0, x.offset()); i < Math.min(b.length, x.offset() + Math.max(1, x.length())); i++) {
-                if (sev[i] == null || x.severity().ordinal() < sev[i].ordinal()) sev[i] = x.severity();
-            }
-        }
-        sb.append("<pre class=\"hex\">");
-        for (int row = 0; row < b.length; row += 16) {
-            int n = Math.min(16, b.length - row);
-            sb.append("<span class=\"off\">").append(String.format("%04x", row)).append("</span>  ");
-            for (int i = 0; i < 16; i++) {
-                if (i == 8) sb.append(' ');
-                if (i >= n) {
-                    sb.append("   ");
-                    continue;
-                }
-                int o = row + i;
-                Field f = owner[o];
-                String cls = sev[o] != null ? sev[o].name() : f == null ? "" : f.kind() == FieldKind.RESERVED ? "res"
-                        : f.kind() == FieldKind.UNDECODED ? "und" : "";
-                sb.append("<span class=\"b ").append(cls).append("\" id=\"").append(fid).append('-').append(o).append('"');
-                if (f != null) {
-                    sb.append(" title=\"").append(esc(String.format("0x%04x ", o) + f.abbrev() + " — " + f.treeLabel())).append('"');
-                }
-                sb.append('>').append(String.format("%02x", b[o] & 0xFF)).append("</span> ");
-            }
-            sb.append(" <span class=\"asc\">");
-            for (int i = 0; i < n; i++) {
-                int c = b[row + i] & 0xFF;
-                sb.append(c >= 0x20 && c < 0x7F ? esc(String.valueOf((char) c)) : ".");
-            }
-            sb.append("</span>\n");
-        }
-        sb.append("</pre>\n");
-    }
-
-    /** Deepest field per byte (later, deeper fields overwrite). */
-    private static void mark(Field f, Field[] owner) {
-        if (f.inFrame() && f.length() > 0 && f.kind() != FieldKind.GENERATED) {
-            for (int i = Math.max(0, f.offset()); i < Math.min(owner.length, f.end()); i++) owner[i] = f;
-        }
-        for (Field c : f.children()) mark(c, owner);
     }
 
     /** Escapes text for HTML element content and attribute values. */
@@ -245,14 +395,34 @@ public final class HtmlExport implements ExportWriter {
         return sb.toString();
     }
 
+    /** The script elements of a page (their start tag and content), in order. */
     static List<String> scripts(String html) {
         List<String> out = new ArrayList<>();
+        String lower = html.toLowerCase(Locale.ROOT);
         int i = 0;
-        while ((i = html.toLowerCase().indexOf("<script", i)) >= 0) {
-            int e = html.toLowerCase().indexOf("</script>", i);
+        while ((i = lower.indexOf("<script", i)) >= 0) {
+            int e = lower.indexOf("</script", i);
             out.add(html.substring(i, e < 0 ? html.length() : e));
             i = i + 7;
         }
         return out;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlExport.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

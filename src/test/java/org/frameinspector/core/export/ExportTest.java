@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -20,19 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportTest {
     /** A class-0 CR whose calling TSAP is "<script>alert(1)</script>". */
     static byte[] hostileCr() {
-        byte[] tsap = "<script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII);
-        byte[] fixed = HexFormat.of().parseHex("e00000000100");
-        int li = fixed.length + 2 + tsap.length;
-        byte[] b = new byte[4 + 1 + li];
-        b[0] = 3;
-        b[2] = (byte) (b.length >> 8);
-        b[3] = (byte) b.length;
-        b[4] = (byte) li;
-        System.arraycopy(fixed, 0, b, 5, fixed.length);
-        b[11] = (byte) 0xC1;
-        b[12] = (byte) tsap.length;
-        System.arraycopy(tsap, 0, b, 13, tsap.length);
-        return b;
+        return HtmlReportSafetyTest.crWithTsap("<script>alert(1)</script>");
     }
 
     @Test
@@ -41,10 +28,13 @@ class ExportTest {
         assertThat(d.fields("cotp.src-tsap")).singleElement().extracting(f -> f.value()).isEqualTo("<script>alert(1)</script>");
         String html = HtmlExport.render(List.of(d), "<b>name</b>.txt");
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>name");
-        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-        // the only script element is our own hover helper
-        assertThat(HtmlExport.scripts(html)).hasSize(1);
-        assertThat(HtmlExport.scripts(html).get(0)).doesNotContain("alert");
+        // the TSAP is a JSON string in a data element, its '<' and '>' escaped; the file name is escaped HTML text
+        assertThat(HtmlReportData.json(html)).contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e");
+        assertThat(html).contains("&lt;b&gt;name&lt;/b&gt;.txt");
+        // the only executable script element is our own, last
+        List<String> scripts = HtmlExport.scripts(html);
+        assertThat(scripts.get(scripts.size() - 1)).isEqualTo("<script>" + HtmlExport.SCRIPT);
+        assertThat(scripts.subList(0, scripts.size() - 1)).allMatch(s -> s.startsWith("<script type=\"application/json\""));
     }
 
     @Test

@@ -114,10 +114,11 @@ class NotesTest {
         String json = export(Exporter.Format.JSON, again, back);
         assertThat(json).contains("\"notes\":[{\"label\":\"N1\"");
         assertThat(json).contains("\"path\":\"tpkt/tpkt.reserved\",\"abbrev\":\"tpkt.reserved\",\"source\":\"frame\",\"offset\":55,\"length\":1,\"text\":\"Exchange sends 0x11 here; the strict MTA hangs up\"");
-        String html = export(Exporter.Format.HTML, again, back);
-        assertThat(html).contains("<h3>Notes</h3>");
-        assertThat(html).contains("data-o=\"55\" data-l=\"1\"><b>(N2)</b> field tpkt.reserved at 0x0037: Exchange sends");
-        assertThat(html).contains("calling TSAP &lt;SWISSLIFETSAP&gt;");
+        String html = org.frameinspector.core.export.HtmlReportData.json(export(Exporter.Format.HTML, again, back));
+        // the report's notes: label, where, text, then the located bytes (source, offset, length)
+        assertThat(html).contains("[\"N2\",\"field tpkt.reserved at 0x0037\",\"Exchange sends");
+        assertThat(html).contains("\"frame\",55,1]");
+        assertThat(html).contains("calling TSAP \\u003cSWISSLIFETSAP\\u003e");
         String md = export(Exporter.Format.MD, again, back);
         assertThat(md).contains("**Notes**\n\n- (N1) frame: From ticket 4711\n- (N2) field tpkt.reserved at 0x0037: Exchange sends");
         // without notes the exports are as before
