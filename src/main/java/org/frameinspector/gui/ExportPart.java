@@ -1,18 +1,18 @@
 package org.frameinspector.gui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javax.swing.JFileChooser;
 import javax.swing.SwingWorker;
+import org.frameinspector.core.export.ExportWriter;
 import org.frameinspector.core.export.Exporter;
+import org.frameinspector.core.export.JsonExport;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.notes.NotesStore;
+import org.frameinspector.core.output.OutputFile;
 
 /** File → Export…: the dialog (format and scope, remembered), the file chooser, and the export on a worker. */
 final class ExportPart {
@@ -73,19 +73,27 @@ final class ExportPart {
         StatusBarPart.Job<Integer> w = new StatusBarPart.Job<>(status) {
             @Override
             protected Integer doInBackground() throws Exception {
-                List<Dissection> ds = new ArrayList<>();
-                for (int k = 0; k < indices.length; k++) {
-                    if (isCancelled()) return 0;
-                    if ((k & 255) == 0) progress((int) (90L * k / Math.max(1, indices.length)));
-                    Dissection d = src.dissect(indices[k]);
-                    if (scope != ExportDialog.Scope.FINDINGS || !d.findings().isEmpty()) ds.add(d);
+                // the command line's dissections: the in-order pass first reaches every frame
+                if (!src.index(k -> isCancelled())) return 0;
+                // written frame by frame (nothing kept), to a temporary file renamed when complete; the input
+                // itself is never written over
+                Path inFile = window.inputFile();
+                int written = 0;
+                try (OutputFile of = OutputFile.create(out, java.util.Collections.singleton(inFile))) {
+                    ExportWriter ew = Exporter.open(format, of.stream(), new Exporter.Options(false), exportNotes);
+                    ew.begin(JsonExport.InputInfo.of(in, null));
+                    for (int k = 0; k < indices.length; k++) {
+                        if (isCancelled()) return 0;
+                        if ((k & 255) == 0) progress((int) (100L * k / Math.max(1, indices.length)));
+                        Dissection d = src.dissect(indices[k]);
+                        if (scope == ExportDialog.Scope.FINDINGS && d.findings().isEmpty()) continue;
+                        ew.frame(d);
+                        written++;
+                    }
+                    ew.end();
+                    of.commit();
                 }
-                Path tmp = out.resolveSibling(out.getFileName() + ".part");
-                try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    Exporter.write(format, ds, in, new Exporter.Options(false), os, exportNotes);
-                }
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-                return ds.size();
+                return written;
             }
 
             @Override

@@ -38,7 +38,7 @@ public final class FrameTableModel extends AbstractTableModel {
         this.cache = c;
         FrameSource s = c == null ? null : c.source();
         index = s instanceof CaptureIndex ci ? ci : null;
-        summaries = index != null && background ? new RowSummaries(c::dissect, this::summariesReady) : null;
+        summaries = index != null && background ? new RowSummaries(c, this::summariesReady) : null;
         view = null;
         rows = c == null ? 0 : c.size();
         firstTimestamp = 0;
@@ -48,13 +48,18 @@ public final class FrameTableModel extends AbstractTableModel {
 
     Dissections dissections() { return cache; }
 
-    /** The input's dissections changed (the in-order pass finished): the rows are summarized again, view kept. */
-    void dissectionsChanged() {
-        if (summaries != null) {
-            summaries.close();
-            summaries = new RowSummaries(cache::dissect, this::summariesReady);
+    /**
+     * The in-order pass has reached {@code done} frames: rows it passed that were shown dissected alone are
+     * summarized again (view kept).
+     */
+    void reached(int done) {
+        if (getRowCount() == 0) return;
+        if (summaries == null) {
+            fireTableRowsUpdated(0, getRowCount() - 1);
+            return;
         }
-        if (getRowCount() > 0) fireTableRowsUpdated(0, getRowCount() - 1);
+        int[] stale = summaries.reached(done);
+        if (stale.length > 0) summariesReady(stale);
     }
 
     /** Frames of the input (not just the displayed ones). */

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import javax.swing.SwingUtilities;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Severity;
@@ -39,7 +38,7 @@ final class RowSummaries {
         return t;
     });
 
-    private final IntFunction<Dissection> dissector;
+    private final Dissections dissections;
     private final Consumer<int[]> updated;
     private final Map<Integer, Summary> lru = new LinkedHashMap<>(CAPACITY * 2, 0.75f, true) {
         @Override
@@ -48,12 +47,14 @@ final class RowSummaries {
         }
     };
     private final Set<Integer> pending = new HashSet<>();
+    /** Frames summarized before the in-order pass reached them (dissected alone). */
+    private final Set<Integer> alone = new HashSet<>();
     private List<Integer> batch;
     private volatile boolean closed;
 
-    /** {@code dissector} dissects frame index i (on the worker). */
-    RowSummaries(IntFunction<Dissection> dissector, Consumer<int[]> updated) {
-        this.dissector = dissector;
+    /** Rows are dissected through {@code dissections} (on the worker). */
+    RowSummaries(Dissections dissections, Consumer<int[]> updated) {
+        this.dissections = dissections;
         this.updated = updated;
     }
 
@@ -74,6 +75,25 @@ final class RowSummaries {
     /** Stores a summary computed elsewhere (e.g. the dissection of the selected frame). */
     void put(int i, Dissection d) {
         lru.put(i, Summary.of(d));
+        if (i >= dissections.indexed()) alone.add(i);
+        else alone.remove(i);
+    }
+
+    /** The in-order pass reached {@code done} frames: the frames summarized alone below it are dropped, and named. */
+    int[] reached(int done) {
+        if (alone.isEmpty()) return new int[0];
+        List<Integer> stale = new ArrayList<>();
+        for (var it = alone.iterator(); it.hasNext(); ) {
+            int i = it.next();
+            if (i < done) {
+                it.remove();
+                lru.remove(i);
+                stale.add(i);
+            }
+        }
+        int[] out = new int[stale.size()];
+        for (int k = 0; k < out.length; k++) out[k] = stale.get(k);
+        return out;
     }
 
     void close() {
@@ -88,8 +108,10 @@ final class RowSummaries {
             if (closed) return;
             int[] idx = new int[todo.size()];
             Summary[] out = new Summary[idx.length];
+            boolean[] inOrder = new boolean[idx.length];
             for (int k = 0; k < idx.length; k++) {
                 idx[k] = todo.get(k);
+                inOrder[k] = idx[k] < dissections.indexed();
                 out[k] = summarize(idx[k]);
             }
             SwingUtilities.invokeLater(() -> {
@@ -97,6 +119,7 @@ final class RowSummaries {
                 for (int k = 0; k < idx.length; k++) {
                     pending.remove(idx[k]);
                     lru.put(idx[k], out[k]);
+                    if (!inOrder[k]) alone.add(idx[k]);
                 }
                 updated.accept(idx);
             });
@@ -105,7 +128,7 @@ final class RowSummaries {
 
     private Summary summarize(int i) {
         try {
-            return Summary.of(dissector.apply(i));
+            return Summary.of(dissections.dissect(i));
         } catch (RuntimeException | LinkageError e) {
             return new Summary("", "", "ERROR", "cannot dissect: " + e, null, 0, 0);
         }

@@ -44,8 +44,7 @@ class ConnectionStateGuiTest {
         robot = BasicRobot.robotWithNewAwtHierarchy();
         main = execute(() -> {
             Theme.setup();
-            MainWindow w = new MainWindow(org.frameinspector.core.protocols.Protocols.dissector()::dissect);
-            w.enableConnectionState();
+            MainWindow w = new MainWindow();
             w.setPreferredSize(new java.awt.Dimension(1300, 850));
             w.setSize(1300, 850);
             w.setLocation(100, 100);

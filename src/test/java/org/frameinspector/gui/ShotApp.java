@@ -21,8 +21,7 @@ public final class ShotApp {
         SwingUtilities.invokeLater(() -> {
             AppPrefs.setDarkTheme(dark);
             Theme.setup();
-            MainWindow m = new MainWindow(org.frameinspector.core.protocols.Protocols.dissector()::dissect);
-            m.enableConnectionState();
+            MainWindow m = new MainWindow();
             m.setDefaultCloseOperation(javax.swing.JFrame.EXIT_ON_CLOSE);
             m.setSize(w, h);
             m.setLocation(0, 0);
