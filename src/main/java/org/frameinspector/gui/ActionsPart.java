@@ -33,7 +33,7 @@ import net.miginfocom.swing.MigLayout;
  */
 final class ActionsPart {
     final Action open, paste, pasteDialog, export, find, findNext, goTo, theme, captureStart, captureStop, compare,
-            compareWith, fix, frameNote, saveNotes, saveNotesAs;
+            compareWith, fix, frameNote, saveNotes, saveNotesAs, expertInfo;
     final JMenu recentMenu = new JMenu("Open Recent");
     final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark Theme");
     private final MainWindow w;
@@ -71,6 +71,8 @@ final class ActionsPart {
                 "Save the notes (next to a dump, or in a pcapng copy of a capture)", e -> w.notes.save());
         saveNotesAs = action("Save Notes As…", null, key(KeyEvent.VK_S, menuMask() | KeyEvent.SHIFT_DOWN_MASK),
                 "Save the notes in a new file", e -> w.notes.saveAs());
+        expertInfo = action("Expert Info", null, key(KeyEvent.VK_E, menuMask() | KeyEvent.ALT_DOWN_MASK),
+                "The findings of the whole input, by severity and id", e -> w.expert.showOnly(null));
         theme = action("Toggle Theme", "theme", key(KeyEvent.VK_T, menuMask() | KeyEvent.SHIFT_DOWN_MASK),
                 "Switch between light and dark (Ctrl+Shift+T)", e -> switchTheme(!Theme.isDark()));
     }
@@ -164,6 +166,11 @@ final class ActionsPart {
         view.add(action("Zoom Out", null, key(KeyEvent.VK_MINUS, menuMask()), null, e -> zoom(UIScale::zoomOut)));
         view.add(action("Actual Size", null, key(KeyEvent.VK_0, menuMask()), null, e -> zoom(UIScale::zoomReset)));
 
+        JMenu analyze = new JMenu("Analyze");
+        analyze.setName("analyzeMenu");
+        analyze.setMnemonic('A');
+        analyze.add(expertInfo).setName("expertInfoItem");
+
         JMenu capture = new JMenu("Capture");
         capture.setMnemonic('C');
         capture.add(captureStart).setName("captureStartItem");
@@ -193,6 +200,7 @@ final class ActionsPart {
         mb.add(go);
         mb.add(frameMenu);
         mb.add(view);
+        mb.add(analyze);
         mb.add(capture);
         mb.add(help);
         return mb;
