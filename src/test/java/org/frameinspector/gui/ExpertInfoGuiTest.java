@@ -9,18 +9,11 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.swing.tree.TreePath;
-import org.assertj.swing.core.BasicRobot;
-import org.assertj.swing.core.Robot;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
-import org.assertj.swing.fixture.FrameFixture;
 import org.frameinspector.TestFiles;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Severity;
 import org.frameinspector.core.session.Session;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,41 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * pass (the command line's) gives; the status bar's counts open it on one severity; a frame under a group is shown
  * with that finding selected; the toggles hide a severity; Export writes what is shown.
  */
-class ExpertInfoGuiTest {
+class ExpertInfoGuiTest extends WindowTest {
     private static final String CAPTURE = "mms_iec61850_8d7c7db0.pcap";
-    private Robot robot;
-    private FrameFixture window;
-    private MainWindow main;
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void needsDisplay() {
-        TestFiles.requireDisplay();
-        System.setProperty("fi.gui.prefs", "org/frameinspector/gui-test");
-        FailOnThreadViolationRepaintManager.install();
-    }
-
-    @BeforeEach
-    void open() {
-        robot = BasicRobot.robotWithNewAwtHierarchy();
-        main = execute(() -> {
-            Theme.setup();
-            MainWindow w = new MainWindow();
-            w.setPreferredSize(new java.awt.Dimension(1300, 850));
-            w.setSize(1300, 850);
-            w.setLocation(100, 100);
-            return w;
-        });
-        window = new FrameFixture(robot, main);
-        window.show();
-    }
-
-    @AfterEach
-    void close() {
-        if (window != null) window.cleanUp();
-        if (robot != null) robot.cleanUp();
-    }
 
     @Test
     void groupsCountsJumpToggleAndExport() throws Exception {
@@ -80,8 +42,8 @@ class ExpertInfoGuiTest {
             });
         }
         assertThat(perId).isNotEmpty();
-        execute(() -> main.openFile(cap));
-        GuiWait.until("the in-order pass", () -> main.inOrderDone() && main.statusBar.counts.isVisible(), 60_000);
+        openAndPass(cap);
+        GuiWait.until("the counts", () -> main.statusBar.counts.isVisible(), 5_000);
 
         // the status bar: one count per severity present, e.g. "3 violations"
         for (Map.Entry<Severity, Integer> e : perSeverity.entrySet()) {

@@ -12,18 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.assertj.swing.core.BasicRobot;
-import org.assertj.swing.core.Robot;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
-import org.assertj.swing.fixture.FrameFixture;
 import org.frameinspector.TestFiles;
 import org.frameinspector.cli.Main;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.model.Layer;
 import org.frameinspector.core.session.Session;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -35,38 +28,7 @@ import tools.jackson.core.json.JsonFactory;
  * capture, {@code finding} and {@code tpkt.reserved != 0}; a filter on a field that does not exist turns the bar red
  * with the message instead of matching nothing.
  */
-class GuiCliAgreementTest {
-    private Robot robot;
-    private FrameFixture window;
-    private MainWindow main;
-
-    @BeforeAll
-    static void needsDisplay() {
-        TestFiles.requireDisplay();
-        System.setProperty("fi.gui.prefs", "org/frameinspector/gui-test");
-        FailOnThreadViolationRepaintManager.install();
-    }
-
-    @BeforeEach
-    void open() {
-        robot = BasicRobot.robotWithNewAwtHierarchy();
-        main = execute(() -> {
-            Theme.setup();
-            MainWindow w = new MainWindow();
-            w.setPreferredSize(new java.awt.Dimension(1300, 850));
-            w.setSize(1300, 850);
-            w.setLocation(100, 100);
-            return w;
-        });
-        window = new FrameFixture(robot, main);
-        window.show();
-    }
-
-    @AfterEach
-    void close() {
-        if (window != null) window.cleanUp();
-        if (robot != null) robot.cleanUp();
-    }
+class GuiCliAgreementTest extends WindowTest {
 
     /** How many frames {@code dissect --json -Y filter file} prints (the command run in this JVM). */
     static int cliCount(Path file, String filter) throws Exception {
@@ -118,9 +80,7 @@ class GuiCliAgreementTest {
         assertThat(captures).hasSizeGreaterThanOrEqualTo(39);
         List<String> checked = new ArrayList<>();
         for (Path cap : captures) {
-            execute(() -> main.openFile(cap));
-            GuiWait.until("the in-order pass of " + cap.getFileName(), () -> main.loaded() != null
-                    && main.loaded().name().equals(cap.getFileName().toString()) && main.inOrderDone(), 60_000);
+            openAndPass(cap);
             List<String> filters = new ArrayList<>(protocols(cap));
             filters.add("finding");
             filters.add("tpkt.reserved != 0");
@@ -137,8 +97,7 @@ class GuiCliAgreementTest {
     @Test
     void aFilterOnAFieldThatDoesNotExistIsRedWithTheMessageAndNoCount() throws Exception {
         Path cap = TestFiles.captures().resolve("s7_wincc_s300_setup-alarm-read-write.pcapng");
-        execute(() -> main.openFile(cap));
-        GuiWait.until("the capture", () -> main.loaded() != null && main.inOrderDone(), 60_000);
+        openAndPass(cap);
         var text = window.textBox("filterText");
         text.click();
         text.enterText("s7comm");
