@@ -36,6 +36,7 @@ final class ActionsPart {
             compareWith, fix, frameNote, saveNotes, saveNotesAs, expertInfo;
     final JMenu recentMenu = new JMenu("Open Recent");
     final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark Theme");
+    final JCheckBoxMenuItem colourItem = new JCheckBoxMenuItem("Colourize Frame List");
     private final MainWindow w;
     private boolean recentStale;
 
@@ -162,6 +163,19 @@ final class ActionsPart {
         darkItem.addActionListener(e -> switchTheme(darkItem.isSelected()));
         view.add(darkItem);
         view.addSeparator();
+        colourItem.setName("colourizeItem");
+        colourItem.setSelected(Colouring.enabled());
+        colourItem.setToolTipText("Colour the rows of the frame list by the colouring rules");
+        colourItem.addActionListener(e -> {
+            Colouring.setEnabled(colourItem.isSelected());
+            w.frameList.table.repaint();
+        });
+        view.add(colourItem);
+        JMenuItem rules = new JMenuItem("Colouring Rules…");
+        rules.setName("colouringRulesItem");
+        rules.addActionListener(e -> editColouringRules());
+        view.add(rules);
+        view.addSeparator();
         view.add(action("Zoom In", null, key(KeyEvent.VK_EQUALS, menuMask()), null, e -> zoom(UIScale::zoomIn)));
         view.add(action("Zoom Out", null, key(KeyEvent.VK_MINUS, menuMask()), null, e -> zoom(UIScale::zoomOut)));
         view.add(action("Actual Size", null, key(KeyEvent.VK_0, menuMask()), null, e -> zoom(UIScale::zoomReset)));
@@ -270,6 +284,13 @@ final class ActionsPart {
         GoToDialog d = new GoToDialog(w, sel < 0 ? 1 : sel + 1, m.frameCount());
         d.setVisible(true);
         if (d.result() > 0) w.goToFrameNumber(d.result());
+    }
+
+    /** View → Colouring Rules…: the dialog; after OK the rows are coloured again. */
+    void editColouringRules() {
+        ColouringDialog d = new ColouringDialog(w);
+        d.setVisible(true);
+        if (d.accepted()) w.frameList.model.coloursChanged();
     }
 
     void switchTheme(boolean dark) {

@@ -21,7 +21,18 @@ import org.frameinspector.core.model.Severity;
 /** The frame list (virtual, see {@link FrameTableModel}) with the display filter bar above it. */
 final class FrameListPart {
     final FrameTableModel model = new FrameTableModel();
-    final JTable table = new JTable(model);
+    final JTable table = new JTable(model) {
+        @Override
+        public Component prepareRenderer(javax.swing.table.TableCellRenderer r, int row, int column) {
+            Component c = super.prepareRenderer(r, row, column);
+            // the colouring rules: the row's background unless it is selected
+            if (!isRowSelected(row) && Colouring.enabled()) {
+                int rgb = model.colourAt(convertRowIndexToModel(row));
+                if (rgb >= 0) c.setBackground(Colouring.background(rgb, getBackground()));
+            }
+            return c;
+        }
+    };
     private final JPanel panel = new JPanel(new BorderLayout());
 
     FrameListPart(FilterBar filterBar) {

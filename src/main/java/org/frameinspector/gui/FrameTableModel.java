@@ -24,6 +24,8 @@ public final class FrameTableModel extends AbstractTableModel {
     private int[] view;   // frame indices shown, ascending; null = every frame
     private int rows;     // frames known to the table when view == null (a live capture grows)
     private long firstTimestamp;
+    /** Summaries of inputs without a worker (pasted dumps, live captures): the dissection they were made of. */
+    private final java.util.Map<Integer, Object[]> small = new java.util.HashMap<>();
 
     void setDissections(Dissections c) {
         setDissections(c, false);
@@ -35,6 +37,7 @@ public final class FrameTableModel extends AbstractTableModel {
      */
     void setDissections(Dissections c, boolean background) {
         if (summaries != null) summaries.close();
+        small.clear();
         this.cache = c;
         FrameSource s = c == null ? null : c.source();
         index = s instanceof CaptureIndex ci ? ci : null;
@@ -132,7 +135,7 @@ public final class FrameTableModel extends AbstractTableModel {
             default:
                 break;
         }
-        RowSummaries.Summary s = summaries != null ? summaries.get(i) : RowSummaries.Summary.of(cache.get(i));
+        RowSummaries.Summary s = summaries != null ? summaries.get(i) : smallSummary(i);
         if (s == null) return col == FINDINGS ? null : PENDING;
         return switch (col) {
             case SRC -> s.src();
@@ -141,6 +144,34 @@ public final class FrameTableModel extends AbstractTableModel {
             case INFO -> s.info();
             default -> s;
         };
+    }
+
+    private RowSummaries.Summary smallSummary(int i) {
+        Dissection d = cache.get(i);
+        Object[] kept = small.get(i);
+        if (kept != null && kept[0] == d) return (RowSummaries.Summary) kept[1];
+        RowSummaries.Summary s = RowSummaries.Summary.of(d);
+        if (small.size() > 8192) small.clear();
+        small.put(i, new Object[] {d, s});
+        return s;
+    }
+
+    /** The colouring rule's RGB of a row, or -1 (none, or not summarized yet; nothing is dissected here). */
+    int colourAt(int row) {
+        if (cache == null || row < 0 || row >= getRowCount()) return -1;
+        int i = frameIndex(row);
+        RowSummaries.Summary s = summaries != null ? summaries.peek(i) : smallSummary(i);
+        return s == null ? -1 : s.colour();
+    }
+
+    /** The colouring rules changed: every row is summarized again. */
+    void coloursChanged() {
+        small.clear();
+        if (summaries != null) {
+            summaries.close();
+            summaries = new RowSummaries(cache, this::summariesReady);
+        }
+        if (getRowCount() > 0) fireTableRowsUpdated(0, getRowCount() - 1);
     }
 
     private void summariesReady(int[] frameIndices) {

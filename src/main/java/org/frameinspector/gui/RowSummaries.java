@@ -19,14 +19,15 @@ import org.frameinspector.core.model.Severity;
  * costs nothing here until its rows are painted. {@link #get} and the callback run on the EDT.
  */
 final class RowSummaries {
-    /** What the frame list shows of one dissection. */
+    /** What the frame list shows of one dissection; {@code colour}: the first colouring rule's RGB, or -1. */
     record Summary(String src, String dst, String protocol, String info, Severity worst, int findings,
-                   int worstCount) {
+                   int worstCount, int colour) {
         static Summary of(Dissection d) {
             Severity w = d.worst();
             int n = 0;
             for (var f : d.findings()) if (f.severity() == w) n++;
-            return new Summary(d.src(), d.dst(), d.protocol(), d.info(), w, d.findings().size(), n);
+            return new Summary(d.src(), d.dst(), d.protocol(), d.info(), w, d.findings().size(), n,
+                    Colouring.colourOf(d));
         }
     }
 
@@ -70,6 +71,11 @@ final class RowSummaries {
             batch.add(i);
         }
         return null;
+    }
+
+    /** The summary of frame index i if it is kept (nothing is dissected). */
+    Summary peek(int i) {
+        return lru.get(i);
     }
 
     /** Stores a summary computed elsewhere (e.g. the dissection of the selected frame). */
@@ -130,7 +136,7 @@ final class RowSummaries {
         try {
             return Summary.of(dissections.dissect(i));
         } catch (RuntimeException | LinkageError e) {
-            return new Summary("", "", "ERROR", "cannot dissect: " + e, null, 0, 0);
+            return new Summary("", "", "ERROR", "cannot dissect: " + e, null, 0, 0, -1);
         }
     }
 }
