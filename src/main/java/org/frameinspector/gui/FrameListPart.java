@@ -113,6 +113,10 @@ final class FrameListPart {
             if (i != FrameTableModel.INFO) c.setMaxWidth(w * 3);
         }
         table.getColumnModel().getColumn(FrameTableModel.INFO).setPreferredWidth(fm.stringWidth("x") * 80);
+        for (int i = FrameTableModel.FINDINGS + 1; i < model.getColumnCount(); i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(Math.max(fm.stringWidth("x") * 14,
+                    fm.stringWidth(model.getColumnName(i)) + pad));
+        }
         DefaultTableCellRenderer centered = new DefaultTableCellRenderer();
         centered.setHorizontalAlignment(SwingConstants.CENTER);
         table.getColumnModel().getColumn(FrameTableModel.LEN).setCellRenderer(centered);

@@ -22,6 +22,11 @@ public final class FrameTableModel extends AbstractTableModel {
     private CaptureIndex index;
     private RowSummaries summaries;
     private int[] view;   // frame indices shown, ascending; null = every frame
+    private int[] order;  // the rows sorted by a column: frame indices in row order; null = as in view
+    private int[] rowOfOrdered; // frame index → row while sorted
+    private int sortColumn = -1;
+    private boolean sortDescending;
+    private java.util.List<String> custom = CustomColumns.get();
     private int rows;     // frames known to the table when view == null (a live capture grows)
     private long firstTimestamp;
     /** Summaries of inputs without a worker (pasted dumps, live captures): the dissection they were made of. */
@@ -43,6 +48,7 @@ public final class FrameTableModel extends AbstractTableModel {
         index = s instanceof CaptureIndex ci ? ci : null;
         summaries = index != null && background ? new RowSummaries(c, this::summariesReady) : null;
         view = null;
+        clearOrder();
         rows = c == null ? 0 : c.size();
         firstTimestamp = 0;
         if (rows > 0) firstTimestamp = index != null ? index.timestampNanos(0) : s.frame(0).timestampNanos();
@@ -71,8 +77,38 @@ public final class FrameTableModel extends AbstractTableModel {
     /** Shows only these frame indices (ascending), or every frame for null. */
     public void setView(int[] frameIndices) {
         view = frameIndices;
+        clearOrder();
         fireTableDataChanged();
     }
+
+    private void clearOrder() {
+        order = null;
+        rowOfOrdered = null;
+        sortColumn = -1;
+    }
+
+    /** The frame indices of the rows as they are now (filtered, not sorted), in ascending order. */
+    int[] unsortedFrames() {
+        if (view != null) return view.clone();
+        int[] all = new int[rows];
+        for (int i = 0; i < rows; i++) all[i] = i;
+        return all;
+    }
+
+    /** Shows the rows in this order (frame indices; the same ones as now) as sorted by {@code column}. */
+    void setOrder(int[] frames, int column, boolean descending) {
+        order = frames;
+        rowOfOrdered = new int[rows];
+        java.util.Arrays.fill(rowOfOrdered, -1);
+        for (int r = 0; r < frames.length; r++) rowOfOrdered[frames[r]] = r;
+        sortColumn = column;
+        sortDescending = descending;
+        fireTableDataChanged();
+    }
+
+    int sortColumn() { return sortColumn; }
+
+    boolean sortDescending() { return sortDescending; }
 
     public int[] view() { return view; }
 
@@ -85,16 +121,22 @@ public final class FrameTableModel extends AbstractTableModel {
         if (n <= rows) return 0;
         int old = rows;
         rows = n;
+        if (order != null) {
+            clearOrder(); // a live capture grows at the end: back to frame order
+            fireTableDataChanged();
+            return n - old;
+        }
         if (old == 0 && n > 0) firstTimestamp = cache.source().frame(0).timestampNanos();
         if (view == null) fireTableRowsInserted(old, n - 1);
         return n - old;
     }
 
     /** Frame index (0-based) shown in a table row. */
-    public int frameIndex(int row) { return view == null ? row : view[row]; }
+    public int frameIndex(int row) { return order != null ? order[row] : view == null ? row : view[row]; }
 
     /** Table row showing a frame index, or -1 when the filter hides it. */
     public int rowOf(int frameIndex) {
+        if (order != null) return frameIndex >= 0 && frameIndex < rowOfOrdered.length ? rowOfOrdered[frameIndex] : -1;
         if (view == null) return frameIndex >= 0 && frameIndex < rows ? frameIndex : -1;
         int r = Arrays.binarySearch(view, frameIndex);
         return r >= 0 ? r : -1;
@@ -112,10 +154,28 @@ public final class FrameTableModel extends AbstractTableModel {
     public int getRowCount() { return cache == null ? 0 : view == null ? rows : view.length; }
 
     @Override
-    public int getColumnCount() { return NAMES.length; }
+    public int getColumnCount() { return NAMES.length + custom.size(); }
 
     @Override
-    public String getColumnName(int c) { return NAMES[c]; }
+    public String getColumnName(int c) {
+        String name = c < NAMES.length ? NAMES[c] : custom.get(c - NAMES.length);
+        return c == sortColumn ? name + (sortDescending ? " \u25BC" : " \u25B2") : name;
+    }
+
+    /** The field abbreviation of a custom column, or null for the fixed ones. */
+    String customColumn(int c) { return c >= NAMES.length && c < getColumnCount() ? custom.get(c - NAMES.length) : null; }
+
+    /** The custom columns changed (added or removed): the rows are summarized again with them. */
+    void columnsChanged() {
+        custom = CustomColumns.get();
+        clearOrder();
+        small.clear();
+        if (summaries != null) {
+            summaries.close();
+            summaries = new RowSummaries(cache, this::summariesReady);
+        }
+        fireTableStructureChanged();
+    }
 
     @Override
     public Class<?> getColumnClass(int c) {
@@ -142,7 +202,8 @@ public final class FrameTableModel extends AbstractTableModel {
             case DST -> s.dst();
             case PROTO -> s.protocol();
             case INFO -> s.info();
-            default -> s;
+            case FINDINGS -> s;
+            default -> col - NAMES.length < s.custom().length ? s.custom()[col - NAMES.length] : PENDING;
         };
     }
 

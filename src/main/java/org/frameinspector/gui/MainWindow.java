@@ -66,6 +66,7 @@ public final class MainWindow extends JFrame {
     final ComparePart compare;
     final CapturePart capture;
     final ExpertPart expert;
+    final FrameSorting sorting;
     final ActionsPart actions;
     private final Splitter mainSplit, centerSplit, findingsSplit;
     private final ByteViewPart.HexSplit upperSplit;
@@ -95,6 +96,7 @@ public final class MainWindow extends JFrame {
         compare = new ComparePart(this, frameList, fieldTree);
         capture = new CapturePart(this, frameList, statusBar);
         expert = new ExpertPart(this);
+        sorting = new FrameSorting(frameList, statusBar, this::columnsChanged);
         actions = new ActionsPart(this);
         capture.actions(actions.captureStart, actions.captureStop);
         filter.wire(frameList, statusBar, this::restoreSelection);
@@ -205,6 +207,27 @@ public final class MainWindow extends JFrame {
         int pad = UIScale.scale(16);
         frameList.sizeColumns(fm, pad);
         findings.sizeColumns(fm, pad);
+    }
+
+    /** The custom columns changed: the list gets them (sized) and its rows are summarized again. */
+    void columnsChanged() {
+        frameList.model.columnsChanged();
+        sizeColumns();
+    }
+
+    /**
+     * Apply as Filter ({@code apply}) or Prepare as Filter: the expression goes into the filter bar; applied at once,
+     * or left there with the caret at its end for the user to finish.
+     */
+    void useFilter(String expr, boolean apply) {
+        if (expr == null) return;
+        filter.bar.field().setText(expr);
+        if (apply) {
+            filter.apply(expr);
+        } else {
+            filter.bar.field().requestFocusInWindow();
+            filter.bar.field().setCaretPosition(expr.length());
+        }
     }
 
     /** Puts the divider back so the hex pane has exactly its natural width (also after zooming). */

@@ -21,13 +21,23 @@ import org.frameinspector.core.model.Severity;
 final class RowSummaries {
     /** What the frame list shows of one dissection; {@code colour}: the first colouring rule's RGB, or -1. */
     record Summary(String src, String dst, String protocol, String info, Severity worst, int findings,
-                   int worstCount, int colour) {
+                   int worstCount, int colour, String[] custom) {
+        Summary(String src, String dst, String protocol, String info, Severity worst, int findings, int worstCount,
+                int colour) {
+            this(src, dst, protocol, info, worst, findings, worstCount, colour, new String[0]);
+        }
+
         static Summary of(Dissection d) {
             Severity w = d.worst();
             int n = 0;
             for (var f : d.findings()) if (f.severity() == w) n++;
             return new Summary(d.src(), d.dst(), d.protocol(), d.info(), w, d.findings().size(), n,
-                    Colouring.colourOf(d));
+                    Colouring.colourOf(d), CustomColumns.values(d, CustomColumns.get()));
+        }
+
+        /** Sort key of the Findings column: the worst severity first, then the count. */
+        long findingsRank() {
+            return worst == null ? 0 : (3L - worst.ordinal()) * 1_000_000L + findings;
         }
     }
 

@@ -69,6 +69,17 @@ final class SessionPart {
         for (int c = 0; c < widths.length; c++) {
             connectionsTable.getColumnModel().getColumn(c).setPreferredWidth(UIScale.scale(widths[c]));
         }
+        // a double-click filters the frame list to the connection (its first frame's conversation filter)
+        connectionsTable.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseClicked(java.awt.event.MouseEvent e) {
+                int r = connectionsTable.rowAtPoint(e.getPoint());
+                if (e.getClickCount() != 2 || r < 0 || dissections == null) return;
+                int first = connectionsModel.at(connectionsTable.convertRowIndexToModel(r)).firstFrame();
+                if (first >= 1) window.useFilter(FilterExpressions.conversation(dissections.get(first - 1)), true);
+            }
+        });
+        connectionsTable.setToolTipText("Click: its first frame; double-click: filter the list to the connection");
         connectionsTable.getSelectionModel().addListSelectionListener(e -> {
             if (e.getValueIsAdjusting()) return;
             int r = connectionsTable.getSelectedRow();
