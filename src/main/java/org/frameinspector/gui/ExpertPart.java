@@ -72,7 +72,8 @@ final class ExpertPart {
         tree.addTreeSelectionListener(e -> selected(e.getPath() == null ? null : e.getPath().getLastPathComponent()));
         JPanel top = new JPanel(new MigLayout("insets 2 6 2 6, gap 6", "[][][][][grow][]", "[center]"));
         for (Severity s : Severity.values()) {
-            JToggleButton b = new JToggleButton(Texts.plural(label(s)), Icons.severityCell(s), true);
+            String name = s == Severity.INFO ? "Info" : s.name().charAt(0) + Texts.plural(label(s)).substring(1);
+            JToggleButton b = new JToggleButton(name, Icons.severityCell(s), true);
             b.setName("expertShow" + s.name());
             b.setToolTipText("Show the " + label(s) + " findings");
             b.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
@@ -279,6 +280,12 @@ final class ExpertPart {
         }
     }
 
+    /** The message without the id it starts with ("TPKT-RESERVED-NONZERO: observed …" → "observed …"). */
+    private static String withoutId(CaptureFindings.Group g) {
+        String m = g.message() == null ? "" : g.message();
+        return m.startsWith(g.id() + ": ") ? m.substring(g.id().length() + 2) : m;
+    }
+
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
@@ -362,7 +369,7 @@ final class ExpertPart {
             } else if (v instanceof CaptureFindings.Group g) {
                 int frames = g.frames().length;
                 text = g.id() + " — " + Texts.count(g.count()) + (frames == g.count() ? ""
-                        : " in " + Texts.count(frames, "frame")) + " — " + oneLine(g.message());
+                        : " in " + Texts.count(frames, "frame")) + " — " + oneLine(withoutId(g));
             } else {
                 text = String.valueOf(v);
             }
