@@ -33,9 +33,10 @@ import net.miginfocom.swing.MigLayout;
  */
 final class ActionsPart {
     final Action open, paste, pasteDialog, export, find, findNext, goTo, theme, captureStart, captureStop, compare,
-            compareWith, fix, frameNote, saveNotes, saveNotesAs;
+            compareWith, fix, frameNote, saveNotes, saveNotesAs, expertInfo;
     final JMenu recentMenu = new JMenu("Open Recent");
     final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark Theme");
+    final JCheckBoxMenuItem colourItem = new JCheckBoxMenuItem("Colourize Frame List");
     private final MainWindow w;
     private boolean recentStale;
 
@@ -71,6 +72,8 @@ final class ActionsPart {
                 "Save the notes (next to a dump, or in a pcapng copy of a capture)", e -> w.notes.save());
         saveNotesAs = action("Save Notes As…", null, key(KeyEvent.VK_S, menuMask() | KeyEvent.SHIFT_DOWN_MASK),
                 "Save the notes in a new file", e -> w.notes.saveAs());
+        expertInfo = action("Expert Info", null, key(KeyEvent.VK_E, menuMask() | KeyEvent.ALT_DOWN_MASK),
+                "The findings of the whole input, by severity and id", e -> w.expert.showOnly(null));
         theme = action("Toggle Theme", "theme", key(KeyEvent.VK_T, menuMask() | KeyEvent.SHIFT_DOWN_MASK),
                 "Switch between light and dark (Ctrl+Shift+T)", e -> switchTheme(!Theme.isDark()));
     }
@@ -160,9 +163,27 @@ final class ActionsPart {
         darkItem.addActionListener(e -> switchTheme(darkItem.isSelected()));
         view.add(darkItem);
         view.addSeparator();
+        colourItem.setName("colourizeItem");
+        colourItem.setSelected(Colouring.enabled());
+        colourItem.setToolTipText("Colour the rows of the frame list by the colouring rules");
+        colourItem.addActionListener(e -> {
+            Colouring.setEnabled(colourItem.isSelected());
+            w.frameList.table.repaint();
+        });
+        view.add(colourItem);
+        JMenuItem rules = new JMenuItem("Colouring Rules…");
+        rules.setName("colouringRulesItem");
+        rules.addActionListener(e -> editColouringRules());
+        view.add(rules);
+        view.addSeparator();
         view.add(action("Zoom In", null, key(KeyEvent.VK_EQUALS, menuMask()), null, e -> zoom(UIScale::zoomIn)));
         view.add(action("Zoom Out", null, key(KeyEvent.VK_MINUS, menuMask()), null, e -> zoom(UIScale::zoomOut)));
         view.add(action("Actual Size", null, key(KeyEvent.VK_0, menuMask()), null, e -> zoom(UIScale::zoomReset)));
+
+        JMenu analyze = new JMenu("Analyze");
+        analyze.setName("analyzeMenu");
+        analyze.setMnemonic('A');
+        analyze.add(expertInfo).setName("expertInfoItem");
 
         JMenu capture = new JMenu("Capture");
         capture.setMnemonic('C');
@@ -193,6 +214,7 @@ final class ActionsPart {
         mb.add(go);
         mb.add(frameMenu);
         mb.add(view);
+        mb.add(analyze);
         mb.add(capture);
         mb.add(help);
         return mb;
@@ -262,6 +284,13 @@ final class ActionsPart {
         GoToDialog d = new GoToDialog(w, sel < 0 ? 1 : sel + 1, m.frameCount());
         d.setVisible(true);
         if (d.result() > 0) w.goToFrameNumber(d.result());
+    }
+
+    /** View → Colouring Rules…: the dialog; after OK the rows are coloured again. */
+    void editColouringRules() {
+        ColouringDialog d = new ColouringDialog(w);
+        d.setVisible(true);
+        if (d.accepted()) w.frameList.model.coloursChanged();
     }
 
     void switchTheme(boolean dark) {

@@ -79,7 +79,7 @@ public final class AppPrefs {
         flush();
     }
 
-    private static void flush() {
+    static void flush() {
         try {
             node().flush();
         } catch (BackingStoreException e) {

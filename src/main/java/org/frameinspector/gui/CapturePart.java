@@ -65,6 +65,7 @@ final class CapturePart {
             int before = list.model.getRowCount();
             int added = list.model.sourceGrew();
             if (added > 0) {
+                window.session.framesAppended();
                 status.setFrames(Texts.count(list.model.frameCount(), "frame") + " (capturing)");
                 if (before == 0) list.selectFrame(0);
                 else list.followEnd(before);
@@ -79,7 +80,7 @@ final class CapturePart {
         if (timer != null) {
             timer.stop();
             timer = null;
-            list.model.sourceGrew();
+            if (list.model.sourceGrew() > 0) window.session.framesAppended();
         }
         if (live != null) {
             live.close();

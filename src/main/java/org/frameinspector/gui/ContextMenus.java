@@ -31,8 +31,18 @@ final class ContextMenus {
             if (r >= 0) tree.setSelectionRow(r);
             Field f = tree.selectedField();
             Dissection d = w.fieldTree.current();
-            return f == null ? null : w.notes.fieldItems(copyMenu(f.abbrev(), () -> CopyFormats.bytes(d, f),
+            if (f == null) {
+                var l = tree.selectedLayer();
+                if (l == null) return null;
+                JPopupMenu m = new JPopupMenu();
+                m.setName("layerMenu");
+                filterItems(m, FilterExpressions.of(l), null);
+                return m;
+            }
+            JPopupMenu m = w.notes.fieldItems(copyMenu(f.abbrev(), () -> CopyFormats.bytes(d, f),
                     () -> CopyFormats.annotated(d, f), () -> CopyFormats.value(f)), f);
+            filterItems(m, FilterExpressions.of(f), f.abbrev());
+            return m;
         }));
         var table = w.findings.table;
         table.addMouseListener(popup(e -> {
@@ -42,8 +52,10 @@ final class ContextMenus {
             if (s < 0) return null;
             Finding x = w.findings.model.at(s);
             Dissection d = w.fieldTree.current();
-            return copyMenu(x.fieldAbbrev() == null ? x.id() : x.fieldAbbrev(), () -> CopyFormats.bytes(d, x),
+            JPopupMenu m = copyMenu(x.fieldAbbrev() == null ? x.id() : x.fieldAbbrev(), () -> CopyFormats.bytes(d, x),
                     () -> CopyFormats.annotated(d, x), () -> x.observed() == null ? x.message() : x.observed());
+            filterItems(m, FilterExpressions.of(x), null);
+            return m;
         }));
         HexPane hex = w.byteView.hex;
         hex.addMouseListener(popup(e -> {
@@ -70,8 +82,49 @@ final class ContextMenus {
             m.add(w.actions.compare).setName("compareFramesItem");
             m.add(w.actions.compareWith);
             m.add(w.actions.fix).setName("fixFrameItem");
+            Dissection d = w.frameList.model.dissection(w.frameList.shownRow());
+            String conv = FilterExpressions.conversation(d);
+            m.addSeparator();
+            JMenuItem c = new JMenuItem("Conversation Filter");
+            c.setName("conversationFilterItem");
+            c.setToolTipText(conv);
+            c.setEnabled(conv != null);
+            c.addActionListener(a -> w.useFilter(conv, true));
+            m.add(c);
+            if (!d.findings().isEmpty()) {
+                Finding x = d.findings().get(0);
+                JMenuItem fi = new JMenuItem("Filter on " + x.id());
+                fi.setName("findingFilterItem");
+                fi.addActionListener(a -> w.useFilter(FilterExpressions.of(x), true));
+                m.add(fi);
+            }
             return m;
         }));
+    }
+
+    /** Apply as Filter, Prepare as Filter and (for a field) Apply as Column, at the top of a menu. */
+    private void filterItems(JPopupMenu m, String expr, String column) {
+        int at = 0;
+        JMenuItem apply = new JMenuItem("Apply as Filter");
+        apply.setName("applyAsFilter");
+        apply.setToolTipText(expr);
+        apply.addActionListener(a -> w.useFilter(expr, true));
+        m.insert(apply, at++);
+        JMenuItem prepare = new JMenuItem("Prepare as Filter");
+        prepare.setName("prepareAsFilter");
+        prepare.setToolTipText(expr);
+        prepare.addActionListener(a -> w.useFilter(expr, false));
+        m.insert(prepare, at++);
+        if (column != null) {
+            JMenuItem col = new JMenuItem("Apply as Column");
+            col.setName("applyAsColumn");
+            col.setEnabled(!CustomColumns.get().contains(column));
+            col.addActionListener(a -> {
+                if (CustomColumns.add(column)) w.columnsChanged();
+            });
+            m.insert(col, at++);
+        }
+        if (m.getComponentCount() > at) m.insert(new JPopupMenu.Separator(), at);
     }
 
     private static MouseAdapter popup(Function<MouseEvent, JPopupMenu> menu) {

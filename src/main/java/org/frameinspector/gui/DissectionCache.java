@@ -1,89 +1,95 @@
 package org.frameinspector.gui;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.IntPredicate;
+import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.fix.FixResult;
 import org.frameinspector.core.fix.FrameFixer;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.protocols.Protocols;
+import org.frameinspector.core.session.Session;
 import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.stream.Conversation;
-import org.frameinspector.core.stream.InOrder;
 
 /**
- * {@link Dissections} over a lone-frame dissector: frames are dissected on demand and the most recently used ones
- * kept (LRU), so a list of a million frames only ever dissects the rows someone looks at; after the in-order pass
- * the in-order dissections are answered instead. {@link #get} runs on the EDT only.
+ * {@link Dissections} over the input's {@link Session}: every answer is the session's, the most recently shown
+ * frames are kept (LRU, {@link #get} on the EDT only), so a list of a million frames only ever dissects the rows
+ * someone looks at. A kept frame that was dissected before the in-order pass reached it is dissected again once the
+ * pass is past it.
  */
 public final class DissectionCache implements Dissections {
-    private final FrameSource source;
-    private final Function<Frame, Dissection> dissector;
-    private final Map<Integer, Dissection> lru;
-    private volatile List<Dissection> inOrder;
-    private volatile List<Dissection> inOrderDone;
+    private static final FrameDissector OTHER = Protocols.dissector();
+    private final Session session;
+    private final Map<Integer, Entry> lru;
+    private final CaptureFindings findings = new CaptureFindings();
+    private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
     private int misses;
 
-    public DissectionCache(FrameSource source, Function<Frame, Dissection> dissector, int capacity) {
-        this.source = source;
-        this.dissector = dissector;
+    private record Entry(Dissection d, boolean inOrder) {
+    }
+
+    public DissectionCache(Session session, int capacity) {
+        this.session = session;
         this.lru = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, Dissection> e) {
+            protected boolean removeEldestEntry(Map.Entry<Integer, Entry> e) {
                 return size() > capacity;
             }
         };
     }
 
-    @Override
-    public FrameSource source() { return source; }
+    Session session() { return session; }
 
     @Override
-    public int size() { return source.size(); }
+    public FrameSource source() { return session.frames(); }
 
-    /** Dissections computed so far (cache misses); for tests and diagnostics. */
+    @Override
+    public int size() { return session.size(); }
+
+    /** Dissections computed on the EDT so far (cache misses); for tests and diagnostics. */
     public int misses() { return misses; }
 
-    /** Stores a dissection computed elsewhere (e.g. off the EDT by the loader). */
+    @Override
     public void put(int index, Dissection d) {
-        if (d != null) lru.put(index, d);
+        if (d != null) lru.put(index, new Entry(d, session.withConnectionState(index)));
+    }
+
+    /** Whether frame {@code index} is kept, dissected as it is answered now (for tests). */
+    boolean isCurrent(int index) {
+        Entry e = lru.get(index);
+        return e != null && (e.inOrder() || !session.withConnectionState(index));
     }
 
     @Override
     public Dissection get(int index) {
-        Dissection d = lru.get(index);
-        if (d == null) {
-            misses++;
-            Frame f = source.frame(index);
-            try {
-                d = dissect(index, f);
-            } catch (RuntimeException | LinkageError e) {
-                // the core promises not to throw; if it does, show the bytes rather than lose the row
-                d = new Dissection(f);
-                d.setProtocol("ERROR");
-                d.setInfo("dissector failed: " + e);
-            }
-            lru.put(index, d);
+        Entry e = lru.get(index);
+        if (e != null && (e.inOrder() || !session.withConnectionState(index))) return e.d();
+        misses++;
+        boolean inOrder = session.withConnectionState(index);
+        Dissection d;
+        try {
+            d = session.dissect(index);
+        } catch (RuntimeException | LinkageError x) {
+            // the core promises not to throw; if it does, show the bytes rather than lose the row
+            d = new Dissection(session.frames().frame(index));
+            d.setProtocol("ERROR");
+            d.setInfo("dissector failed: " + x);
         }
+        lru.put(index, new Entry(d, inOrder));
         return d;
     }
 
     @Override
     public Dissection dissect(int index) {
-        List<Dissection> all = inOrder;
-        return all != null && index < all.size() ? all.get(index) : dissector.apply(source.frame(index));
-    }
-
-    private Dissection dissect(int index, Frame f) {
-        List<Dissection> all = inOrder;
-        return all != null && index < all.size() ? all.get(index) : dissector.apply(f);
+        return session.dissect(index);
     }
 
     @Override
     public Dissection dissectOther(Frame f) {
-        return dissector.apply(f);
+        return OTHER.dissect(f);
     }
 
     @Override
@@ -92,18 +98,23 @@ public final class DissectionCache implements Dissections {
     }
 
     @Override
-    public List<Conversation> runInOrder() {
-        List<Dissection> all = new ArrayList<>(source.size());
-        List<Conversation> rows = InOrder.dissect(source, null, all::add).rows();
-        inOrderDone = all;
-        return rows;
+    public boolean index(IntPredicate stop) {
+        if (session.indexed() >= session.size()) return true;
+        boolean all = session.index((done, total) -> stop != null && stop.test(done), findings::add)
+                && session.indexed() >= session.size();
+        // a finished file: connections never closed are ended as the command line ends them (a live capture goes on)
+        if (all && !(session.frames() instanceof GrowingFrameSource) && finished.compareAndSet(false, true)) {
+            session.finish();
+        }
+        return all;
     }
 
     @Override
-    public void useInOrder() {
-        List<Dissection> all = inOrderDone;
-        if (all == null || all.size() != source.size()) return; // the frames stay dissected one by one
-        inOrder = all;
-        lru.clear();
-    }
+    public int indexed() { return session.indexed(); }
+
+    @Override
+    public List<Conversation> conversations() { return session.conversations(); }
+
+    @Override
+    public CaptureFindings findings() { return findings; }
 }

@@ -1,6 +1,7 @@
 package org.frameinspector.gui;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.frameinspector.core.fix.FixResult;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;
@@ -8,12 +9,16 @@ import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.stream.Conversation;
 
 /**
- * The one place the desktop app gets a dissection from, for the opened input: the frame list, the field tree and
- * copy ask {@link #get}; the display filter, Find and Export ask {@link #dissect} from their workers; Compare With asks
- * {@link #dissectOther}; Make Conformant asks {@link #fix}. Inputs small enough get the in-order pass with connection
- * state ({@link #runInOrder}), after which every answer is the in-order one, so the list, the filter, Find, Export
- * and Compare agree. {@link DissectionCache} implements it today; the core's dissection service replaces that one
- * class.
+ * The one place the desktop app gets a dissection from, for the opened input. {@link DissectionCache} implements it
+ * over the input's {@link org.frameinspector.core.session.Session} (the same in-order dissection the command line
+ * uses): the frame list, the field tree and copy ask {@link #get}; the display filter, Find, Export and the Expert
+ * Info view ask {@link #dissect} from their workers; Compare With asks {@link #dissectOther}; Make Conformant asks
+ * {@link #fix}.
+ *
+ * <p>The in-order pass ({@link #index}) runs in the background over the whole input. A frame the pass has not reached
+ * yet is dissected alone (no connection state) and answered again, with its state, once the pass is past it; work
+ * that must agree with the command line (filter, find, export) first finishes the pass ({@link #index} again: it
+ * waits for a pass in progress and goes on from where a cancelled one stopped).
  */
 interface Dissections {
     FrameSource source();
@@ -23,6 +28,9 @@ interface Dissections {
 
     /** Frame {@code index} (0-based) as shown; on the EDT, cached. */
     Dissection get(int index);
+
+    /** Keeps a dissection made elsewhere (the loader dissects the first frame off the EDT). */
+    void put(int index, Dissection d);
 
     /** Frame {@code index} for background work (any thread, not cached). */
     Dissection dissect(int index);
@@ -34,11 +42,18 @@ interface Dissections {
     FixResult fix(Frame f);
 
     /**
-     * Dissects the whole input in order with connection state (off the EDT) and returns its transport connections;
-     * the results are used from {@link #useInOrder} on.
+     * Runs the in-order pass over every frame it has not reached (never on the EDT). {@code stop} is asked now and
+     * then with the frames done so far and returns true to stop; the pass blocks while another thread runs it.
+     * Returns true when every frame is reached.
      */
-    List<Conversation> runInOrder();
+    boolean index(IntPredicate stop);
 
-    /** On the EDT, after {@link #runInOrder}: every later answer is the in-order dissection. */
-    void useInOrder();
+    /** How many frames, from the first, the in-order pass has reached. */
+    int indexed();
+
+    /** The transport connections of the frames reached so far (off the EDT: it waits for a running pass). */
+    List<Conversation> conversations();
+
+    /** The findings of the frames reached so far, by severity and id (for the Expert Info view). */
+    CaptureFindings findings();
 }

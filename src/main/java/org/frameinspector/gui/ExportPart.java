@@ -1,8 +1,6 @@
 package org.frameinspector.gui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -14,6 +12,7 @@ import org.frameinspector.core.export.JsonExport;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.notes.NotesStore;
+import org.frameinspector.core.output.OutputFile;
 import org.frameinspector.core.stream.Conversation;
 
 /** File → Export…: the dialog (format and scope, remembered), the file chooser, and the export on a worker. */
@@ -75,33 +74,30 @@ final class ExportPart {
         Dissections src = model.dissections();
         Loaded in = window.loaded();
         NotesStore exportNotes = new NotesStore(notes.get().all());
-        List<Conversation> rows = connections.get();
         StatusBarPart.Job<Integer> w = new StatusBarPart.Job<>(status) {
             @Override
             protected Integer doInBackground() throws Exception {
-                // written as they are dissected (the CLI's one writer per format), so memory does not grow with them
-                Path tmp = out.resolveSibling(out.getFileName() + ".part");
+                // the command line's dissections: the in-order pass first reaches every frame
+                if (!src.index(k -> isCancelled())) return 0;
+                // written frame by frame (nothing kept), to a temporary file renamed when complete; the input
+                // itself is never written over
+                Path inFile = window.inputFile();
                 int written = 0;
-                try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    ExportWriter ew = Exporter.open(format, os, new Exporter.Options(false), exportNotes);
+                try (OutputFile of = OutputFile.create(out, java.util.Collections.singleton(inFile))) {
+                    ExportWriter ew = Exporter.open(format, of.stream(), new Exporter.Options(false), exportNotes);
                     ew.begin(JsonExport.InputInfo.of(in, null));
                     for (int k = 0; k < indices.length; k++) {
-                        if (isCancelled()) break;
-                        if ((k & 255) == 0) progress((int) (90L * k / Math.max(1, indices.length)));
+                        if (isCancelled()) return 0;
+                        if ((k & 255) == 0) progress((int) (100L * k / Math.max(1, indices.length)));
                         Dissection d = src.dissect(indices[k]);
-                        if (scope != ExportDialog.Scope.FINDINGS || !d.findings().isEmpty()) {
-                            ew.frame(d);
-                            written++;
-                        }
+                        if (scope == ExportDialog.Scope.FINDINGS && d.findings().isEmpty()) continue;
+                        ew.frame(d);
+                        written++;
                     }
-                    ew.connections(rows);
+                    ew.connections(connections.get()); // the in-order pass has made them all by now
                     ew.end();
+                    of.commit();
                 }
-                if (isCancelled()) {
-                    Files.deleteIfExists(tmp);
-                    return 0;
-                }
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
                 return written;
             }
 

@@ -8,7 +8,8 @@ import org.frameinspector.core.filter.FilterSyntaxException;
 
 /**
  * The display filter: the bar above the frame list, and applying a filter, which dissects every frame on a worker
- * (through the input's {@link Dissections}) and keeps the matching ones as the rows of the frame list.
+ * (through the input's {@link Dissections}, after the in-order pass has reached every frame, so the count is the
+ * command line's) and keeps the matching ones as the rows of the frame list.
  */
 final class FilterPart {
     final FilterBar bar = new FilterBar(this::apply);
@@ -52,6 +53,8 @@ final class FilterPart {
         StatusBarPart.Job<int[]> w = new StatusBarPart.Job<>(status) {
             @Override
             protected int[] doInBackground() {
+                // the same dissections as the command line: the in-order pass first reaches every frame
+                if (!src.index(k -> isCancelled())) return null;
                 // every core dissects a share of the frames; toArray keeps them in order
                 AtomicInteger done = new AtomicInteger();
                 try {

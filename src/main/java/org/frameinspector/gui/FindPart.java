@@ -164,6 +164,10 @@ final class FindPart {
         StatusBarPart.Job<Match> w = new StatusBarPart.Job<>(statusBar) {
             @Override
             protected Match doInBackground() {
+                if (pat == null || searchMode == FindMode.ANY) {
+                    // fields as the command line dissects them: the in-order pass first reaches every frame
+                    if (!src.index(k -> isCancelled())) return null;
+                }
                 if (pat != null) {
                     for (int k = 0; k < order.length; k++) {
                         if (isCancelled()) return null;

@@ -21,7 +21,18 @@ import org.frameinspector.core.model.Severity;
 /** The frame list (virtual, see {@link FrameTableModel}) with the display filter bar above it. */
 final class FrameListPart {
     final FrameTableModel model = new FrameTableModel();
-    final JTable table = new JTable(model);
+    final JTable table = new JTable(model) {
+        @Override
+        public Component prepareRenderer(javax.swing.table.TableCellRenderer r, int row, int column) {
+            Component c = super.prepareRenderer(r, row, column);
+            // the colouring rules: the row's background unless it is selected
+            if (!isRowSelected(row) && Colouring.enabled()) {
+                int rgb = model.colourAt(convertRowIndexToModel(row));
+                if (rgb >= 0) c.setBackground(Colouring.background(rgb, getBackground()));
+            }
+            return c;
+        }
+    };
     private final JPanel panel = new JPanel(new BorderLayout());
 
     FrameListPart(FilterBar filterBar) {
@@ -102,6 +113,10 @@ final class FrameListPart {
             if (i != FrameTableModel.INFO) c.setMaxWidth(w * 3);
         }
         table.getColumnModel().getColumn(FrameTableModel.INFO).setPreferredWidth(fm.stringWidth("x") * 80);
+        for (int i = FrameTableModel.FINDINGS + 1; i < model.getColumnCount(); i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(Math.max(fm.stringWidth("x") * 14,
+                    fm.stringWidth(model.getColumnName(i)) + pad));
+        }
         DefaultTableCellRenderer centered = new DefaultTableCellRenderer();
         centered.setHorizontalAlignment(SwingConstants.CENTER);
         table.getColumnModel().getColumn(FrameTableModel.LEN).setCellRenderer(centered);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import javax.swing.SwingUtilities;
-import org.frameinspector.core.dissect.FrameDissector;
 
 /** Starts the desktop app. */
 public final class GuiLauncher {
@@ -31,11 +30,9 @@ public final class GuiLauncher {
         CountDownLatch closed = new CountDownLatch(todo.size());
         Runnable start = () -> {
             Theme.setup();
-            FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
             List<MainWindow> windows = new ArrayList<>();
             for (String f : todo) {
-                MainWindow w = new MainWindow(fd::dissect);
-                w.enableConnectionState();
+                MainWindow w = new MainWindow();
                 w.addWindowListener(new WindowAdapter() {
                     @Override
                     public void windowClosed(WindowEvent e) {

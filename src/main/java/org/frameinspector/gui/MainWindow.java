@@ -33,7 +33,6 @@ import org.frameinspector.core.export.Exporter;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Dissection;
-import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.notes.NotesStore;
 
 /**
@@ -66,27 +65,38 @@ public final class MainWindow extends JFrame {
     final ExportPart export;
     final ComparePart compare;
     final CapturePart capture;
+    final ExpertPart expert;
+    final FrameSorting sorting;
     final ActionsPart actions;
     private final Splitter mainSplit, centerSplit, findingsSplit;
     private final ByteViewPart.HexSplit upperSplit;
     private boolean dividersPlaced;
     private boolean closing;
 
-    public MainWindow(Function<Frame, Dissection> dissector) {
-        this(dissector, Inputs::fromText);
+    /** The app's window: every input is dissected through its {@link org.frameinspector.core.session.Session}. */
+    public MainWindow() {
+        this(Inputs::fromText);
     }
 
-    public MainWindow(Function<Frame, Dissection> dissector, PasteDialog.Parser parser) {
+    public MainWindow(PasteDialog.Parser parser) {
+        this(SessionPart::sessionOf, parser);
+    }
+
+    /** With another maker of an input's {@link Dissections} (tests stand in their own dissections). */
+    MainWindow(Function<Loaded, Dissections> dissectionsOf, PasteDialog.Parser parser) {
         super(APP);
         setName("mainWindow");
-        session = new SessionPart(this, dissector, parser);
+        session = new SessionPart(this, dissectionsOf, parser);
         statusBar = new StatusBarPart(session::cancelLoading);
+        statusBar.onStopPass(session::stopPass);
         fieldTree = new FieldTreePart(byteView, findings, statusBar);
         find = new FindPart(frameList, fieldTree, byteView, statusBar);
         notes = new NotesPart(this, fieldTree, byteView, lowerTabs);
         export = new ExportPart(this, frameList, statusBar, notes::store, session.connectionsModel::rows);
         compare = new ComparePart(this, frameList, fieldTree);
         capture = new CapturePart(this, frameList, statusBar);
+        expert = new ExpertPart(this);
+        sorting = new FrameSorting(frameList, statusBar, this::columnsChanged);
         actions = new ActionsPart(this);
         capture.actions(actions.captureStart, actions.captureStop);
         filter.wire(frameList, statusBar, this::restoreSelection);
@@ -111,6 +121,7 @@ public final class MainWindow extends JFrame {
         lowerTabs.addTab("Findings", findings.tableComponent());
         lowerTabs.addTab("Notes", notes.panel);
         lowerTabs.addTab("Connections", session.connectionsPane);
+        lowerTabs.addTab("Expert Info", expert.component());
         upperSplit = byteView.new HexSplit(fieldTree.component());
         upperSplit.setName("upperSplit");
         upperSplit.setBorder(null);
@@ -148,7 +159,7 @@ public final class MainWindow extends JFrame {
         // "paste" action through the transfer handler above
         findings.explanation.getActionMap().put("paste", TransferHandler.getPasteAction());
         new ContextMenus(this).install();
-        WarmUp.start(dissector);
+        WarmUp.start();
         fieldTree.show(null);
 
         Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
@@ -196,6 +207,27 @@ public final class MainWindow extends JFrame {
         int pad = UIScale.scale(16);
         frameList.sizeColumns(fm, pad);
         findings.sizeColumns(fm, pad);
+    }
+
+    /** The custom columns changed: the list gets them (sized) and its rows are summarized again. */
+    void columnsChanged() {
+        frameList.model.columnsChanged();
+        sizeColumns();
+    }
+
+    /**
+     * Apply as Filter ({@code apply}) or Prepare as Filter: the expression goes into the filter bar; applied at once,
+     * or left there with the caret at its end for the user to finish.
+     */
+    void useFilter(String expr, boolean apply) {
+        if (expr == null) return;
+        filter.bar.field().setText(expr);
+        if (apply) {
+            filter.apply(expr);
+        } else {
+            filter.bar.field().requestFocusInWindow();
+            filter.bar.field().setCaretPosition(expr.length());
+        }
     }
 
     /** Puts the divider back so the hex pane has exactly its natural width (also after zooming). */
@@ -282,12 +314,6 @@ public final class MainWindow extends JFrame {
 
     public Loaded loaded() { return session.loaded(); }
 
-    /**
-     * Dissects every opened input of up to {@link SessionPart#IN_ORDER_MAX_FRAMES} frames once more, in order, with
-     * connection state in the background. The desktop app turns it on.
-     */
-    public void enableConnectionState() { session.enableConnectionState(); }
-
     public NotesStore notes() { return notes.store(); }
 
     public JTable frameTable() { return frameList.table; }
@@ -302,6 +328,12 @@ public final class MainWindow extends JFrame {
 
     // for the tests of this package
     boolean isLoading() { return session.isLoading(); }
+    /** The in-order pass of the shown input has reached every frame. */
+    boolean inOrderDone() {
+        Dissections d = session.dissections();
+        return d != null && !session.passRunning() && d.indexed() >= d.size();
+    }
+    Dissections dissections() { return session.dissections(); }
     boolean isBusy() { return statusBar.isBusy(); }
     boolean isCapturing() { return capture.isCapturing(); }
     void selectFrame(int row) { frameList.selectFrame(row); }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import javax.swing.SwingUtilities;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Severity;
@@ -20,14 +19,25 @@ import org.frameinspector.core.model.Severity;
  * costs nothing here until its rows are painted. {@link #get} and the callback run on the EDT.
  */
 final class RowSummaries {
-    /** What the frame list shows of one dissection. */
+    /** What the frame list shows of one dissection; {@code colour}: the first colouring rule's RGB, or -1. */
     record Summary(String src, String dst, String protocol, String info, Severity worst, int findings,
-                   int worstCount) {
+                   int worstCount, int colour, String[] custom) {
+        Summary(String src, String dst, String protocol, String info, Severity worst, int findings, int worstCount,
+                int colour) {
+            this(src, dst, protocol, info, worst, findings, worstCount, colour, new String[0]);
+        }
+
         static Summary of(Dissection d) {
             Severity w = d.worst();
             int n = 0;
             for (var f : d.findings()) if (f.severity() == w) n++;
-            return new Summary(d.src(), d.dst(), d.protocol(), d.info(), w, d.findings().size(), n);
+            return new Summary(d.src(), d.dst(), d.protocol(), d.info(), w, d.findings().size(), n,
+                    Colouring.colourOf(d), CustomColumns.values(d, CustomColumns.get()));
+        }
+
+        /** Sort key of the Findings column: the worst severity first, then the count. */
+        long findingsRank() {
+            return worst == null ? 0 : (3L - worst.ordinal()) * 1_000_000L + findings;
         }
     }
 
@@ -39,7 +49,7 @@ final class RowSummaries {
         return t;
     });
 
-    private final IntFunction<Dissection> dissector;
+    private final Dissections dissections;
     private final Consumer<int[]> updated;
     private final Map<Integer, Summary> lru = new LinkedHashMap<>(CAPACITY * 2, 0.75f, true) {
         @Override
@@ -48,12 +58,14 @@ final class RowSummaries {
         }
     };
     private final Set<Integer> pending = new HashSet<>();
+    /** Frames summarized before the in-order pass reached them (dissected alone). */
+    private final Set<Integer> alone = new HashSet<>();
     private List<Integer> batch;
     private volatile boolean closed;
 
-    /** {@code dissector} dissects frame index i (on the worker). */
-    RowSummaries(IntFunction<Dissection> dissector, Consumer<int[]> updated) {
-        this.dissector = dissector;
+    /** Rows are dissected through {@code dissections} (on the worker). */
+    RowSummaries(Dissections dissections, Consumer<int[]> updated) {
+        this.dissections = dissections;
         this.updated = updated;
     }
 
@@ -71,9 +83,33 @@ final class RowSummaries {
         return null;
     }
 
+    /** The summary of frame index i if it is kept (nothing is dissected). */
+    Summary peek(int i) {
+        return lru.get(i);
+    }
+
     /** Stores a summary computed elsewhere (e.g. the dissection of the selected frame). */
     void put(int i, Dissection d) {
         lru.put(i, Summary.of(d));
+        if (i >= dissections.indexed()) alone.add(i);
+        else alone.remove(i);
+    }
+
+    /** The in-order pass reached {@code done} frames: the frames summarized alone below it are dropped, and named. */
+    int[] reached(int done) {
+        if (alone.isEmpty()) return new int[0];
+        List<Integer> stale = new ArrayList<>();
+        for (var it = alone.iterator(); it.hasNext(); ) {
+            int i = it.next();
+            if (i < done) {
+                it.remove();
+                lru.remove(i);
+                stale.add(i);
+            }
+        }
+        int[] out = new int[stale.size()];
+        for (int k = 0; k < out.length; k++) out[k] = stale.get(k);
+        return out;
     }
 
     void close() {
@@ -88,8 +124,10 @@ final class RowSummaries {
             if (closed) return;
             int[] idx = new int[todo.size()];
             Summary[] out = new Summary[idx.length];
+            boolean[] inOrder = new boolean[idx.length];
             for (int k = 0; k < idx.length; k++) {
                 idx[k] = todo.get(k);
+                inOrder[k] = idx[k] < dissections.indexed();
                 out[k] = summarize(idx[k]);
             }
             SwingUtilities.invokeLater(() -> {
@@ -97,6 +135,7 @@ final class RowSummaries {
                 for (int k = 0; k < idx.length; k++) {
                     pending.remove(idx[k]);
                     lru.put(idx[k], out[k]);
+                    if (!inOrder[k]) alone.add(idx[k]);
                 }
                 updated.accept(idx);
             });
@@ -105,9 +144,9 @@ final class RowSummaries {
 
     private Summary summarize(int i) {
         try {
-            return Summary.of(dissector.apply(i));
+            return Summary.of(dissections.dissect(i));
         } catch (RuntimeException | LinkageError e) {
-            return new Summary("", "", "ERROR", "cannot dissect: " + e, null, 0, 0);
+            return new Summary("", "", "ERROR", "cannot dissect: " + e, null, 0, 0, -1);
         }
     }
 }

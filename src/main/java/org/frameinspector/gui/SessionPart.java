@@ -24,7 +24,7 @@ import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.input.capture.CaptureFiles;
 import org.frameinspector.core.input.capture.CaptureIndex;
 import org.frameinspector.core.model.Dissection;
-import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.session.Session;
 import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.stream.Conversation;
 
@@ -35,8 +35,6 @@ import org.frameinspector.core.stream.Conversation;
  */
 final class SessionPart {
     static final int CACHE_SIZE = 512;
-    /** Inputs up to this many frames are also dissected in order with connection state. */
-    static final int IN_ORDER_MAX_FRAMES = 5_000;
 
     final PasteDialog.Parser parser;
     final PasteDialog.Draft pasteDraft = new PasteDialog.Draft();
@@ -44,16 +42,21 @@ final class SessionPart {
     final JTable connectionsTable = new JTable(connectionsModel);
     final JScrollPane connectionsPane = new JScrollPane(connectionsTable);
     private final MainWindow window;
-    private final Function<Frame, Dissection> dissector;
+    private final Function<Loaded, Dissections> dissectionsOf;
     private Loaded loaded;
+    private Dissections dissections;
     private Path inputFile;
     private SwingWorker<Loaded, Void> loadWorker;
     private Runnable loadCancel;
-    private boolean connectionState;
+    private Pass pass;
 
-    SessionPart(MainWindow window, Function<Frame, Dissection> dissector, PasteDialog.Parser parser) {
+    /**
+     * {@code dissectionsOf} makes an input's {@link Dissections} (the app: a {@link DissectionCache} over the input's
+     * {@link Session}; tests may stand in their own).
+     */
+    SessionPart(MainWindow window, Function<Loaded, Dissections> dissectionsOf, PasteDialog.Parser parser) {
         this.window = window;
-        this.dissector = dissector;
+        this.dissectionsOf = dissectionsOf;
         this.parser = parser;
         connectionsTable.setName("connectionsTable");
         connectionsTable.setAutoCreateRowSorter(true);
@@ -66,6 +69,17 @@ final class SessionPart {
         for (int c = 0; c < widths.length; c++) {
             connectionsTable.getColumnModel().getColumn(c).setPreferredWidth(UIScale.scale(widths[c]));
         }
+        // a double-click filters the frame list to the connection (its first frame's conversation filter)
+        connectionsTable.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseClicked(java.awt.event.MouseEvent e) {
+                int r = connectionsTable.rowAtPoint(e.getPoint());
+                if (e.getClickCount() != 2 || r < 0 || dissections == null) return;
+                int first = connectionsModel.at(connectionsTable.convertRowIndexToModel(r)).firstFrame();
+                if (first >= 1) window.useFilter(FilterExpressions.conversation(dissections.get(first - 1)), true);
+            }
+        });
+        connectionsTable.setToolTipText("Click: its first frame; double-click: filter the list to the connection");
         connectionsTable.getSelectionModel().addListSelectionListener(e -> {
             if (e.getValueIsAdjusting()) return;
             int r = connectionsTable.getSelectedRow();
@@ -82,7 +96,12 @@ final class SessionPart {
 
     Path inputFile() { return inputFile; }
 
-    void enableConnectionState() { connectionState = true; }
+    Dissections dissections() { return dissections; }
+
+    /** The app's {@link Dissections} of an input: the input's {@link Session}, with the most recent frames kept. */
+    static Dissections sessionOf(Loaded l) {
+        return new DissectionCache(Session.of(l, null), CACHE_SIZE);
+    }
 
     boolean isLoading() { return loadWorker != null; }
 
@@ -172,7 +191,7 @@ final class SessionPart {
         window.statusBar.setFrames("Opening " + what + "…");
         SwingWorker<Loaded, Void> w = new SwingWorker<>() {
             NotesPart.Read notes;
-            DissectionCache dissections;
+            Dissections dissections;
 
             @Override
             protected Loaded doInBackground() throws Exception {
@@ -233,8 +252,8 @@ final class SessionPart {
      * The one place an input's {@link Dissections} are made; with {@code first} (off the EDT) its first frame is
      * dissected and cached at once.
      */
-    private DissectionCache dissectionsOf(Loaded l, boolean first) {
-        DissectionCache d = new DissectionCache(l.frames(), dissector, CACHE_SIZE);
+    private Dissections dissectionsOf(Loaded l, boolean first) {
+        Dissections d = dissectionsOf.apply(l);
         if (first && l.frames().size() > 0) {
             try {
                 d.put(0, d.dissect(0));
@@ -253,28 +272,24 @@ final class SessionPart {
      * dissected) when there are some, so neither event carries the whole first-show cost. {@code notes} null: read
      * them here when there is a file.
      */
-    void setLoaded(Loaded l, Path file, NotesPart.Read notes, DissectionCache made) {
+    void setLoaded(Loaded l, Path file, NotesPart.Read notes, Dissections made) {
         inputFile = file;
         window.notes.set(notes != null || file == null ? notes : NotesPart.read(file, l), file);
-        if (loaded != null && loaded != l) {
-            try {
-                loaded.frames().close();
-            } catch (Exception ignored) {
-                // closing a finished input cannot fail in a way the user can act on
-            }
-        }
         window.capture.inputChanged(l);
         window.statusBar.cancelBusy();
+        if (loaded != null && loaded != l) close(loaded);
         loaded = l;
         long t0 = System.nanoTime();
-        DissectionCache dissections = made != null ? made : dissectionsOf(l, false);
+        Dissections dissections = made != null ? made : dissectionsOf(l, false);
+        this.dissections = dissections;
         FrameTableModel model = window.frameList.model;
         model.setDissections(dissections, true);
         GuiTrace.since("setDissections", t0);
         connectionsModel.setRows(null);
         connectionsTitle("Connections");
+        window.expert.inputChanged(dissections);
         int n = l.frames().size();
-        if (connectionState && n > 1 && n <= IN_ORDER_MAX_FRAMES) startInOrderPass(l, dissections);
+        startInOrderPass();
         window.sizeColumns();
         GuiTrace.since("sizeColumns", t0);
         window.updateTitle();
@@ -300,7 +315,8 @@ final class SessionPart {
             // the user's input in between, instead of running the rows' paint, frame 1 and its paint back to back
             MainWindow.later(25, () -> {
                 // not if another input came meanwhile or a row is already selected (a filter, a click)
-                if (loaded != l || model.dissections() != dissections || window.frameList.table.getSelectedRow() >= 0) {
+                if (loaded != l || model.dissections() != dissections
+                        || window.frameList.table.getSelectedRow() >= 0) {
                     return;
                 }
                 long t1 = System.nanoTime();
@@ -332,37 +348,146 @@ final class SessionPart {
     }
 
     /**
-     * Dissects the input once more, in order, with connection state (TCP reassembly, TPKT framing, COTP reassembly
-     * and state) in the background; when that is done the frames show the reassembled buffers and the findings that
-     * need earlier frames, and the filter, Find and Export see the same dissections.
+     * Closes an input that is no longer shown: at once, or when its in-order pass has stopped (it is told to stop).
      */
-    private void startInOrderPass(Loaded l, Dissections dissections) {
-        new SwingWorker<List<Conversation>, Void>() {
+    private void close(Loaded old) {
+        Pass p = pass;
+        if (p != null && p.input == old) {
+            p.stop.set(true);
+            p.closeAfter = true;
+            pass = null;
+            window.statusBar.passDone(null);
+            return;
+        }
+        closeQuietly(old);
+    }
+
+    private static void closeQuietly(Loaded l) {
+        try {
+            l.frames().close();
+        } catch (Exception ignored) {
+            // closing a finished input cannot fail in a way the user can act on
+        }
+    }
+
+    /** The in-order pass of one input in the background: its input, and whether to stop and close it after. */
+    private static final class Pass {
+        final Loaded input;
+        final Dissections dissections;
+        final AtomicBoolean stop = new AtomicBoolean();
+        volatile boolean closeAfter;
+        boolean again;
+
+        Pass(Loaded input, Dissections dissections) {
+            this.input = input;
+            this.dissections = dissections;
+        }
+    }
+
+    /** Stops the in-order pass (the status bar's stop button); the frames it has not reached stay dissected alone. */
+    void stopPass() {
+        Pass p = pass;
+        if (p != null) p.stop.set(true);
+    }
+
+    /** Frames were appended (a live capture): the in-order pass goes on over them. */
+    void framesAppended() {
+        if (pass != null && pass.input == loaded) pass.again = true;
+        else startInOrderPass();
+    }
+
+    /** Whether the in-order pass of the shown input is running (for tests). */
+    boolean passRunning() { return pass != null; }
+
+    /**
+     * Runs the in-order pass over the whole input in the background (every frame, with TCP reassembly, TPKT framing
+     * and COTP state, as the command line dissects it), with its progress and a stop button in the status bar. As it
+     * goes, the rows and the frame shown that it has reached are shown again with their connection state; when it is
+     * done, the Connections tab and the Expert Info view are filled.
+     */
+    private void startInOrderPass() {
+        Loaded l = loaded;
+        Dissections d = dissections;
+        if (l == null || d == null || d.indexed() >= d.size()) {
+            if (l != null && d != null) passFinished(l, d, null, true);
+            return;
+        }
+        Pass p = new Pass(l, d);
+        pass = p;
+        boolean live = l.frames() instanceof GrowingFrameSource;
+        if (!live) window.statusBar.passProgress(d.indexed(), d.size());
+        new SwingWorker<List<Conversation>, Integer>() {
+            private long lastPublished;
+            private boolean complete;
+
             @Override
             protected List<Conversation> doInBackground() {
-                return dissections.runInOrder();
+                try {
+                    complete = d.index(done -> {
+                        long now = System.nanoTime();
+                        if (now - lastPublished > 150_000_000L) {
+                            lastPublished = now;
+                            publish(done);
+                        }
+                        return p.stop.get();
+                    });
+                    return p.stop.get() ? null : d.conversations();
+                } finally {
+                    if (p.closeAfter) closeQuietly(l);
+                }
+            }
+
+            @Override
+            protected void process(List<Integer> chunks) {
+                if (pass != p) return;
+                int done = chunks.get(chunks.size() - 1);
+                if (!live) window.statusBar.passProgress(done, d.size());
+                reached(d, done);
+                window.expert.progress(d);
             }
 
             @Override
             protected void done() {
-                if (loaded != l || isCancelled()) return;
-                List<Conversation> connections;
+                if (pass != p) return;
+                pass = null;
+                List<Conversation> rows = null;
                 try {
-                    connections = get();
+                    rows = get();
                 } catch (Exception e) {
-                    return; // the frames stay dissected one by one, as before
+                    complete = false; // the frames not reached stay dissected alone
                 }
-                connectionsModel.setRows(connections);
-                connectionsTitle("Connections (" + Texts.count(connections.size()) + ")");
-                FrameTableModel model = window.frameList.model;
-                if (model.dissections() != dissections) return;
-                dissections.useInOrder();
-                model.dissectionsChanged();
-                // show the selected frame again, now with its connection state
-                int row = window.frameList.shownRow();
-                if (row >= 0) window.fieldTree.show(model.dissection(row));
+                passFinished(l, d, rows, complete);
+                if (complete && p.again) startInOrderPass();
             }
         }.execute();
+    }
+
+    /** The pass has reached {@code done} frames: rows and the frame shown that it passed are shown again. */
+    private void reached(Dissections d, int done) {
+        FrameTableModel model = window.frameList.model;
+        if (model.dissections() != d) return;
+        model.reached(done);
+        int row = window.frameList.shownRow();
+        if (row < 0) return;
+        int index = model.frameIndex(row);
+        Dissection shown = window.fieldTree.current();
+        if (index < done && shown != null) {
+            Dissection now = d.get(index);
+            if (now != shown) window.fieldTree.show(now);
+        }
+    }
+
+    private void passFinished(Loaded l, Dissections d, List<Conversation> connections, boolean complete) {
+        if (loaded != l) return;
+        boolean live = l.frames() instanceof GrowingFrameSource;
+        window.statusBar.passDone(complete || live ? null
+                : "In order up to frame " + Texts.count(d.indexed()) + " (stopped)");
+        if (connections != null) {
+            connectionsModel.setRows(connections);
+            connectionsTitle("Connections (" + Texts.count(connections.size()) + ")");
+        }
+        reached(d, d.indexed());
+        window.expert.passed(d, complete);
     }
 
     /** A clipboard text that is not a dump: carried back to the EDT to open the Paste dialog on it. */

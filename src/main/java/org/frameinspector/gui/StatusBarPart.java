@@ -22,15 +22,22 @@ final class StatusBarPart {
     final JLabel layout = new JLabel(" ");
     final JLabel frames = new JLabel(" ");
     final JLabel field = new JLabel(" ");
+    /** The findings of the whole input per severity (filled by the in-order pass); a click opens Expert Info. */
+    final JPanel counts = new JPanel(new MigLayout("insets 0, gap 8", "", "[center]"));
     private final JProgressBar progress = new JProgressBar();
     private final JButton cancel = new JButton("Cancel");
+    private final JProgressBar pass = new JProgressBar(0, 1000);
+    private final JButton passStop = new JButton(Icons.get("close"));
+    private final JLabel passNote = new JLabel();
+    private Runnable onStopPass = () -> { };
     private final JPanel panel;
     private SwingWorker<?, ?> busyWorker;
     private boolean loading;
 
     /** {@code onCancel} runs when the user clicks Cancel (it cancels loading; background work is cancelled here). */
     StatusBarPart(Runnable onCancel) {
-        panel = new JPanel(new MigLayout("insets 2 8 2 8, gap 12, hidemode 3", "[][][][grow][][]", "[center]")) {
+        panel = new JPanel(new MigLayout("insets 2 8 2 8, gap 12, hidemode 3", "[][][][][grow][][][][][]",
+                "[center]")) {
             // as tall as with the progress bar and Cancel shown, so showing them while a file loads does not
             // change the layout of the whole window (a full repaint while the loader is busy)
             @Override
@@ -58,7 +65,27 @@ final class StatusBarPart {
         panel.add(source, "wmin 0, shrinkprio 200");
         panel.add(layout, "wmin 0, shrinkprio 150");
         panel.add(frames, "wmin pref");
+        counts.setName("severityCounts");
+        counts.setOpaque(false);
+        counts.setVisible(false);
+        panel.add(counts, "wmin pref");
         panel.add(field, "wmin 0, growx, shrinkprio 100");
+        pass.setName("passProgress");
+        pass.setStringPainted(true);
+        pass.setVisible(false);
+        pass.setToolTipText("<html>Dissecting every frame in order with connection state (TCP reassembly, TPKT framing,"
+                + "<br>COTP state), as the command line does. Frames not reached yet are shown dissected alone.</html>");
+        passStop.setName("stopPass");
+        passStop.setToolTipText("Stop the in-order pass (the frames not reached stay dissected alone)");
+        passStop.putClientProperty(com.formdev.flatlaf.FlatClientProperties.BUTTON_TYPE,
+                com.formdev.flatlaf.FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
+        passStop.setVisible(false);
+        passStop.addActionListener(e -> onStopPass.run());
+        passNote.setName("passNote");
+        passNote.setVisible(false);
+        panel.add(passNote, "wmin 0, shrinkprio 120");
+        panel.add(pass, "wmin 10sp");
+        panel.add(passStop);
         progress.setName("loadProgress");
         progress.setIndeterminate(true);
         progress.setVisible(false);
@@ -74,6 +101,31 @@ final class StatusBarPart {
     }
 
     JComponent component() { return panel; }
+
+    void onStopPass(Runnable r) { onStopPass = r; }
+
+    /** The in-order pass has reached {@code done} of {@code total} frames. */
+    void passProgress(int done, int total) {
+        pass.setValue(total == 0 ? 1000 : (int) (1000L * done / total));
+        pass.setString("In order: " + Texts.count(done) + " of " + Texts.count(total));
+        if (!pass.isVisible()) {
+            pass.setVisible(true);
+            passStop.setVisible(true);
+            passNote.setVisible(false);
+        }
+    }
+
+    /** The in-order pass ended; {@code note} says what is left undone (null: nothing). */
+    void passDone(String note) {
+        pass.setVisible(false);
+        passStop.setVisible(false);
+        passNote.setText(note == null ? "" : note);
+        passNote.setToolTipText(note == null ? null
+                : "Later frames are dissected alone; the display filter, Find and Export finish the pass first");
+        passNote.setVisible(note != null);
+    }
+
+    boolean passShown() { return pass.isVisible(); }
 
     void setFrames(String text) { frames.setText(text); }
 

@@ -50,8 +50,9 @@ final class WarmUp {
     /** Whether the warm-up (background and EDT steps) has finished; for tests and diagnostics. */
     static boolean isDone() { return done; }
 
-    static void start(Function<Frame, Dissection> dissector) {
+    static void start() {
         if (!STARTED.compareAndSet(false, true)) return;
+        Function<Frame, Dissection> dissector = org.frameinspector.core.protocols.Protocols.dissector()::dissect;
         Thread t = new Thread(() -> {
             long t0 = System.nanoTime();
             List<Frame> frames = new ArrayList<>();
@@ -82,7 +83,7 @@ final class WarmUp {
                 // only a warm-up: the real work reports its own problems
             }
             if (ds.size() == frames.size() && !GraphicsEnvironment.isHeadless()) {
-                SwingUtilities.invokeLater(new EdtSteps(frames, ds, dissector));
+                SwingUtilities.invokeLater(new EdtSteps(frames, ds));
             } else {
                 done = true;
             }
@@ -130,7 +131,6 @@ final class WarmUp {
     private static final class EdtSteps implements Runnable {
         private final List<Frame> frames;
         private final List<Dissection> ds;
-        private final Function<Frame, Dissection> dissector;
         private java.awt.Image img;
         private int step;
         private FieldTree tree;
@@ -140,10 +140,9 @@ final class WarmUp {
          *  that paints cells is compiled by the JIT before a file is opened rather than while it is shown. */
         private static final int ROUNDS = 4;
 
-        EdtSteps(List<Frame> frames, List<Dissection> ds, Function<Frame, Dissection> dissector) {
+        EdtSteps(List<Frame> frames, List<Dissection> ds) {
             this.frames = frames;
             this.ds = ds;
-            this.dissector = dissector;
         }
 
         @Override
@@ -190,7 +189,9 @@ final class WarmUp {
                             rows.add(new Frame(i + 1, f.data(), f.originalLength(), f.timestampNanos() + i * 1000L,
                                     f.linkType(), 0, null));
                         }
-                        DissectionCache cache = new DissectionCache(new ListFrameSource(rows), dissector, 64);
+                        DissectionCache cache = new DissectionCache(org.frameinspector.core.session.Session.of(
+                                new org.frameinspector.core.input.Loaded("warm-up", "warm-up", null, null,
+                                        new ListFrameSource(rows)), null), 64);
                         for (int i = 0; i < rows.size(); i++) cache.put(i, ds.get(i % ds.size())); // no EDT dissection
                         m.setDissections(cache);
                         list.setRowSelectionInterval(0, 0);

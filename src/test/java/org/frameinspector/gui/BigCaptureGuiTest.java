@@ -68,15 +68,18 @@ class BigCaptureGuiTest {
         long t0 = 1_700_000_000L * 1_000_000_000L;
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(p), 1 << 20);
              PcapWriter w = new PcapWriter(os, Frame.LINK_ETHERNET, false)) {
-            long seq = 1000;
+            // one connection, both directions with their own sequence numbers (the in-order pass follows them: a
+            // direction that never advanced would be all retransmissions)
+            long seq = 1000, seqDown = 77;
             for (int i = 0; i < n; i++) {
                 byte[] tpkt = TestFrames.tpkt(i % 1000 == 999 ? 0x11 : 0, cotp);
                 boolean up = (i & 1) == 0;
                 byte[] f = up ? TestFrames.tcp(TestFrames.MAC_CLIENT, TestFrames.MAC_SERVER, TestFrames.IP_CLIENT,
-                        TestFrames.IP_SERVER, 1555, 102, seq, 77, 0x18, i, tpkt)
+                        TestFrames.IP_SERVER, 1555, 102, seq, seqDown, 0x18, i, tpkt)
                         : TestFrames.tcp(TestFrames.MAC_SERVER, TestFrames.MAC_CLIENT, TestFrames.IP_SERVER,
-                        TestFrames.IP_CLIENT, 102, 1555, 77, seq, 0x18, i, tpkt);
+                        TestFrames.IP_CLIENT, 102, 1555, seqDown, seq, 0x18, i, tpkt);
                 if (up) seq += tpkt.length;
+                else seqDown += tpkt.length;
                 w.write(new Frame(i + 1, f, f.length, t0 + i * 125_000L, Frame.LINK_ETHERNET, 0, null));
             }
         }
@@ -150,7 +153,7 @@ class BigCaptureGuiTest {
         robot = BasicRobot.robotWithNewAwtHierarchy();
         MainWindow main = execute(() -> {
             Theme.setup();
-            MainWindow w = new MainWindow(org.frameinspector.core.protocols.Protocols.dissector()::dissect);
+            MainWindow w = new MainWindow();
             w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
             w.setSize(1300, 850);
             w.setLocation(100, 100);

@@ -63,7 +63,7 @@ class CompareFixNotesGuiTest {
     private void start() {
         main = execute(() -> {
             Theme.setup();
-            MainWindow w = new MainWindow(org.frameinspector.core.protocols.Protocols.dissector()::dissect);
+            MainWindow w = new MainWindow();
             w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
             w.setSize(1300, 850);
             w.setLocation(100, 100); // see STACK.md: place before show()

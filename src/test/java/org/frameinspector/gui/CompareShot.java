@@ -35,7 +35,7 @@ public final class CompareShot {
     static void mainWindow(Path file) {
         SwingUtilities.invokeLater(() -> {
             Theme.setup();
-            MainWindow w = new MainWindow(org.frameinspector.core.protocols.Protocols.dissector()::dissect);
+            MainWindow w = new MainWindow();
             w.setDefaultCloseOperation(javax.swing.JFrame.EXIT_ON_CLOSE);
             w.setSize(1560, 960);
             w.setLocation(0, 0);

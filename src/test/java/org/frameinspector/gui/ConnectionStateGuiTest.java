@@ -2,23 +2,11 @@ package org.frameinspector.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
-import org.assertj.swing.core.BasicRobot;
-import org.assertj.swing.core.Robot;
-import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
-import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Timeout;
 import org.frameinspector.TestFiles;
-import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.model.Dissection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,40 +14,8 @@ import org.junit.jupiter.api.Test;
  * DR of the bundled CR/CC/DT/DR exchange then shows the finding that needs the CC before it, which a lone-frame
  * dissection cannot raise.
  */
-class ConnectionStateGuiTest {
+class ConnectionStateGuiTest extends WindowTest {
     private static final Path SAMPLE = Path.of("samples", "iso-on-tcp-cr-cc-dt-dr.pcap");
-    private Robot robot;
-    private FrameFixture window;
-    private MainWindow main;
-
-    @BeforeAll
-    static void needsDisplay() {
-        TestFiles.requireDisplay();
-        System.setProperty("fi.gui.prefs", "org/frameinspector/gui-test");
-        FailOnThreadViolationRepaintManager.install();
-    }
-
-    @BeforeEach
-    void open() {
-        robot = BasicRobot.robotWithNewAwtHierarchy();
-        main = execute(() -> {
-            Theme.setup();
-            MainWindow w = new MainWindow(org.frameinspector.core.protocols.Protocols.dissector()::dissect);
-            w.enableConnectionState();
-            w.setPreferredSize(new java.awt.Dimension(1300, 850));
-            w.setSize(1300, 850);
-            w.setLocation(100, 100);
-            return w;
-        });
-        window = new FrameFixture(robot, main);
-        window.show();
-    }
-
-    @AfterEach
-    void close() {
-        if (window != null) window.cleanUp();
-        if (robot != null) robot.cleanUp();
-    }
 
     private static void waitFor(String what, BooleanSupplier c) {
         GuiWait.until(what, c, 15_000);

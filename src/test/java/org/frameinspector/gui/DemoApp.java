@@ -16,7 +16,7 @@ public final class DemoApp {
         SwingUtilities.invokeLater(() -> {
             if (args.length > 1) AppPrefs.setDarkTheme("dark".equals(args[1]));
             Theme.setup();
-            MainWindow w = new MainWindow(FakeDissection.dissector());
+            MainWindow w = new MainWindow(LoneFrameDissections.of(FakeDissection.dissector()), org.frameinspector.core.input.Inputs::fromText);
             w.setDefaultCloseOperation(javax.swing.JFrame.EXIT_ON_CLOSE);
             w.setVisible(true);
             if (args.length > 0) w.openFile(Path.of(args[0]));

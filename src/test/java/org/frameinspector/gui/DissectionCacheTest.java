@@ -2,30 +2,31 @@ package org.frameinspector.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import org.frameinspector.core.source.FrameSource;
-import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.session.Session;
+import org.frameinspector.core.source.FrameSource;
 import org.junit.jupiter.api.Test;
 
-/** The frame list over a million frames dissects only the rows asked for, and caches them (LRU). */
+/**
+ * The frame list over a million frames dissects only the rows asked for, and keeps them (LRU); a frame kept from
+ * before the in-order pass reached it is dissected again with its connection state.
+ */
 class DissectionCacheTest {
-    private static FrameSource million() {
+    private static FrameSource frames(int n) {
         return new FrameSource() {
-            @Override public int size() { return 1_000_000; }
+            @Override public int size() { return n; }
             @Override public Frame frame(int i) { return Frame.of(i + 1, new byte[] {3, 0, 0, 7, 2, (byte) 0xF0, (byte) 0x80}, Frame.LINK_TPKT); }
         };
     }
 
+    private static DissectionCache cache(int n, int capacity) {
+        return new DissectionCache(Session.of(new Loaded("test", "test", null, null, frames(n)), null), capacity);
+    }
+
     @Test
     void onlyVisibleRowsAreDissected() {
-        AtomicInteger calls = new AtomicInteger();
-        DissectionCache c = new DissectionCache(million(), f -> {
-            calls.incrementAndGet();
-            Dissection d = new Dissection(f);
-            d.setProtocol("T");
-            return d;
-        }, 64);
+        DissectionCache c = cache(1_000_000, 64);
         FrameTableModel m = new FrameTableModel();
         m.setDissections(c);
         assertThat(m.getRowCount()).isEqualTo(1_000_000);
@@ -33,21 +34,39 @@ class DissectionCacheTest {
         for (int row = 500_000; row < 500_040; row++) {
             for (int col = 0; col < m.getColumnCount(); col++) m.getValueAt(row, col);
         }
-        assertThat(calls.get()).isEqualTo(40);
+        assertThat(c.misses()).isEqualTo(40);
         for (int row = 500_000; row < 500_040; row++) m.getValueAt(row, FrameTableModel.INFO);
-        assertThat(calls.get()).as("cached").isEqualTo(40);
+        assertThat(c.misses()).as("cached").isEqualTo(40);
         for (int row = 0; row < 100; row++) m.getValueAt(row, FrameTableModel.INFO);
         m.getValueAt(500_000, FrameTableModel.INFO);
-        assertThat(calls.get()).as("evicted after 100 other rows").isEqualTo(141);
+        assertThat(c.misses()).as("evicted after 100 other rows").isEqualTo(141);
         assertThat(System.nanoTime() - t0).isLessThan(2_000_000_000L);
     }
 
     @Test
-    void aThrowingDissectorStillGivesARow() {
-        DissectionCache c = new DissectionCache(million(), f -> {
-            throw new IllegalStateException("boom");
-        }, 8);
-        assertThat(c.get(3).protocol()).isEqualTo("ERROR");
-        assertThat(c.get(3).frame().number()).isEqualTo(4);
+    void aFrameKeptFromBeforeThePassIsDissectedAgainOnceThePassIsPastIt() {
+        DissectionCache c = cache(10, 64);
+        var alone = c.get(3);
+        assertThat(c.get(3)).isSameAs(alone);
+        assertThat(c.index(done -> false)).isTrue();
+        assertThat(c.indexed()).isEqualTo(10);
+        var inOrder = c.get(3);
+        assertThat(inOrder).isNotSameAs(alone);
+        assertThat(c.get(3)).isSameAs(inOrder);
+        assertThat(c.misses()).isEqualTo(2);
+        // every frame's findings are in the capture-wide list once
+        assertThat(c.findings().frames()).isEqualTo(10);
+        assertThat(c.index(done -> false)).isTrue();
+        assertThat(c.findings().frames()).isEqualTo(10);
+    }
+
+    @Test
+    void aStoppedPassGoesOnFromWhereItStopped() {
+        DissectionCache c = cache(5000, 64);
+        assertThat(c.index(done -> done >= 1024)).isFalse();
+        assertThat(c.indexed()).isBetween(1024, 4999);
+        assertThat(c.index(done -> false)).isTrue();
+        assertThat(c.indexed()).isEqualTo(5000);
+        assertThat(c.findings().frames()).isEqualTo(5000);
     }
 }

@@ -64,14 +64,15 @@ class GuiFeaturesTest {
 
     @BeforeEach
     void open() {
-        start(org.frameinspector.core.protocols.Protocols.dissector()::dissect);
+        start(null);
     }
 
     private void start(Function<Frame, Dissection> dissector) {
         robot = BasicRobot.robotWithNewAwtHierarchy();
         main = execute(() -> {
             Theme.setup();
-            MainWindow w = new MainWindow(dissector);
+            MainWindow w = dissector == null ? new MainWindow()
+                    : new MainWindow(LoneFrameDissections.of(dissector), org.frameinspector.core.input.Inputs::fromText);
             w.setPreferredSize(new java.awt.Dimension(1300, 850));
             w.setSize(1300, 850);
             w.setLocation(100, 100); // see STACK.md: place before show()
@@ -153,8 +154,9 @@ class GuiFeaturesTest {
         }
         waitFor("the export to finish", () -> !main.isBusy());
         Path json = tmp.resolve("findings.json");
+        // the CC (TPKT reserved byte) and the DR (needs the CC before it: the in-order dissection, as on the CLI)
         assertThat(execute(() -> main.exportTo(json, Exporter.Format.JSON, ExportDialog.Scope.FINDINGS)).get())
-                .isEqualTo(1);
+                .isEqualTo(2);
         assertThat(Files.readString(json)).contains("TPKT-RESERVED-NONZERO").contains("tpkt.reserved");
         waitFor("the export to finish", () -> !main.isBusy());
         execute(() -> main.applyFilter("cotp.type == 0x08"));

@@ -107,7 +107,8 @@ class LayoutKeysGuiTest {
         robot = BasicRobot.robotWithNewAwtHierarchy();
         main = execute(() -> {
             Theme.setup();
-            MainWindow m = new MainWindow(dissector);
+            MainWindow m = dissector == null ? new MainWindow()
+                    : new MainWindow(LoneFrameDissections.of(dissector), org.frameinspector.core.input.Inputs::fromText);
             m.setPreferredSize(new java.awt.Dimension(w, h)); // FrameFixture.show() packs the frame
             m.setSize(w, h);
             m.setLocation(0, 0); // see STACK.md: place before show()
@@ -118,7 +119,7 @@ class LayoutKeysGuiTest {
     }
 
     private void start(int w, int h) {
-        start(w, h, org.frameinspector.core.protocols.Protocols.dissector()::dissect);
+        start(w, h, null);
     }
 
     @AfterEach
@@ -186,7 +187,8 @@ class LayoutKeysGuiTest {
         })).as("status bar whole").isTrue();
         assertThat(window.label("statusFrames").text()).isEqualTo("1,200 frames");
         // the Connections tab gets the whole width (the explanation is the findings' and steps aside)
-        window.tabbedPane("lowerTabs").selectTab("Connections");
+        // "Connections (1)" once the in-order pass is done
+        execute(() -> main.lowerTabs().setSelectedComponent(main.connectionsTable().getParent().getParent()));
         waitFor("the connections table across the window", () -> main.connectionsTable().getParent().getWidth()
                 > 0.9 * main.getContentPane().getWidth());
         window.tabbedPane("lowerTabs").selectTab("Findings");

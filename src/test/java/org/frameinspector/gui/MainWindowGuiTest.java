@@ -66,7 +66,7 @@ class MainWindowGuiTest {
 
     private static MainWindow newWindow(PasteDialog.Parser parser) {
         Theme.setup();
-        MainWindow w = new MainWindow(FakeDissection.dissector(), parser);
+        MainWindow w = new MainWindow(LoneFrameDissections.of(FakeDissection.dissector()), parser);
         w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
         w.setSize(1300, 850);
         w.setLocation(100, 100); // see STACK.md: place before show() or first clicks land elsewhere

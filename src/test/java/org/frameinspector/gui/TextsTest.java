@@ -36,6 +36,6 @@ class TextsTest {
 
     private static String text(Severity worst, int findings, int worstCount) {
         return FrameListPart.WorstFindingRenderer.text(new RowSummaries.Summary("a", "b", "P", "i", worst, findings,
-                worstCount));
+                worstCount, -1));
     }
 }
