@@ -23,6 +23,16 @@ public final class Ctx {
     private final StreamHook stream;
     private Object[] slots = new Object[Math.max(8, Key.count())];
     private int depth;
+    /** Layers and fields this frame may still create; see {@link #spend}. */
+    private int layersLeft = MAX_LAYERS, fieldsLeft = MAX_FIELDS;
+    private boolean overBudget;
+
+    /**
+     * The decoding budget of one frame. A real frame (at most 64 KiB on the wire, a few MiB when reassembled) stays far
+     * below it; a pasted dump of 300,000 back-to-back 7-byte TPDUs in one line would otherwise keep ~2 million fields
+     * (450 MB). Past the budget the rest is shown as undecoded with one INSPECTOR-DECODE-LIMIT finding.
+     */
+    public static final int MAX_LAYERS = 65_536, MAX_FIELDS = 262_144;
 
     public Ctx(Dissection out, DissectorRegistry reg, StreamHook stream) {
         this.out = out;
@@ -94,6 +104,7 @@ public final class Ctx {
 
     /** Starts a layer at {@code buf.start()} running to the end of buf (adjust with {@link L#end}). */
     public L layer(String protocol, String name, Buf buf) {
+        if (--layersLeft < 0) spent(buf, "layers", MAX_LAYERS);
         Layer l = new Layer(protocol, name, buf.sourceId(), buf.start(), buf.length());
         out.layers().add(l);
         out.setProtocol(UPPER.computeIfAbsent(protocol, p -> p.toUpperCase(java.util.Locale.ROOT)));
@@ -110,6 +121,7 @@ public final class Ctx {
     /** Runs a dissector on buf; bad data or a bug never escapes. */
     public void call(Dissector d, Buf buf) {
         if (d == null || buf.length() <= 0 && !"data".equals(d.protocol())) return;
+        if (overBudget) return;
         if (++depth > 64) { depth--; return; }
         try {
             d.dissect(this, buf);
@@ -122,6 +134,27 @@ public final class Ctx {
         } finally {
             depth--;
         }
+    }
+
+    /** Counts one field against the frame's budget (called for every field a layer adds). */
+    void spendField(Buf buf, int off) {
+        if (--fieldsLeft < 0) spent(buf.slice(Math.max(buf.start(), Math.min(off, buf.end())), 0), "fields", MAX_FIELDS);
+    }
+
+    /**
+     * Over budget: the first time, one finding from here to the end of the data source; inside a dissector the layer
+     * ends at once (ShortData, which {@link #call} catches; every later call returns at once). Outside a dissector
+     * (the stream layer's own bookkeeping layers) nothing is refused, as those are bounded by the stream's limits.
+     */
+    private void spent(Buf at, String what, int max) {
+        if (!overBudget) {
+            overBudget = true;
+            int from = Math.max(0, at.start());
+            int total = at.bytes().length;
+            finding("INSPECTOR-DECODE-LIMIT", null, "frame", null, at.sourceId(), from, Math.max(0, total - from),
+                    "more than " + max + " " + what, max + " " + what, null);
+        }
+        if (depth > 0) throw new ShortData(at.start(), 0, at.end());
     }
 
     /** Dispatches buf through table/key, falling back to the table's heuristics, then to "data". */

@@ -45,6 +45,7 @@ public final class L {
 
     /** Adds a ready field under parent (or the layer when parent is null). */
     public Field put(Field parent, Field f) {
+        ctx.spendField(buf, f.offset());
         if (parent == null) layer.add(f);
         else parent.add(f);
         return f;

@@ -10,7 +10,15 @@ public final class Dissection {
     private final List<Layer> layers = new ArrayList<>(8);
     private final List<Finding> findings = new ArrayList<>(2);
     private final List<DataSource> sources = new ArrayList<>(1);
-    private String src = "", dst = "", protocol = "", info = "";
+    private String src = "", dst = "", protocol = "";
+    /** The Info column, built in place so a frame with many TPDUs (300,000 in one pasted line) stays linear. */
+    private final StringBuilder info = new StringBuilder();
+    private String infoText = "";
+    private boolean infoDirty;
+    /** Incremental search state of {@link #appendInfoAfter}: the marker looked for and how far the text was searched. */
+    private String markerSought;
+    private int markerSearchedTo;
+    private boolean markerFound;
     private String startLayer;
 
     public Dissection(Frame frame) {
@@ -27,14 +35,52 @@ public final class Dissection {
     public String src() { return src; }
     public String dst() { return dst; }
     public String protocol() { return protocol; }
-    public String info() { return info; }
+    public String info() {
+        if (infoDirty) { infoText = info.toString(); infoDirty = false; }
+        return infoText;
+    }
     /** The layer the bytes start at (e.g. "eth", "ip", "tpkt"). */
     public String startLayer() { return startLayer; }
 
     public void setSrc(String s) { src = s; }
     public void setDst(String s) { dst = s; }
     public void setProtocol(String p) { protocol = p; }
-    public void setInfo(String i) { info = i; }
+    public void setInfo(String i) {
+        info.setLength(0);
+        if (i != null) info.append(i);
+        infoDirty = true;
+        markerSought = null;
+    }
+
+    /** Appends {@code part} to the Info text, after {@code sep} when the text is not empty. Amortised O(part). */
+    public void appendInfo(String sep, String part) {
+        if (info.length() > 0) info.append(sep);
+        info.append(part);
+        infoDirty = true;
+    }
+
+    /**
+     * Appends {@code part} after {@code sep} when the Info text so far contains {@code marker}, otherwise replaces the
+     * text with {@code part} (how a layer that lists several of its units in one frame continues its own list but
+     * takes over a lower layer's summary). The marker search resumes where the last one stopped, so a frame with N
+     * units costs O(total length), not O(N * length).
+     */
+    public void appendInfoAfter(String marker, String sep, String part) {
+        if (!marker.equals(markerSought)) { markerSought = marker; markerSearchedTo = 0; markerFound = false; }
+        if (!markerFound) {
+            int from = Math.max(0, markerSearchedTo - marker.length() + 1);
+            markerFound = info.indexOf(marker, from) >= 0;
+            markerSearchedTo = info.length();
+        }
+        if (markerFound) {
+            appendInfo(sep, part);
+        } else {
+            setInfo(part);
+            markerSought = marker;
+            markerFound = part.contains(marker);
+            markerSearchedTo = info.length();
+        }
+    }
     public void setStartLayer(String s) { startLayer = s; }
 
     public DataSource source(String id) {

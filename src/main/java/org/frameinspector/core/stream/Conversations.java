@@ -45,10 +45,18 @@ public final class Conversations implements StreamHook {
     public static final int MAX_TSDU = 1 << 20;
     /** Bytes of already delivered data kept per direction to compare retransmissions with. */
     public static final int HISTORY = 1 << 14;
+    /** First size of the history ring of a direction; it grows by doubling up to {@link #HISTORY}. */
+    static final int MIN_HISTORY = 64;
 
     /** Where the stream layer's effects on a dissection go (and are recorded, see {@link #record(StreamLog.Recorder)}). */
     final StreamEffects fx = new StreamEffects();
-    final Map<Key, Conn> active = new HashMap<>();
+    /** The connection table, least recently looked up first (access order; see {@link #evictIdle}). */
+    final Map<Key, Conn> active = new java.util.LinkedHashMap<>(64, 0.75f, true);
+    /**
+     * Connections held at once. Above it the least recently used one is dropped from the table (its row stays, with a
+     * note; a live one raises STREAM-CONNECTION-LIMIT), so a capture of 100,000 half-open connections stays bounded.
+     */
+    public static final int MAX_LIVE_CONNECTIONS = 16_384;
     private final List<Conversation> rows = new ArrayList<>();
     Conn last;
     /** The connections used most recently (a capture interleaves a few busy ones): checked before the map. */
@@ -120,6 +128,7 @@ public final class Conversations implements StreamHook {
 
     static final class Conn {
         final Conversation row;
+        Key key;
         final Dir a = new Dir(), b = new Dir();
         Boolean tpkt;
         boolean closed;
@@ -196,6 +205,7 @@ public final class Conversations implements StreamHook {
         int fn = ctx.out().frame().number();
         long ts = ctx.out().frame().timestampNanos();
         Conn c = conn(tcp, fn, ts);
+        if (active.size() > MAX_LIVE_CONNECTIONS) evictIdle(ctx, c, payload);
         // the class the connection negotiated decides which class-0 rules COTP applies to its TPDUs
         fx.put(ctx, CotpDissector.CONN_CLASS, c.ccSeen && c.cls >= 0 && c.cls <= 4 ? c.cls : null);
         Conversation row = c.row;
@@ -315,15 +325,52 @@ public final class Conversations implements StreamHook {
             row.firstTime = ts;
             rows.add(row);
             c = new Conn(row);
-            active.put(Key.of(t), c);
+            c.key = Key.of(t);
+            active.put(c.key, c);
         }
         if (c != last) {
             boolean known = false;
             for (Conn r : recent) if (r == c) { known = true; break; }
-            if (!known) recent[recentAt = (recentAt + 1) & (recent.length - 1)] = c;
+            if (!known) {
+                recentAt = (recentAt + 1) & (recent.length - 1);
+                Conn out = recent[recentAt];
+                // looked up through the cache, not the table: refresh its place in the table's access order
+                if (out != null && out.key != null) active.get(out.key);
+                recent[recentAt] = c;
+            }
         }
         last = c;
         return c;
+    }
+
+    /**
+     * Drops the least recently used connections until the table is back at {@link #MAX_LIVE_CONNECTIONS}. A closed one
+     * goes silently (only its row remains, as always); an open one ends like a connection at the end of the capture,
+     * with a note on its row and STREAM-CONNECTION-LIMIT on the frame that needed the room.
+     */
+    private void evictIdle(Ctx ctx, Conn keep, Buf payload) {
+        var it = active.entrySet().iterator();
+        int guard = active.size();
+        while (active.size() > MAX_LIVE_CONNECTIONS && it.hasNext() && guard-- > 0) {
+            Conn old = it.next().getValue();
+            if (old == keep) continue;
+            boolean inCache = false;
+            for (Conn r : recent) if (r == old) { inCache = true; break; }
+            if (inCache) continue;
+            it.remove();
+            if (old == last) last = null;
+            if (old.closed) continue;
+            Conversation row = old.row;
+            endOpen(old, "dropped from the connection table at frame " + ctx.out().frame().number() + " (more than "
+                    + MAX_LIVE_CONNECTIONS + " connections open); a later segment starts a new row");
+            Layer tl = ctx.out().layer("tcp");
+            boolean inFrame = tl != null && tl.source().equals(DataSource.FRAME);
+            fx.finding(ctx, "STREAM-CONNECTION-LIMIT", null, "tcp", null, DataSource.FRAME,
+                    inFrame ? tl.offset() : payload.start(), inFrame ? tl.length() : 0,
+                    "connection " + row.index + " (" + row.endpointA() + " ⇄ " + row.endpointB() + ", last frame "
+                            + row.lastFrame + ") dropped to make room for this one",
+                    "at most " + MAX_LIVE_CONNECTIONS + " open connections");
+        }
     }
 
     private static boolean standardPort(TcpInfo t) {
@@ -411,13 +458,14 @@ public final class Conversations implements StreamHook {
     private void overlap(Ctx ctx, Dir d, byte[] b, int start, int ov, long dataSeq) {
         int first = -1, lastDiff = -1, differ = 0, compared = 0;
         if (d.hist != null) {
-            long kept = Math.min(d.histCount, HISTORY);
+            int mask = d.hist.length - 1;
+            long kept = Math.min(d.histCount, d.hist.length);
             long histStart = (d.nextSeq - kept) & 0xFFFFFFFFL;
             for (int i = 0; i < ov; i++) {
                 long s = (dataSeq + i) & 0xFFFFFFFFL;
                 if ((int) (s - histStart) < 0) continue;
                 compared++;
-                if (d.hist[(int) (s & (HISTORY - 1))] != b[start + i]) {
+                if (d.hist[(int) (s & mask)] != b[start + i]) {
                     if (first < 0) first = i;
                     lastDiff = i;
                     differ++;
@@ -436,14 +484,35 @@ public final class Conversations implements StreamHook {
                 : "retransmitted, already decoded");
     }
 
+    /**
+     * Makes the history ring (a power of two, indexed by sequence number) big enough for {@code n} more bytes after
+     * {@code next}, up to {@link #HISTORY}: it starts at the size of the first delivery (64 bytes for a lone CR) and
+     * doubles as the connection carries more, so 20,000 one-CR connections do not cost 16 KiB each.
+     */
+    private static void growHistory(Dir d, long next, int n) {
+        long want = Math.min(HISTORY, d.histCount + n);
+        int old = d.hist == null ? 0 : d.hist.length;
+        if (old >= want) return;
+        int cap = Math.max(MIN_HISTORY, Math.max(old * 2, Integer.highestOneBit((int) want - 1) << 1));
+        cap = Math.min(HISTORY, cap);
+        byte[] h = new byte[cap];
+        long kept = Math.min(d.histCount, old);
+        for (long i = kept; i > 0; i--) {
+            long q = (next - i) & 0xFFFFFFFFL;
+            h[(int) (q & (cap - 1))] = d.hist[(int) (q & (old - 1))];
+        }
+        d.hist = h;
+    }
+
     private void deliver(Ctx ctx, Conn c, Dir d, byte[] b, int off, int n, int frame, int frameOff) {
-        if (d.hist == null) d.hist = new byte[HISTORY];
         long s = d.nextSeq;
-        int copy = Math.min(n, HISTORY), from = off + n - copy;
+        growHistory(d, s, n);
+        int cap = d.hist.length;
+        int copy = Math.min(n, cap), from = off + n - copy;
         long hs = (s + (n - copy)) & 0xFFFFFFFFL;
         for (int i = 0; i < copy; ) {
-            int idx = (int) ((hs + i) & (HISTORY - 1));
-            int k = Math.min(copy - i, HISTORY - idx);
+            int idx = (int) ((hs + i) & (cap - 1));
+            int k = Math.min(copy - i, cap - idx);
             System.arraycopy(b, from + i, d.hist, idx, k);
             i += k;
         }
@@ -991,6 +1060,13 @@ public final class Conversations implements StreamHook {
     public void finish() {
         for (Conn c : active.values()) {
             if (c.closed) continue;
+            endOpen(c, null);
+        }
+    }
+
+    /** Ends the row of a connection that was never closed (end of the capture, or dropped from the table). */
+    private static void endOpen(Conn c, String why) {
+        {
             Conversation row = c.row;
             if (row.end == Conversation.End.OPEN && row.drFrame > 0) {
                 row.end = Conversation.End.DR;
@@ -1012,6 +1088,7 @@ public final class Conversations implements StreamHook {
                 }
                 d.release();
             }
+            if (why != null) n.append(n.length() > 0 ? "; " : "").append(why);
             row.note = n.toString();
         }
     }

@@ -319,8 +319,7 @@ public final class CotpDissector implements Dissector {
     }
 
     private static void info(Ctx ctx, String s) {
-        String prev = ctx.out().info();
-        ctx.out().setInfo(prev != null && prev.contains("TPDU") ? prev + ", " + s : s);
+        ctx.out().appendInfoAfter("TPDU", ", ", s);
     }
 
     private static void rest(L l, Buf buf, int from) {

@@ -331,7 +331,7 @@ public class RdpData {
             p = licensing(l, b, parent, p);
         }
         if (p < b.end()) l.payload(parent, RdpFields.RDP_UNDECODED.as("Not decoded"), p, b.end() - p);
-        ctx.out().setInfo(ctx.out().info() == null || ctx.out().info().isEmpty() ? info : ctx.out().info() + ", " + info);
+        ctx.out().appendInfo(", ", info);
     }
 
     private static int securityHeader(L l, Field parent, int s) {
