@@ -150,7 +150,7 @@ public final class HtmlExport implements ExportWriter {
         frames++;
         List<Finding> fs = d.findings();
         int worst = 0;
-        Map<String, Boolean> seen = new HashMap<>();
+        Map<String, Boolean> seen = new LinkedHashMap<>();
         for (Finding x : fs) {
             worst = Math.max(worst, level(x.severity()));
             bySeverity[x.severity().ordinal()]++;

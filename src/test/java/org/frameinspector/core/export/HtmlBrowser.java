@@ -74,18 +74,29 @@ final class HtmlBrowser implements AutoCloseable {
     }
 
     /** A request the page started: its URL, and why the browser refused it (null: it went out). */
-    record Request(String url, String blockedReason) {
+    record Request(String url, String document, String blockedReason) {
         boolean local() {
             return url.startsWith("file:") || url.startsWith("data:");
+        }
+
+        /** Made by a page opened from a file (a report), not by the browser's own pages. */
+        boolean fromReport() {
+            return document != null && document.startsWith("file:");
+        }
+
+        /** A request that went out to a network (anything but the browser's own files and pages). */
+        boolean wentOut() {
+            return blockedReason == null && !local() && !url.startsWith("chrome:") && !url.startsWith("chrome-extension:")
+                    && !url.startsWith("devtools:") && !url.startsWith("about:");
         }
     }
 
     /** Every request the page started since the last call, from the performance log (DevTools' Network events). */
     List<Request> requests() {
-        Map<String, String> urls = new LinkedHashMap<>(), blocked = new HashMap<>();
+        Map<String, String> urls = new LinkedHashMap<>(), docs = new HashMap<>(), blocked = new HashMap<>();
         for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
             try (JsonParser p = Json.parser(e.getMessage())) {
-                String method = null, id = null, url = null, reason = null;
+                String method = null, id = null, url = null, doc = null, reason = null;
                 JsonToken t;
                 while ((t = p.nextToken()) != null) {
                     if (t != JsonToken.PROPERTY_NAME) continue;
@@ -93,14 +104,18 @@ final class HtmlBrowser implements AutoCloseable {
                     if (k.equals("method") && method == null && p.nextToken() == JsonToken.VALUE_STRING) method = p.getString();
                     else if (k.equals("requestId") && p.nextToken() == JsonToken.VALUE_STRING) id = p.getString();
                     else if (k.equals("url") && url == null && p.nextToken() == JsonToken.VALUE_STRING) url = p.getString();
+                    else if (k.equals("documentURL") && p.nextToken() == JsonToken.VALUE_STRING) doc = p.getString();
                     else if (k.equals("blockedReason") && p.nextToken() == JsonToken.VALUE_STRING) reason = p.getString();
                 }
-                if ("Network.requestWillBeSent".equals(method) && id != null && url != null) urls.putIfAbsent(id, url);
+                if ("Network.requestWillBeSent".equals(method) && id != null && url != null) {
+                    urls.putIfAbsent(id, url);
+                    if (doc != null) docs.putIfAbsent(id, doc);
+                }
                 if ("Network.loadingFailed".equals(method) && id != null && reason != null) blocked.put(id, reason);
             }
         }
         List<Request> out = new ArrayList<>();
-        urls.forEach((id, url) -> out.add(new Request(url, blocked.get(id))));
+        urls.forEach((id, url) -> out.add(new Request(url, docs.get(id), blocked.get(id))));
         return out;
     }
 
