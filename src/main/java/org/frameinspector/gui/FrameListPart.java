@@ -114,7 +114,7 @@ final class FrameListPart {
         }
         table.getColumnModel().getColumn(FrameTableModel.INFO).setPreferredWidth(fm.stringWidth("x") * 80);
         for (int i = FrameTableModel.FINDINGS + 1; i < model.getColumnCount(); i++) {
-            table.getColumnModel().getColumn(i).setPreferredWidth(Math.max(fm.stringWidth("x") * 14,
+            table.getColumnModel().getColumn(i).setPreferredWidth(Math.max(fm.stringWidth("x") * 20,
                     fm.stringWidth(model.getColumnName(i)) + pad));
         }
         DefaultTableCellRenderer centered = new DefaultTableCellRenderer();
