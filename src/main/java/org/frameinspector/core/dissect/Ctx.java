@@ -89,11 +89,14 @@ public final class Ctx {
         return Boolean.TRUE.equals(get(key));
     }
 
+    /** Protocol names in capitals for the Protocol column, made once per name. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> UPPER = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Starts a layer at {@code buf.start()} running to the end of buf (adjust with {@link L#end}). */
     public L layer(String protocol, String name, Buf buf) {
         Layer l = new Layer(protocol, name, buf.sourceId(), buf.start(), buf.length());
         out.layers().add(l);
-        out.setProtocol(protocol.toUpperCase(java.util.Locale.ROOT));
+        out.setProtocol(UPPER.computeIfAbsent(protocol, p -> p.toUpperCase(java.util.Locale.ROOT)));
         return new L(this, l, buf);
     }
 
@@ -151,8 +154,10 @@ public final class Ctx {
     public Finding finding(String id, Severity sev, String layer, Field field, String source, int off, int len,
                            String observed, String expected, String extra) {
         FindingDef d = Catalog.get(id);
-        String expl = L.explain(d, observed, expected);
-        if (extra != null && !extra.isEmpty()) expl = expl + " " + extra;
+        java.util.function.Supplier<String> expl = () -> {
+            String e = L.explain(d, observed, expected);
+            return extra != null && !extra.isEmpty() ? e + " " + extra : e;
+        };
         Finding f = new Finding(id, sev == null ? d.severity() : sev, layer, field, source, off, len, observed,
                 expected, expl, d.reference(), d.context());
         out.findings().add(f);

@@ -57,6 +57,19 @@ public final class L {
         return put(parent, f);
     }
 
+    /**
+     * As {@link #field(Field, FieldDef, int, int, long, Object, String, FieldKind)} with a display made from the
+     * integer value only when something shows the field: the findings-only pass of {@code check} never does.
+     */
+    public Field field(Field parent, FieldDef def, int off, int len, long mask, long value,
+                       java.util.function.LongFunction<String> display, FieldKind kind) {
+        Field f = new Field(def, off, len, mask, value, display, src(), kind);
+        if (mask != 0 && len > 0 && len <= 8 && buf.has(off, len)) f.setRaw(buf.uint(off, len));
+        return put(parent, f);
+    }
+
+    private static final java.util.function.LongFunction<String> DECIMAL = Long::toString;
+
     /** Makes sure [off, off+len) is inside the data; if not adds a partial field + finding and throws. */
     public void need(Field parent, FieldDef def, int off, int len) {
         if (buf.has(off, len)) return;
@@ -82,21 +95,22 @@ public final class L {
     public Field uint(Field parent, FieldDef def, int off, int len) {
         need(parent, def, off, len);
         long v = buf.uint(off, len);
-        return field(parent, def, off, len, 0, v, Long.toString(v), FieldKind.NORMAL);
+        return field(parent, def, off, len, 0, v, DECIMAL, FieldKind.NORMAL);
     }
 
     /** Unsigned integer with a hex display of 2×len digits. */
     public Field hex(Field parent, FieldDef def, int off, int len) {
         need(parent, def, off, len);
         long v = buf.uint(off, len);
-        return field(parent, def, off, len, 0, v, Fmt.hex(v, len * 2), FieldKind.NORMAL);
+        int digits = len * 2;
+        return field(parent, def, off, len, 0, v, x -> Fmt.hex(x, digits), FieldKind.NORMAL);
     }
 
     /** Unsigned integer with a caller-supplied display. */
     public Field uint(Field parent, FieldDef def, int off, int len, java.util.function.LongFunction<String> disp) {
         need(parent, def, off, len);
         long v = buf.uint(off, len);
-        return field(parent, def, off, len, 0, v, disp.apply(v), FieldKind.NORMAL);
+        return field(parent, def, off, len, 0, v, disp, FieldKind.NORMAL);
     }
 
     /** Bit field: mask over the big-endian integer of len bytes; the value is masked and shifted. */
@@ -105,8 +119,7 @@ public final class L {
         need(parent, def, off, len);
         long raw = buf.uint(off, len);
         long v = (raw & mask) >>> Long.numberOfTrailingZeros(mask);
-        return field(parent, def, off, len, mask, v, disp == null ? Long.toString(v) : disp.apply(v),
-                FieldKind.NORMAL);
+        return field(parent, def, off, len, mask, v, disp == null ? DECIMAL : disp, FieldKind.NORMAL);
     }
 
     /** Any integer field: whole bytes when mask is 0, otherwise masked and shifted; kind RESERVED for reserved bits. */
@@ -115,7 +128,7 @@ public final class L {
         need(parent, def, off, len);
         long raw = buf.uint(off, len);
         long v = mask == 0 ? raw : (raw & mask) >>> Long.numberOfTrailingZeros(mask);
-        return field(parent, def, off, len, mask, v, disp == null ? Long.toString(v) : disp.apply(v), kind);
+        return field(parent, def, off, len, mask, v, disp == null ? DECIMAL : disp, kind);
     }
 
     /** Single-bit flag shown as Set / Not set. */
@@ -127,8 +140,10 @@ public final class L {
     public Field bytes(Field parent, FieldDef def, int off, int len, String display, FieldKind kind) {
         need(parent, def, off, len);
         byte[] v = buf.copy(off, len);
-        return field(parent, def, off, len, 0, v, display != null ? display : Fmt.colonHex(v, 0, len),
+        if (display != null) return field(parent, def, off, len, 0, v, display, kind == null ? FieldKind.NORMAL : kind);
+        Field f = new Field(def, off, len, 0, v, ignored -> Fmt.colonHex(v, 0, v.length), src(),
                 kind == null ? FieldKind.NORMAL : kind);
+        return put(parent, f);
     }
 
     /** A grouping node covering [off, off+len), clipped to the data available. */
@@ -146,8 +161,10 @@ public final class L {
     public Field payload(Field parent, FieldDef def, int off, int len) {
         int have = Math.max(0, Math.min(len, buf.avail(off)));
         if (have == 0) return null;
-        return field(parent, def, off, have, 0, buf.copy(off, have), Fmt.colonHex(buf.bytes(), off, Math.min(have, 32))
-                + (have > 32 ? "…" : ""), FieldKind.PAYLOAD);
+        byte[] v = buf.copy(off, have);
+        return put(parent, new Field(def, off, have, 0, v,
+                ignored -> Fmt.colonHex(v, 0, Math.min(v.length, 32)) + (v.length > 32 ? "…" : ""), src(),
+                FieldKind.PAYLOAD));
     }
 
     // ---- findings ----

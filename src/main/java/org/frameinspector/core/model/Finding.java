@@ -15,12 +15,27 @@ public final class Finding {
     private final int length;
     private final String observed;
     private final String expected;
-    private final String explanation;
+    /** The explanation, or a Supplier that makes it when something first asks (most findings of a check are counted, not read). */
+    private volatile Object explanation;
     private final String reference;
     private final boolean needsContext;
 
     public Finding(String id, Severity severity, String layer, Field field, String source, int offset, int length,
                    String observed, String expected, String explanation, String reference, boolean needsContext) {
+        this(id, severity, layer, field, source, offset, length, observed, expected, (Object) explanation, reference,
+                needsContext);
+    }
+
+    /** As above with an explanation made by {@code explanation} only when it is first read. */
+    public Finding(String id, Severity severity, String layer, Field field, String source, int offset, int length,
+                   String observed, String expected, java.util.function.Supplier<String> explanation, String reference,
+                   boolean needsContext) {
+        this(id, severity, layer, field, source, offset, length, observed, expected, (Object) explanation, reference,
+                needsContext);
+    }
+
+    private Finding(String id, Severity severity, String layer, Field field, String source, int offset, int length,
+                    String observed, String expected, Object explanation, String reference, boolean needsContext) {
         this.id = id;
         this.severity = severity;
         this.layer = layer;
@@ -48,7 +63,15 @@ public final class Finding {
     public int length() { return length; }
     public String observed() { return observed; }
     public String expected() { return expected; }
-    public String explanation() { return explanation; }
+    @SuppressWarnings("unchecked")
+    public String explanation() {
+        Object e = explanation;
+        if (e instanceof java.util.function.Supplier<?> s) {
+            e = ((java.util.function.Supplier<String>) s).get();
+            explanation = e;
+        }
+        return (String) e;
+    }
     public String reference() { return reference; }
     /** True when the check used earlier frames of the connection. */
     public boolean needsContext() { return needsContext; }

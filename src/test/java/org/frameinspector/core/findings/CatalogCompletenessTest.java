@@ -23,6 +23,21 @@ import org.junit.jupiter.api.Test;
 class CatalogCompletenessTest {
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)+");
 
+    /**
+     * A reference goes into customer tickets: it names the clause that was checked, or the document without a clause,
+     * and never prints a doubt or points at our own notes.
+     */
+    @Test
+    void noReferencePrintsADoubt() {
+        Pattern doubt = Pattern.compile("re-checked|not confirmed|disagree|unsure|uncertain|\\?|PROTOCOLS\\.md",
+                Pattern.CASE_INSENSITIVE);
+        Set<String> bad = new TreeSet<>();
+        for (FindingDef d : Catalog.all()) {
+            if (d.reference().isBlank() || doubt.matcher(d.reference()).find()) bad.add(d.id() + ": " + d.reference());
+        }
+        assertThat(bad).isEmpty();
+    }
+
     @Test
     void everyIdTheCodeNamesIsInTheCatalogueAndEveryEntryIsNamedByTheCode() throws IOException {
         Set<String> catalogue = new TreeSet<>();

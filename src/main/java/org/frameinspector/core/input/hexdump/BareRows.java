@@ -44,6 +44,9 @@ final class BareRows {
             p = e0 + 1;
             int e = hp.trimEnd(a, e0);
             int q = hp.skipPrefix(a, e);
+            // Node's "<Buffer 03 00 …>" at the start of a line is the label of the bytes, not a prefix to skip
+            int nodeBuffer = indexIn("<Buffer ", a, Math.min(q + 8, e));
+            if (nodeBuffer >= 0 && nodeBuffer < q) q = nodeBuffer;
             if (q >= e) {
                 flush();
                 prevLabel = null;

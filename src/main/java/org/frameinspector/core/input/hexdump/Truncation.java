@@ -18,6 +18,9 @@ final class Truncation {
     private static final String[] BRACKETED_ELLIPSES = {"[...]", "(...)", "<...>", "{...}", "[\u2026]", "(\u2026)",
         "<\u2026>"};
 
+    private static final java.util.regex.Pattern ONLY_ELLIPSIS =
+            java.util.regex.Pattern.compile("[\\[(<{]?(\\.{3}|\u2026|\\. \\. \\.)[\\])>}]?");
+
     private Truncation() {
     }
 
@@ -46,10 +49,19 @@ final class Truncation {
             }
             // the rest of this line and the next line after a frame's last bytes: words that say bytes are missing
             if (!hp.endsFrame(k)) continue;
+            if (k + 1 < nr && noLineEndBetween(s, end, next)) continue; // more bytes on this line (linear overall)
             int e1 = lineEnd(s, end);
             int e2 = e1 < n ? lineEnd(s, e1 + 1) : n;
             if (next <= e2 && k + 1 < nr) continue; // the next line holds bytes: the dump goes on
             int lim = Math.min(e2, next);
+            // a line that is only an ellipsis right after the last row: rows were left out ("…" / "..." / "[...]")
+            if (e1 < n) {
+                int a = e1 + 1, z = Math.min(e2, next);
+                while (a < z && Character.isWhitespace(s.charAt(a))) a++;
+                while (z > a && Character.isWhitespace(s.charAt(z - 1))) z--;
+                // bounded: only a short line can be an ellipsis, so this stays linear in the text
+                if (z - a <= 7 && ONLY_ELLIPSIS.matcher(s.substring(a, z)).matches()) throw cut(hp, a);
+            }
             for (String w : COUNTED) {
                 int at = indexOfIgnoreCase(s, w, end, lim);
                 if (at >= 0 && numberBefore(s, at)) throw cut(hp, at);
@@ -71,6 +83,11 @@ final class Truncation {
         int p = at - 1;
         while (p >= 0 && s.charAt(p) == ' ') p--;
         return p >= 0 && Character.isDigit(s.charAt(p));
+    }
+
+    private static boolean noLineEndBetween(String s, int a, int b) {
+        for (int q = a; q < b; q++) if (s.charAt(q) == '\n') return false;
+        return true;
     }
 
     private static int lineEnd(String s, int p) {

@@ -216,8 +216,8 @@ public final class IpDissectors {
             }
             l.need(null, IpFields.IP_DSFIELD, o + 1, 1);
             int ds = buf.u8(o + 1);
-            Field dsf = l.field(null, IpFields.IP_DSFIELD, o + 1, 1, 0, (long) ds,
-                    Fmt.hex2(ds) + " (DSCP: " + dscpName(ds >> 2) + ", ECN: " + ECN_SHORT[ds & 3] + ")",
+            Field dsf = l.field(null, IpFields.IP_DSFIELD, o + 1, 1, 0, ds,
+                    v -> Fmt.hex2((int) v) + " (DSCP: " + dscpName((int) v >> 2) + ", ECN: " + ECN_SHORT[(int) v & 3] + ")",
                     FieldKind.NORMAL);
             l.bits(dsf, IpFields.IP_DSFIELD_DSCP, o + 1, 1, 0xFC, IpDissectors::dscpLong);
             l.bits(dsf, IpFields.IP_DSFIELD_ECN, o + 1, 1, 0x03,

@@ -191,7 +191,7 @@ public final class LinkDissectors {
             l.need(null, LinkFields.ETH_TYPE, o + 12, 2);
             int t = buf.u16(o + 12);
             if (t >= 0x0600) {
-                l.field(null, LinkFields.ETH_TYPE, o + 12, 2, 0, (long) t, etherTypeDisplay(t), FieldKind.NORMAL);
+                l.field(null, LinkFields.ETH_TYPE, o + 12, 2, 0, t, v -> etherTypeDisplay((int) v), FieldKind.NORMAL);
                 l.name("Ethernet II, Src: " + s + ", Dst: " + d);
                 etherPayload(ctx, l, t, buf.from(o + 14), LinkFields.ETH_TRAILER);
             } else if (t <= 1500) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.frameinspector.TestFiles;
 import org.frameinspector.core.source.InputException;
+import org.frameinspector.TestJson;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -53,9 +54,7 @@ class CorpusManifestTest {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String line : Files.readAllLines(m, StandardCharsets.UTF_8)) {
             if (line.isBlank()) continue;
-            @SuppressWarnings("unchecked")
-            Map<String, Object> c = (Map<String, Object>) MiniJson.parse(line);
-            out.add(c);
+            out.add(TestJson.object(line));
         }
         return out;
     }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.frameinspector.core.input.Inputs;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.source.InputException;
+import org.frameinspector.TestJson;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -160,9 +161,7 @@ class PasteCorpusTest {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String line : new String(read("manifest.jsonl"), StandardCharsets.UTF_8).split("\n")) {
             if (line.isBlank()) continue;
-            @SuppressWarnings("unchecked")
-            Map<String, Object> c = (Map<String, Object>) MiniJson.parse(line);
-            out.add(c);
+            out.add(TestJson.object(line));
         }
         return out;
     }
