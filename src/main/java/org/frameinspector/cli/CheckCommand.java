@@ -27,6 +27,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filterOptions;
 
+    @Option(names = "--strict-checksums", description = "Report every unfinished TCP checksum as a bad checksum, "
+            + "also when the capture shows checksum offload on the sending host (normally one INFO per direction).")
+    boolean strictChecksums;
+
     @Spec
     CommandSpec spec;
 
@@ -42,7 +46,7 @@ public final class CheckCommand implements Callable<Integer> {
         for (String w : in.warnings()) err.println("frame-inspector: warning: " + w);
         int[] n = new int[4]; // bad, total, frames, all
         try (FrameSource fs = in.frames()) {
-            InOrder.dissect(fs, input.startsAt, d -> {
+            InOrder.dissect(fs, input.startsAt, strictChecksums, d -> {
                 int number = d.frame().number();
                 java.util.List<Finding> findings = d.findings();
                 n[3]++;

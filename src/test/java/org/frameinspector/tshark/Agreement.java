@@ -21,11 +21,11 @@ public final class Agreement {
     public static final Set<String> CORE = Set.of("eth", "vlan", "llc", "sll", "ip", "ipv6", "tcp", "tpkt", "cotp");
 
     /**
-     * Fields never compared: relative sequence numbers (tcp.seq_raw / tcp.ack_raw are compared instead), values
+     * Fields never compared: values
      * tshark computes rather than reads (calculated checksums and windows, stream and analysis data, timing, lengths
      * it derives) – in 4.0 PDML these do not all have a "[" showname, so they are listed by name.
      */
-    static final Set<String> EXCLUDED = Set.of("tcp.seq", "tcp.ack", "tcp.nxtseq",
+    static final Set<String> EXCLUDED = Set.of("tcp.nxtseq",
             // SACK edges are shown relative to the initial sequence number, like tcp.seq
             "tcp.options.sack_le", "tcp.options.sack_re", "tcp.stream", "tcp.len",
             "tcp.completeness", "tcp.window_size", "tcp.window_size_scalefactor", "tcp.checksum_calculated",
@@ -133,7 +133,8 @@ public final class Agreement {
                     for (Placed pl : elsewhere.at(p.number(), f.pos(), f.name())) {
                         OurField x = pl.field();
                         if (x.length() == f.size() && Values.agree(f, x.value(), x.display())) {
-                            o = new Outcome(p.number(), f, Kind.AGREED, x + " (decoded in frame " + pl.decodedIn()
+                            // decoded, but only in a later frame: a miss for this frame (issue 15)
+                            o = new Outcome(p.number(), f, Kind.MISSING, x + " (decoded only in frame " + pl.decodedIn()
                                     + ")", false, pl.decodedIn());
                             break;
                         }
@@ -259,9 +260,9 @@ public final class Agreement {
         public void add(Outcome o) {
             compared++;
             if (o.reassembled()) reCompared++;
+            if (o.decodedIn() != o.frame()) laterAgreed++;
             if (o.kind() == Kind.AGREED) {
                 agreed++;
-                if (o.decodedIn() != o.frame()) laterAgreed++;
                 if (o.reassembled()) reAgreed++;
                 return;
             }
@@ -293,7 +294,7 @@ public final class Agreement {
         public long frameAgreed() { return agreed - reAgreed; }
         public long reassembledCompared() { return reCompared; }
         public long reassembledAgreed() { return reAgreed; }
-        /** Frame fields agreed with our decoding of the same bytes in a later frame (held after a sequence hole). */
+        /** Frame fields missed here but decoded from the same bytes in a later frame (counted as misses). */
         public long agreedInLaterFrame() { return laterAgreed; }
 
         public double framePercent() {

@@ -239,7 +239,7 @@ public final class TsharkAgreement {
         return String.format(Locale.ROOT, "%-46s frame %6d/%6d %7.2f %%  reassembled %5d/%5d %7.2f %%  all %6d/%6d %7.2f %%",
                 name, t.frameAgreed(), t.frameCompared(), t.framePercent(), t.reassembledAgreed(),
                 t.reassembledCompared(), t.reassembledPercent(), t.agreed(), t.compared(), t.percent())
-                + (t.agreedInLaterFrame() > 0 ? "  (" + t.agreedInLaterFrame() + " decoded in a later frame)" : "");
+                + (t.agreedInLaterFrame() > 0 ? "  (" + t.agreedInLaterFrame() + " missed here, decoded only in a later frame)" : "");
     }
 
     private static void printTop(Agreement.Tally t, int top, PrintStream out) {

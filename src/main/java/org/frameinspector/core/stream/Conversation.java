@@ -31,6 +31,8 @@ public final class Conversation {
     String endBy = "";
     int drFrame;
     String note = "";
+    /** Segments from A / from B with unfinished checksums (checksum offload on the sender). */
+    int offloadA, offloadB;
     final Map<String, Integer> findings = new LinkedHashMap<>();
 
     Conversation(int index, String addrA, int portA, String addrB, int portB) {

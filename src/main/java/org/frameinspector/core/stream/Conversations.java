@@ -16,6 +16,7 @@ import org.frameinspector.core.dissect.Dissector;
 import org.frameinspector.core.dissect.L;
 import org.frameinspector.core.dissect.StreamHook;
 import org.frameinspector.core.dissect.TcpInfo;
+import org.frameinspector.core.protocols.tpkt.TpktDissector;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Field;
@@ -32,15 +33,13 @@ import org.frameinspector.core.model.SourcePart;
  * findings column) and {@link #finish()} at the end; {@link #rows()} is the connections view.
  *
  * <p>Per TCP connection and direction it keeps the next expected sequence number, a short history of delivered bytes
- * (to check retransmissions), out-of-order segments (bounded), the TPKT framer and the COTP TSDU being reassembled;
- * per connection the COTP CR/CC negotiation. Memory per direction is bounded by {@link #MAX_PENDING_BYTES} +
- * 65535 (one TPKT) + {@link #MAX_TSDU} + {@link #HISTORY}; closed connections keep only their row.
+ * (to check retransmissions), the holes in the sequence numbers (bounded, for late segments), the SEQ/ACK analysis
+ * ({@link TcpAnalysis}), the TPKT framer and the COTP TSDU being reassembled; per connection the COTP CR/CC
+ * negotiation. Nothing waits for missing bytes: a segment after a hole is decoded at once (the framing starts again
+ * at a TPKT header; bytes before it are continuation data). Memory per direction is bounded by 65535 (one TPKT) +
+ * {@link #MAX_TSDU} + {@link #HISTORY}; closed connections keep only their row.
  */
 public final class Conversations implements StreamHook {
-    /** Out-of-order bytes held per direction before the hole is given up as lost. */
-    public static final int MAX_PENDING_BYTES = 256 * 1024;
-    /** Out-of-order segments held per direction before the hole is given up as lost. */
-    public static final int MAX_PENDING_SEGMENTS = 64;
     /** Largest segmented TSDU reassembled. */
     public static final int MAX_TSDU = 1 << 20;
     /** Bytes of already delivered data kept per direction to compare retransmissions with. */
@@ -84,19 +83,6 @@ public final class Conversations implements StreamHook {
         }
     }
 
-    static final class Pending {
-        final long seq;
-        final byte[] data;
-        final int frame, frameOff;
-
-        Pending(long seq, byte[] data, int frame, int frameOff) {
-            this.seq = seq;
-            this.data = data;
-            this.frame = frame;
-            this.frameOff = frameOff;
-        }
-    }
-
     static final class Dir {
         boolean synSeen, seqKnown, fin, rst;
         /** The stream left TPKT (RDP switched to TLS): payload goes back to TCP. */
@@ -104,8 +90,6 @@ public final class Conversations implements StreamHook {
         long nextSeq;
         byte[] hist;
         long histCount;
-        ArrayList<Pending> pending;
-        int pendingBytes;
         TpktFramer framer;
         int skipped;
         boolean lostSync;
@@ -114,11 +98,18 @@ public final class Conversations implements StreamHook {
         int tsduLen, tsduDts, tsduFirstFrame;
         List<SourcePart> tsduParts;
         boolean tsduDropped;
+        /** SEQ/ACK analysis of this direction (kept after release: retransmissions after the close are analysed). */
+        TcpAnalysis.Flow flow = new TcpAnalysis.Flow();
+        /** The framer hunts after a sequence hole (or a stream picked up mid-way): bytes before a header are continuation. */
+        boolean gapHunt;
+        /** Sequence holes not filled yet, as [from, to) pairs (at most {@link #MAX_HOLES}): late segments fill them. */
+        long[] holes;
+        int holeCount;
+        /** Segments with unfinished checksums (checksum offload on the sending host). */
+        int offloaded;
 
         void release() {
             hist = null;
-            pending = null;
-            pendingBytes = 0;
             framer = null;
             tsdu = null;
             tsduParts = null;
@@ -144,6 +135,7 @@ public final class Conversations implements StreamHook {
         boolean lastTpduFromA;
         long lastTpduTime;
         String lastTpduIssues;
+        TcpAnalysis analysis = new TcpAnalysis();
 
         Conn(Conversation row) {
             this.row = row;
@@ -224,13 +216,14 @@ public final class Conversations implements StreamHook {
         liveFrame = payload.source().isFrame() ? fn : -1;
 
         long seq = tcp.seq() & 0xFFFFFFFFL;
+        TcpAnalysis.Result ar = analyse(ctx, c, d, fromA ? c.b : c.a, tcp, payload, fn, ts);
+        checksum(ctx, c, d, tcp, fromA);
         ecn(ctx, c, tcp, fromA);
         if (tcp.syn()) {
             d.synSeen = true;
             d.seqKnown = true;
             d.nextSeq = (seq + 1) & 0xFFFFFFFFL;
         }
-        if ((tcp.flags() & TcpInfo.ACK) != 0 && !c.closed) ackedHole(ctx, c, fromA ? c.b : c.a, tcp.ack(), payload.start());
         boolean handled = false;
         int n = payload.length();
         if (n > 0) {
@@ -259,7 +252,90 @@ public final class Conversations implements StreamHook {
             }
         }
         if (tcp.fin() || tcp.rst()) close(ctx, c, d, tcp, fromA, payload);
+        String tag = ar == null ? null : TcpAnalysis.tag(ar);
+        if (tag != null) fx.tag(ctx, tag);
         return handled && n > 0;
+    }
+
+    /** Max. sequence holes remembered per direction (for late segments that fill them). */
+    static final int MAX_HOLES = 16;
+
+    /** Checks --strict-checksums: every unfinished checksum is a violation of its own, offload or not. */
+    boolean strictChecksums;
+
+    /** Makes every unfinished TCP checksum a VIOLATION of its own instead of one INFO per host and direction. */
+    public Conversations strictChecksums(boolean strict) {
+        strictChecksums = strict;
+        return this;
+    }
+
+    /** Relative numbers and the SEQ/ACK analysis of this segment, with findings where they matter. */
+    private TcpAnalysis.Result analyse(Ctx ctx, Conn c, Dir d, Dir o, TcpInfo tcp, Buf payload, int fn, long ts) {
+        Layer l = TcpAnalysis.tcpLayer(ctx.out());
+        if (l == null) return null;
+        long win = TcpAnalysis.value(l, "tcp.window_size_value", -1);
+        long len = TcpAnalysis.value(l, "tcp.len", payload.length());
+        int ws = (int) TcpAnalysis.value(l, "tcp.options.wscale.shift", -1);
+        TcpAnalysis.Result r = c.analysis.segment(d.flow, o.flow, tcp, (int) len, win, ws, fn, ts);
+        fx.analysis(ctx, r);
+        int f = r.flags();
+        String src = l.source();
+        int off = l.offset();
+        Field seqF = field(ctx, src, off + 4, "tcp.seq");
+        if ((f & TcpAnalysis.LOST) != 0) {
+            fx.finding(ctx, "TCP-SEGMENT-MISSING", null, "tcp", seqF, src, off + 4, 4,
+                    "this segment starts at relative sequence " + r.seq() + ", the highest seen before was "
+                            + r.prevNext(), null);
+        }
+        if ((f & TcpAnalysis.ACK_LOST) != 0) {
+            fx.finding(ctx, "TCP-ACKED-UNSEEN-SEGMENT", null, "tcp", field(ctx, src, off + 8, "tcp.ack"), src, off + 8, 4,
+                    "acknowledges up to relative sequence " + r.ack(), null);
+        }
+        if ((f & TcpAnalysis.SPURIOUS) != 0) {
+            fx.finding(ctx, "TCP-SPURIOUS-RETRANSMISSION", null, "tcp", seqF, src, off + 4, 4,
+                    len + " bytes from relative sequence " + r.seq() + ", already acknowledged by the peer", null);
+        } else if ((f & TcpAnalysis.FAST) != 0) {
+            fx.finding(ctx, "TCP-FAST-RETRANSMISSION", null, "tcp", seqF, src, off + 4, 4,
+                    len + " bytes from relative sequence " + r.seq() + " after " + o.flow.dupAcks + " duplicate ACKs", null);
+        } else if ((f & TcpAnalysis.RETRANSMISSION) != 0) {
+            fx.finding(ctx, "TCP-RETRANSMISSION", null, "tcp", seqF, src, off + 4, 4,
+                    (tcp.syn() ? "the SYN" : len + " bytes") + " from relative sequence " + r.seq()
+                            + " sent again (first sent in or before frame " + r.prevNextFrame() + ")", null);
+        } else if ((f & TcpAnalysis.OUT_OF_ORDER) != 0) {
+            fx.finding(ctx, "TCP-OUT-OF-ORDER", null, "tcp", seqF, src, off + 4, 4,
+                    "relative sequence " + r.seq() + ", below the highest seen (" + r.prevNext() + ")", null);
+        }
+        if ((f & TcpAnalysis.ZERO_WINDOW) != 0) {
+            fx.finding(ctx, "TCP-ZERO-WINDOW", null, "tcp", field(ctx, src, off + 14, "tcp.window_size_value"), src,
+                    off + 14, 2, "window 0", null);
+        }
+        return r;
+    }
+
+    /**
+     * An unfinished checksum (TCP left it to the stream layer: 0 or the bare pseudo-header sum) is checksum offload
+     * on the sending host: one INFO per connection direction, counted in the connection's note; with
+     * --strict-checksums each one is a VIOLATION.
+     */
+    private void checksum(Ctx ctx, Conn c, Dir d, TcpInfo tcp, boolean fromA) {
+        Integer unf = ctx.get(org.frameinspector.core.protocols.tcp.TcpDissector.CHECKSUM_UNFINISHED);
+        if (unf == null) return;
+        Layer l = TcpAnalysis.tcpLayer(ctx.out());
+        if (l == null) return;
+        String src = l.source();
+        int off = l.offset() + 16;
+        Field ck = field(ctx, src, off, "tcp.checksum");
+        Field calc = field(ctx, src, off, "tcp.checksum_calculated");
+        String exp = calc == null ? "the checksum over the segment" : String.format("0x%04x", calc.longValue());
+        String obs = String.format("0x%04x", unf & 0xFFFF);
+        if (strictChecksums) {
+            fx.finding(ctx, "TCP-CHECKSUM-BAD", Severity.VIOLATION, "tcp", ck, src, off, 2, obs, exp);
+        } else if (d.offloaded++ == 0) {
+            fx.finding(ctx, "TCP-CHECKSUM-OFFLOAD", null, "tcp", ck, src, off, 2, obs + " from " + tcp.srcAddr()
+                    + " (the first of its segments to " + tcp.dstAddr() + " with an unfinished checksum)", exp);
+        }
+        if (fromA) c.row.offloadA++;
+        else c.row.offloadB++;
     }
 
     private static final int ECE = 0x040, CWR = 0x080, AE = 0x100;
@@ -315,7 +391,11 @@ public final class Conversations implements StreamHook {
         }
         if (c == null) c = active.get(Key.of(t));
         boolean newSyn = t.syn() && (t.flags() & TcpInfo.ACK) == 0;
-        if (c != null && c.closed && newSyn) c = null;
+        Conn old = null;
+        if (c != null && c.closed && newSyn) {
+            old = c;
+            c = null;
+        }
         if (c == null) {
             boolean synAck = t.syn() && (t.flags() & TcpInfo.ACK) != 0;
             Conversation row = synAck
@@ -327,6 +407,17 @@ public final class Conversations implements StreamHook {
             c = new Conn(row);
             c.key = Key.of(t);
             active.put(c.key, c);
+            if (old != null) {
+                // a SYN with the ISN of the closed connection's SYN is a retransmission of it (a new connection on
+                // the same ports would choose a new ISN): the SEQ/ACK analysis goes on where it was
+                boolean oldA = old.row.portA == t.srcPort() && old.row.addrA.equals(t.srcAddr());
+                Dir os = oldA ? old.a : old.b, or = oldA ? old.b : old.a;
+                if (os.flow.baseSet && os.flow.base == (t.seq() & 0xFFFFFFFFL)) {
+                    c.analysis = old.analysis;
+                    c.a.flow = os.flow;
+                    c.b.flow = or.flow;
+                }
+            }
         }
         if (c != last) {
             boolean known = false;
@@ -390,6 +481,10 @@ public final class Conversations implements StreamHook {
         int start = payload.start(), n = payload.length();
         DataSource src = payload.source();
         int diff = (int) (dataSeq - d.nextSeq);
+        if (diff < 0 && fillHole(d, dataSeq, n)) {
+            late(ctx, payload);
+            return true;
+        }
         if (diff < 0) {
             int ov = (int) Math.min(n, -(long) diff);
             overlap(ctx, d, b, start, ov, dataSeq);
@@ -399,37 +494,83 @@ public final class Conversations implements StreamHook {
             dataSeq = (dataSeq + ov) & 0xFFFFFFFFL;
             diff = 0;
         }
-        if (diff > 0) {
-            if (d.pending == null) d.pending = new ArrayList<>(4);
-            int at = 0;
-            while (at < d.pending.size() && (int) (d.pending.get(at).seq - dataSeq) <= 0) at++;
-            if (src.isFrame()) {
-                d.pending.add(at, new Pending(dataSeq, Arrays.copyOfRange(b, start, start + n), curFrame, start));
-            } else {
-                // a segment from a reassembled IP datagram: one held piece per frame it came from
-                long s0 = dataSeq;
-                int[] i = {at, start};
-                pieces(src, start, n, (o, k, fr, fo) -> d.pending.add(i[0]++, new Pending((s0 + (o - i[1])) & 0xFFFFFFFFL,
-                        Arrays.copyOfRange(b, o, o + k), fr, fo)));
-            }
-            d.pendingBytes += n;
-            fx.finding(ctx, "TCP-OUT-OF-ORDER", null, "tcp", null, DataSource.FRAME, start, n, diff + " bytes", null);
-            note(ctx, src, start, n, "held back until the missing bytes before it arrive");
-            if (d.pendingBytes > MAX_PENDING_BYTES) {
-                fx.finding(ctx, "STREAM-BUFFER-LIMIT", null, "tcp", null, DataSource.FRAME, start, n,
-                        d.pendingBytes + " out-of-order bytes", MAX_PENDING_BYTES + " bytes");
-                gap(ctx, c, d, start);
-            } else if (d.pending.size() > MAX_PENDING_SEGMENTS) {
-                gap(ctx, c, d, start);
-            }
-            endOfFrame(ctx, d);
-            return true;
-        }
+        if (diff > 0) hole(d, dataSeq);
         if (src.isFrame()) deliver(ctx, c, d, b, start, n, curFrame, start);
         else pieces(src, start, n, (o, k, fr, fo) -> deliver(ctx, c, d, b, o, k, fr, fo));
-        drain(ctx, c, d);
         endOfFrame(ctx, d);
         return true;
+    }
+
+    /**
+     * A sequence hole: the bytes before this segment were not captured (a capture is a record, not a wait state). It
+     * is remembered so a late segment can fill it, the framing starts again at this segment (what was held of a TPKT
+     * before the hole is dropped) and the TCP analysis reports it (TCP-SEGMENT-MISSING).
+     */
+    private void hole(Dir d, long dataSeq) {
+        if (d.holes == null) d.holes = new long[2 * MAX_HOLES];
+        if (d.holeCount == MAX_HOLES) {
+            System.arraycopy(d.holes, 2, d.holes, 0, 2 * (MAX_HOLES - 1));
+            d.holeCount--;
+        }
+        d.holes[2 * d.holeCount] = d.nextSeq;
+        d.holes[2 * d.holeCount + 1] = dataSeq;
+        d.holeCount++;
+        if (d.framer != null) d.framer.gap();
+        d.gapHunt = true;
+        d.skipped = 0;
+        d.lostSync = false;
+        dropTsdu(d);
+        d.nextSeq = dataSeq;
+    }
+
+    /** True when [seq, seq+n) starts in a remembered hole; the hole shrinks by what the segment fills. */
+    private static boolean fillHole(Dir d, long seq, int n) {
+        for (int i = 0; i < d.holeCount; i++) {
+            long from = d.holes[2 * i], to = d.holes[2 * i + 1];
+            if ((int) (seq - from) < 0 || (int) (seq - to) >= 0) continue;
+            long end = (seq + n) & 0xFFFFFFFFL;
+            if (seq == from && (int) (end - to) >= 0) {
+                System.arraycopy(d.holes, 2 * i + 2, d.holes, 2 * i, 2 * (d.holeCount - i - 1));
+                d.holeCount--;
+            } else if (seq == from) {
+                d.holes[2 * i] = end;
+            } else {
+                d.holes[2 * i + 1] = seq;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Set while a late segment is decoded on its own: COTP state (TSDU reassembly) is not touched. */
+    private boolean detached;
+
+    /**
+     * A late (or retransmitted) segment with bytes of a hole: decoded in its own frame, apart from the stream's
+     * framing (which has moved on): a TPKT at its start is decoded, other bytes are continuation data.
+     */
+    private void late(Ctx ctx, Buf payload) {
+        int s = payload.start(), n = payload.length();
+        if (!payload.source().isFrame() || liveFrame < 0) {
+            note(ctx, payload.source(), s, n, "late segment (bytes of an earlier hole in the sequence numbers)");
+            return;
+        }
+        if (n >= 4 && payload.peek(s) == 3 && payload.peek(s + 1) == 0) {
+            lone(ctx, s, n);
+        } else {
+            fx.continuation(ctx, s, n);
+        }
+    }
+
+    /** Decodes [off, off+n) of the frame with the TPKT dissector alone, as a single frame would be. */
+    private void lone(Ctx ctx, int off, int n) {
+        boolean was = detached;
+        detached = true;
+        try {
+            fx.call(ctx, tpkt, new Buf(ctx.out().sources().get(0), off, off + n));
+        } finally {
+            detached = was;
+        }
     }
 
     private interface Piece {
@@ -476,9 +617,6 @@ public final class Conversations implements StreamHook {
             fx.finding(ctx, "TCP-OVERLAP-MISMATCH", null, "tcp", null, DataSource.FRAME, start + first,
                     lastDiff - first + 1, differ + " of the " + compared + " overlapping bytes differ",
                     "the same bytes as first sent");
-        } else {
-            String what = ov + " bytes" + (compared < ov ? " (" + compared + " of them still in the history and equal)" : "");
-            fx.finding(ctx, "TCP-RETRANSMISSION", null, "tcp", null, DataSource.FRAME, start, ov, what, null);
         }
         note(ctx, null, start, ov, differ > 0 ? "retransmitted, but different from the first copy (first copy kept)"
                 : "retransmitted, already decoded");
@@ -520,8 +658,17 @@ public final class Conversations implements StreamHook {
         d.nextSeq = (s + n) & 0xFFFFFFFFL;
         if (d.passthrough) return;
         if (d.framer == null) {
-            d.framer = new TpktFramer(!d.synSeen);
+            d.framer = new TpktFramer(!d.synSeen || d.gapHunt);
             d.framer.rdp = c.row.portA == 3389 || c.row.portB == 3389;
+            if (!d.synSeen) d.gapHunt = true;
+        }
+        if (frame == liveFrame && d.framer.hunting() && d.framer.buffered() == 0 && n >= 4 && b[off] == 3 && b[off + 1] == 0
+                && !TpktDissector.looksLikeTpkt(new Buf(ctx.out().sources().get(0), off, off + n), off)) {
+            // a segment that starts where a TPKT header must start (stream start, after a hole or a lost framing)
+            // with 03 00 but a header the framer cannot follow (length < 7, COTP LI 0 or 255 …): decode it as a
+            // lone segment, so its TPKT and COTP findings are raised, and keep looking for a header after it
+            lone(ctx, off, n);
+            return;
         }
         if (frame == liveFrame && frameOff == off && d.framer.buffered() == 0 && !d.framer.hunting() && !d.lostSync
                 && d.skipped == 0) {
@@ -550,54 +697,6 @@ public final class Conversations implements StreamHook {
         frame(ctx, c, d);
     }
 
-    /** Delivers held segments that are now in order. */
-    private void drain(Ctx ctx, Conn c, Dir d) {
-        while (d.pending != null && !d.pending.isEmpty()) {
-            Pending p = d.pending.get(0);
-            int diff = (int) (p.seq - d.nextSeq);
-            if (diff > 0) return;
-            d.pending.remove(0);
-            d.pendingBytes -= p.data.length;
-            int skip = -diff;
-            if (skip >= p.data.length) continue;
-            deliver(ctx, c, d, p.data, skip, p.data.length - skip, p.frame, p.frameOff + skip);
-        }
-    }
-
-    /**
-     * The peer acknowledges (cumulatively) the hole before the first segment held for direction {@code o}: the hole
-     * was received but never captured (a filtered or lossy capture) and will not be retransmitted, so give up on it
-     * now instead of holding the later segments until the buffer limits.
-     */
-    private void ackedHole(Ctx ctx, Conn c, Dir o, long ack, int at) {
-        if (o.pending == null || o.pending.isEmpty()) return;
-        if ((int) ((ack & 0xFFFFFFFFL) - o.pending.get(0).seq) < 0) return;
-        Dir d = curDir;
-        boolean fromA = curFromA;
-        curDir = o;
-        curFromA = o == c.a;
-        try {
-            gap(ctx, c, o, at);
-            endOfFrame(ctx, o);
-        } finally {
-            curDir = d;
-            curFromA = fromA;
-        }
-    }
-
-    /** Gives up on the hole before the first held segment: report it, skip it, look for the next TPKT. */
-    private void gap(Ctx ctx, Conn c, Dir d, int at) {
-        if (d.pending == null || d.pending.isEmpty()) return;
-        Pending p = d.pending.get(0);
-        long missing = (p.seq - d.nextSeq) & 0xFFFFFFFFL;
-        fx.finding(ctx, "TCP-SEGMENT-MISSING", null, "tcp", null, DataSource.FRAME, at, 0,
-                missing + " bytes (relative sequence " + d.histCount + " to " + (d.histCount + missing) + ")", null);
-        d.nextSeq = p.seq;
-        if (d.framer != null) d.framer.gap();
-        dropTsdu(d);
-        drain(ctx, c, d);
-    }
-
     // ------------------------------------------------------------------ TPKT framing
 
     private final int[] runOff = new int[64], runLen = new int[64];
@@ -611,6 +710,7 @@ public final class Conversations implements StreamHook {
             int r = f.next();
             if (r == TpktFramer.NEED_MORE) break;
             if (r == TpktFramer.TPKT) {
+                d.gapHunt = false;
                 int s = f.resultStart, l = f.resultLen;
                 boolean resync = d.skipped > 0 || d.lostSync;
                 if (liveFrame > 0 && f.wholeIn(s, l, liveFrame) && !resync) {
@@ -671,6 +771,9 @@ public final class Conversations implements StreamHook {
                     f.forEachIn(f.resultStart, n, liveFrame, (fo, k) -> note(ctx, null, fo, k,
                             "RDP fast-path PDU of " + n + " bytes (MS-RDPBCGR 2.2.9.1.2), not TPKT"));
                 }
+            } else if (r == TpktFramer.SKIPPED && d.gapHunt) {
+                flushRun(ctx, c);
+                f.forEachIn(f.resultStart, f.resultLen, liveFrame, (fo, k) -> fx.continuation(ctx, fo, k));
             } else if (r == TpktFramer.SKIPPED) {
                 flushRun(ctx, c);
                 d.skipped += f.resultLen;
@@ -758,10 +861,6 @@ public final class Conversations implements StreamHook {
         int flagsLen = inFrame ? 1 : 0;
         Field flags = inFrame ? field(ctx, DataSource.FRAME, tl.offset() + 12, "tcp.flags") : null;
         String how = tcp.rst() ? "RST" : "FIN";
-        if (d.pending != null && !d.pending.isEmpty()) {
-            gap(ctx, c, d, payload.start());
-            endOfFrame(ctx, d);
-        }
         if (d.framer != null && d.framer.partialHave() > 0) {
             int l = d.framer.partialLength();
             fx.finding(ctx, "TPKT-LENGTH-VS-SEGMENTS", null, "tpkt", flags, DataSource.FRAME, flagsOff, flagsLen,
@@ -836,7 +935,7 @@ public final class Conversations implements StreamHook {
         int end = Math.min(b.length, off + Math.max(t.length(), 0));
         int hdr = Math.min(Math.max(t.li(), 0) + 1, Math.max(0, end - off));
         Field typeField = t.typeField();
-        if (type != CotpInfo.DT && d.tsduDts > 0) {
+        if (type != CotpInfo.DT && d.tsduDts > 0 && !detached) {
             fx.finding(ctx, "COTP-DT-EOT-SEQUENCE-BROKEN", null, "cotp", typeField, src, off + 1, 1,
                     d.tsduDts + " DT with EOT = 0 from frame " + d.tsduFirstFrame, "a " + Conversation.typeName(type));
             dropTsdu(d);
@@ -962,7 +1061,7 @@ public final class Conversations implements StreamHook {
         fx.begin(StreamLog.DT);
         boolean took = false;
         try {
-            if (ctx != curCtx || cur == null) return false;
+            if (ctx != curCtx || cur == null || detached) return false;
             took = dtData(ctx, userData, eot);
             if (took) fx.segmentData(ctx, userData);
             return took;
@@ -1058,6 +1157,15 @@ public final class Conversations implements StreamHook {
 
     /** Ends the capture: connections never closed stay "open" (or "DR" when one was seen); notes what was cut off. */
     public void finish() {
+        for (Conversation row : rows) {
+            for (int side = 0; side < 2; side++) {
+                int k = side == 0 ? row.offloadA : row.offloadB;
+                if (k == 0) continue;
+                String who = side == 0 ? row.endpointA() : row.endpointB();
+                row.note += (row.note.isEmpty() ? "" : "; ") + "checksum offload on " + who + ": " + k + " segment"
+                        + (k == 1 ? "" : "s") + " with unfinished checksums";
+            }
+        }
         for (Conn c : active.values()) {
             if (c.closed) continue;
             endOpen(c, null);
@@ -1081,10 +1189,6 @@ public final class Conversations implements StreamHook {
                 }
                 if (d.tsduDts > 0) {
                     n.append(n.length() > 0 ? "; " : "").append("capture ended inside a segmented TSDU from ").append(side);
-                }
-                if (d.pending != null && !d.pending.isEmpty()) {
-                    n.append(n.length() > 0 ? "; " : "").append("out-of-order data from ").append(side)
-                            .append(" never completed");
                 }
                 d.release();
             }

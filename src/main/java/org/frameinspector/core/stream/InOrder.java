@@ -16,8 +16,13 @@ public final class InOrder {
 
     /** Returns the conversations (finished) after every frame was passed to {@code each}. */
     public static Conversations dissect(FrameSource fs, String startsAt, Consumer<Dissection> each) {
+        return dissect(fs, startsAt, false, each);
+    }
+
+    /** The same; {@code strictChecksums}: every unfinished TCP checksum is a VIOLATION (no offload summary). */
+    public static Conversations dissect(FrameSource fs, String startsAt, boolean strictChecksums, Consumer<Dissection> each) {
         FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
-        Conversations conv = new Conversations();
+        Conversations conv = new Conversations().strictChecksums(strictChecksums);
         try (org.frameinspector.core.source.FrameCursor cur = fs.cursor()) {
             while (cur.next()) {
                 Dissection d = fd.dissect(cur.frame(), startsAt, conv);

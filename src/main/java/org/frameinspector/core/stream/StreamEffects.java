@@ -96,6 +96,33 @@ final class StreamEffects {
         out.setProtocol(proto);
     }
 
+    /** Relative sequence numbers and the SEQ/ACK analysis of the segment, into its TCP layer. */
+    void analysis(Ctx ctx, TcpAnalysis.Result r) {
+        log(new StreamLog.AnalysisOp(r));
+        TcpAnalysis.apply(ctx, r);
+    }
+
+    /** A bracketed tag in front of the Info column ("[TCP Retransmission]"). */
+    void tag(Ctx ctx, String tag) {
+        log(new StreamLog.TagOp(tag));
+        TcpAnalysis.tagInfo(ctx, tag);
+    }
+
+    /** Frame bytes after a sequence hole, before the first TPKT header: the rest of a TPKT whose start was not captured. */
+    void continuation(Ctx ctx, int off, int n) {
+        if (n <= 0) return;
+        log(new StreamLog.ContinuationOp(off, n));
+        continuationNow(ctx, off, n);
+    }
+
+    static void continuationNow(Ctx ctx, int off, int n) {
+        Dissection out = ctx.out();
+        Buf fb = new Buf(out.sources().get(0), off, off + n);
+        L l = ctx.layer("tpkt", "TPKT Continuation", fb);
+        l.field(null, org.frameinspector.core.protocols.tpkt.TpktFields.TPKT_CONTINUATION_DATA
+                .as("Continuation data (start not captured)"), off, n, 0, fb.copy(off, n), n + " bytes", FieldKind.PAYLOAD);
+    }
+
     /** Shows DT user data the stream layer took (to reassemble a TSDU) in the COTP layer it belongs to. */
     void segmentData(Ctx ctx, Buf ud) {
         if (ud.length() <= 0) return;

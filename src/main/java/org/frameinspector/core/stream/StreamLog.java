@@ -127,6 +127,24 @@ public final class StreamLog {
         }
     }
 
+    record AnalysisOp(TcpAnalysis.Result result) implements Op {
+        public void apply(Ctx ctx) {
+            TcpAnalysis.apply(ctx, result);
+        }
+    }
+
+    record TagOp(String tag) implements Op {
+        public void apply(Ctx ctx) {
+            TcpAnalysis.tagInfo(ctx, tag);
+        }
+    }
+
+    record ContinuationOp(int off, int n) implements Op {
+        public void apply(Ctx ctx) {
+            StreamEffects.continuationNow(ctx, off, n);
+        }
+    }
+
     record SegmentOp(String source, int start, int end) implements Op {
         public void apply(Ctx ctx) {
             StreamEffects.segmentDataNow(ctx, source, start, end);

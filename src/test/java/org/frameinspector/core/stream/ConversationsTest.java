@@ -125,22 +125,27 @@ class ConversationsTest {
     }
 
     @Test
-    void outOfOrderSegmentIsHeldAndDecodedWhenTheHoleIsFilled() {
+    void segmentAfterAHoleIsDecodedAtOnceAndTheLateSegmentInItsOwnFrame() {
         StreamKit k = new StreamKit().connect(true);
         byte[] a = tpkt(dt(true, bytes(40, 1))), b = tpkt(dt(true, bytes(40, 2)));
         long s = k.client.seq;
-        Dissection late = k.client.at(s + a.length, 0x18, b);
-        assertThat(ids(late)).contains("TCP-OUT-OF-ORDER");
-        assertThat(layers(late, "tpkt")).isEmpty();
-        noUndecoded(late);
+        // b arrives first: nothing is held back, it is decoded in its own frame (the hole is reported)
+        Dissection early = k.client.at(s + a.length, 0x18, b);
+        assertThat(ids(early)).containsExactly("TCP-SEGMENT-MISSING");
+        List<Layer> t = layers(early, "tpkt");
+        assertThat(t).hasSize(1);
+        assertThat(t.get(0).source()).isEqualTo(DataSource.FRAME);
+        assertThat(t.get(0).offset()).isEqualTo(PAY);
+        noUndecoded(early);
+        // a fills the hole soon after: out of order (below the highest sequence seen), decoded in its own frame too
         Dissection fill = k.client.at(s, 0x18, a);
         k.client.seq = s + a.length + b.length;
-        List<Layer> t = layers(fill, "tpkt");
-        assertThat(t).hasSize(2);
-        assertThat(t.get(0).source()).isEqualTo(DataSource.FRAME);
-        DataSource r = fill.source(t.get(1).source());
-        assertThat(r.parts()).containsExactly(new SourcePart(late.frame().number(), PAY, 0, b.length));
+        assertThat(ids(fill)).containsExactly("TCP-OUT-OF-ORDER");
+        assertThat(layers(fill, "tpkt")).hasSize(1);
+        assertThat(layers(fill, "tpkt").get(0).source()).isEqualTo(DataSource.FRAME);
+        assertThat(fill.sources()).hasSize(1);
         assertThat(k.tsdus).hasSize(2);
+        noUndecoded(fill);
         // in order again
         Dissection next = k.client.send(tpkt(dt(true, bytes(10, 5))));
         assertThat(layers(next, "tpkt")).hasSize(1);
@@ -148,7 +153,7 @@ class ConversationsTest {
     }
 
     @Test
-    void lostSegmentIsReportedAndFramingResumesAtTheNextHeader() {
+    void lostSegmentIsReportedAndTheRestOfItsTpktIsContinuationData() {
         StreamKit k = new StreamKit().connect(true);
         byte[] a = tpkt(dt(true, bytes(40, 1))), lost = tpkt(dt(true, bytes(400, 2)));
         byte[] c = tpkt(dt(true, bytes(30, 3)));
@@ -156,16 +161,24 @@ class ConversationsTest {
         long s = k.client.seq;
         byte[][] lp = split(lost, 200);
         // the first half of 'lost' never shows up; its second half and then c arrive
-        k.client.at(s + 200, 0x18, lp[1]);
+        Dissection half = k.client.at(s + 200, 0x18, lp[1]);
+        assertThat(ids(half)).containsExactly("TCP-SEGMENT-MISSING");
+        assertThat(half.finding("TCP-SEGMENT-MISSING").observed())
+                .isEqualTo("this segment starts at relative sequence 248, the highest seen before was 48");
+        List<Layer> cont = layers(half, "tpkt");
+        assertThat(cont).hasSize(1);
+        assertThat(cont.get(0).name()).isEqualTo("TPKT Continuation");
+        assertThat(half.fields("tpkt.continuation_data")).hasSize(1);
+        assertThat(half.fields("tpkt.continuation_data").get(0).length()).isEqualTo(lp[1].length);
+        noUndecoded(half);
         Dissection dc = k.client.at(s + lost.length, 0x18, c);
-        assertThat(ids(dc)).contains("TCP-OUT-OF-ORDER");
+        assertThat(dc.findings()).isEmpty();
+        List<Layer> t = layers(dc, "tpkt");
+        assertThat(t).hasSize(1);
+        assertThat(t.get(0).source()).isEqualTo(DataSource.FRAME);
         k.client.seq = s + lost.length + c.length;
         Dissection fin = k.client.fin();
-        assertThat(ids(fin)).contains("TCP-SEGMENT-MISSING", "TPKT-STREAM-RESYNC");
-        assertThat(fin.finding("TCP-SEGMENT-MISSING").observed()).startsWith("200 bytes");
-        List<Layer> t = layers(fin, "tpkt");
-        assertThat(t).hasSize(1);
-        assertThat(fin.source(t.get(0).source()).bytes()).isEqualTo(c);
+        assertThat(fin.findings()).isEmpty();
     }
 
     @Test
@@ -196,13 +209,18 @@ class ConversationsTest {
     }
 
     @Test
-    void captureStartingMidTpktHuntsQuietly() {
+    void captureStartingMidTpktShowsContinuationThenDecodes() {
         StreamKit k = new StreamKit().connect(false);
         byte[] a = tpkt(dt(true, bytes(40, 1)));
         Dissection d = k.client.send(bytes(13, 9), a);
-        assertThat(ids(d)).containsExactly("TPKT-STREAM-RESYNC");
-        assertThat(layers(d, "tpkt")).hasSize(1);
-        assertThat(layers(d, "tpkt").get(0).offset()).isEqualTo(PAY + 13);
+        assertThat(ids(d)).isEmpty();
+        List<Layer> t = layers(d, "tpkt");
+        assertThat(t).hasSize(2);
+        assertThat(t.get(0).name()).isEqualTo("TPKT Continuation");
+        assertThat(t.get(0).offset()).isEqualTo(PAY);
+        assertThat(t.get(0).length()).isEqualTo(13);
+        assertThat(t.get(1).offset()).isEqualTo(PAY + 13);
+        noUndecoded(d);
     }
 
     @Test

@@ -22,6 +22,12 @@ import org.frameinspector.core.model.Severity;
 public final class TcpDissector implements Dissector {
     static final int F_FIN = 0x001, F_SYN = 0x002, F_RST = 0x004, F_PSH = 0x008, F_ACK = 0x010, F_URG = 0x020,
             F_ECE = 0x040, F_CWR = 0x080, F_AE = 0x100, F_RES = 0xE00;
+    /**
+     * Ctx, for the stream layer: the transmitted checksum of a segment whose checksum is unfinished (0, or the bare
+     * pseudo-header sum: what a sending host with checksum offload hands to its network card). TCP raises no finding
+     * for it when a stream layer follows the connection; the stream layer reports the offload once per direction.
+     */
+    public static final org.frameinspector.core.dissect.Ctx.Key<Integer> CHECKSUM_UNFINISHED = org.frameinspector.core.dissect.Ctx.Key.of("tcp:checksum.unfinished");
     private static final char[] FLAG_LETTERS = "RRRACEUAPRSF".toCharArray();
 
     public static void register(DissectorRegistry r) {
@@ -75,6 +81,13 @@ public final class TcpDissector implements Dissector {
         int sp = (int) spF.longValue(), dp = (int) dpF.longValue();
         String info0 = sp + " \u2192 " + dp;
         ctx.out().setInfo(info0);
+        if (ctx.stream() == null && buf.avail(o + 4) >= 8) {
+            // a lone segment: no connection to count from, so tcp.seq / tcp.ack carry the raw numbers and say so
+            // (the stream layer adds the relative ones in the in-order pass)
+            long rs = buf.u32(o + 4), ra = buf.u32(o + 8);
+            l.field(null, TcpFields.TCP_SEQ, o + 4, 4, 0, rs, rs + "    (raw: no connection context)", FieldKind.NORMAL);
+            l.field(null, TcpFields.TCP_ACK, o + 8, 4, 0, ra, ra + "    (raw: no connection context)", FieldKind.NORMAL);
+        }
         Field seqF = l.uint(null, TcpFields.TCP_SEQ_RAW, o + 4, 4);
         Field ackF = l.uint(null, TcpFields.TCP_ACK_RAW, o + 8, 4);
         l.need(null, TcpFields.TCP_HDR_LEN, o + 12, 2);
@@ -166,9 +179,21 @@ public final class TcpDissector implements Dissector {
                     Fmt.hex4(calc));
             if (!good) {
                 checksumBad = true;
-                String hint = IpDissectors.offloadHint(ctx, transmitted);
-                l.finding("TCP-CHECKSUM-BAD", hint != null ? Severity.INFO : null, ck, Fmt.hex4((int) transmitted),
-                        Fmt.hex4(calc), hint);
+                // unfinished: 0, or the pseudo-header sum alone (folded, or its complement)
+                long pseudo = sum - InternetChecksum.add(InternetChecksum.add(0, b, o, 16), b, o + 18, segLen - 18);
+                int ph = InternetChecksum.fold(pseudo);
+                boolean unfinished = transmitted == 0 || transmitted == ph || transmitted == (~ph & 0xFFFF);
+                if (unfinished && ctx.stream() != null) {
+                    ctx.put(CHECKSUM_UNFINISHED, (int) transmitted);
+                } else {
+                    String hint = IpDissectors.offloadHint(ctx, transmitted);
+                    if (hint == null && unfinished) {
+                        hint = "The transmitted checksum is the pseudo-header sum alone: the sending host left the rest "
+                                + "to its network card (checksum offload), so the packet on the wire was probably correct.";
+                    }
+                    l.finding("TCP-CHECKSUM-BAD", hint != null ? Severity.INFO : null, ck, Fmt.hex4((int) transmitted),
+                            Fmt.hex4(calc), hint);
+                }
             }
         } else {
             l.generated(null, TcpFields.TCP_CHECKSUM_STATUS, o + 16, 0, 2L, "Unverified");

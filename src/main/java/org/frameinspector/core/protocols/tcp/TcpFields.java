@@ -21,6 +21,10 @@ public final class TcpFields {
     public static final FieldDef TCP_DSTPORT = TCP.uint("tcp.dstport", "Destination Port").add();
     public static final FieldDef TCP_SEQ_RAW = TCP.uint("tcp.seq_raw", "Sequence Number (raw)").add();
     public static final FieldDef TCP_ACK_RAW = TCP.uint("tcp.ack_raw", "Acknowledgment Number (raw)").add();
+    /** Relative to the connection's first sequence number in the stream pass; a lone frame carries the raw number. */
+    public static final FieldDef TCP_SEQ = TCP.uint("tcp.seq", "Sequence Number").add();
+    public static final FieldDef TCP_ACK = TCP.uint("tcp.ack", "Acknowledgment Number").add();
+    public static final FieldDef TCP_NXTSEQ = TCP.uint("tcp.nxtseq", "Next Sequence Number").generated().add();
     public static final FieldDef TCP_HDR_LEN = TCP.uint("tcp.hdr_len", "Header Length").mask(0xF0).add();
     public static final FieldDef TCP_FLAGS = TCP.uint("tcp.flags", "Flags").mask(0xFFF).add();
     public static final FieldDef TCP_FLAGS_RES = TCP.uint("tcp.flags.res", "Reserved").mask(0x0E).reserved().add();
@@ -55,6 +59,29 @@ public final class TcpFields {
     public static final FieldDef TCP_OPTIONS_SACK_RE = TCP.uint("tcp.options.sack_re", "right edge").add();
     public static final FieldDef TCP_OPTIONS_TIMESTAMP_TSVAL = TCP.uint("tcp.options.timestamp.tsval", "Timestamp value").add();
     public static final FieldDef TCP_OPTIONS_TIMESTAMP_TSECR = TCP.uint("tcp.options.timestamp.tsecr", "Timestamp echo reply").add();
+
+    // SEQ/ACK analysis of the stream pass (org.frameinspector.core.stream.TcpAnalysis), Wireshark's names
+    public static final FieldDef TCP_ANALYSIS = TCP.label("tcp.analysis", "SEQ/ACK analysis").add();
+    public static final FieldDef TCP_ANALYSIS_FLAGS = TCP.label("tcp.analysis.flags", "TCP Analysis Flags").add();
+    public static final FieldDef TCP_ANALYSIS_LOST_SEGMENT = flag("tcp.analysis.lost_segment", "Previous segment(s) not captured (common at capture start)");
+    public static final FieldDef TCP_ANALYSIS_ACK_LOST_SEGMENT = flag("tcp.analysis.ack_lost_segment", "ACKed segment that wasn't captured (common at capture start)");
+    public static final FieldDef TCP_ANALYSIS_RETRANSMISSION = flag("tcp.analysis.retransmission", "This frame is a (suspected) retransmission");
+    public static final FieldDef TCP_ANALYSIS_SPURIOUS_RETRANSMISSION = flag("tcp.analysis.spurious_retransmission", "This frame is a (suspected) spurious retransmission");
+    public static final FieldDef TCP_ANALYSIS_FAST_RETRANSMISSION = flag("tcp.analysis.fast_retransmission", "This frame is a (suspected) fast retransmission");
+    public static final FieldDef TCP_ANALYSIS_OUT_OF_ORDER = flag("tcp.analysis.out_of_order", "This frame is a (suspected) out-of-order segment");
+    public static final FieldDef TCP_ANALYSIS_DUPLICATE_ACK = flag("tcp.analysis.duplicate_ack", "This is a TCP duplicate ack");
+    public static final FieldDef TCP_ANALYSIS_DUPLICATE_ACK_NUM = TCP.uint("tcp.analysis.duplicate_ack_num", "Duplicate ACK #").generated().add();
+    public static final FieldDef TCP_ANALYSIS_DUPLICATE_ACK_FRAME = TCP.uint("tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame").generated().add();
+    public static final FieldDef TCP_ANALYSIS_ZERO_WINDOW = flag("tcp.analysis.zero_window", "This is a ZeroWindow segment");
+    public static final FieldDef TCP_ANALYSIS_ZERO_WINDOW_PROBE = flag("tcp.analysis.zero_window_probe", "This is a TCP zero-window-probe");
+    public static final FieldDef TCP_ANALYSIS_WINDOW_FULL = flag("tcp.analysis.window_full", "The transmission window is now completely full");
+    public static final FieldDef TCP_ANALYSIS_WINDOW_UPDATE = flag("tcp.analysis.window_update", "This is a tcp window update");
+    public static final FieldDef TCP_ANALYSIS_KEEP_ALIVE = flag("tcp.analysis.keep_alive", "This is a TCP keep-alive segment");
+    public static final FieldDef TCP_ANALYSIS_KEEP_ALIVE_ACK = flag("tcp.analysis.keep_alive_ack", "This is an ACK to a TCP keep-alive segment");
+
+    private static FieldDef flag(String abbrev, String name) {
+        return TCP.field(abbrev, name, FieldDef.Type.NONE).generated().add();
+    }
 
     public static final FieldDef TCP_SEGMENT_DATA = TCP.bytes("tcp.segment_data", "TCP segment data").payload().add();
 

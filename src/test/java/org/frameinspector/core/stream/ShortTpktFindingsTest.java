@@ -1,0 +1,79 @@
+package org.frameinspector.core.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.frameinspector.capture.FrameBuilder;
+import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.dissect.TcpInfo;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.model.Finding;
+import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.protocols.Protocols;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 18 item 9: a 22-byte segment on port 102 whose TPKT length is 0, 3, 5 or 8, or whose COTP LI is 0 or 255,
+ * raised no finding when it was the first segment of a stream (the framer skipped it as "not TPKT-framed"). Now the
+ * segment is decoded where a header must start, so the TPKT and COTP findings are raised, in the stream pass and for
+ * the lone frame alike.
+ */
+class ShortTpktFindingsTest {
+    static final FrameDissector FD = Protocols.dissector();
+
+    /** 03 00 LL LL, then a class-0 DT (LI 2, F0 80) and 15 bytes of S7-like data: 22 bytes. */
+    static byte[] segment(int tpktLength, int li) {
+        byte[] p = new byte[22];
+        p[0] = 3;
+        p[2] = (byte) (tpktLength >> 8);
+        p[3] = (byte) tpktLength;
+        p[4] = (byte) li;
+        p[5] = (byte) 0xF0;
+        p[6] = (byte) 0x80;
+        p[7] = 0x32;
+        return p;
+    }
+
+    static Frame frame(byte[] payload, int number, int flags) {
+        byte[] buf = new byte[FrameBuilder.HEADERS + payload.length];
+        FrameBuilder.tcp(buf, FrameBuilder.ip(10, 0, 0, 1), FrameBuilder.ip(10, 0, 0, 2), 40001, 102, 1000, 5000,
+                flags, payload, 0, payload.length, number);
+        return new Frame(number, buf, buf.length, 1_000_000_000L * number, Frame.LINK_ETHERNET, 0, null);
+    }
+
+    static List<String> upperIds(Dissection d) {
+        return d.findings().stream().filter(f -> f.layer().equals("tpkt") || f.layer().equals("cotp"))
+                .map(Finding::id).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3, 5, 8})
+    void shortTpktLengthIsFlaggedAsLoneFrameAndAsFirstSegmentOfAStream(int length) {
+        byte[] p = segment(length, 2);
+        Dissection lone = FD.dissect(frame(p, 1, TcpInfo.ACK | TcpInfo.PSH), null, null);
+        Dissection first = FD.dissect(frame(p, 1, TcpInfo.ACK | TcpInfo.PSH), null, new Conversations());
+        for (Dissection d : List.of(lone, first)) {
+            assertThat(upperIds(d)).as("TPKT length %d", length).isNotEmpty();
+            if (length < 7) {
+                assertThat(upperIds(d)).contains("TPKT-LENGTH-TOO-SMALL");
+                assertThat(d.fields("tcp.segment_data")).as("nothing skipped as not TPKT-framed").isEmpty();
+            } else {
+                // the 8-byte TPKT is decoded; the 14 bytes after it cannot start a TPKT
+                assertThat(d.fields("tpkt.length")).isNotEmpty();
+                assertThat(upperIds(d)).containsAnyOf("TPKT-STREAM-SYNC-LOST", "TPKT-TRAILING-GARBAGE");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 255})
+    void cotpLiZeroOr255IsFlagged(int li) {
+        byte[] p = segment(22, li);
+        Dissection lone = FD.dissect(frame(p, 1, TcpInfo.ACK | TcpInfo.PSH), null, null);
+        Dissection first = FD.dissect(frame(p, 1, TcpInfo.ACK | TcpInfo.PSH), null, new Conversations());
+        String id = li == 0 ? "COTP-LI-ZERO" : "COTP-LI-RESERVED-255";
+        assertThat(upperIds(lone)).contains(id);
+        assertThat(upperIds(first)).contains(id);
+    }
+}
