@@ -21,6 +21,11 @@ final class OffsetBuilder {
     private long frameStart;
     private long width;
     private int hexEndCol = -1;
+    /**
+     * Column where the ASCII column of this frame's full rows starts, -1 when unknown: taken from rows whose text after
+     * their bytes was all hex digits ("cdef0123" spells bytes too), so a short last row can be cut there.
+     */
+    private int asciiCol = -1;
     /** The last line that was not a row and not blank (a packet header line with a time), or -1. */
     private int textA = -1, textE = -1;
     /** Where rows at each indentation ended (Follow TCP Stream: each direction has its own running offset). */
@@ -195,7 +200,7 @@ final class OffsetBuilder {
         }
     }
 
-    private void startFrame(long o, int prevA, int prevE) {
+    private void startFrame(long o, int prevA, int prevE) throws InputException {
         have = true;
         pendFirst = true;
         star = false;
@@ -203,11 +208,13 @@ final class OffsetBuilder {
         frameIndent = cur.indent;
         width = 0;
         hexEndCol = -1;
+        asciiCol = -1;
         if (textA >= 0) {
             long t = Timestamps.find(s, textA, textE);
             if (t != 0) hp.stamp(frames.size(), t);
             textA = -1;
         }
+        if (prevA >= 0 && o > 0 && scan.radix == 16) hiddenRow(prevA, prevE, o);
         if (prevA >= 0) {
             int lead = leadingPartialRow(prevA, prevE);
             if (lead > 0) {
@@ -215,6 +222,57 @@ final class OffsetBuilder {
                 hp.warn("line " + (cur.line - 1) + ": a row without offset before offset " + str(cur)
                         + " is taken as the last " + lead + " bytes of the previous row");
             }
+        }
+    }
+
+    /**
+     * The line right before the first row of a frame that holds the row before it behind something that is not hex
+     * (a stray character, a control code, a symbol glued to the offset: "X0000  00 00 A2 …"): an error at that
+     * character, as skipping the line would silently drop the frame's first bytes.
+     */
+    private void hiddenRow(int a, int e, long o) throws InputException {
+        int digits = cur.digits();
+        int lineStart = a;
+        while (lineStart > 0 && s.charAt(lineStart - 1) != '\n') lineStart--;
+        for (int q = a; q < e; ) {
+            int t = q;
+            while (q < e && !HexDumpParser.isBlank(s.charAt(q))) q++;
+            int z = q;
+            if (z > t && s.charAt(z - 1) == ':') z--;
+            int h = z;
+            while (h > t && HexDumpParser.hexVal(s.charAt(h - 1)) >= 0) h--;
+            int junkAfter = -1;
+            if (z - h != digits) {
+                // or the offset first and something glued to it ("0000•  00 00 …")
+                int k = t;
+                while (k < z && HexDumpParser.hexVal(s.charAt(k)) >= 0) k++;
+                if (k - t == digits && k < z) {
+                    h = t;
+                    junkAfter = k;
+                    z = k;
+                }
+            }
+            if (z - h == digits) {
+                long v = 0;
+                for (int i = h; i < z; i++) v = v * 16 + HexDumpParser.hexVal(s.charAt(i));
+                int g = q, groups = 0;
+                while (groups < 2) {
+                    while (g < e && HexDumpParser.isBlank(s.charAt(g))) g++;
+                    int gz = g;
+                    while (gz < e && !HexDumpParser.isBlank(s.charAt(gz))) gz++;
+                    if (gz - g != 2 || !hp.allHex(g, gz)) break;
+                    groups++;
+                    g = gz;
+                }
+                if (v < o && o - v <= 64 && groups == 2 && (h > t || t > a || junkAfter >= 0)) {
+                    int bad = junkAfter >= 0 ? junkAfter : h > t ? t : a;
+                    int badEnd = junkAfter >= 0 ? q : h > t ? h : t;
+                    throw err(cur.line - 1, bad - lineStart + 1, String.format("the row at offset %s cannot be read: "
+                            + "'%s' %s it (the frame would lose its first %d bytes)", s.substring(h, z),
+                            hp.excerpt(bad, badEnd), junkAfter >= 0 ? "after" : "before", o - v));
+                }
+            }
+            while (q < e && HexDumpParser.isBlank(s.charAt(q))) q++;
         }
     }
 
@@ -251,7 +309,14 @@ final class OffsetBuilder {
             fillRepeats(d);
             return;
         }
-        if (pend.nb > d) extraBytes((int) d);
+        if (pend.nb > d) {
+            extraBytes((int) d);
+            int t = tokenHolding((int) d);
+            if ((t == 0 ? 0 : pend.tokEnd[t - 1]) == d && t > 0 && pend.tokA[t] - pend.tokB[t - 1] >= 2) {
+                int c = pend.tokA[t] - pend.lineStart;
+                asciiCol = asciiCol < 0 ? c : Math.min(asciiCol, c);
+            }
+        }
         if (pend.nb >= d) {
             commit((int) d);
             width = d;
@@ -338,6 +403,20 @@ final class OffsetBuilder {
             throw shortRow(pend.nb + 1);
         }
         int nb = pend.nb;
+        if (asciiCol > 0 && width > 0) {
+            // the full rows showed where their ASCII column starts: what starts there is text, what is before is bytes
+            for (int i = 0; i < pend.ntok; i++) {
+                if (pend.tokA[i] - pend.lineStart >= asciiCol) {
+                    nb = Math.min(nb, i == 0 ? 0 : pend.tokEnd[i - 1]);
+                    break;
+                }
+            }
+            if (nb > width) {
+                int t = tokenHolding((int) width);
+                throw err(pend.line, col(pend, pend.tokA[t]), String.format("row has %d bytes, more than the %d of "
+                        + "the rows before it: '%s' is a byte too many", nb, width, hp.excerpt(pend.tokA[t], pend.tokB[t])));
+            }
+        }
         if (width > 0 && nb > width) extraBytes((int) width);
         if (width > 0) nb = (int) Math.min(nb, width);
         if (hexEndCol > 0) {
@@ -362,6 +441,8 @@ final class OffsetBuilder {
     private int asciiColumnSplit() {
         for (int k = 1; k < pend.ntok; k++) {
             int gapStart = pend.tokB[k - 1];
+            // groups of a continuation line lie past the row's line end: no ASCII column there
+            if (pend.tokA[k] >= pend.lineEnd) break;
             if (pend.tokA[k] - gapStart < 2) continue;
             int bytes = pend.tokEnd[k - 1];
             String rest = s.substring(pend.tokA[k], pend.lineEnd);

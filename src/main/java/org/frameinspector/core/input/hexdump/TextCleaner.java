@@ -128,6 +128,25 @@ final class TextCleaner {
                 || c == 0x180E;
     }
 
+    /**
+     * The length of the pictograph (emoji, dingbat, other symbol, with its variation selectors, skin tones, keycap
+     * marks and zero-width joins) starting at i, or 0.
+     */
+    static int pictograph(String s, int i) {
+        int n = s.length(), p = i;
+        while (p < n) {
+            int cp = s.codePointAt(p);
+            int t = Character.getType(cp);
+            boolean pict = t == Character.OTHER_SYMBOL || cp >= 0x1F000 && cp <= 0x1FAFF || cp >= 0xE0020 && cp <= 0xE007F
+                    || Character.isSupplementaryCodePoint(cp) && t != Character.UNASSIGNED && !Character.isLetterOrDigit(cp);
+            boolean joiner = p > i && (cp >= 0xFE00 && cp <= 0xFE0F || cp == 0x200D || cp == 0x20E3
+                    || cp >= 0x1F3FB && cp <= 0x1F3FF);
+            if (!pict && !joiner) break;
+            p += Character.charCount(cp);
+        }
+        return p - i;
+    }
+
     /** Spaces other than ' ' (no-break, figure, thin, ideographic …): read as a space. */
     static boolean unicodeSpace(char c) {
         return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F
@@ -152,6 +171,13 @@ final class TextCleaner {
             }
             if (invisible(c)) {
                 i++;
+                continue;
+            }
+            int pic = pictograph(s, i);
+            if (pic > 0 && out.beforeRow()) {
+                // an emoji or symbol at the start of a row or right after its offset (a chat client's reaction, a
+                // status icon): it is no hex digit and, left there, would hide the row from the layout scan
+                i += pic;
                 continue;
             }
             if (unicodeSpace(c)) {
@@ -201,8 +227,9 @@ final class TextCleaner {
         "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section", "article", "title"};
 
     static boolean looksLikeHtml(String s) {
-        if (s.contains("&nbsp;") || s.contains("&#160;") || s.contains("&#xa0;") || s.contains("&#xA0;")
-                || s.contains("&lt;") || s.contains("&gt;") || s.contains("&amp;")) return true;
+        // a no-break space entity is spacing between bytes; "&lt;", "&gt;" and "&amp;" alone are not evidence, as an
+        // ASCII column shows them whenever the bytes spell them (an annotated export of an HTML payload)
+        if (s.contains("&nbsp;") || s.contains("&#160;") || s.contains("&#xa0;") || s.contains("&#xA0;")) return true;
         // tags count when they start a line (or end one): tags inside an ASCII column are bytes shown as text
         int count = 0;
         for (int i = s.indexOf('<'); i >= 0 && count < 2; i = s.indexOf('<', i + 1)) {
@@ -476,6 +503,20 @@ final class TextCleaner {
             if (len + 1 >= map.length) map = Arrays.copyOf(map, map.length * 2);
             sb.append(c);
             map[len++] = orig;
+        }
+
+        /**
+         * True when the current line so far is blank, or blank and one word of hex digits (an offset, maybe with a
+         * colon): where a row's offset or its first byte comes next.
+         */
+        boolean beforeRow() {
+            int q = len;
+            while (q > 0 && sb.charAt(q - 1) != '\n' && (sb.charAt(q - 1) == ' ' || sb.charAt(q - 1) == '\t')) q--;
+            int w = q;
+            while (w > 0 && sb.charAt(w - 1) != '\n' && (Character.digit(sb.charAt(w - 1), 16) >= 0
+                    || sb.charAt(w - 1) == ':' || sb.charAt(w - 1) == 'x' || sb.charAt(w - 1) == 'X')) w--;
+            while (w > 0 && sb.charAt(w - 1) != '\n' && (sb.charAt(w - 1) == ' ' || sb.charAt(w - 1) == '\t')) w--;
+            return w == 0 || sb.charAt(w - 1) == '\n';
         }
 
         boolean lastIsLineStart() {

@@ -29,6 +29,7 @@ final class Truncation {
         int n = s.length();
         int[] r = hp.rangesView();
         int nr = hp.rangeMark();
+        int e1 = -1, e2 = -1;
         for (int k = 1; k < nr; k += 2) {
             int end = r[k];
             int next = k + 1 < nr ? r[k + 1] : n;
@@ -50,8 +51,12 @@ final class Truncation {
             // the rest of this line and the next line after a frame's last bytes: words that say bytes are missing
             if (!hp.endsFrame(k)) continue;
             if (k + 1 < nr && noLineEndBetween(s, end, next)) continue; // more bytes on this line (linear overall)
-            int e1 = lineEnd(s, end);
-            int e2 = e1 < n ? lineEnd(s, e1 + 1) : n;
+            // ranges come in text order: the line ends found for the last frame end serve every later one on the
+            // same line (a 3 MB one-line paste with a million frame ends would otherwise rescan the line each time)
+            if (end > e1 || e1 < 0) {
+                e1 = lineEnd(s, end);
+                e2 = e1 < n ? lineEnd(s, e1 + 1) : n;
+            }
             if (next <= e2 && k + 1 < nr) continue; // the next line holds bytes: the dump goes on
             int lim = Math.min(e2, next);
             // a line that is only an ellipsis right after the last row: rows were left out ("…" / "..." / "[...]")

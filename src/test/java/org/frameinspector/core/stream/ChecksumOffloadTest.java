@@ -1,0 +1,79 @@
+package org.frameinspector.core.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.frameinspector.TestFiles;
+import org.frameinspector.capture.FrameBuilder;
+import org.frameinspector.core.dissect.FrameDissector;
+import org.frameinspector.core.dissect.TcpInfo;
+import org.frameinspector.core.input.Inputs;
+import org.frameinspector.core.model.Dissection;
+import org.frameinspector.core.model.Finding;
+import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.model.Severity;
+import org.frameinspector.core.protocols.Protocols;
+import org.frameinspector.core.source.FrameSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15: checksum offload on the capturing host is one INFO per connection direction, not a VIOLATION per segment;
+ * a single corrupted checksum among good ones stays a VIOLATION; --strict-checksums restores the per-segment ones.
+ */
+class ChecksumOffloadTest {
+
+    static List<Finding> findings(Conversations conv, List<Frame> frames) {
+        FrameDissector fd = Protocols.dissector();
+        List<Finding> out = new ArrayList<>();
+        for (Frame f : frames) {
+            Dissection d = fd.dissect(f, null, conv);
+            conv.record(d);
+            out.addAll(d.findings());
+        }
+        conv.finish();
+        return out;
+    }
+
+    static long count(List<Finding> fs, String id, Severity sev) {
+        return fs.stream().filter(f -> f.id().equals(id) && f.severity() == sev).count();
+    }
+
+    @Test
+    void offloadOnTheCapturingHostIsOneInfoPerDirection() throws Exception {
+        java.nio.file.Path cap = TestFiles.captures().resolve("s7_netzob_10_connect_disconnect.pcap");
+        List<Frame> frames = new ArrayList<>();
+        try (FrameSource fs = Inputs.open(cap, null).frames()) {
+            for (int i = 0; i < fs.size(); i++) frames.add(fs.frame(i));
+        }
+        Conversations conv = new Conversations();
+        List<Finding> fs = findings(conv, frames);
+        assertThat(count(fs, "TCP-CHECKSUM-BAD", Severity.VIOLATION)).as("per-segment violations").isZero();
+        long info = count(fs, "TCP-CHECKSUM-OFFLOAD", Severity.INFO);
+        assertThat(info).isPositive().isLessThanOrEqualTo(2L * conv.rows().size());
+        assertThat(conv.rows()).anySatisfy(r -> assertThat(r.note()).contains("checksum offload on 10.0.2.15"));
+        // strict: every unfinished one is a violation again
+        List<Finding> strict = findings(new Conversations().strictChecksums(true), frames);
+        assertThat(count(strict, "TCP-CHECKSUM-BAD", Severity.VIOLATION)).isGreaterThanOrEqualTo(100);
+        assertThat(count(strict, "TCP-CHECKSUM-OFFLOAD", Severity.INFO)).isZero();
+    }
+
+    @Test
+    void oneCorruptedChecksumAmongGoodOnesIsAViolation() {
+        int a = FrameBuilder.ip(10, 0, 0, 1), b = FrameBuilder.ip(10, 0, 0, 2);
+        List<Frame> frames = new ArrayList<>();
+        long seq = 1000;
+        for (int i = 0; i < 6; i++) {
+            byte[] payload = {3, 0, 0, 7, 2, (byte) 0xF0, (byte) 0x80};
+            byte[] buf = new byte[Math.max(60, FrameBuilder.HEADERS + payload.length)];
+            FrameBuilder.tcp(buf, a, b, 40001, 102, seq, 5000, TcpInfo.ACK | TcpInfo.PSH, payload, 0, payload.length, i + 1);
+            if (i == 3) buf[14 + 20 + 16] ^= 0x5A; // corrupt one checksum
+            frames.add(new Frame(i + 1, buf, buf.length, 1_000_000_000L + i * 1_000_000L, Frame.LINK_ETHERNET, 0, null));
+            seq += payload.length;
+        }
+        List<Finding> fs = findings(new Conversations(), frames);
+        assertThat(fs.stream().filter(f -> f.id().equals("TCP-CHECKSUM-BAD")).map(Finding::severity))
+                .containsExactly(Severity.VIOLATION);
+        assertThat(count(fs, "TCP-CHECKSUM-OFFLOAD", Severity.INFO)).isZero();
+    }
+}
