@@ -20,6 +20,7 @@ import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.capture.CaptureFiles;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Frame;
+import org.frameinspector.core.stream.Conversations;
 
 /**
  * Runs seeded mutation campaigns against every target. Input {@code i} of target {@code t} is a pure function of
@@ -37,8 +38,14 @@ final class Campaign {
         }
     }
 
-    /** A generated input: bytes to save, extension, and the work to run. */
-    private record Input(byte[] bytes, String ext, String note, Work work) {
+    /**
+     * A generated input: bytes to save, extension, and the work to run. A heavy input (a lone frame of thousands of
+     * TPDUs whose exports are all checked: megabytes of linear output) gets the time limit of a whole capture.
+     */
+    private record Input(byte[] bytes, String ext, String note, Work work, boolean heavy) {
+        Input(byte[] bytes, String ext, String note, Work work) {
+            this(bytes, ext, note, work, false);
+        }
     }
 
     @FunctionalInterface
@@ -153,9 +160,10 @@ final class Campaign {
             if (!alive) return true;
             synchronized (current) {
                 for (int k = 0; k < threads; k++) {
-                    if (current[k] >= 0 && System.nanoTime() - startedAt[k] > limit * 1_000_000L) {
+                    long lim = cur[k] != null && cur[k].heavy() ? 10 * timeoutMs : limit;
+                    if (current[k] >= 0 && System.nanoTime() - startedAt[k] > lim * 1_000_000L) {
                         hung = true;
-                        fail(t, current[k], cur[k], "hang: still running after " + limit + " ms", null);
+                        fail(t, current[k], cur[k], "hang: still running after " + lim + " ms", null);
                         current[k] = -1;
                     }
                 }
@@ -217,12 +225,15 @@ final class Campaign {
     }
 
     private Input frameInput(SplittableRandom r) {
+        if (r.nextInt(32) == 0) return hostileFrameInput(r);
         boolean markup = r.nextInt(16) == 0 && !markupSeeds.isEmpty();
         Seeds.FrameSeed s = markup ? markupSeeds.get(r.nextInt(markupSeeds.size()))
                 : seeds.frames.get(r.nextInt(seeds.frames.size()));
         byte[] b = Mutators.mutateFrame(r, s, seeds.frames);
         if (markup) {
-            byte[] m = Mutators.MARKUP[r.nextInt(Mutators.MARKUP.length)].getBytes(StandardCharsets.ISO_8859_1);
+            // markup for the HTML oracle, or what a terminal acts on for the text oracles (issue 18 item 10)
+            byte[] m = (r.nextInt(3) == 0 ? Hostile.terminal(r) : Mutators.MARKUP[r.nextInt(Mutators.MARKUP.length)])
+                    .getBytes(StandardCharsets.ISO_8859_1);
             b = Mutators.insert(b, b.length == 0 ? 0 : r.nextInt(b.length), m);
         }
         String start;
@@ -248,7 +259,37 @@ final class Campaign {
         });
     }
 
+    /**
+     * A frame of issue 18's hostile classes (many TPDUs up to 64 KB, a lying TPKT length or COTP LI 0/255, an RDP
+     * cookie with terminal sequences), as generated or mutated; one in four with every export checked.
+     */
+    private Input hostileFrameInput(SplittableRandom r) {
+        Seeds.FrameSeed s = Hostile.frame(r);
+        byte[] data = r.nextBoolean() ? s.data() : Mutators.mutateFrame(r, s, seeds.frames);
+        boolean exports = r.nextInt(4) == 0, ascii = r.nextBoolean();
+        String st = s.startsAt();
+        int link = s.linkType();
+        return new Input(data, (st == null ? "lt" + link : st) + ".bin", "start " + st + " linktype " + link + " from "
+                + s.origin(), () -> {
+            Dissection d = Checks.frame(data, link, st);
+            if (exports) {
+                Checks.exports(List.of(d), null, ascii);
+                exportsChecked.incrementAndGet();
+            }
+            return 1;
+        }, exports);
+    }
+
     private Input streamInput(SplittableRandom r) throws IOException {
+        if (r.nextInt(50) == 0) { // many connections, past the live-connection limit now and then (item 6)
+            int n = r.nextInt(4) == 0 ? Conversations.MAX_LIVE_CONNECTIONS + 1 + r.nextInt(4000) : 1 + r.nextInt(2000);
+            List<Frame> many = Hostile.manyConnections(r, n);
+            return new Input(pcapOf(many.subList(0, Math.min(many.size(), 50))), "pcapng", n + " connections of one CR each"
+                    + " (saved: the first 50; regenerate from the seed and index)", () -> {
+                Checks.stream(many, null);
+                return n;
+            });
+        }
         List<Frame> src = captureFrames.get(r.nextInt(captureFrames.size()));
         int from = r.nextInt(src.size());
         int n = Math.min(src.size() - from, 1 + r.nextInt(48));
@@ -287,7 +328,16 @@ final class Campaign {
     private Input dumpInput(SplittableRandom r) {
         String text;
         String note;
-        if (r.nextInt(10) < 7) {
+        int kind = r.nextInt(40);
+        if (kind == 0) { // a one-line dump of many DTs (item 5)
+            text = Hostile.manyTpduDump(r);
+            if (r.nextBoolean()) text = Mutators.mutateDump(r, text);
+            note = "one line of many DTs";
+        } else if (kind == 1) { // a hostile frame rendered as a dump, then mutated
+            Seeds.FrameSeed s = Hostile.frame(r);
+            text = Mutators.mutateDump(r, Mutators.renderDump(r, s.data()));
+            note = "rendered from " + s.origin();
+        } else if (r.nextInt(10) < 7) {
             Seeds.DumpSeed d = seeds.dumps.get(r.nextInt(seeds.dumps.size()));
             text = Mutators.mutateDump(r, d.text());
             note = "from " + d.name();
@@ -307,12 +357,31 @@ final class Campaign {
         });
     }
 
-    private Input captureInput(SplittableRandom r, long i) {
-        Seeds.CaptureSeed c = seeds.captures.get(r.nextInt(seeds.captures.size()));
-        byte[] file = Mutators.mutateCapture(r, c.data(), seeds);
+    private Input captureInput(SplittableRandom r, long i) throws IOException {
+        int k = r.nextInt(captureFrames.size());
+        Seeds.CaptureSeed c = seeds.captures.get(k);
+        int kind = r.nextInt(8);
+        if (kind == 0 && !captureFrames.get(k).isEmpty()) { // one damaged pcapng block after good packets (item 11)
+            Hostile.Damaged dm = Hostile.damagedPcapng(r, captureFrames.get(k));
+            List<Frame> want = captureFrames.get(k).subList(0, dm.kept());
+            return new Input(dm.file(), "pcapng", dm.how() + " from " + c.name(), () -> {
+                Checks.damaged(dm.file(), want);
+                return 1;
+            });
+        }
+        boolean commented = kind == 1 && !captureFrames.get(k).isEmpty();
+        byte[] made;
+        if (commented) { // hostile frame comments: deep notes, terminal sequences (items 4 and 10)
+            made = Hostile.commentedPcapng(r, captureFrames.get(k));
+            if (r.nextInt(4) == 0) made = Mutators.mutateCapture(r, made, seeds);
+        } else {
+            made = Mutators.mutateCapture(r, c.data(), seeds);
+        }
+        byte[] file = made;
         boolean viaPath = r.nextInt(4) == 0;
         boolean exports = r.nextInt(8) == 0;
-        return new Input(file, c.name().endsWith("ng") ? "pcapng" : "pcap", "from " + c.name(), () -> {
+        return new Input(file, c.name().endsWith("ng") || commented ? "pcapng" : "pcap", (commented ? "commented copy of "
+                : "from ") + c.name(), () -> {
             Path tmp = null;
             if (viaPath) tmp = Files.createTempFile("fuzz-cap", ".bin");
             try {
@@ -327,7 +396,8 @@ final class Campaign {
     }
 
     private Input filterInput(SplittableRandom r) {
-        String f = Mutators.randomFilter(r, fieldNames);
+        String f = r.nextInt(16) == 0 ? Hostile.deepFilter(r, fieldNames.get(r.nextInt(fieldNames.size())))
+                : Mutators.randomFilter(r, fieldNames);
         return new Input(f.getBytes(StandardCharsets.UTF_8), "filter.txt", "display filter", () -> {
             Checks.filter(f, filterTargets);
             return 1;
@@ -337,58 +407,115 @@ final class Campaign {
     private Input cliInput(SplittableRandom r, long i) throws IOException {
         byte[] file;
         String ext;
-        if (r.nextBoolean()) {
+        String from;
+        int kind = r.nextInt(8);
+        if (kind < 3) {
             Seeds.CaptureSeed c = seeds.captures.get(r.nextInt(seeds.captures.size()));
             file = r.nextInt(4) == 0 ? c.data() : Mutators.mutateCapture(r, c.data(), seeds);
             ext = "pcap";
+            from = c.name();
+        } else if (kind == 3) { // hostile comments or a damaged block (items 4, 10, 11)
+            int k = r.nextInt(captureFrames.size());
+            if (captureFrames.get(k).isEmpty()) k = 0;
+            file = r.nextBoolean() ? Hostile.commentedPcapng(r, captureFrames.get(k))
+                    : Hostile.damagedPcapng(r, captureFrames.get(k)).file();
+            ext = "pcapng";
+            from = "hostile pcapng of " + seeds.captures.get(k).name();
         } else {
-            Seeds.DumpSeed d = seeds.dumps.get(r.nextInt(seeds.dumps.size()));
-            file = Mutators.mutateDump(r, d.text()).getBytes(StandardCharsets.ISO_8859_1);
+            String text;
+            if (kind == 4) {
+                Seeds.FrameSeed s = Hostile.frame(r);
+                text = Mutators.renderDump(r, s.data());
+                if (r.nextBoolean()) text = Mutators.mutateDump(r, text);
+                from = s.origin();
+            } else {
+                Seeds.DumpSeed d = seeds.dumps.get(r.nextInt(seeds.dumps.size()));
+                text = Mutators.mutateDump(r, d.text());
+                from = d.name();
+            }
+            // what PowerShell '>' writes (item 12), else bytes as they are
+            file = r.nextInt(8) == 0 ? ("\uFEFF" + text).getBytes(r.nextBoolean() ? StandardCharsets.UTF_16LE
+                    : StandardCharsets.UTF_16BE) : text.getBytes(StandardCharsets.ISO_8859_1);
             ext = "txt";
         }
+        String sidecar = r.nextInt(6) == 0 ? Hostile.sidecar(r) : null; // items 3 and 4: never changed by the CLI
         List<String> args = new ArrayList<>();
-        String cmd = List.of("dissect", "check", "bytes", "export", "conversations").get(r.nextInt(5));
+        String cmd = List.of("dissect", "check", "bytes", "export", "conversations", "diff", "fix").get(r.nextInt(7));
         args.add(cmd);
         String outName = null;
+        boolean sameOut = false;
         switch (cmd) {
             case "dissect" -> { if (r.nextBoolean()) args.add("--json"); }
             case "check" -> { if (r.nextBoolean()) args.add("-q"); }
             case "bytes" -> { if (r.nextBoolean()) args.add("-v"); }
-            case "export" -> {
+            case "export", "fix" -> {
                 args.add("--format");
-                args.add(List.of("text", "html", "md", "json", "pcap", "pcapng").get(r.nextInt(6)));
+                args.add((cmd.equals("fix") ? List.of("hex", "pcap", "pcapng")
+                        : List.of("text", "html", "md", "json", "pcap", "pcapng")).get(r.nextInt(cmd.equals("fix") ? 3 : 6)));
                 outName = "out";
-                if (r.nextInt(3) == 0) args.add("--only-findings");
-                if (r.nextInt(3) == 0) args.add("--ascii");
+                if (cmd.equals("export") && r.nextInt(3) == 0) args.add("--only-findings");
+                if (cmd.equals("export") && r.nextInt(3) == 0) args.add("--ascii");
                 if (r.nextInt(3) == 0) {
                     args.add("--frames");
-                    args.add(List.of("1", "1-3", "2,4-", "0", "5-2", "x", "1,,2", "-", "99999999999")
-                            .get(r.nextInt(9)));
+                    args.add(List.of("1", "1-3", "2,4-", "0", "5-2", "x", "1,,2", "-", "99999999999", "2147483647")
+                            .get(r.nextInt(10)));
+                }
+                sameOut = r.nextInt(10) == 0; // item 1: -o naming the input is refused, the input kept
+            }
+            case "diff" -> {
+                if (r.nextBoolean()) args.add("--json");
+                for (int k = 0; k < 2; k++) {
+                    args.add("@IN" + List.of("", "#1", "#2", "#0", "#-1", "#99999999999999999999", "#2147483647", "#x")
+                            .get(r.nextInt(8)));
                 }
             }
             default -> { if (r.nextBoolean()) args.add("--json"); }
         }
-        if (!cmd.equals("bytes") && !cmd.equals("conversations") && r.nextInt(3) == 0) {
+        if (!cmd.equals("bytes") && !cmd.equals("conversations") && !cmd.equals("fix") && !cmd.equals("diff")
+                && r.nextInt(3) == 0) {
             args.add("-Y");
-            args.add(Mutators.randomFilter(r, fieldNames));
+            args.add(r.nextInt(8) == 0 ? Hostile.deepFilter(r, fieldNames.get(r.nextInt(fieldNames.size())))
+                    : Mutators.randomFilter(r, fieldNames));
         }
         if (r.nextInt(4) == 0) {
             args.add("--starts-at");
             args.add(Seeds.START_LAYERS.get(r.nextInt(Seeds.START_LAYERS.size())));
         }
         String o = outName;
-        return new Input(file, ext, "cli " + String.join(" ", args), () -> {
+        boolean same = sameOut;
+        String fmt = args.contains("--format") ? args.get(args.indexOf("--format") + 1) : null;
+        return new Input(file, ext, "cli " + String.join(" ", args) + (same ? " -o <the input>" : "") + " on " + from
+                + (ext.equals("txt") && file.length > 1 && (file[0] == (byte) 0xFE || file[0] == (byte) 0xFF) ? " (UTF-16)" : "")
+                + (sidecar == null ? "" : " with a hostile sidecar"), () -> {
             Path dir = Files.createTempDirectory("fuzz-cli");
             try {
                 Path in = dir.resolve("in." + ext);
                 Files.write(in, file);
-                List<String> a = new ArrayList<>(args);
-                if (o != null) {
+                Path sc = org.frameinspector.core.notes.NotesFiles.sidecar(in);
+                if (sidecar != null) Files.writeString(sc, sidecar);
+                List<String> a = new ArrayList<>();
+                for (String x : args) a.add(x.startsWith("@IN") ? in + x.substring(3) : x);
+                Path out = o == null ? null : same ? in : dir.resolve(o);
+                if (out != null) {
                     a.add("-o");
-                    a.add(dir.resolve(o).toString());
+                    a.add(out.toString());
                 }
-                a.add(in.toString());
-                Checks.cli(a.toArray(new String[0]));
+                if (!cmd.equals("diff")) a.add(in.toString());
+                int rc = Checks.cli(a.toArray(new String[0]));
+                Checks.require(java.util.Arrays.equals(Files.readAllBytes(in), file), "the input was changed by: " + a);
+                if (sidecar != null) {
+                    Checks.require(Files.exists(sc) && Files.readString(sc).equals(sidecar), "the sidecar was changed by: " + a);
+                }
+                if (same) Checks.require(rc == 2, "-o naming the input exits " + rc + ", not 2: " + a);
+                try (var s = Files.list(dir)) {
+                    for (Path p : s.toList()) {
+                        Checks.require(p.equals(in) || p.equals(sc) || p.equals(out), "left behind: " + p.getFileName()
+                                + " by " + a);
+                    }
+                }
+                if (out != null && !same && Files.exists(out) && List.of("text", "md", "hex").contains(fmt)) {
+                    Checks.terminalSafe(fmt + " output file", new String(Files.readAllBytes(out), StandardCharsets.UTF_8));
+                }
             } finally {
                 try (var s = Files.list(dir)) {
                     for (Path p : s.toList()) Files.deleteIfExists(p);

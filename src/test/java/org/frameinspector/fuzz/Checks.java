@@ -147,6 +147,12 @@ public final class Checks {
         require(bad == null, "JSON export does not parse: " + bad);
         MarkdownExport.render(ds, name, ascii);
         for (Dissection d : ds) TreeText.render(d);
+        // what a terminal would act on never reaches a text or Markdown export (issue 18 item 10)
+        for (Exporter.Format f : List.of(Exporter.Format.TEXT, Exporter.Format.MD)) {
+            ByteArrayOutputStream bo = new ByteArrayOutputStream();
+            Exporter.write(f, ds, in, new Exporter.Options(ascii), bo);
+            terminalSafe(f + " export", bo.toString(StandardCharsets.UTF_8));
+        }
         for (Exporter.Format f : List.of(Exporter.Format.PCAP, Exporter.Format.PCAPNG)) {
             if (f == Exporter.Format.PCAP && ds.stream().map(d -> d.frame().linkType()).distinct().count() > 1) continue;
             ByteArrayOutputStream bo = new ByteArrayOutputStream();
@@ -282,6 +288,8 @@ public final class Checks {
         int n;
         try (fs) {
             n = fs.size();
+            // notes in frame comments: deep nesting or a damaged line is a warning, never a throw (item 4)
+            org.frameinspector.core.notes.NotesFiles.fromComments(fs, w -> { });
             List<Dissection> ds = inOrder(fs, null, exports);
             if (exports) exports(ds, new Loaded("fuzz.pcap", CaptureFiles.formatName(file), null, null, fs), false);
             if (tmp != null) {
@@ -299,6 +307,36 @@ public final class Checks {
             }
         }
         return n;
+    }
+
+    /**
+     * A pcapng whose one damaged block follows {@code before.size()} good packets: the packets before it are kept,
+     * byte for byte (issue 18 item 11), in memory and through the indexed reader; frame comments never throw.
+     */
+    static void damaged(byte[] file, List<Frame> before) throws Exception {
+        try (FrameSource fs = CaptureFiles.read(file)) {
+            require(fs.size() >= before.size(), "a damaged block after " + before.size() + " packets leaves " + fs.size());
+            for (int i = 0; i < before.size(); i++) {
+                require(Arrays.equals(fs.frame(i).data(), before.get(i).data()), "packet " + (i + 1)
+                        + " before the damaged block reads back other bytes");
+            }
+            org.frameinspector.core.notes.NotesFiles.fromComments(fs, w -> { });
+            inOrder(fs, null, false);
+        } catch (InputException e) {
+            require(before.isEmpty(), "a damaged block after " + before.size() + " good packets loses them: "
+                    + e.getMessage());
+        }
+    }
+
+    /** No character a terminal would act on (C0 but tab and line feed, DEL, C1, bidi controls). */
+    static void terminalSafe(String what, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (org.frameinspector.core.output.SafeText.needsEscape(c)) {
+                throw new Broken(what + " holds U+" + String.format("%04X", (int) c) + " raw at " + i + ": …"
+                        + org.frameinspector.core.output.SafeText.escapeLine(s.substring(Math.max(0, i - 40), i)) + "…");
+            }
+        }
     }
 
     /** A sequence of frames through the stream layer. */
@@ -329,6 +367,8 @@ public final class Checks {
         String e = err.toString();
         String cmd = String.join(" ", args);
         require(rc == 0 || rc == 1 || rc == 2, "exit code " + rc + " for: " + cmd);
+        terminalSafe("standard output of " + clip(cmd), out.toString());
+        terminalSafe("standard error of " + clip(cmd), e);
         require(!e.contains("internal error") && !e.contains("\tat ") && !e.contains("Exception in"),
                 "CLI reports a bug for: " + cmd + ": " + clip(e.strip()));
         if (rc == 2) {

@@ -13,6 +13,18 @@ public final class FuzzLong {
     }
 
     public static void main(String[] a) throws Exception {
+        if (a.length > 0 && a[0].equals("one")) { // one TARGET INDEX SEED: re-run a single input alone, timed
+            Campaign.Target t = Campaign.Target.valueOf(a[1].toUpperCase(java.util.Locale.ROOT));
+            long i = Long.parseLong(a[2]);
+            Campaign c = new Campaign(Long.decode(a[3]), Path.of("target/fuzz-failures"), 60_000);
+            for (int k = 0; k < 3; k++) {
+                long t0 = System.nanoTime();
+                c.run(t, i, i + 1, 1);
+                System.out.printf("%s #%d: %d ms%n", t, i, (System.nanoTime() - t0) / 1_000_000);
+            }
+            for (Campaign.Failure f : c.failures) System.out.println("FAILURE " + f);
+            System.exit(c.failures.isEmpty() ? 0 : 1);
+        }
         long frames = a.length > 0 ? Long.parseLong(a[0]) : 1_000_000;
         long dumps = a.length > 1 ? Long.parseLong(a[1]) : 10_000;
         long caps = a.length > 2 ? Long.parseLong(a[2]) : 1_000;

@@ -93,7 +93,9 @@ final class Mutators {
         int shift = Long.numberOfTrailingZeros(mask);
         long fieldMax = mask >>> shift;
         long curVal = (cur & mask) >>> shift;
-        long v = switch (r.nextInt(7)) {
+        long v = "tpkt.length".equals(f.abbrev()) && r.nextBoolean() // the short and lying lengths of issue 18 item 9
+                ? new long[] {0, 3, 4, 5, 7, 8, 100}[r.nextInt(7)]
+                : "cotp.li".equals(f.abbrev()) && r.nextBoolean() ? (r.nextBoolean() ? 0 : 255) : switch (r.nextInt(7)) {
             case 0 -> 0;
             case 1 -> 1;
             case 2 -> fieldMax;
@@ -339,7 +341,7 @@ final class Mutators {
             }
             case 17 -> { // an invisible, bidi or colour sequence at the start of a line or after its first word
                 String[] inv = {"\u202E", "\u200E", "\u200B", "\uFEFF", "\u001B[1;32m", "\u001B[0m", "\u001B]0;x\u0007",
-                        "\u2066", "\u00AD"};
+                        "\u2066", "\u00AD", "\u009B31m", "\uD83D\uDCE6", "\u2028", "\u200F", "\u061C", "\u0085"};
                 int p = r.nextBoolean() ? 0 : Math.max(0, line.indexOf(' '));
                 lines.set(li, line.substring(0, p) + inv[r.nextInt(inv.length)] + line.substring(p));
             }
