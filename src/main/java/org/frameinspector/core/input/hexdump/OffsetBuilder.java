@@ -417,7 +417,13 @@ final class OffsetBuilder {
                         + "the rows before it: '%s' is a byte too many", nb, width, hp.excerpt(pend.tokA[t], pend.tokB[t])));
             }
         }
-        if (width > 0 && nb > width) extraBytes((int) width);
+        if (width > 0 && nb > width) {
+            // a short last row whose ASCII column is all digits ("000000000000") when no full row showed where that
+            // column starts: text after a wide gap that spells the bytes before it is the ASCII column
+            int split = asciiColumnSplit();
+            if (split <= width) nb = split;
+            else extraBytes((int) width);
+        }
         if (width > 0) nb = (int) Math.min(nb, width);
         if (hexEndCol > 0) {
             for (int i = 0; i < pend.ntok; i++) {
