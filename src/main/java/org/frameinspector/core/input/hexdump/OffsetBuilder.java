@@ -507,7 +507,10 @@ final class OffsetBuilder {
                     + "next offset implies %d", pend.nb, d));
         }
         // an ASCII column is as wide as the row's bytes (plus its delimiters), or spells them
-        if (pend.lineEnd - pend.tokA[t] <= d + 2 || asciiOf(pend, d, pend.tokA[t])) return;
+        // (after a gap of two blanks or more: one blank after the last byte is a separator between bytes, and a
+        // 17th byte "c2 7f" is a byte too many, never an ASCII column)
+        boolean gap = t > 0 && pend.tokA[t] - pend.tokB[t - 1] >= 2;
+        if (gap && pend.lineEnd - pend.tokA[t] <= d + 2 || asciiOf(pend, d, pend.tokA[t])) return;
         throw err(pend.line, col(pend, pend.tokA[t]), String.format("row has %d bytes, one more than the %d the "
                 + "next offset implies: '%s' is a byte too many (or an offset is wrong)", pend.nb, d,
                 hp.excerpt(pend.tokA[t], pend.tokB[t])));

@@ -25,4 +25,18 @@ class FuzzFoundDumpTest {
         assertThat(HexFormat.of().formatHex(d.frames().get(0))).isEqualTo("01f0c032030000000000023f00350000"
                 + "0401ff0401880c303030303036323534" + "32363731101ea2004901000000121230" + "303030303030303030303030");
     }
+
+    /**
+     * Issue 18 item 8, found by the reproducer run (docs/HOSTILE-INPUTS.md): a 17th byte one blank after the 16th in
+     * a first row, "... 00 c2 7f", was taken for a two-character ASCII column and dropped without a word.
+     */
+    @Test
+    void aSeventeenthByteOneBlankAfterTheRowIsAnError() {
+        String text = "0000  03 00 00 17 11 e0 00 00 00 01 00 c1 02 01 00 c2 7f\n0010  02 01 02 c0 01 0a\n";
+        org.frameinspector.core.source.InputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> HexDumpParser.parse(text), org.frameinspector.core.source.InputException.class);
+        assertThat(e).as("no error: the 17th byte was dropped").isNotNull();
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.getMessage()).contains("'7f' is a byte too many");
+    }
 }
