@@ -81,15 +81,19 @@ final class FollowStreamWindow extends JDialog {
         JScrollPane textPane = new JScrollPane(text);
 
         JPanel head = new JPanel(new FlowLayout(FlowLayout.LEFT, UIScale.scale(10), UIScale.scale(4)));
+        JLabel what = new JLabel((cotp ? "TPKT/COTP" : "TCP") + " stream of connection " + c.index());
+        what.setFont(what.getFont().deriveFont(java.awt.Font.BOLD));
+        head.add(what);
         head.add(swatch("A " + c.endpointA() + " → B: " + Texts.count(c.bytesAtoB(), "byte"), true));
         head.add(swatch("B " + c.endpointB() + " → A: " + Texts.count(c.bytesBtoA(), "byte"), false));
-        head.add(new JLabel(Texts.count(c.frames(), "frame") + ", " + c.endSummary()));
 
         direction.setName("followDirection");
         direction.addItem("Entire conversation (" + Texts.count(data.size(), "byte") + ")");
         direction.addItem(c.endpointA() + " → " + c.endpointB() + " (" + Texts.count(data.bytes(true).length, "byte") + ")");
         direction.addItem(c.endpointB() + " → " + c.endpointA() + " (" + Texts.count(data.bytes(false).length, "byte") + ")");
         view.setName("followView");
+        // the protocols here are binary: the hex dump first (ASCII and raw a click away)
+        view.setSelectedItem(View.HEX);
         view.addActionListener(e -> render());
         direction.addActionListener(e -> render());
         filterButton.setName("followFilter");
@@ -132,14 +136,17 @@ final class FollowStreamWindow extends JDialog {
         getContentPane().add(head, BorderLayout.NORTH);
         if (cotp) {
             tpduModel.rows = data.tpdus();
+            tpduModel.fireTableDataChanged();
             JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, textPane, new JScrollPane(tpduTable));
             split.setResizeWeight(0.6);
+            split.setDividerLocation(UIScale.scale(330));
             getContentPane().add(split, BorderLayout.CENTER);
+            StatisticsConversations.sizeToContent(tpduTable, Integer.MAX_VALUE);
         } else {
             getContentPane().add(textPane, BorderLayout.CENTER);
         }
         getContentPane().add(bottom, BorderLayout.SOUTH);
-        setSize(UIScale.scale(900), UIScale.scale(cotp ? 700 : 560));
+        setSize(UIScale.scale(960), UIScale.scale(cotp ? 760 : 560));
         setLocationRelativeTo(main);
         render();
     }
@@ -150,8 +157,10 @@ final class FollowStreamWindow extends JDialog {
     }
 
     private String statusText() {
+        Conversation c = data.conversation();
         StringBuilder b = new StringBuilder();
-        b.append(Texts.count(data.segments().size(), "segment")).append(" with payload");
+        b.append(Texts.count(c.frames(), "frame")).append(" (").append(c.endSummary()).append("), ")
+                .append(Texts.count(data.segments().size(), "segment")).append(" with payload");
         long re = data.segments().stream().filter(StreamBytes.Segment::retransmission).count();
         if (re > 0) b.append(" (").append(Texts.count(re, "retransmission")).append(", shown and marked)");
         if (cotp) b.append(", ").append(Texts.count(data.tpdus().size(), "TPDU"));

@@ -9,13 +9,15 @@ import java.util.Set;
 import org.frameinspector.core.model.DataSource;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Layer;
+import org.frameinspector.core.model.ProtocolDef;
+import org.frameinspector.core.protocols.Protocols;
 
 /**
  * Statistics → Protocol Hierarchy: the protocols of the frames by layer path (eth > ip > tcp > tpkt > cotp > s7comm),
  * counted from the dissections of the in-order pass as it goes ({@link DissectionCache} hands each one to
  * {@link #add}). A frame counts once under each protocol of its path (a frame with three TPDUs counts once for
- * cotp); its bytes under a protocol are the captured bytes from that layer's start to the end of the frame (for a
- * layer in reassembled data, that layer's length). Thread-safe: the pass adds, the window takes a {@link #snapshot}.
+ * cotp); its bytes under a protocol are the bytes from that layer's start to the end of the data it is in (the frame, or
+ * the reassembled buffer of a layer in reassembled data). Thread-safe: the pass adds, the window takes a {@link #snapshot}.
  */
 final class ProtocolHierarchy {
     /** One protocol at one place in the tree. */
@@ -63,7 +65,7 @@ final class ProtocolHierarchy {
             if (!seen.add(l.protocol())) continue;
             Node n = at.children.get(l.protocol());
             if (n == null) {
-                n = new Node(l.protocol(), shortName(l.name()), at);
+                n = new Node(l.protocol(), name(l), at);
                 at.children.put(l.protocol(), n);
             }
             n.frames++;
@@ -73,15 +75,26 @@ final class ProtocolHierarchy {
     }
 
     private static long bytes(Dissection d, Layer l) {
-        if (DataSource.FRAME.equals(l.source())) return Math.max(0, d.frame().capturedLength() - l.offset());
-        return Math.max(0, l.length());
+        DataSource s = d.source(l.source());
+        int end = s != null ? s.bytes().length : l.end();
+        return Math.max(0, end - l.offset());
     }
 
-    /** "Transmission Control Protocol" of "Transmission Control Protocol, Src Port: …". */
-    static String shortName(String layerName) {
-        if (layerName == null) return "";
-        int c = layerName.indexOf(", ");
-        return c > 0 ? layerName.substring(0, c) : layerName;
+    private static volatile Map<String, String> names;
+
+    /** The protocol's declared long name ("Transmission Control Protocol"); else its layer's name up to a comma. */
+    static String name(Layer l) {
+        Map<String, String> m = names;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (ProtocolDef p : Protocols.standard().declarations()) m.putIfAbsent(p.filterName(), p.name());
+            names = m;
+        }
+        String n = m.get(l.protocol());
+        if (n != null) return n;
+        String s = l.name() == null ? l.protocol() : l.name();
+        int c = s.indexOf(", ");
+        return c > 0 ? s.substring(0, c) : s;
     }
 
     /** A copy of the tree as it is now (the root's frames and bytes are the totals). */

@@ -50,7 +50,7 @@ final class ProtocolHierarchyWindow extends JDialog {
             }
         });
         JLabel total = new JLabel(Texts.count(root.frames, "frame") + ", " + Texts.count(root.bytes, "byte")
-                + " — bytes of a protocol: from its layer to the end of the frame");
+                + " — bytes of a protocol: from its layer to the end of the frame (or of the reassembled data it is in)");
         total.setName("protocolHierarchyTotal");
         int w = StatisticsConversations.layOut(this, table, total);
         table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);

@@ -34,7 +34,7 @@ import org.frameinspector.core.stream.Conversation;
 final class StatisticsConversations extends JDialog {
     static final String[] COLUMNS = {"#", "Address A", "Port A", "Address B", "Port B", "Frames", "Bytes A → B",
         "Bytes B → A", "Start (s)", "Duration (s)", "TSAPs (calling > called)", "TPDU size", "Class", "TPDUs",
-        "Ended", "Findings"};
+        "Ended", "Findings", "Note"};
     final JTable table;
     private final Model model;
 
@@ -157,13 +157,18 @@ final class StatisticsConversations extends JDialog {
         }
     }
 
-    /** Numbers right-aligned with digit grouping; an unknown one (negative) as a dash; seconds to the microsecond. */
+    /**
+     * Numbers right-aligned, counts with digit grouping (ports and indexes without); an unknown one (negative) as a
+     * dash; seconds to the microsecond.
+     */
     private static final class Renderer extends DefaultTableCellRenderer {
         @Override
         public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int r, int c) {
             Object shown = v;
+            int m = t.convertColumnIndexToModel(c);
             if (v instanceof Double d) shown = String.format("%.6f", d);
-            else if (v instanceof Number n) shown = n.longValue() < 0 ? "–" : Texts.count(n.longValue());
+            else if (v instanceof Number n && n.longValue() < 0) shown = "–";
+            else if (v instanceof Number n && m != 0 && m != 2 && m != 4) shown = Texts.count(n.longValue()); // not ports
             super.getTableCellRendererComponent(t, shown, sel, focus, r, c);
             setHorizontalAlignment(RIGHT);
             return this;
@@ -213,8 +218,9 @@ final class StatisticsConversations extends JDialog {
                 case 11 -> x.tpduSize();
                 case 12 -> x.cotpClass();
                 case 13 -> ConnectionsModel.tpdus(x);
-                case 14 -> ConnectionsModel.ended(x);
-                default -> ConnectionsModel.nz(x.findingSummary());
+                case 14 -> x.endSummary();
+                case 15 -> ConnectionsModel.nz(x.findingSummary());
+                default -> x.note();
             };
         }
     }

@@ -28,7 +28,10 @@ public final class StreamBytes {
     public record Segment(int frame, boolean fromA, int offset, int length, boolean retransmission) {
     }
 
-    /** One COTP TPDU: frame (1-based), sender, type name ("DT", "CR" …), TPKT+TPDU length, findings on its bytes. */
+    /**
+     * One COTP TPDU: frame (1-based), sender, type name ("DT", "CR" …), length (the TPKT's length field: header,
+     * TPDU and user data; without TPKT the COTP layer's), findings on those bytes.
+     */
     public record Tpdu(int frame, boolean fromA, String type, int length, int findings) {
     }
 
@@ -95,13 +98,21 @@ public final class StreamBytes {
             }
             Layer t = i > 0 && "tpkt".equals(layers.get(i - 1).protocol()) && layers.get(i - 1).source().equals(l.source())
                     ? layers.get(i - 1) : l;
-            int from = t.offset(), to = l.end();
+            int from = t.offset(), to = Math.max(l.end(), t == l ? l.end() : from + tpktLength(t));
             int count = 0;
             for (Finding f : d.findings()) {
                 if (l.source().equals(f.source()) && f.offset() >= from && f.offset() < Math.max(to, from + 1)) count++;
             }
             tpdus.add(new Tpdu(frame, fromA, type(l), to - from, count));
         }
+    }
+
+    /** The TPKT header's length field (header, TPDU and its user data), 0 when absent. */
+    private static int tpktLength(Layer tpkt) {
+        for (Field f : tpkt.fields()) {
+            if ("tpkt.length".equals(f.abbrev()) && f.value() instanceof Long v) return (int) Math.min(v, 65535);
+        }
+        return 0;
     }
 
     /** The TPDU type of a COTP layer by its code's name, "?" when the header was too short for one. */
