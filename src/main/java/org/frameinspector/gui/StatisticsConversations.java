@@ -33,8 +33,8 @@ import org.frameinspector.core.stream.Conversation;
  */
 final class StatisticsConversations extends JDialog {
     static final String[] COLUMNS = {"#", "Address A", "Port A", "Address B", "Port B", "Frames", "Bytes A → B",
-        "Bytes B → A", "Start (s)", "Duration (s)", "TSAPs (calling > called)", "TPDU size", "Class", "TPDUs",
-        "Ended", "Findings", "Note"};
+        "Bytes B → A", "Start (s)", "Duration (s)", "Ended", "TSAPs (calling > called)", "TPDU size", "Class", "TPDUs",
+        "Findings", "Note"};
     final JTable table;
     private final Model model;
 
@@ -193,7 +193,7 @@ final class StatisticsConversations extends JDialog {
         @Override
         public Class<?> getColumnClass(int c) {
             return switch (c) {
-                case 0, 2, 4, 5, 11, 12 -> Integer.class;
+                case 0, 2, 4, 5, 12, 13 -> Integer.class;
                 case 6, 7 -> Long.class;
                 case 8, 9 -> Double.class;
                 default -> String.class;
@@ -214,11 +214,11 @@ final class StatisticsConversations extends JDialog {
                 case 7 -> x.bytesBtoA();
                 case 8 -> (x.firstTimeNanos() - t0) / 1e9;
                 case 9 -> (x.lastTimeNanos() - x.firstTimeNanos()) / 1e9;
-                case 10 -> ConnectionsModel.tsaps(x);
-                case 11 -> x.tpduSize();
-                case 12 -> x.cotpClass();
-                case 13 -> ConnectionsModel.tpdus(x);
-                case 14 -> x.endSummary();
+                case 10 -> x.endSummary();
+                case 11 -> ConnectionsModel.tsaps(x);
+                case 12 -> x.tpduSize();
+                case 13 -> x.cotpClass();
+                case 14 -> ConnectionsModel.tpdus(x);
                 case 15 -> ConnectionsModel.nz(x.findingSummary());
                 default -> x.note();
             };

@@ -107,11 +107,11 @@ class StatisticsGuiTest extends WindowTest {
                 assertThat(a).as(name).isEqualTo(x.get("a"));
                 assertThat(b).as(name).isEqualTo(x.get("b"));
                 for (String[] col : new String[][] {{"5", "frames"}, {"6", "bytesAtoB"}, {"7", "bytesBtoA"},
-                    {"11", "tpduSize"}, {"12", "class"}}) {
+                    {"12", "tpduSize"}, {"13", "class"}}) {
                     Object v = execute(() -> table.getModel().getValueAt(row, Integer.parseInt(col[0])));
                     assertThat(v.toString()).as("%s row %d %s", name, row, col[1]).isEqualTo(x.get(col[1]));
                 }
-                String ended = execute(() -> table.getModel().getValueAt(row, 14).toString());
+                String ended = execute(() -> table.getModel().getValueAt(row, 10).toString());
                 String how = x.get("how");
                 assertThat(ended).as(name).contains(how.equals("OPEN") ? "open" : how);
             }
