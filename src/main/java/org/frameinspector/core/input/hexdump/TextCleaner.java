@@ -252,6 +252,12 @@ final class TextCleaner {
             int gt = i;
             while (gt < s.length() && s.charAt(gt) != '>') gt++; // tagAt saw it on this line
             boolean lineEnd = gt + 1 >= s.length() || s.charAt(gt + 1) == '\n' || s.charAt(gt + 1) == '\r';
+            if (lineEnd && !lineStart) {
+                // text glued before the tag that is not hex ("....omain.</pre>"): an ASCII column spelling a tag
+                int w = i;
+                while (w > 0 && !HexDumpParser.isBlank(s.charAt(w - 1)) && s.charAt(w - 1) != '\n' && s.charAt(w - 1) != '>') w--;
+                for (int k = w; k < i && lineEnd; k++) lineEnd = Character.digit(s.charAt(k), 16) >= 0;
+            }
             if (lineStart || lineEnd && !tag.equals("a")) count++;
         }
         return count >= 2;
