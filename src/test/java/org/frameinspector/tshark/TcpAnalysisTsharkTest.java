@@ -32,12 +32,7 @@ class TcpAnalysisTsharkTest {
 
     @Test
     void analysisFlagsSelectTheSameFramesAsTshark() throws Exception {
-        TestFiles.requireTool("tshark");
-        List<Path> caps;
-        try (Stream<Path> s = Files.list(TestFiles.captures())) {
-            caps = s.filter(p -> p.toString().matches(".*\\.pcap(ng)?$")).sorted().toList();
-        }
-        assertThat(caps).hasSizeGreaterThan(30);
+        List<Path> caps = FrameProtocolsTsharkTest.captureFiles();
         List<String> differences = new ArrayList<>();
         int ackLostDiffering = 0;
         int flagged = 0;

@@ -98,6 +98,7 @@ final class TpktFramer {
                 int found = -1;
                 boolean waiting = false;
                 for (; p < len; p++) {
+                    if (rdp && fastPathSegmentAt(p)) { found = p; break; }
                     int plausible = plausibleAt(p);
                     if (plausible > 0) { found = p; break; }
                     if (plausible < 0) { waiting = true; break; }
@@ -164,6 +165,25 @@ final class TpktFramer {
         tpktLength = l;
         if (wasQuiet) return next();
         return SYNC_LOST;
+    }
+
+    /**
+     * True when buffer byte {@code p} starts a segment whose bytes (to the end of that segment) are whole RDP fast-path
+     * PDUs (MS-RDPBCGR 2.2.9.1.2 / 2.2.8.1.2: first byte's action bits 0, a one- or two-byte length): after a hole the
+     * segment is then decoded as fast-path, as a lone segment on port 3389 is, instead of as continuation data.
+     */
+    private boolean fastPathSegmentAt(int p) {
+        int end = -1;
+        for (int i = 0; i < pCount; i++) {
+            if (pBufOff[i] == p && (i == 0 || pFrame[i - 1] != pFrame[i] || pBufOff[i - 1] + pLen[i - 1] != p
+                    || pFrameOff[i - 1] + pLen[i - 1] != pFrameOff[i])) {
+                end = p + pLen[i];
+                break;
+            }
+        }
+        return end > 0 && org.frameinspector.core.protocols.rdp.RdpFastPath.wholePdus(
+                new org.frameinspector.core.dissect.Buf(new org.frameinspector.core.model.DataSource("tpkt-framer", "",
+                        acc, List.of()), p, end));
     }
 
     /** 1 = a plausible TPKT + COTP start, 0 = not one, -1 = cannot tell yet (too few bytes). */
