@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class TcpAnalysisTsharkTest {
     static final String[] FLAGS = {"retransmission", "lost_segment", "duplicate_ack", "ack_lost_segment",
-        "out_of_order", "spurious_retransmission", "keep_alive"};
+        "out_of_order", "spurious_retransmission", "keep_alive", "keep_alive_ack", "fast_retransmission", "zero_window",
+        "zero_window_probe", "zero_window_probe_ack", "window_full", "window_update"};
 
     @Test
     void analysisFlagsSelectTheSameFramesAsTshark() throws Exception {

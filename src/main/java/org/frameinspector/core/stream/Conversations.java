@@ -305,6 +305,15 @@ public final class Conversations implements StreamHook {
             fx.finding(ctx, "TCP-OUT-OF-ORDER", null, "tcp", seqF, src, off + 4, 4,
                     "relative sequence " + r.seq() + ", below the highest seen (" + r.prevNext() + ")", null);
         }
+        if ((f & TcpAnalysis.WINDOW_FULL) != 0) {
+            fx.finding(ctx, "TCP-WINDOW-FULL", null, "tcp", seqF, src, off + 4, 4, "this segment ends at relative sequence "
+                    + r.nxtSeq() + ", the right edge of the window the peer last advertised", null);
+        }
+        if ((f & TcpAnalysis.RST_AFTER_DATA) != 0) {
+            fx.finding(ctx, "TCP-RST-AFTER-DATA", null, "tcp", field(ctx, src, off + 13, "tcp.flags.reset"), src, off + 13,
+                    1, "this side had sent up to relative sequence " + d.flow.nextRel() + ", the peer up to "
+                            + o.flow.nextRel(), null);
+        }
         if ((f & TcpAnalysis.ZERO_WINDOW) != 0) {
             fx.finding(ctx, "TCP-ZERO-WINDOW", null, "tcp", field(ctx, src, off + 14, "tcp.window_size_value"), src,
                     off + 14, 2, "window 0", null);
