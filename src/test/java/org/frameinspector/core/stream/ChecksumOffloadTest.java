@@ -40,13 +40,20 @@ class ChecksumOffloadTest {
         return fs.stream().filter(f -> f.id().equals(id) && f.severity() == sev).count();
     }
 
-    @Test
-    void offloadOnTheCapturingHostIsOneInfoPerDirection() throws Exception {
-        java.nio.file.Path cap = TestFiles.captures().resolve("s7_netzob_10_connect_disconnect.pcap");
+    static final java.nio.file.Path OFFLOAD = java.nio.file.Path.of("s7_netzob_10_connect_disconnect.pcap");
+
+    /** The frames of a shared capture (skips without ../shared). */
+    static List<Frame> frames(java.nio.file.Path name) throws Exception {
         List<Frame> frames = new ArrayList<>();
-        try (FrameSource fs = Inputs.open(cap, null).frames()) {
+        try (FrameSource fs = Inputs.open(TestFiles.captures().resolve(name.toString()), null).frames()) {
             for (int i = 0; i < fs.size(); i++) frames.add(fs.frame(i));
         }
+        return frames;
+    }
+
+    @Test
+    void offloadOnTheCapturingHostIsOneInfoPerDirection() throws Exception {
+        List<Frame> frames = frames(OFFLOAD);
         Conversations conv = new Conversations();
         List<Finding> fs = findings(conv, frames);
         assertThat(count(fs, "TCP-CHECKSUM-BAD", Severity.VIOLATION)).as("per-segment violations").isZero();
@@ -103,11 +110,8 @@ class ChecksumOffloadTest {
      */
     @Test
     void corruptedChecksumsInAnOffloadCaptureFileAreViolations() throws Exception {
-        java.nio.file.Path src = TestFiles.captures().resolve("s7_netzob_10_connect_disconnect.pcap");
-        List<Frame> frames = new ArrayList<>();
-        try (FrameSource fs = Inputs.open(src, null).frames()) {
-            for (int i = 0; i < fs.size(); i++) frames.add(fs.frame(i));
-        }
+        java.nio.file.Path src = OFFLOAD;
+        List<Frame> frames = frames(src);
         int peer = -1, host = -1;
         for (Frame f : frames) {
             byte[] b = f.data();
@@ -135,7 +139,7 @@ class ChecksumOffloadTest {
         }
         java.nio.file.Files.move(tmp, cap);
 
-        List<String> clean = fileFindings(src);
+        List<String> clean = fileFindings(TestFiles.captures().resolve(src.toString()));
         assertThat(count(clean, "TCP-CHECKSUM-BAD VIOLATION")).as("the untouched file").isZero();
         List<String> fs = fileFindings(cap);
         assertThat(fs.stream().filter(f -> f.startsWith("TCP-CHECKSUM-BAD ")))
