@@ -177,6 +177,11 @@ final class ConnectionTable {
             if (r != null && r.matches(t)) { c = r; break; }
         }
         if (c == null) c = active.get(Key.of(t));
+        if (ts > now) now = ts;
+        if (c != null && idle(c)) {
+            forget(c);
+            c = null;
+        }
         boolean newSyn = t.syn() && (t.flags() & TcpInfo.ACK) == 0;
         Conn old = null;
         if (c != null && c.closed && newSyn) {
@@ -185,14 +190,16 @@ final class ConnectionTable {
         }
         if (c == null) {
             boolean synAck = t.syn() && (t.flags() & TcpInfo.ACK) != 0;
+            String src = shared(t.srcAddr()), dst = shared(t.dstAddr());
             Conversation row = synAck
-                    ? new Conversation(rows.size() + 1, t.dstAddr(), t.dstPort(), t.srcAddr(), t.srcPort())
-                    : new Conversation(rows.size() + 1, t.srcAddr(), t.srcPort(), t.dstAddr(), t.dstPort());
+                    ? new Conversation(rows.size() + 1, dst, t.dstPort(), src, t.srcPort())
+                    : new Conversation(rows.size() + 1, src, t.srcPort(), dst, t.dstPort());
             row.firstFrame = fn;
             row.firstTime = ts;
             rows.add(row);
             c = new Conn(row);
-            c.key = Key.of(t);
+            c.key = row.addrA.compareTo(row.addrB) < 0 || row.addrA.equals(row.addrB) && row.portA <= row.portB
+                    ? new Key(row.addrA, row.portA, row.addrB, row.portB) : new Key(row.addrB, row.portB, row.addrA, row.portA);
             active.put(c.key, c);
             if (old != null) {
                 // a SYN with the ISN of the closed connection's SYN is a retransmission of it (a new connection on
@@ -244,16 +251,89 @@ final class ConnectionTable {
         }
     }
 
+    /** Strings many rows repeat (a server's address, the TSAPs of a CR): kept once, up to 4,096 of them. */
+    private final Map<String, String> shared = new java.util.HashMap<>();
+
+    /** The one copy of {@code s} the table keeps (about 50 bytes less per repeated string and connection). */
+    String shared(String s) {
+        if (s == null) return null;
+        String k = shared.get(s);
+        if (k != null) return k;
+        if (shared.size() >= 4096) shared.clear();
+        shared.put(s, s);
+        return s;
+    }
+
     /** Ends the capture: connections never closed stay "open" (or "DR" when one was seen) with what was cut off. */
     void finish() {
         for (Conn c : active.values()) {
             if (c.closed) continue;
-            endOpen(c, null);
+            if (idle(c)) endOpen(c, "state", idleNote(c));
+            else endOpen(c, null);
+        }
+    }
+
+    /**
+     * Capture time without a segment after which a connection's state is dropped, as a stateful firewall does: a
+     * connection left open by a crashed peer then costs nothing for the rest of the capture. Its row stays, with a note,
+     * and a later segment on the same addresses starts a new row.
+     */
+    static final long IDLE_NANOS = 600L * 1_000_000_000L;
+    /** The latest capture time seen (timestamps may step back: the clock of the idle timeout does not). */
+    private long now = Long.MIN_VALUE;
+    private long lastSweep = Long.MIN_VALUE;
+    private int sweepFrames;
+
+    private boolean idle(Conn c) {
+        return now - c.row.lastTime > IDLE_NANOS;
+    }
+
+    private static String idleNote(Conn c) {
+        return "no segment for more than " + IDLE_NANOS / 1_000_000_000L + " s after frame " + c.row.lastFrame
+                + ": its state was dropped (idle timeout); a later segment starts a new row";
+    }
+
+    /** Drops a connection that was idle too long (see {@link #IDLE_NANOS}) from the table and the cache. */
+    private void forget(Conn c) {
+        active.remove(c.key);
+        uncache(c);
+        if (!c.closed) endOpen(c, "state", idleNote(c));
+    }
+
+    private void uncache(Conn c) {
+        for (int i = 0; i < recent.length; i++) if (recent[i] == c) recent[i] = null;
+        if (last == c) last = null;
+    }
+
+    /**
+     * Frees the connections idle for longer than {@link #IDLE_NANOS} (closed ones silently). It walks the whole table,
+     * at most once per minute of capture time and once per {@code size / 16} frames, so it costs a few steps per frame
+     * on average however the timestamps jump. The result does not depend on when it runs: a connection past the
+     * timeout is dropped with the same note by its next segment, by the sweep or at the end of the capture.
+     */
+    void sweep(Conn keep) {
+        sweepFrames++;
+        if (lastSweep == Long.MIN_VALUE) lastSweep = now;
+        if (now - lastSweep < IDLE_NANOS / 10 || sweepFrames < Math.max(1024, active.size() / 16)) return;
+        lastSweep = now;
+        sweepFrames = 0;
+        var it = active.values().iterator();
+        while (it.hasNext()) {
+            Conn c = it.next();
+            if (c == keep || !idle(c)) continue;
+            it.remove();
+            uncache(c);
+            if (!c.closed) endOpen(c, "state", idleNote(c));
         }
     }
 
     /** Ends the row of a connection that was never closed (end of the capture, or dropped from the table). */
     static void endOpen(Conn c, String why) {
+        endOpen(c, "capture", why);
+    }
+
+    /** The same; {@code what} ended: "capture" (end of the capture, or dropped from the table) or "state" (timeout). */
+    static void endOpen(Conn c, String what, String why) {
         {
             Conversation row = c.row;
             if (row.end == Conversation.End.OPEN && row.drFrame > 0) {
@@ -264,11 +344,11 @@ final class ConnectionTable {
             for (Dir d : new Dir[] {c.a, c.b}) {
                 String side = d == c.a ? "A" : "B";
                 if (d.framer != null && d.framer.partialHave() > 0) {
-                    n.append(n.length() > 0 ? "; " : "").append("capture ended inside a TPKT from ").append(side)
+                    n.append(n.length() > 0 ? "; " : "").append(what).append(" ended inside a TPKT from ").append(side)
                             .append(" (").append(d.framer.partialHave()).append(" bytes held)");
                 }
                 if (d.tsduDts > 0) {
-                    n.append(n.length() > 0 ? "; " : "").append("capture ended inside a segmented TSDU from ").append(side);
+                    n.append(n.length() > 0 ? "; " : "").append(what).append(" ended inside a segmented TSDU from ").append(side);
                 }
                 d.release();
             }

@@ -51,9 +51,13 @@ public final class Conversations implements StreamHook {
     final StreamEffects fx = new StreamEffects();
     /**
      * Connections held at once. Above it the least recently used one is dropped from the table (its row stays, with a
-     * note; a live one raises STREAM-CONNECTION-LIMIT), so a capture of 100,000 half-open connections stays bounded.
+     * note; a live one raises STREAM-CONNECTION-LIMIT), so a capture of millions of half-open connections stays
+     * bounded. An open connection with a CR/CC exchanged and nothing held costs about 1.3 KB (measured: 1,310 bytes
+     * each over 98,000 such connections, row included; a closed one less, its buffers are released), so 100,000
+     * concurrent connections fit in a 256 MiB heap (issue 14, BenchManyConnectionsTest) and the limit itself stands for
+     * about 170 MB; idle ones go earlier, after {@link ConnectionTable#IDLE_NANOS} of capture time without a segment.
      */
-    public static final int MAX_LIVE_CONNECTIONS = 16_384;
+    public static final int MAX_LIVE_CONNECTIONS = 131_072;
     /** The connection table and the rows of the connections view. */
     final ConnectionTable table = new ConnectionTable();
 
@@ -116,6 +120,7 @@ public final class Conversations implements StreamHook {
         long ts = ctx.out().frame().timestampNanos();
         Conn c = table.lookup(tcp, fn, ts);
         if (table.active.size() > MAX_LIVE_CONNECTIONS) evictIdle(ctx, c, payload);
+        table.sweep(c);
         // the class the connection negotiated decides which class-0 rules COTP applies to its TPDUs
         fx.put(ctx, CotpDissector.CONN_CLASS, c.ccSeen && c.cls >= 0 && c.cls <= 4 ? c.cls : null);
         Conversation row = c.row;
@@ -354,6 +359,7 @@ public final class Conversations implements StreamHook {
         if (src.isFrame()) deliver(ctx, c, d, b, start, n, curFrame, start);
         else pieces(src, start, n, (o, k, fr, fo) -> deliver(ctx, c, d, b, o, k, fr, fo));
         endOfFrame(ctx, d);
+        if (d.framer != null) d.framer.trim();
         return true;
     }
 
@@ -749,8 +755,8 @@ public final class Conversations implements StreamHook {
                     c.crFrame = curFrame;
                     c.crFromA = curFromA;
                     c.crSrcRef = t.srcRef() >= 0 ? t.srcRef() : p.cls >= 0 ? u16(b, off + 4) : -1;
-                    c.row.callingTsap = Cotp.tsap(p.calling);
-                    c.row.calledTsap = Cotp.tsap(p.called);
+                    c.row.callingTsap = table.shared(Cotp.tsap(p.calling));
+                    c.row.calledTsap = table.shared(Cotp.tsap(p.called));
                     if (c.row.cotpClass < 0) c.row.cotpClass = p.cls;
                 }
             }
