@@ -33,7 +33,10 @@ import net.miginfocom.swing.MigLayout;
  */
 final class ActionsPart {
     final Action open, paste, pasteDialog, export, find, findNext, goTo, theme, captureStart, captureStop, compare,
-            compareWith, fix, frameNote, saveNotes, saveNotesAs, expertInfo;
+            compareWith, fix, frameNote, saveNotes, saveNotesAs, expertInfo, followTcp, followCotp, conversations,
+            protocolHierarchy;
+    final FollowStream follow;
+    final StatisticsPart statistics;
     final JMenu recentMenu = new JMenu("Open Recent");
     final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark Theme");
     final JCheckBoxMenuItem colourItem = new JCheckBoxMenuItem("Colourize Frame List");
@@ -74,6 +77,19 @@ final class ActionsPart {
                 "Save the notes in a new file", e -> w.notes.saveAs());
         expertInfo = action("Expert Info", null, key(KeyEvent.VK_E, menuMask() | KeyEvent.ALT_DOWN_MASK),
                 "The findings of the whole input, by severity and id", e -> w.expert.showOnly(null));
+        follow = new FollowStream(w);
+        statistics = new StatisticsPart(w);
+        followTcp = action("TCP Stream", null, key(KeyEvent.VK_T,
+                menuMask() | KeyEvent.ALT_DOWN_MASK | KeyEvent.SHIFT_DOWN_MASK),
+                "The payload of the shown frame's TCP connection, both directions", e -> follow.followSelected(false));
+        followCotp = action("TPKT/COTP Stream", null, key(KeyEvent.VK_K,
+                menuMask() | KeyEvent.ALT_DOWN_MASK | KeyEvent.SHIFT_DOWN_MASK),
+                "The shown frame's connection with its TPDUs listed", e -> follow.followSelected(true));
+        conversations = action("Conversations", null, null,
+                "The connections: endpoints, frames, bytes each way, duration, TSAPs, how each ended",
+                e -> statistics.showConversations());
+        protocolHierarchy = action("Protocol Hierarchy", null, null,
+                "Frames and bytes per protocol by layer path", e -> statistics.showProtocolHierarchy());
         theme = action("Toggle Theme", "theme", key(KeyEvent.VK_T, menuMask() | KeyEvent.SHIFT_DOWN_MASK),
                 "Switch between light and dark (Ctrl+Shift+T)", e -> switchTheme(!Theme.isDark()));
     }
@@ -184,6 +200,17 @@ final class ActionsPart {
         analyze.setName("analyzeMenu");
         analyze.setMnemonic('A');
         analyze.add(expertInfo).setName("expertInfoItem");
+        JMenu followMenu = new JMenu("Follow");
+        followMenu.setName("followMenu");
+        followMenu.add(followTcp).setName("followTcpMenuItem");
+        followMenu.add(followCotp).setName("followCotpMenuItem");
+        analyze.add(followMenu);
+
+        JMenu statisticsMenu = new JMenu("Statistics");
+        statisticsMenu.setName("statisticsMenu");
+        statisticsMenu.setMnemonic('S');
+        statisticsMenu.add(conversations).setName("conversationsItem");
+        statisticsMenu.add(protocolHierarchy).setName("protocolHierarchyItem");
 
         JMenu capture = new JMenu("Capture");
         capture.setMnemonic('C');
@@ -215,6 +242,7 @@ final class ActionsPart {
         mb.add(frameMenu);
         mb.add(view);
         mb.add(analyze);
+        mb.add(statisticsMenu);
         mb.add(capture);
         mb.add(help);
         return mb;

@@ -69,6 +69,14 @@ final class ContextMenus {
                     () -> f != null ? CopyFormats.annotated(d, f) : CopyFormats.hexBytes(bytes.get()),
                     () -> f != null ? CopyFormats.value(f) : CopyFormats.hexBytes(bytes.get())));
         }));
+        var connections = w.session.connectionsTable;
+        connections.addMouseListener(popup(e -> {
+            int r = connections.rowAtPoint(e.getPoint());
+            if (r < 0) return null;
+            connections.setRowSelectionInterval(r, r);
+            var c = w.session.connectionsModel.at(connections.convertRowIndexToModel(r));
+            return StatisticsConversations.menu(w, c, w.actions.statistics::filterOf);
+        }));
         var frames = w.frameList.table;
         frames.addMouseListener(popup(e -> {
             int r = frames.rowAtPoint(e.getPoint());
@@ -91,6 +99,12 @@ final class ContextMenus {
             c.setEnabled(conv != null);
             c.addActionListener(a -> w.useFilter(conv, true));
             m.add(c);
+            JMenu follow = new JMenu("Follow");
+            follow.setName("followFrameMenu");
+            follow.setEnabled(conv != null && d.layer("tcp") != null);
+            follow.add(w.actions.followTcp).setName("followTcpItem");
+            follow.add(w.actions.followCotp).setName("followCotpItem");
+            m.add(follow);
             if (!d.findings().isEmpty()) {
                 Finding x = d.findings().get(0);
                 JMenuItem fi = new JMenuItem("Filter on " + x.id());

@@ -25,6 +25,7 @@ public final class DissectionCache implements Dissections {
     private final Session session;
     private final Map<Integer, Entry> lru;
     private final CaptureFindings findings = new CaptureFindings();
+    private final ProtocolHierarchy hierarchy = new ProtocolHierarchy();
     private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
     private int misses;
 
@@ -100,7 +101,10 @@ public final class DissectionCache implements Dissections {
     @Override
     public boolean index(IntPredicate stop) {
         if (session.indexed() >= session.size()) return true;
-        boolean all = session.index((done, total) -> stop != null && stop.test(done), findings::add)
+        boolean all = session.index((done, total) -> stop != null && stop.test(done), d -> {
+            findings.add(d);
+            hierarchy.add(d);
+        })
                 && session.indexed() >= session.size();
         // a finished file: connections never closed are ended as the command line ends them (a live capture goes on)
         if (all && !(session.frames() instanceof GrowingFrameSource) && finished.compareAndSet(false, true)) {
@@ -117,4 +121,7 @@ public final class DissectionCache implements Dissections {
 
     @Override
     public CaptureFindings findings() { return findings; }
+
+    /** The protocols of the frames the pass has reached, by layer path (Statistics → Protocol Hierarchy). */
+    ProtocolHierarchy hierarchy() { return hierarchy; }
 }

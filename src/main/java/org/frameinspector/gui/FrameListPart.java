@@ -26,9 +26,11 @@ final class FrameListPart {
         public Component prepareRenderer(javax.swing.table.TableCellRenderer r, int row, int column) {
             Component c = super.prepareRenderer(r, row, column);
             // the colouring rules: the row's background unless it is selected
-            if (!isRowSelected(row) && Colouring.enabled()) {
-                int rgb = model.colourAt(convertRowIndexToModel(row));
-                if (rgb >= 0) c.setBackground(Colouring.background(rgb, getBackground()));
+            // (always set when unselected: a DefaultTableCellRenderer keeps the last background it was given and
+            // would paint the next row, or every row after Colourize is turned off, with it)
+            if (!isRowSelected(row)) {
+                int rgb = Colouring.enabled() ? model.colourAt(convertRowIndexToModel(row)) : -1;
+                c.setBackground(rgb >= 0 ? Colouring.background(rgb, getBackground()) : getBackground());
             }
             return c;
         }

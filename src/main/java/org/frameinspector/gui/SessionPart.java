@@ -287,6 +287,8 @@ final class SessionPart {
         GuiTrace.since("setDissections", t0);
         connectionsModel.setRows(null);
         connectionsTitle("Connections");
+        window.actions.follow.closeAll();
+        window.actions.statistics.closeAll();
         window.expert.inputChanged(dissections);
         int n = l.frames().size();
         startInOrderPass();
@@ -484,6 +486,8 @@ final class SessionPart {
                 : "In order up to frame " + Texts.count(d.indexed()) + " (stopped)");
         if (connections != null) {
             connectionsModel.setRows(connections);
+            // as wide as the content: "24 (121–1…" must not happen
+            StatisticsConversations.sizeToContent(connectionsTable, Integer.MAX_VALUE);
             connectionsTitle("Connections (" + Texts.count(connections.size()) + ")");
         }
         reached(d, d.indexed());

@@ -8,7 +8,8 @@ import javax.swing.SwingUtilities;
  * layout at 1024×700 or with {@code -Dflatlaf.uiScale=2}):
  * {@code java -cp target/classes:target/test-classes:<deps> org.frameinspector.gui.ShotApp FILE WIDTH HEIGHT [dark]
  * [FRAME] [VIEW]} (FRAME: the 1-based frame to select once loaded; VIEW: {@code expert}, {@code rules},
- * {@code filter=EXPR} or {@code columns=a,b} to show that view too).
+ * {@code filter=EXPR}, {@code columns=a,b}, {@code follow=tcp}, {@code follow=cotp}, {@code conversations} or
+ * {@code hierarchy} to show that view too).
  */
 public final class ShotApp {
     private ShotApp() {
@@ -34,6 +35,9 @@ public final class ShotApp {
             if (view.equals("expert")) MainWindow.later(7000, () -> m.expert.showOnly(null));
             if (view.equals("rules")) MainWindow.later(7000, m.actions::editColouringRules);
             if (view.startsWith("filter=")) MainWindow.later(5000, () -> m.useFilter(view.substring(7), true));
+            if (view.startsWith("follow=")) MainWindow.later(7000, () -> m.actions.follow.followSelected(view.endsWith("cotp")));
+            if (view.equals("conversations")) MainWindow.later(7000, m.actions.statistics::showConversations);
+            if (view.equals("hierarchy")) MainWindow.later(7000, m.actions.statistics::showProtocolHierarchy);
         });
     }
 }

@@ -109,7 +109,8 @@ class AgreementTest {
         Agreement a = new Agreement(Agreement.CORE);
         PdmlPacket p = parse(PDML).get(0);
         List<String> counted = a.compare(p, FRAME, List.of()).stream().map(o -> o.tshark().name()).toList();
-        assertThat(counted).containsExactly("tcp.hdr_len", "tcp.flags", "tcp.flags.ack", "tcp.flags.str",
+        // tcp.seq counts (issue 15: relative sequence numbers like tshark's)
+        assertThat(counted).containsExactly("tcp.seq", "tcp.hdr_len", "tcp.flags", "tcp.flags.ack", "tcp.flags.str",
                 "tpkt.version", "tpkt.reserved", "tpkt.length", "cotp.li", "cotp.type", "cotp.destref",
                 "cotp.srcref");
         // with s7comm in the set, its fields still do not count: their bytes are not in the frame
@@ -129,19 +130,20 @@ class AgreementTest {
                 new OurField("cotp.li", 58, 1, 40L, "40"),                  // wrong value -> VALUE
                 new OurField("cotp.type", 59, 1, 0x0dL, "CC (0x0d)"),       // "0x0d" vs 13
                 new OurField("cotp.destref", 60, 2, 0x01caL, "0x01ca"),
+                new OurField("tcp.seq", 38, 4, 1L, "1"),                   // relative, as tshark shows it
                 new OurField("tcp.hdr_len", 46, 1, 20L, "20"),
                 new OurField("tcp.flags", 46, 2, 0x018L, "0x018"),
                 new OurField("tcp.flags.ack", 47, 1, Boolean.TRUE, "Set"), // boolean vs "1"
                 new OurField("tcp.flags.str", 46, 2, "·······AP···", "·······AP···"));
         List<Agreement.Outcome> out = a.compare(p, FRAME, ours);
         assertThat(out).extracting(o -> o.tshark().name() + "=" + o.kind()).containsExactly(
-                "tcp.hdr_len=AGREED", "tcp.flags=AGREED", "tcp.flags.ack=AGREED", "tcp.flags.str=AGREED",
-                "tpkt.version=AGREED", "tpkt.reserved=AGREED", "tpkt.length=POSITION", "cotp.li=VALUE",
+                "tcp.seq=AGREED", "tcp.hdr_len=AGREED", "tcp.flags=AGREED", "tcp.flags.ack=AGREED",
+                "tcp.flags.str=AGREED", "tpkt.version=AGREED", "tpkt.reserved=AGREED", "tpkt.length=POSITION", "cotp.li=VALUE",
                 "cotp.type=AGREED", "cotp.destref=AGREED", "cotp.srcref=MISSING");
         Agreement.Tally t = new Agreement.Tally();
         out.forEach(t::add);
-        assertThat(t.compared()).isEqualTo(11);
-        assertThat(t.agreed()).isEqualTo(8);
+        assertThat(t.compared()).isEqualTo(12);
+        assertThat(t.agreed()).isEqualTo(9);
         assertThat(t.top(10)).extracting(e -> e.getKey()).containsExactly("cotp.li (value)",
                 "cotp.srcref (missing)", "tpkt.length (position)");
         assertThat(t.example("cotp.li (value)").ours()).contains("cotp.li@58+1");

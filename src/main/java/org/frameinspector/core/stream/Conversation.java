@@ -46,6 +46,11 @@ public final class Conversation {
     public int index() { return index; }
     public String endpointA() { return endpoint(addrA, portA); }
     public String endpointB() { return endpoint(addrB, portB); }
+    /** A's address as the IP layer shows it (no port). */
+    public String addressA() { return addrA; }
+    public int portA() { return portA; }
+    public String addressB() { return addrB; }
+    public int portB() { return portB; }
     public int firstFrame() { return firstFrame; }
     public int lastFrame() { return lastFrame; }
     public int frames() { return frames; }
@@ -95,6 +100,16 @@ public final class Conversation {
         TYPE_NAMES[CotpInfo.EA] = "EA";
         TYPE_NAMES[CotpInfo.RJ] = "RJ";
         TYPE_NAMES[CotpInfo.ER] = "ER";
+    }
+
+    /**
+     * Whether a segment from {@code src}:{@code srcPort} to {@code dst}:{@code dstPort} (addresses as the IP layer
+     * shows them) belongs to this connection's endpoints: 'A' when A sent it, 'B' when B did, 0 when neither.
+     */
+    public char side(String src, int srcPort, String dst, int dstPort) {
+        if (addrA.equals(src) && portA == srcPort && addrB.equals(dst) && portB == dstPort) return 'A';
+        if (addrB.equals(src) && portB == srcPort && addrA.equals(dst) && portA == dstPort) return 'B';
+        return 0;
     }
 
     public static String typeName(int type) {

@@ -130,7 +130,9 @@ class HtmlReportSafetyTest {
                 "bytes <!-- <img src=x onerror=alert(4)>", "field </SCRIPT\t>")) {
             assertThat(strings).as(v).anyMatch(s -> s.contains(v));
         }
-        assertThat(strings.stream().filter(s -> s.contains(": </scr")).count()).isGreaterThanOrEqualTo(5);
+        // the S7 string fields made hostile come from the shared captures; without them, the repo's own frames
+        assertThat(strings.stream().filter(s -> s.contains(": </scr")).count())
+                .isGreaterThanOrEqualTo(TestFiles.hasShared() ? 5 : 1);
         // the name, outside the data, is escaped text
         assertThat(html).contains("&lt;img src=x onerror=alert(5)&gt;\u2028.pcapng</title>").doesNotContain("<img");
     }

@@ -216,7 +216,9 @@ class FrameFixerTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(onlyFixable).as("frames whose only findings are fixable (loopback checksum offload)").isGreaterThan(1000);
+        // 685 since issue 15: an offloading host's unfinished checksums are one INFO TCP-CHECKSUM-OFFLOAD per direction
+        // in the in-order pass, no longer a TCP-CHECKSUM-BAD on each of its segments (above 1,000 before)
+        assertThat(onlyFixable).as("frames whose only findings are fixable (checksums, lengths)").isGreaterThan(600);
         assertThat(withChanges).isGreaterThanOrEqualTo(onlyFixable);
         assertThat(frames).isGreaterThan(onlyFixable);
     }

@@ -283,8 +283,10 @@ public final class TcpDissector implements Dissector {
         int have = Math.min(end, buf.end()) - p;
         Field opts = l.field(null, TcpFields.TCP_OPTIONS, p, Math.max(0, have), 0,
                 buf.copy(p, Math.max(0, have)), "(" + (end - p) + " bytes)", FieldKind.TREE);
-        if (have < end - p) l.need(opts, TcpFields.TCP_OPTIONS, p, end - p);
+        // options cut by the capture: those that were captured whole are decoded (as tshark does), the one the cut
+        // goes through is shown as far as it was captured, then CAPTURE-TRUNCATED ends the layer
         while (p < end) {
+            if (p >= buf.end()) l.need(opts, TcpFields.TCP_OPTIONS, p, end - p);
             int k = buf.u8(p);
             if (k == 0) {
                 Field f = l.field(opts, TcpFields.option(0).node(), p, 1, 0,
@@ -314,15 +316,25 @@ public final class TcpDissector implements Dissector {
                 l.finding("TCP-OPTION-MALFORMED", f, "kind " + k + " without a length octet", "kind and length");
                 return;
             }
+            if (p + 1 >= buf.end()) l.need(opts, opt.node(), p, 2);
             int len = buf.u8(p + 1);
             if (len < 2 || p + len > end) {
-                Field f = l.tree(opts, opt.node().as("TCP Option - " + kindName(k)), p, end - p, null, null);
+                Field f = l.tree(opts, opt.node().as("TCP Option - " + kindName(k)), p, Math.min(end, buf.end()) - p,
+                        null, null);
                 kind(l, f, p, k);
                 Field lf = l.uint(f, TcpFields.TCP_OPTION_LEN, p + 1, 1);
                 l.finding("TCP-OPTION-MALFORMED", lf, Integer.toString(len),
                         len < 2 ? "at least 2" : "at most " + (end - p) + " (end of header)");
                 if (p + 2 < end) l.bytes(f, TcpFields.TCP_OPTIONS_DATA, p + 2, end - p - 2, null, FieldKind.NORMAL);
                 return;
+            }
+            if (!buf.has(p, len)) {
+                int got = buf.end() - p;
+                Field f = l.field(opts, opt.node().as("TCP Option - " + kindName(k)), p, got, 0, buf.copy(p, got),
+                        Fmt.colonHex(b, p, got), FieldKind.TREE);
+                kind(l, f, p, k);
+                l.uint(f, TcpFields.TCP_OPTION_LEN, p + 1, 1);
+                l.need(f, opt.data(), p + 2, len - 2);
             }
             int fixed = fixedLen(k);
             boolean badLen = fixed > 0 && len != fixed || k == 5 && ((len - 2) % 8 != 0 || len < 10 || len > 34);
