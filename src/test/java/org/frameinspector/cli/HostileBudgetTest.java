@@ -110,22 +110,24 @@ class HostileBudgetTest {
     }
 
     /**
-     * Item 6: 20,000 connections with one CR each (1.8 MB). Before, every connection allocated a 16 KiB history per
-     * direction on its first byte and the table had no limit: OutOfMemoryError at 256 MiB in check and export. Now the
-     * history starts at 64 bytes and the table holds {@link Conversations#MAX_LIVE_CONNECTIONS}; the 3,616 oldest idle
-     * ones are dropped, each with STREAM-CONNECTION-LIMIT.
+     * Item 6: connections with one CR each, 3,616 more than the table holds. Before, every connection allocated a
+     * 16 KiB history per direction on its first byte and the table had no limit: OutOfMemoryError at 256 MiB in check
+     * and export with 20,000 of them. Now the history starts at 64 bytes, idle buffers are released and the table
+     * holds {@link Conversations#MAX_LIVE_CONNECTIONS}; the 3,616 oldest idle ones are dropped, each with
+     * STREAM-CONNECTION-LIMIT.
      */
     @Test
-    void twentyThousandConnectionsAt256MiB() throws Exception {
+    void moreConnectionsThanTheTableHoldsAt256MiB() throws Exception {
+        int n = Conversations.MAX_LIVE_CONNECTIONS + 3_616;
         Path cap = dir.resolve("conns.pcap");
-        Files.write(cap, oneCrPerConnection(20_000));
+        Files.write(cap, oneCrPerConnection(n));
         Path json = dir.resolve("out.json");
         ChildJvm.Result r = ChildJvm.run(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
                 List.of("check", cap.toString(), ";;", "export", "--format", "json", "-o", json.toString(),
                         cap.toString()), dir, Map.of(), null, 600);
         assertThat(r.err()).doesNotContain("OutOfMemoryError").doesNotContain("internal error");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("20000 frame(s), " + (20_000 - Conversations.MAX_LIVE_CONNECTIONS) + " finding(s)");
+        assertThat(r.out()).contains(n + " frame(s), 3616 finding(s)");
         assertThat(r.out()).contains("STREAM-CONNECTION-LIMIT").contains("connection 1 (10.0.0.0:1024 ⇄ 10.200.0.1:102");
         assertThat(Files.size(json)).isGreaterThan(1_000_000);
     }

@@ -47,7 +47,7 @@ class TsharkAgreementTest {
     }
 
     /** Captures below 99 % (in-frame + reassembled, in-order mode); reasons in docs/CORE-AGREEMENT.md. */
-    static final java.util.Set<String> BELOW_99 = java.util.Set.of("mms_cancelRequest_short_tpkt.pcap",
+    static final java.util.Set<String> BELOW_99 = java.util.Set.of(
             "rdp_zeek_invalid_length.pcap", "s7_profinet_failed_cr_cc_cr.pcap");
 
     /** True once org.frameinspector.core.protocols.Protocols.dissector() decodes the KB seed frame down to TCP. */

@@ -6,9 +6,7 @@ import org.frameinspector.core.protocols.cotp.CotpDissector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.frameinspector.core.dissect.Buf;
 import org.frameinspector.core.dissect.CotpInfo;
 import org.frameinspector.core.dissect.Ctx;
@@ -25,6 +23,8 @@ import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Layer;
 import org.frameinspector.core.model.Severity;
 import org.frameinspector.core.model.SourcePart;
+import org.frameinspector.core.stream.ConnectionTable.Conn;
+import org.frameinspector.core.stream.ConnectionTable.Dir;
 
 /**
  * The stream layer: connection state for a capture dissected frame by frame, in order. Pass one instance as the
@@ -49,18 +49,17 @@ public final class Conversations implements StreamHook {
 
     /** Where the stream layer's effects on a dissection go (and are recorded, see {@link #record(StreamLog.Recorder)}). */
     final StreamEffects fx = new StreamEffects();
-    /** The connection table, least recently looked up first (access order; see {@link #evictIdle}). */
-    final Map<Key, Conn> active = new java.util.LinkedHashMap<>(64, 0.75f, true);
     /**
      * Connections held at once. Above it the least recently used one is dropped from the table (its row stays, with a
-     * note; a live one raises STREAM-CONNECTION-LIMIT), so a capture of 100,000 half-open connections stays bounded.
+     * note; a live one raises STREAM-CONNECTION-LIMIT), so a capture of millions of half-open connections stays
+     * bounded. An open connection with a CR/CC exchanged and nothing held costs about 1.3 KB (measured: 1,310 bytes
+     * each over 98,000 such connections, row included; a closed one less, its buffers are released), so 100,000
+     * concurrent connections fit in a 256 MiB heap (issue 14, BenchManyConnectionsTest) and the limit itself stands for
+     * about 170 MB; idle ones go earlier, after {@link ConnectionTable#IDLE_NANOS} of capture time without a segment.
      */
-    public static final int MAX_LIVE_CONNECTIONS = 16_384;
-    private final List<Conversation> rows = new ArrayList<>();
-    Conn last;
-    /** The connections used most recently (a capture interleaves a few busy ones): checked before the map. */
-    final Conn[] recent = new Conn[16];
-    int recentAt;
+    public static final int MAX_LIVE_CONNECTIONS = 131_072;
+    /** The connection table and the rows of the connections view. */
+    final ConnectionTable table = new ConnectionTable();
 
     // the call in progress (onTpdu/onDtUserData arrive inside onTcpPayload)
     private Ctx curCtx;
@@ -75,86 +74,9 @@ public final class Conversations implements StreamHook {
     Conn frameConn;
     int frameConnNo;
 
-    private record Key(String a, int pa, String b, int pb) {
-        static Key of(TcpInfo t) {
-            int c = t.srcAddr().compareTo(t.dstAddr());
-            if (c < 0 || c == 0 && t.srcPort() <= t.dstPort()) return new Key(t.srcAddr(), t.srcPort(), t.dstAddr(), t.dstPort());
-            return new Key(t.dstAddr(), t.dstPort(), t.srcAddr(), t.srcPort());
-        }
-    }
-
-    static final class Dir {
-        boolean synSeen, seqKnown, fin, rst;
-        /** The stream left TPKT (RDP switched to TLS): payload goes back to TCP. */
-        boolean passthrough;
-        long nextSeq;
-        byte[] hist;
-        long histCount;
-        TpktFramer framer;
-        int skipped;
-        boolean lostSync;
-        // TSDU being reassembled from DT EOT=0
-        byte[] tsdu;
-        int tsduLen, tsduDts, tsduFirstFrame;
-        List<SourcePart> tsduParts;
-        boolean tsduDropped;
-        /** SEQ/ACK analysis of this direction (kept after release: retransmissions after the close are analysed). */
-        TcpAnalysis.Flow flow = new TcpAnalysis.Flow();
-        /** The framer hunts after a sequence hole (or a stream picked up mid-way): bytes before a header are continuation. */
-        boolean gapHunt;
-        /** Sequence holes not filled yet, as [from, to) pairs (at most {@link #MAX_HOLES}): late segments fill them. */
-        long[] holes;
-        int holeCount;
-        /** Segments with unfinished checksums (checksum offload on the sending host). */
-        int offloaded;
-
-        void release() {
-            hist = null;
-            framer = null;
-            tsdu = null;
-            tsduParts = null;
-            tsduLen = tsduDts = 0;
-        }
-    }
-
-    static final class Conn {
-        final Conversation row;
-        Key key;
-        final Dir a = new Dir(), b = new Dir();
-        Boolean tpkt;
-        boolean closed;
-        // COTP
-        Cotp.Params cr;
-        int crFrame, crSrcRef;
-        boolean crFromA, ccSeen, expedited;
-        // AE/CWR/ECE of the SYN and the SYN-ACK (RFC 3168 §6.1.1), -1 until seen
-        int synEcn = -1, synAckEcn = -1;
-        boolean ecnToldA, ecnToldB;
-        int ccFrame, cls = -1, negotiated = -1;
-        int lastTpduFrame, lastTpduType;
-        boolean lastTpduFromA;
-        long lastTpduTime;
-        String lastTpduIssues;
-        TcpAnalysis analysis = new TcpAnalysis();
-
-        Conn(Conversation row) {
-            this.row = row;
-        }
-
-        boolean matches(TcpInfo t) {
-            Conversation r = row;
-            return r.portA == t.srcPort() && r.portB == t.dstPort() && r.addrA.equals(t.srcAddr()) && r.addrB.equals(t.dstAddr())
-                    || r.portA == t.dstPort() && r.portB == t.srcPort() && r.addrA.equals(t.dstAddr()) && r.addrB.equals(t.srcAddr());
-        }
-
-        boolean class0() {
-            return ccSeen ? cls == 0 : cr != null && cr.cls == 0;
-        }
-    }
-
     /** The connections seen so far, in order of their first frame. */
     public List<Conversation> rows() {
-        return Collections.unmodifiableList(rows);
+        return Collections.unmodifiableList(table.rows);
     }
 
     // ------------------------------------------------------------------ IP fragments
@@ -196,8 +118,9 @@ public final class Conversations implements StreamHook {
     private boolean segment(Ctx ctx, Buf payload, TcpInfo tcp) {
         int fn = ctx.out().frame().number();
         long ts = ctx.out().frame().timestampNanos();
-        Conn c = conn(tcp, fn, ts);
-        if (active.size() > MAX_LIVE_CONNECTIONS) evictIdle(ctx, c, payload);
+        Conn c = table.lookup(tcp, fn, ts);
+        if (table.active.size() > MAX_LIVE_CONNECTIONS) evictIdle(ctx, c, payload);
+        table.sweep(c);
         // the class the connection negotiated decides which class-0 rules COTP applies to its TPDUs
         fx.put(ctx, CotpDissector.CONN_CLASS, c.ccSeen && c.cls >= 0 && c.cls <= 4 ? c.cls : null);
         Conversation row = c.row;
@@ -305,6 +228,15 @@ public final class Conversations implements StreamHook {
             fx.finding(ctx, "TCP-OUT-OF-ORDER", null, "tcp", seqF, src, off + 4, 4,
                     "relative sequence " + r.seq() + ", below the highest seen (" + r.prevNext() + ")", null);
         }
+        if ((f & TcpAnalysis.WINDOW_FULL) != 0) {
+            fx.finding(ctx, "TCP-WINDOW-FULL", null, "tcp", seqF, src, off + 4, 4, "this segment ends at relative sequence "
+                    + r.nxtSeq() + ", the right edge of the window the peer last advertised", null);
+        }
+        if ((f & TcpAnalysis.RST_AFTER_DATA) != 0) {
+            fx.finding(ctx, "TCP-RST-AFTER-DATA", null, "tcp", field(ctx, src, off + 13, "tcp.flags.reset"), src, off + 13,
+                    1, "this side had sent up to relative sequence " + d.flow.nextRel() + ", the peer up to "
+                            + o.flow.nextRel(), null);
+        }
         if ((f & TcpAnalysis.ZERO_WINDOW) != 0) {
             fx.finding(ctx, "TCP-ZERO-WINDOW", null, "tcp", field(ctx, src, off + 14, "tcp.window_size_value"), src,
                     off + 14, 2, "window 0", null);
@@ -383,85 +315,23 @@ public final class Conversations implements StreamHook {
         }
     }
 
-    private Conn conn(TcpInfo t, int fn, long ts) {
-        Conn c = null;
-        for (int i = 0; i < recent.length; i++) {
-            Conn r = recent[(recentAt - i) & (recent.length - 1)];
-            if (r != null && r.matches(t)) { c = r; break; }
-        }
-        if (c == null) c = active.get(Key.of(t));
-        boolean newSyn = t.syn() && (t.flags() & TcpInfo.ACK) == 0;
-        Conn old = null;
-        if (c != null && c.closed && newSyn) {
-            old = c;
-            c = null;
-        }
-        if (c == null) {
-            boolean synAck = t.syn() && (t.flags() & TcpInfo.ACK) != 0;
-            Conversation row = synAck
-                    ? new Conversation(rows.size() + 1, t.dstAddr(), t.dstPort(), t.srcAddr(), t.srcPort())
-                    : new Conversation(rows.size() + 1, t.srcAddr(), t.srcPort(), t.dstAddr(), t.dstPort());
-            row.firstFrame = fn;
-            row.firstTime = ts;
-            rows.add(row);
-            c = new Conn(row);
-            c.key = Key.of(t);
-            active.put(c.key, c);
-            if (old != null) {
-                // a SYN with the ISN of the closed connection's SYN is a retransmission of it (a new connection on
-                // the same ports would choose a new ISN): the SEQ/ACK analysis goes on where it was
-                boolean oldA = old.row.portA == t.srcPort() && old.row.addrA.equals(t.srcAddr());
-                Dir os = oldA ? old.a : old.b, or = oldA ? old.b : old.a;
-                if (os.flow.baseSet && os.flow.base == (t.seq() & 0xFFFFFFFFL)) {
-                    c.analysis = old.analysis;
-                    c.a.flow = os.flow;
-                    c.b.flow = or.flow;
-                }
-            }
-        }
-        if (c != last) {
-            boolean known = false;
-            for (Conn r : recent) if (r == c) { known = true; break; }
-            if (!known) {
-                recentAt = (recentAt + 1) & (recent.length - 1);
-                Conn out = recent[recentAt];
-                // looked up through the cache, not the table: refresh its place in the table's access order
-                if (out != null && out.key != null) active.get(out.key);
-                recent[recentAt] = c;
-            }
-        }
-        last = c;
-        return c;
-    }
-
     /**
-     * Drops the least recently used connections until the table is back at {@link #MAX_LIVE_CONNECTIONS}. A closed one
-     * goes silently (only its row remains, as always); an open one ends like a connection at the end of the capture,
-     * with a note on its row and STREAM-CONNECTION-LIMIT on the frame that needed the room.
+     * Makes room in the connection table (see {@link ConnectionTable#evict}): an open connection dropped from it raises
+     * STREAM-CONNECTION-LIMIT on the frame that needed the room.
      */
     private void evictIdle(Ctx ctx, Conn keep, Buf payload) {
-        var it = active.entrySet().iterator();
-        int guard = active.size();
-        while (active.size() > MAX_LIVE_CONNECTIONS && it.hasNext() && guard-- > 0) {
-            Conn old = it.next().getValue();
-            if (old == keep) continue;
-            boolean inCache = false;
-            for (Conn r : recent) if (r == old) { inCache = true; break; }
-            if (inCache) continue;
-            it.remove();
-            if (old == last) last = null;
-            if (old.closed) continue;
-            Conversation row = old.row;
-            endOpen(old, "dropped from the connection table at frame " + ctx.out().frame().number() + " (more than "
-                    + MAX_LIVE_CONNECTIONS + " connections open); a later segment starts a new row");
-            Layer tl = ctx.out().layer("tcp");
-            boolean inFrame = tl != null && tl.source().equals(DataSource.FRAME);
-            fx.finding(ctx, "STREAM-CONNECTION-LIMIT", null, "tcp", null, DataSource.FRAME,
-                    inFrame ? tl.offset() : payload.start(), inFrame ? tl.length() : 0,
-                    "connection " + row.index + " (" + row.endpointA() + " ⇄ " + row.endpointB() + ", last frame "
-                            + row.lastFrame + ") dropped to make room for this one",
-                    "at most " + MAX_LIVE_CONNECTIONS + " open connections");
-        }
+        int fn = ctx.out().frame().number();
+        table.evict(keep, "dropped from the connection table at frame " + fn + " (more than " + MAX_LIVE_CONNECTIONS
+                + " connections open); a later segment starts a new row", old -> {
+                    Conversation row = old.row;
+                    Layer tl = ctx.out().layer("tcp");
+                    boolean inFrame = tl != null && tl.source().equals(DataSource.FRAME);
+                    fx.finding(ctx, "STREAM-CONNECTION-LIMIT", null, "tcp", null, DataSource.FRAME,
+                            inFrame ? tl.offset() : payload.start(), inFrame ? tl.length() : 0,
+                            "connection " + row.index + " (" + row.endpointA() + " ⇄ " + row.endpointB() + ", last frame "
+                                    + row.lastFrame + ") dropped to make room for this one",
+                            "at most " + MAX_LIVE_CONNECTIONS + " open connections");
+                });
     }
 
     private static boolean standardPort(TcpInfo t) {
@@ -481,7 +351,7 @@ public final class Conversations implements StreamHook {
         int start = payload.start(), n = payload.length();
         DataSource src = payload.source();
         int diff = (int) (dataSeq - d.nextSeq);
-        if (diff < 0 && fillHole(d, dataSeq, n)) {
+        if (diff < 0 && d.fillHole(dataSeq, n)) {
             late(ctx, payload);
             return true;
         }
@@ -498,6 +368,7 @@ public final class Conversations implements StreamHook {
         if (src.isFrame()) deliver(ctx, c, d, b, start, n, curFrame, start);
         else pieces(src, start, n, (o, k, fr, fo) -> deliver(ctx, c, d, b, o, k, fr, fo));
         endOfFrame(ctx, d);
+        if (d.framer != null) d.framer.trim();
         return true;
     }
 
@@ -507,39 +378,13 @@ public final class Conversations implements StreamHook {
      * before the hole is dropped) and the TCP analysis reports it (TCP-SEGMENT-MISSING).
      */
     private void hole(Dir d, long dataSeq) {
-        if (d.holes == null) d.holes = new long[2 * MAX_HOLES];
-        if (d.holeCount == MAX_HOLES) {
-            System.arraycopy(d.holes, 2, d.holes, 0, 2 * (MAX_HOLES - 1));
-            d.holeCount--;
-        }
-        d.holes[2 * d.holeCount] = d.nextSeq;
-        d.holes[2 * d.holeCount + 1] = dataSeq;
-        d.holeCount++;
+        d.addHole(dataSeq);
         if (d.framer != null) d.framer.gap();
         d.gapHunt = true;
         d.skipped = 0;
         d.lostSync = false;
         dropTsdu(d);
         d.nextSeq = dataSeq;
-    }
-
-    /** True when [seq, seq+n) starts in a remembered hole; the hole shrinks by what the segment fills. */
-    private static boolean fillHole(Dir d, long seq, int n) {
-        for (int i = 0; i < d.holeCount; i++) {
-            long from = d.holes[2 * i], to = d.holes[2 * i + 1];
-            if ((int) (seq - from) < 0 || (int) (seq - to) >= 0) continue;
-            long end = (seq + n) & 0xFFFFFFFFL;
-            if (seq == from && (int) (end - to) >= 0) {
-                System.arraycopy(d.holes, 2 * i + 2, d.holes, 2 * i, 2 * (d.holeCount - i - 1));
-                d.holeCount--;
-            } else if (seq == from) {
-                d.holes[2 * i] = end;
-            } else {
-                d.holes[2 * i + 1] = seq;
-            }
-            return true;
-        }
-        return false;
     }
 
     /** Set while a late segment is decoded on its own: COTP state (TSDU reassembly) is not touched. */
@@ -622,40 +467,8 @@ public final class Conversations implements StreamHook {
                 : "retransmitted, already decoded");
     }
 
-    /**
-     * Makes the history ring (a power of two, indexed by sequence number) big enough for {@code n} more bytes after
-     * {@code next}, up to {@link #HISTORY}: it starts at the size of the first delivery (64 bytes for a lone CR) and
-     * doubles as the connection carries more, so 20,000 one-CR connections do not cost 16 KiB each.
-     */
-    private static void growHistory(Dir d, long next, int n) {
-        long want = Math.min(HISTORY, d.histCount + n);
-        int old = d.hist == null ? 0 : d.hist.length;
-        if (old >= want) return;
-        int cap = Math.max(MIN_HISTORY, Math.max(old * 2, Integer.highestOneBit((int) want - 1) << 1));
-        cap = Math.min(HISTORY, cap);
-        byte[] h = new byte[cap];
-        long kept = Math.min(d.histCount, old);
-        for (long i = kept; i > 0; i--) {
-            long q = (next - i) & 0xFFFFFFFFL;
-            h[(int) (q & (cap - 1))] = d.hist[(int) (q & (old - 1))];
-        }
-        d.hist = h;
-    }
-
     private void deliver(Ctx ctx, Conn c, Dir d, byte[] b, int off, int n, int frame, int frameOff) {
-        long s = d.nextSeq;
-        growHistory(d, s, n);
-        int cap = d.hist.length;
-        int copy = Math.min(n, cap), from = off + n - copy;
-        long hs = (s + (n - copy)) & 0xFFFFFFFFL;
-        for (int i = 0; i < copy; ) {
-            int idx = (int) ((hs + i) & (cap - 1));
-            int k = Math.min(copy - i, cap - idx);
-            System.arraycopy(b, from + i, d.hist, idx, k);
-            i += k;
-        }
-        d.histCount += n;
-        d.nextSeq = (s + n) & 0xFFFFFFFFL;
+        d.remember(b, off, n);
         if (d.passthrough) return;
         if (d.framer == null) {
             d.framer = new TpktFramer(!d.synSeen || d.gapHunt);
@@ -951,8 +764,8 @@ public final class Conversations implements StreamHook {
                     c.crFrame = curFrame;
                     c.crFromA = curFromA;
                     c.crSrcRef = t.srcRef() >= 0 ? t.srcRef() : p.cls >= 0 ? u16(b, off + 4) : -1;
-                    c.row.callingTsap = Cotp.tsap(p.calling);
-                    c.row.calledTsap = Cotp.tsap(p.called);
+                    c.row.callingTsap = table.shared(Cotp.tsap(p.calling));
+                    c.row.calledTsap = table.shared(Cotp.tsap(p.called));
                     if (c.row.cotpClass < 0) c.row.cotpClass = p.cls;
                 }
             }
@@ -1157,7 +970,7 @@ public final class Conversations implements StreamHook {
 
     /** Ends the capture: connections never closed stay "open" (or "DR" when one was seen); notes what was cut off. */
     public void finish() {
-        for (Conversation row : rows) {
+        for (Conversation row : table.rows) {
             for (int side = 0; side < 2; side++) {
                 int k = side == 0 ? row.offloadA : row.offloadB;
                 if (k == 0) continue;
@@ -1166,35 +979,7 @@ public final class Conversations implements StreamHook {
                         + (k == 1 ? "" : "s") + " with unfinished checksums";
             }
         }
-        for (Conn c : active.values()) {
-            if (c.closed) continue;
-            endOpen(c, null);
-        }
-    }
-
-    /** Ends the row of a connection that was never closed (end of the capture, or dropped from the table). */
-    private static void endOpen(Conn c, String why) {
-        {
-            Conversation row = c.row;
-            if (row.end == Conversation.End.OPEN && row.drFrame > 0) {
-                row.end = Conversation.End.DR;
-                row.endFrame = row.drFrame;
-            }
-            StringBuilder n = new StringBuilder(row.note);
-            for (Dir d : new Dir[] {c.a, c.b}) {
-                String side = d == c.a ? "A" : "B";
-                if (d.framer != null && d.framer.partialHave() > 0) {
-                    n.append(n.length() > 0 ? "; " : "").append("capture ended inside a TPKT from ").append(side)
-                            .append(" (").append(d.framer.partialHave()).append(" bytes held)");
-                }
-                if (d.tsduDts > 0) {
-                    n.append(n.length() > 0 ? "; " : "").append("capture ended inside a segmented TSDU from ").append(side);
-                }
-                d.release();
-            }
-            if (why != null) n.append(n.length() > 0 ? "; " : "").append(why);
-            row.note = n.toString();
-        }
+        table.finish();
     }
 
     /** The deepest field with the given abbreviation at exactly {@code off} in {@code source}, searched from the last layer. */

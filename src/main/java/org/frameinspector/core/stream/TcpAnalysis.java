@@ -16,13 +16,14 @@ import org.frameinspector.core.protocols.tcp.TcpFields;
  * number of each direction: the SYN's, or one less than the first seen when the capture starts mid-connection),
  * previous segment not captured, ACKed unseen segment, retransmission (SYN included), spurious and fast
  * retransmission, out-of-order (only a segment below the highest sequence number seen that came within the first
- * round-trip time of it), duplicate ACK, zero window, zero-window probe, window full, window update, keep-alive and its
- * ACK. All comparisons are made on relative numbers modulo 2^32, as Wireshark does.
+ * round-trip time of it), duplicate ACK, zero window, zero-window probe and its ACK, window full, window update,
+ * keep-alive and its ACK; and, beyond Wireshark, a reset after data was exchanged (an abort). All comparisons are made on relative numbers modulo 2^32, as Wireshark does.
  */
 final class TcpAnalysis {
     static final int LOST = 1, ACK_LOST = 1 << 1, RETRANSMISSION = 1 << 2, SPURIOUS = 1 << 3, FAST = 1 << 4,
             OUT_OF_ORDER = 1 << 5, DUP_ACK = 1 << 6, ZERO_WINDOW = 1 << 7, ZERO_WINDOW_PROBE = 1 << 8,
-            WINDOW_FULL = 1 << 9, WINDOW_UPDATE = 1 << 10, KEEP_ALIVE = 1 << 11, KEEP_ALIVE_ACK = 1 << 12;
+            WINDOW_FULL = 1 << 9, WINDOW_UPDATE = 1 << 10, KEEP_ALIVE = 1 << 11, KEEP_ALIVE_ACK = 1 << 12,
+            ZERO_WINDOW_PROBE_ACK = 1 << 13, RST_AFTER_DATA = 1 << 14;
 
     /** Out-of-order threshold while the handshake's round-trip time is unknown (Wireshark's 3 ms). */
     static final long OOO_NANOS = 3_000_000L;
@@ -46,6 +47,13 @@ final class TcpAnalysis {
         int lastNonDupAck, dupAcks;
         int lastFlags;
         long synTime = -1;
+        /** Whether this direction has sent any payload. */
+        boolean data;
+
+        /** The highest sequence number + length seen, relative (0 before anything was seen). */
+        long nextRel() {
+            return baseSet && nextSeq != 0 ? (nextSeq - base) & 0xFFFFFFFFL : 0;
+        }
     }
 
     /** The analysis of one segment, applied to its TCP layer by {@link #apply}. */
@@ -138,7 +146,10 @@ final class TcpAnalysis {
                 f |= KEEP_ALIVE_ACK;
                 break checks;
             }
-            if (repeats && window == 0 && (rev.lastFlags & ZERO_WINDOW_PROBE) != 0) break checks;
+            if (repeats && window == 0 && (rev.lastFlags & ZERO_WINDOW_PROBE) != 0) {
+                f |= ZERO_WINDOW_PROBE_ACK;
+                break checks;
+            }
             if (repeats && window != 0) {
                 fwd.dupAcks++;
                 f |= DUP_ACK;
@@ -146,6 +157,8 @@ final class TcpAnalysis {
                 dupFrame = fwd.lastNonDupAck;
             }
         }
+        if (rst && (fwd.data || rev.data)) f |= RST_AFTER_DATA;
+        if (seglen > 0) fwd.data = true;
         if ((f & DUP_ACK) == 0) {
             fwd.lastNonDupAck = frame;
             fwd.dupAcks = 0;
@@ -200,6 +213,7 @@ final class TcpAnalysis {
         if ((f & OUT_OF_ORDER) != 0) return "[TCP Out-Of-Order]";
         if ((f & LOST) != 0) return "[TCP Previous segment not captured]";
         if ((f & ZERO_WINDOW_PROBE) != 0) return "[TCP ZeroWindowProbe]";
+        if ((f & ZERO_WINDOW_PROBE_ACK) != 0) return "[TCP ZeroWindowProbeAck]";
         if ((f & ZERO_WINDOW) != 0) return "[TCP ZeroWindow]";
         if ((f & WINDOW_FULL) != 0) return "[TCP Window Full]";
         if ((f & KEEP_ALIVE_ACK) != 0) return "[TCP Keep-Alive ACK]";
@@ -207,17 +221,20 @@ final class TcpAnalysis {
         if ((f & DUP_ACK) != 0) return "[TCP Dup ACK " + r.dupAckFrame() + "#" + r.dupAckNum() + "]";
         if ((f & ACK_LOST) != 0) return "[TCP ACKed unseen segment]";
         if ((f & WINDOW_UPDATE) != 0) return "[TCP Window Update]";
+        if ((f & RST_AFTER_DATA) != 0) return "[TCP RST after data]";
         return null;
     }
 
     private static final int[] FLAG_BITS = {LOST, ACK_LOST, RETRANSMISSION, SPURIOUS, FAST, OUT_OF_ORDER, DUP_ACK,
-        ZERO_WINDOW, ZERO_WINDOW_PROBE, WINDOW_FULL, WINDOW_UPDATE, KEEP_ALIVE, KEEP_ALIVE_ACK};
+        ZERO_WINDOW, ZERO_WINDOW_PROBE, WINDOW_FULL, WINDOW_UPDATE, KEEP_ALIVE, KEEP_ALIVE_ACK, ZERO_WINDOW_PROBE_ACK,
+        RST_AFTER_DATA};
     private static final FieldDef[] FLAG_FIELDS = {TcpFields.TCP_ANALYSIS_LOST_SEGMENT,
         TcpFields.TCP_ANALYSIS_ACK_LOST_SEGMENT, TcpFields.TCP_ANALYSIS_RETRANSMISSION,
         TcpFields.TCP_ANALYSIS_SPURIOUS_RETRANSMISSION, TcpFields.TCP_ANALYSIS_FAST_RETRANSMISSION,
         TcpFields.TCP_ANALYSIS_OUT_OF_ORDER, TcpFields.TCP_ANALYSIS_DUPLICATE_ACK, TcpFields.TCP_ANALYSIS_ZERO_WINDOW,
         TcpFields.TCP_ANALYSIS_ZERO_WINDOW_PROBE, TcpFields.TCP_ANALYSIS_WINDOW_FULL,
-        TcpFields.TCP_ANALYSIS_WINDOW_UPDATE, TcpFields.TCP_ANALYSIS_KEEP_ALIVE, TcpFields.TCP_ANALYSIS_KEEP_ALIVE_ACK};
+        TcpFields.TCP_ANALYSIS_WINDOW_UPDATE, TcpFields.TCP_ANALYSIS_KEEP_ALIVE, TcpFields.TCP_ANALYSIS_KEEP_ALIVE_ACK,
+        TcpFields.TCP_ANALYSIS_ZERO_WINDOW_PROBE_ACK, TcpFields.TCP_ANALYSIS_RST_AFTER_DATA};
 
     /** The last TCP layer of the dissection (the segment being analysed). */
     static Layer tcpLayer(Dissection out) {

@@ -20,10 +20,17 @@ final class TpktFramer {
      */
     boolean rdp;
 
-    private byte[] acc = new byte[256];
+    private static final byte[] NO_BYTES = {};
+    private static final int[] NO_INTS = {};
+    /**
+     * The held bytes. Allocated only while bytes are held and given up again by {@link #trim} (most segments carry
+     * whole TPKTs and never reach the buffer), so an idle direction costs the object alone: about 1 KB less per idle
+     * connection than buffers kept from the start (measured with 100,000 open connections, issue 14).
+     */
+    private byte[] acc = NO_BYTES;
     private int len;
     // pieces: the frame bytes that make up acc[0, len)
-    private int[] pFrame = new int[8], pFrameOff = new int[8], pBufOff = new int[8], pLen = new int[8];
+    private int[] pFrame = NO_INTS, pFrameOff = NO_INTS, pBufOff = NO_INTS, pLen = NO_INTS;
     private int pCount;
     private int pos;
     private boolean hunting;
@@ -57,7 +64,7 @@ final class TpktFramer {
         if (n <= 0) return;
         compact();
         if (len + n > acc.length) {
-            byte[] b = new byte[Math.max(len + n, acc.length * 2)];
+            byte[] b = new byte[Math.max(Math.max(256, len + n), acc.length * 2)];
             System.arraycopy(acc, 0, b, 0, len);
             acc = b;
         }
@@ -68,7 +75,7 @@ final class TpktFramer {
             pLen[last] += n;
         } else {
             if (pCount == pFrame.length) {
-                int c = pCount * 2;
+                int c = Math.max(8, pCount * 2);
                 pFrame = java.util.Arrays.copyOf(pFrame, c);
                 pFrameOff = java.util.Arrays.copyOf(pFrameOff, c);
                 pBufOff = java.util.Arrays.copyOf(pBufOff, c);
@@ -98,6 +105,7 @@ final class TpktFramer {
                 int found = -1;
                 boolean waiting = false;
                 for (; p < len; p++) {
+                    if (rdp && fastPathSegmentAt(p)) { found = p; break; }
                     int plausible = plausibleAt(p);
                     if (plausible > 0) { found = p; break; }
                     if (plausible < 0) { waiting = true; break; }
@@ -164,6 +172,25 @@ final class TpktFramer {
         tpktLength = l;
         if (wasQuiet) return next();
         return SYNC_LOST;
+    }
+
+    /**
+     * True when buffer byte {@code p} starts a segment whose bytes (to the end of that segment) are whole RDP fast-path
+     * PDUs (MS-RDPBCGR 2.2.9.1.2 / 2.2.8.1.2: first byte's action bits 0, a one- or two-byte length): after a hole the
+     * segment is then decoded as fast-path, as a lone segment on port 3389 is, instead of as continuation data.
+     */
+    private boolean fastPathSegmentAt(int p) {
+        int end = -1;
+        for (int i = 0; i < pCount; i++) {
+            if (pBufOff[i] == p && (i == 0 || pFrame[i - 1] != pFrame[i] || pBufOff[i - 1] + pLen[i - 1] != p
+                    || pFrameOff[i - 1] + pLen[i - 1] != pFrameOff[i])) {
+                end = p + pLen[i];
+                break;
+            }
+        }
+        return end > 0 && org.frameinspector.core.protocols.rdp.RdpFastPath.wholePdus(
+                new org.frameinspector.core.dissect.Buf(new org.frameinspector.core.model.DataSource("tpkt-framer", "",
+                        acc, List.of()), p, end));
     }
 
     /** 1 = a plausible TPKT + COTP start, 0 = not one, -1 = cannot tell yet (too few bytes). */
@@ -250,6 +277,14 @@ final class TpktFramer {
 
     interface RangeConsumer {
         void accept(int frameOff, int n);
+    }
+
+    /** Gives the buffers up when nothing is held (an idle direction keeps no buffer). */
+    void trim() {
+        if (len != pos) return;
+        len = pos = pCount = 0;
+        acc = NO_BYTES;
+        pFrame = pFrameOff = pBufOff = pLen = NO_INTS;
     }
 
     /** Drops consumed bytes (keeps the buffer small and offsets stable within one next() sequence). */

@@ -16,7 +16,7 @@ class ConversationsViewTest {
         k.conv.finish();
         Conversation c = k.conv.rows().get(0);
         assertThat(c.endSummary()).isEqualTo("RST by A in frame 6");
-        assertThat(c.findingSummary()).isEqualTo("TPKT-RESERVED-NONZERO, COTP-PEER-CLOSED-AFTER-TPDU");
+        assertThat(c.findingSummary()).isEqualTo("TPKT-RESERVED-NONZERO, TCP-RST-AFTER-DATA, COTP-PEER-CLOSED-AFTER-TPDU");
         Json j = new Json();
         c.toJson(j);
         assertThat(j.toString())

@@ -42,7 +42,7 @@ public final class RdpFastPath implements Heuristic {
     }
 
     /** True when buf is one or more whole fast-path PDUs back to back (at most 16). */
-    static boolean wholePdus(Buf buf) {
+    public static boolean wholePdus(Buf buf) {
         int p = buf.start();
         int n = 0;
         while (p < buf.end() && n < 16) {

@@ -78,6 +78,9 @@ public final class TcpFields {
     public static final FieldDef TCP_ANALYSIS_WINDOW_UPDATE = flag("tcp.analysis.window_update", "This is a tcp window update");
     public static final FieldDef TCP_ANALYSIS_KEEP_ALIVE = flag("tcp.analysis.keep_alive", "This is a TCP keep-alive segment");
     public static final FieldDef TCP_ANALYSIS_KEEP_ALIVE_ACK = flag("tcp.analysis.keep_alive_ack", "This is an ACK to a TCP keep-alive segment");
+    public static final FieldDef TCP_ANALYSIS_ZERO_WINDOW_PROBE_ACK = flag("tcp.analysis.zero_window_probe_ack", "This is an ACK to a TCP zero-window-probe");
+    /** Not in Wireshark (which shows only the RST flag): a reset after data went over the connection, an abort. */
+    public static final FieldDef TCP_ANALYSIS_RST_AFTER_DATA = flag("tcp.analysis.rst_after_data", "Connection reset after data was exchanged (abort, not a close)");
 
     private static FieldDef flag(String abbrev, String name) {
         return TCP.field(abbrev, name, FieldDef.Type.NONE).generated().add();
