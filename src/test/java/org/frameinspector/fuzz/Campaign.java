@@ -284,7 +284,8 @@ final class Campaign {
 
     private Input streamInput(SplittableRandom r) throws IOException {
         if (r.nextInt(50) == 0) { // many connections, past the live-connection limit now and then (item 6)
-            int n = r.nextInt(4) == 0 ? Conversations.MAX_LIVE_CONNECTIONS + 1 + r.nextInt(4000) : 1 + r.nextInt(2000);
+            // past the limit (131,072 since the idle-timeout table) only now and then: such an input is 130,000 frames
+            int n = r.nextInt(32) == 0 ? Conversations.MAX_LIVE_CONNECTIONS + 1 + r.nextInt(1000) : 1 + r.nextInt(2000);
             List<Frame> many = Hostile.manyConnections(r, n);
             return new Input(pcapOf(many.subList(0, Math.min(many.size(), 50))), "pcapng", n + " connections of one CR each"
                     + " (saved: the first 50; regenerate from the seed and index)", () -> {
