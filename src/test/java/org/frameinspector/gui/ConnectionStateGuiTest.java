@@ -38,7 +38,8 @@ class ConnectionStateGuiTest extends WindowTest {
         assertThat(execute(() -> main.currentDissection().finding("COTP-DR-ON-ESTABLISHED-CLASS0"))).isNotNull();
 
         // the Connections tab: one transport connection, its TSAPs, how it ended; a click selects its first frame
-        assertThat(execute(() -> main.connectionsTable().getRowCount())).isEqualTo(1);
+        // the tab is filled on the event thread once the in-order pass hands over its rows
+        waitFor("the connection row", () -> main.connectionsTable().getRowCount() == 1);
         String tsaps = execute(() -> String.valueOf(main.connectionsTable().getValueAt(0, 4)));
         assertThat(tsaps).contains("SWISSLIFETSAP").contains("EXCHANGETSAP1");
         assertThat(execute(() -> main.lowerTabs().getTitleAt(main.lowerTabs().indexOfComponent(
