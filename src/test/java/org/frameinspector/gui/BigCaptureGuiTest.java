@@ -145,6 +145,23 @@ class BigCaptureGuiTest {
         throw new AssertionError("timed out after " + timeoutMs + " ms");
     }
 
+    /** The main window at 1300×850, shown through a new robot. */
+    private MainWindow showMainWindow() {
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        MainWindow main = execute(() -> {
+            Theme.setup();
+            MainWindow w = new MainWindow();
+            w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
+            w.setSize(1300, 850);
+            w.setLocation(100, 100);
+            return w;
+        });
+        window = new FrameFixture(robot, main);
+        window.show();
+        robot.waitForIdle();
+        return main;
+    }
+
     /** Peak resident set of this JVM (VmHWM), in MB, or -1 where /proc is not there. */
     static long peakRssMb() {
         try {
@@ -170,17 +187,7 @@ class BigCaptureGuiTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(real != null && !real.isEmpty(),
                 "-Dfi.perf.real=FILE not given (benchmark of a real-traffic mix)");
         Path p = Path.of(real);
-        robot = BasicRobot.robotWithNewAwtHierarchy();
-        MainWindow main = execute(() -> {
-            Theme.setup();
-            MainWindow w = new MainWindow();
-            w.setPreferredSize(new java.awt.Dimension(1300, 850));
-            w.setSize(1300, 850);
-            return w;
-        });
-        window = new FrameFixture(robot, main);
-        window.show();
-        robot.waitForIdle();
+        MainWindow main = showMainWindow();
         EdtProbe probe = new EdtProbe();
         probe.start();
         Thread.sleep(200);
@@ -212,18 +219,7 @@ class BigCaptureGuiTest {
         long g0 = System.nanoTime();
         Path p = bigCapture(FRAMES);
         long genMs = (System.nanoTime() - g0) / 1_000_000L;
-        robot = BasicRobot.robotWithNewAwtHierarchy();
-        MainWindow main = execute(() -> {
-            Theme.setup();
-            MainWindow w = new MainWindow();
-            w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
-            w.setSize(1300, 850);
-            w.setLocation(100, 100);
-            return w;
-        });
-        window = new FrameFixture(robot, main);
-        window.show();
-        robot.waitForIdle();
+        MainWindow main = showMainWindow();
         System.gc(); // start from a quiet heap: the generator just left ~FRAMES × 400 bytes of garbage
         Thread.sleep(500);
         // every EDT event timed in wall-clock and in EDT CPU time (the machine may be shared: CPU time shows what
