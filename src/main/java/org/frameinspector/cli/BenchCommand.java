@@ -92,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         long[] findings = {0, 0};
         org.frameinspector.core.stream.Conversations conv;
-        try (FrameSource fs = org.frameinspector.core.input.capture.CaptureIndex.openForOnePass(file)) {
+        try (FrameSource fs = org.frameinspector.core.input.capture.CaptureStream.open(file)) {
             conv = org.frameinspector.core.stream.InOrder.dissect(fs, null, d -> {
                 findings[0] += d.findings().size();
                 findings[1]++;

@@ -39,7 +39,7 @@ public final class DissectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DisplayFilter filter = filterOptions.compileOrReport(err);
         if (filter == null) return 2;
-        Loaded in = input.loadOrReport(err);
+        Loaded in = input.loadOrReport(err, true);
         if (in == null) return 2;
         List<String> noteWarnings = new ArrayList<>();
         NotesStore notes = json ? input.notes(in, noteWarnings::add) : null;

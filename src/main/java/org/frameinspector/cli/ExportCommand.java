@@ -66,7 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
         // refused before anything is read when it names the input; replaced only when the export is complete
         try (OutputFile target = input.output(out, err)) {
             if (target == null) return 2;
-            Loaded in = input.loadOrReport(err);
+            Loaded in = input.loadOrReport(err, true);
             if (in == null) return 2;
             // notes saved next to a dump (or in a pcapng's comments) go into every export
             List<String> noteWarnings = new ArrayList<>();

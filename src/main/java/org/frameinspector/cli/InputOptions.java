@@ -75,7 +75,7 @@ public final class InputOptions {
         return loadOrReport(err, false);
     }
 
-    /** Same; {@code onePass}: the frames will be read once, in order (a capture is read, not mapped). */
+    /** Same; {@code onePass}: the frames will be read once, in order (a capture is not indexed, see {@link Inputs#open(Path, String, boolean)}). */
     public Loaded loadOrReport(PrintWriter err, boolean onePass) {
         try {
             return load(onePass);
@@ -92,7 +92,7 @@ public final class InputOptions {
 
     public Loaded load(boolean onePass) throws InputException {
         if (startsAt != null) org.frameinspector.core.protocols.Protocols.linkTypeFor(startsAt);
-        if (stdin()) return Inputs.readStream("stdin", System.in, startsAt);
+        if (stdin()) return Inputs.readStream("stdin", System.in, startsAt, onePass);
         return Inputs.open(Path.of(file), startsAt, onePass);
     }
 

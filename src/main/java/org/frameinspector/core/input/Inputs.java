@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.frameinspector.core.protocols.Protocols;
 import org.frameinspector.core.input.capture.CaptureFiles;
+import org.frameinspector.core.input.capture.CaptureFile;
+import org.frameinspector.core.input.capture.CaptureStream;
 import org.frameinspector.core.input.hexdump.HexDump;
 import org.frameinspector.core.input.hexdump.HexDumpParser;
 import org.frameinspector.core.input.hexdump.StartLayer;
@@ -28,8 +30,9 @@ public final class Inputs {
     }
 
     /**
-     * Like {@link #open(Path, String)}; with {@code onePass} a capture is read rather than mapped, for a single pass
-     * in order through {@link FrameSource#cursor()} (the resident memory then does not grow with the file).
+     * Like {@link #open(Path, String)}; with {@code onePass} a capture is opened for a single pass in order through
+     * {@link FrameSource#cursor()} ({@link CaptureStream}: no index, so neither the heap nor the resident memory grows
+     * with the file; no random access).
      */
     public static Loaded open(Path p, String startsAt, boolean onePass) throws InputException {
         try {
@@ -38,7 +41,7 @@ public final class Inputs {
             if (!Files.isRegularFile(p)) {
                 // a FIFO, /dev/stdin, a process substitution: read once, like standard input
                 try (InputStream in = Files.newInputStream(p)) {
-                    return readStream(String.valueOf(p.getFileName()), in, startsAt);
+                    return readStream(String.valueOf(p.getFileName()), in, startsAt, onePass);
                 }
             }
             byte[] head = new byte[4];
@@ -47,8 +50,7 @@ public final class Inputs {
                 n = in.readNBytes(head, 0, 4);
             }
             if (n == 4 && CaptureFiles.isCapture(head)) {
-                FrameSource fs = onePass ? org.frameinspector.core.input.capture.CaptureIndex.openForOnePass(p)
-                        : CaptureFiles.open(p);
+                FrameSource fs = onePass ? CaptureStream.open(p) : CaptureFiles.open(p);
                 return new Loaded(p.getFileName().toString(), CaptureFiles.formatName(head), null, null, fs,
                         captureWarnings(fs));
             }
@@ -121,10 +123,15 @@ public final class Inputs {
      * file; dump text is read whole, up to the text limit (512 MiB).
      */
     public static Loaded readStream(String name, InputStream in, String startsAt) throws InputException {
+        return readStream(name, in, startsAt, false);
+    }
+
+    /** The same; with {@code onePass} a spooled capture is opened for one pass in order (see {@link #open(Path, String, boolean)}). */
+    public static Loaded readStream(String name, InputStream in, String startsAt, boolean onePass) throws InputException {
         try {
             byte[] head = in.readNBytes(4);
             if (head.length == 4 && CaptureFiles.isCapture(head)) {
-                FrameSource fs = CaptureFiles.spool(head, in);
+                FrameSource fs = CaptureFiles.spool(head, in, onePass);
                 return new Loaded(name, CaptureFiles.formatName(head), null, null, fs, captureWarnings(fs));
             }
             return fromText(name, decode(headAndRest(name, head, in)), startsAt);
@@ -163,8 +170,8 @@ public final class Inputs {
 
     private static List<String> captureWarnings(FrameSource fs) {
         List<String> out = new ArrayList<>();
-        if (fs instanceof org.frameinspector.core.input.capture.CaptureIndex ci) {
-            for (var w : ci.warnings()) out.add(w.toString());
+        if (fs instanceof CaptureFile cf) {
+            for (var w : cf.warnings()) out.add(w.toString());
         }
         return out;
     }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.frameinspector.core.input.capture.CaptureIndex;
 import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Frame;
@@ -164,9 +163,8 @@ public final class NotesFiles {
      */
     public static List<Note> fromComments(FrameSource fs, Consumer<String> warn) {
         List<Note> out = new ArrayList<>();
-        CaptureIndex idx = fs instanceof CaptureIndex ci ? ci : null;
         for (int i = 0; i < fs.size(); i++) {
-            String comment = idx != null ? idx.comment(i) : fs.frame(i).comment();
+            String comment = fs.comment(i);
             if (comment == null || !comment.contains(PREFIX)) continue;
             int number = i + 1;
             for (String line : comment.split("\n")) {

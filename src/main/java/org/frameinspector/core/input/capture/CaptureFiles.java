@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.source.InputException;
 
-/** pcap and pcapng input, read in plain Java (see {@link CaptureIndex}). */
+/** pcap and pcapng input, read in plain Java (see {@link CaptureReader}, {@link CaptureIndex}, {@link CaptureStream}). */
 public final class CaptureFiles {
     private CaptureFiles() {
     }
@@ -43,6 +43,11 @@ public final class CaptureFiles {
      * @param head the stream's first bytes, already read (the magic number)
      */
     public static FrameSource spool(byte[] head, InputStream in) throws IOException, InputException {
+        return spool(head, in, false);
+    }
+
+    /** The same; with {@code onePass} the copy is opened for one pass in order ({@link CaptureStream}), not indexed. */
+    public static FrameSource spool(byte[] head, InputStream in, boolean onePass) throws IOException, InputException {
         Path tmp = Files.createTempFile("frame-inspector-stdin-", ".cap");
         boolean ok = false;
         try {
@@ -50,9 +55,9 @@ public final class CaptureFiles {
                 os.write(head);
                 in.transferTo(os);
             }
-            CaptureIndex idx = CaptureIndex.open(tmp);
+            FrameSource fs = onePass ? CaptureStream.open(tmp) : CaptureIndex.open(tmp);
             ok = true;
-            return idx;
+            return fs;
         } finally {
             try {
                 Files.delete(tmp);

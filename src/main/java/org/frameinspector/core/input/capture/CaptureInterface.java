@@ -20,7 +20,7 @@ public record CaptureInterface(int id, int section, int linkType, long snaplen, 
      * holds it is {@link Long#MAX_VALUE}.
      */
     public long toNanos(long raw) {
-        long ns = CaptureIndex.unitsToNanos(raw, tsResolution);
+        long ns = CaptureReader.unitsToNanos(raw, tsResolution);
         if (tsOffsetSeconds == 0 || ns == Long.MAX_VALUE) return ns;
         try {
             return Math.addExact(ns, Math.multiplyExact(tsOffsetSeconds, 1_000_000_000L));

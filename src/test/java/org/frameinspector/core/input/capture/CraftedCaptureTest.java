@@ -248,12 +248,12 @@ class CraftedCaptureTest {
 
     @Test
     void powerOfTwoAndDecimalResolutions() {
-        assertThat(CaptureIndex.unitsToNanos(1_234_567L, 6)).isEqualTo(1_234_567_000L);
-        assertThat(CaptureIndex.unitsToNanos(1_234_567_891_234L, 12)).isEqualTo(1_234_567_891L);
-        assertThat(CaptureIndex.unitsToNanos(3L << 32 | 1L << 31, 0x80 | 32)).isEqualTo(3_500_000_000L);
-        assertThat(CaptureIndex.unitsToNanos(5, 0x80)).isEqualTo(5_000_000_000L);
-        assertThat(CaptureIndex.unitsToNanos(1L << 62, 0x80 | 63)).isEqualTo(500_000_000L);
-        assertThat(CaptureIndex.unitsToNanos(-1L, 100)).isEqualTo(0L);
+        assertThat(CaptureReader.unitsToNanos(1_234_567L, 6)).isEqualTo(1_234_567_000L);
+        assertThat(CaptureReader.unitsToNanos(1_234_567_891_234L, 12)).isEqualTo(1_234_567_891L);
+        assertThat(CaptureReader.unitsToNanos(3L << 32 | 1L << 31, 0x80 | 32)).isEqualTo(3_500_000_000L);
+        assertThat(CaptureReader.unitsToNanos(5, 0x80)).isEqualTo(5_000_000_000L);
+        assertThat(CaptureReader.unitsToNanos(1L << 62, 0x80 | 63)).isEqualTo(500_000_000L);
+        assertThat(CaptureReader.unitsToNanos(-1L, 100)).isEqualTo(0L);
     }
 
     /** pcapng timestamps are unsigned 64-bit (issue 18 item 12): never negative, never wrapped around. */
@@ -261,12 +261,12 @@ class CraftedCaptureTest {
     void pcapngTimestampsAreUnsigned() throws Exception {
         // 2^63 + 5 picoseconds is 106 days after the epoch, not a time before 1970
         long ps = (1L << 63) + 5;
-        assertThat(CaptureIndex.unitsToNanos(ps, 12)).isEqualTo(Long.divideUnsigned(ps, 1000));
+        assertThat(CaptureReader.unitsToNanos(ps, 12)).isEqualTo(Long.divideUnsigned(ps, 1000));
         // beyond what nanoseconds hold: the latest time, never a negative or wrapped value
-        assertThat(CaptureIndex.unitsToNanos(1L << 63, 9)).isEqualTo(Long.MAX_VALUE);
-        assertThat(CaptureIndex.unitsToNanos(1L << 63, 6)).isEqualTo(Long.MAX_VALUE);
-        assertThat(CaptureIndex.unitsToNanos(-1L, 0x80 | 30)).isEqualTo(Long.MAX_VALUE);
-        assertThat(CaptureIndex.unitsToNanos(-1L, 0x80)).isEqualTo(Long.MAX_VALUE);
+        assertThat(CaptureReader.unitsToNanos(1L << 63, 9)).isEqualTo(Long.MAX_VALUE);
+        assertThat(CaptureReader.unitsToNanos(1L << 63, 6)).isEqualTo(Long.MAX_VALUE);
+        assertThat(CaptureReader.unitsToNanos(-1L, 0x80 | 30)).isEqualTo(Long.MAX_VALUE);
+        assertThat(CaptureReader.unitsToNanos(-1L, 0x80)).isEqualTo(Long.MAX_VALUE);
         Bin f = new Bin(LITTLE_ENDIAN).shb().idb(1, 0, tsresol(9).endOfOptions())
                 .epb(0, 1_700_000_000_000_000_000L, Bin.seq(14, 0), 14, null)
                 .epb(0, 0xF000_0000_0000_0000L, Bin.seq(14, 0), 14, null);

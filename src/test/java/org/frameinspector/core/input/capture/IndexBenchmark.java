@@ -14,6 +14,8 @@ import org.frameinspector.core.output.PcapngWriter;
  * {@code java -cp target/classes:target/test-classes org.frameinspector.core.input.capture.IndexBenchmark [frames] [runs]}.
  * Writes 1M frames of 200 bytes (≈216 MB as pcap; {@code -Dfi.bench.format=pcapng} for pcapng) to a temp dir
  * (or to {@code -Dfi.bench.file=PATH}, kept for later runs), indexes it several times and prints frames/s per run.
+ * With {@code -Dfi.bench.stream=true} each run is what a one-pass command does instead: {@link CaptureStream#open}
+ * and a cursor over every frame's bytes.
  */
 public final class IndexBenchmark {
     private IndexBenchmark() {
@@ -35,9 +37,20 @@ public final class IndexBenchmark {
                 long t0 = System.nanoTime();
                 int n;
                 long check = 0;
-                try (CaptureIndex idx = CaptureIndex.open(file)) {
-                    n = idx.size();
-                    check += idx.timestampNanos(n - 1) + idx.capturedLength(n / 2);
+                if (Boolean.getBoolean("fi.bench.stream")) {
+                    try (CaptureStream cs = CaptureStream.open(file);
+                         org.frameinspector.core.source.FrameCursor c = cs.cursor()) {
+                        n = 0;
+                        while (c.next()) {
+                            n++;
+                            check += c.length() + c.bytes()[c.length() / 2] + c.timestampNanos();
+                        }
+                    }
+                } else {
+                    try (CaptureIndex idx = CaptureIndex.open(file)) {
+                        n = idx.size();
+                        check += idx.timestampNanos(n - 1) + idx.capturedLength(n / 2);
+                    }
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
                 times[r] = s;
