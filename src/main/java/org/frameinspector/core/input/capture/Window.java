@@ -18,6 +18,8 @@ final class Window {
     static final int MAP_REGION = 32 << 20;
     /** Region size in use (tests lower it to exercise progress and cancellation on small files). */
     static volatile int mapRegion = MAP_REGION;
+    /** Read buffer size in use where the file is read, not mapped (tests lower it to make small files cross refills). */
+    static volatile int readCapacity = DEFAULT_CAPACITY;
 
     private final FileChannel channel;
     private final long size;
@@ -43,7 +45,7 @@ final class Window {
     Window(FileChannel channel, long size, LongConsumer progress, BooleanSupplier cancelled, boolean map) {
         this.channel = channel;
         this.size = size;
-        this.buf = map ? ByteBuffer.allocate(0) : ByteBuffer.allocateDirect(DEFAULT_CAPACITY);
+        this.buf = map ? ByteBuffer.allocate(0) : ByteBuffer.allocateDirect(readCapacity);
         if (!map) this.buf.limit(0);
         this.mapping = map;
         this.progress = progress;

@@ -22,9 +22,12 @@ class CraftedCaptureTest {
     @TempDir
     static Path shared;
 
-    /** The InputException for an in-memory capture; the same file opened from disk (small mapped regions) agrees. */
+    /**
+     * The InputException for an in-memory capture; the same file opened from disk (small mapped regions) and opened
+     * for one pass (small read buffer) agree.
+     */
     private static InputException fails(byte[] file) {
-        InputException mem = null, disk = null;
+        InputException mem = null, disk = null, stream = null;
         try {
             CaptureIndex.of(file);
         } catch (InputException e) {
@@ -35,18 +38,28 @@ class CraftedCaptureTest {
         try {
             Path p = Files.createTempFile(shared, "hostile", ".cap");
             Files.write(p, file);
-            CaptureIndex.open(p).close();
+            try {
+                CaptureIndex.open(p).close();
+            } catch (InputException e) {
+                disk = e;
+            }
+            Window.readCapacity = 64;
+            CaptureStream.open(p).close();
         } catch (InputException e) {
-            disk = e;
+            stream = e;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
             Window.mapRegion = region;
+            Window.readCapacity = Window.DEFAULT_CAPACITY;
         }
         if (mem == null) throw new AssertionError("no InputException");
         assertThat(disk).as("from a file").isNotNull();
         assertThat(disk.getMessage()).isEqualTo(mem.getMessage());
         assertThat(disk.byteOffset()).isEqualTo(mem.byteOffset());
+        assertThat(stream).as("opened for one pass").isNotNull();
+        assertThat(stream.getMessage()).isEqualTo(mem.getMessage());
+        assertThat(stream.byteOffset()).isEqualTo(mem.byteOffset());
         return mem;
     }
 
@@ -62,11 +75,14 @@ class CraftedCaptureTest {
         Files.write(p, file);
         int region = Window.mapRegion;
         Window.mapRegion = 64;
-        try (CaptureIndex disk = CaptureIndex.open(p)) {
+        Window.readCapacity = 64;
+        try (CaptureIndex disk = CaptureIndex.open(p); CaptureStream stream = CaptureStream.open(p)) {
             assertThat(disk.size()).isEqualTo(frames);
             assertThat(disk.warnings()).isEqualTo(mem.warnings());
+            CaptureStreamTest.assertSameFrames(disk, stream, "damaged file");
         } finally {
             Window.mapRegion = region;
+            Window.readCapacity = Window.DEFAULT_CAPACITY;
         }
         return mem.warnings().get(0);
     }
@@ -390,14 +406,24 @@ class CraftedCaptureTest {
                 f[at] = r.nextInt(3) == 0 ? (byte) 0xFF : (byte) r.nextInt(256);
             }
             if (r.nextInt(4) == 0) f = java.util.Arrays.copyOf(f, r.nextInt(f.length + 1));
+            Path p = n % 10 == 0 ? Files.write(tmp.resolve("damaged" + n + ".cap"), f) : null;
             try {
                 CaptureIndex idx = CaptureIndex.of(f);
                 for (int i = 0; i < idx.size(); i++) {
                     assertThat(idx.frame(i).capturedLength()).isLessThanOrEqualTo(f.length);
                 }
+                if (p != null) { // every tenth: the one-pass reader gives the same frames and warnings
+                    try (CaptureStream cs = CaptureStream.open(p)) {
+                        CaptureStreamTest.assertSameFrames(idx, cs, "damaged copy " + n);
+                    }
+                }
                 ok++;
             } catch (InputException e) {
                 assertThat(e.byteOffset()).isBetween(-1L, (long) f.length + 8);
+                if (p != null) {
+                    assertThatThrownBy(() -> CaptureStream.open(p)).isInstanceOf(InputException.class)
+                            .hasMessage(e.getMessage());
+                }
                 bad++;
             }
         }
