@@ -1,6 +1,8 @@
 package org.frameinspector.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.frameinspector.core.source.FrameSource;
@@ -40,45 +42,63 @@ public final class ConversationsCommand implements Callable<Integer> {
             int[] count = {0};
             conv = org.frameinspector.core.stream.InOrder.dissect(fs, input.startsAt, d -> count[0]++);
             frames = count[0];
+        } catch (UncheckedIOException e) { // the file changed while it was read
+            return input.failed(err, "the output", e);
         }
-        if (json) out.println(json(in.name(), frames, conv.rows()));
-        else print(out, frames, conv.rows());
+        if (json) {
+            try {
+                json(out, in.name(), frames, conv.rows());
+            } catch (IOException e) {
+                return input.failed(err, "the output", e);
+            }
+        } else {
+            print(out, frames, conv.rows());
+        }
         return 0;
     }
 
-    static String json(String name, int frames, List<Conversation> rows) {
-        Json j = new Json();
+    /**
+     * Writes {"input":…,"frames":…,"conversations":[…]} and a line feed, row by row as it goes: 100,000 connections
+     * are never one string.
+     */
+    static void json(PrintWriter out, String name, int frames, List<Conversation> rows) throws IOException {
+        Json j = new Json(out);
         j.obj().put("input", name).put("frames", frames).key("conversations").arr();
         for (Conversation c : rows) c.toJson(j);
         j.endArr().endObj();
-        return j.toString();
+        j.close();
+        out.println();
     }
 
+    /**
+     * Prints the table in two passes over the rows, one for the column widths and one for the lines, so no row's
+     * cells are kept for the next.
+     */
     static void print(PrintWriter out, int frames, List<Conversation> rows) {
         String[] head = {"#", "A (initiator)", "B", "frames", "TSAPs (calling>called)", "TPDU size", "class", "TPDUs",
                 "ended", "findings"};
-        String[][] cells = new String[rows.size()][];
-        for (int i = 0; i < rows.size(); i++) {
-            Conversation c = rows.get(i);
-            String tsaps = c.callingTsap() == null && c.calledTsap() == null ? "-"
-                    : nz(c.callingTsap()) + ">" + nz(c.calledTsap());
-            cells[i] = new String[] {Integer.toString(c.index()), c.endpointA(), c.endpointB(),
-                    c.frames() + " (" + c.firstFrame() + "-" + c.lastFrame() + ")", tsaps,
-                    c.tpduSize() < 0 ? "-" : Integer.toString(c.tpduSize()), c.cotpClass() < 0 ? "-" : Integer.toString(c.cotpClass()),
-                    c.tpkt() ? nz(c.tpduSummary()) : "not TPKT", c.endSummary() + (c.note().isEmpty() ? "" : " (" + c.note() + ")"),
-                    nz(c.findingSummary())};
-        }
         int[] w = new int[head.length];
-        for (int k = 0; k < head.length; k++) {
-            w[k] = head[k].length();
-            for (String[] r : cells) w[k] = Math.max(w[k], r[k].length());
+        for (int k = 0; k < head.length; k++) w[k] = head[k].length();
+        for (Conversation c : rows) {
+            String[] r = cells(c);
+            for (int k = 0; k < head.length; k++) w[k] = Math.max(w[k], r[k].length());
         }
         row(out, head, w);
         StringBuilder sep = new StringBuilder();
         for (int k = 0; k < w.length; k++) sep.append(k > 0 ? "  " : "").append("-".repeat(w[k]));
         out.println(sep);
-        for (String[] r : cells) row(out, r, w);
+        for (Conversation c : rows) row(out, cells(c), w);
         out.printf("%d connection(s) in %d frame(s)%n", rows.size(), frames);
+    }
+
+    private static String[] cells(Conversation c) {
+        String tsaps = c.callingTsap() == null && c.calledTsap() == null ? "-"
+                : nz(c.callingTsap()) + ">" + nz(c.calledTsap());
+        return new String[] {Integer.toString(c.index()), c.endpointA(), c.endpointB(),
+                c.frames() + " (" + c.firstFrame() + "-" + c.lastFrame() + ")", tsaps,
+                c.tpduSize() < 0 ? "-" : Integer.toString(c.tpduSize()), c.cotpClass() < 0 ? "-" : Integer.toString(c.cotpClass()),
+                c.tpkt() ? nz(c.tpduSummary()) : "not TPKT", c.endSummary() + (c.note().isEmpty() ? "" : " (" + c.note() + ")"),
+                nz(c.findingSummary())};
     }
 
     private static void row(PrintWriter out, String[] r, int[] w) {
