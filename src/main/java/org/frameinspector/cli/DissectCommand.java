@@ -65,7 +65,11 @@ public final class DissectCommand implements Callable<Integer> {
                 InOrder.dissect(fs, input.startsAt, d -> {
                     if (!filter.matches(d)) return;
                     out.println();
-                    out.print(TreeText.render(d));
+                    try {
+                        TreeText.write(d, out);
+                    } catch (IOException e) {
+                        throw new WriteFailed(e);
+                    }
                 });
             }
         } catch (IOException | WriteFailed | UncheckedIOException e) {

@@ -2,6 +2,7 @@ package org.frameinspector.core.export;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import org.frameinspector.core.model.DataSource;
@@ -35,12 +36,29 @@ public final class MarkdownExport implements ExportWriter {
         Ascii.write(out, sb.toString(), plainAscii);
     }
 
+    /**
+     * Writes the frame's part as it is made, a few kilobytes at a time ({@link Spill}). The dump's fence must be
+     * longer than any run of tildes in the dump, so the dump is made twice: once only to count its tildes, then to
+     * be written; a frame of any size is never held whole.
+     */
     @Override
     public void frame(Dissection d) throws IOException {
-        StringBuilder sb = new StringBuilder(8192);
+        try {
+            writeFrame(d);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void writeFrame(Dissection d) {
+        StringBuilder sb = new StringBuilder(Spill.CHARS + 1024);
+        Spill.Target t = piece -> Ascii.write(out, piece, plainAscii);
+        Spill spill = Spill.to(t);
         sb.append("## Frame ").append(d.frame().number()).append(" — ").append(d.frame().capturedLength())
                 .append(" bytes, ").append(inline(AnnotatedText.stack(d))).append("\n\n");
+        spill.lineEnd(sb);
         if (!d.info().isEmpty()) sb.append(inline(d.info())).append("\n\n");
+        spill.lineEnd(sb);
         List<Finding> fs = d.findings();
         if (fs.isEmpty()) sb.append("No findings.\n\n");
         else {
@@ -53,6 +71,7 @@ public final class MarkdownExport implements ExportWriter {
                         .append(String.format("0x%04x", x.offset())).append(" | ").append(cell(x.observed()))
                         .append(" | ").append(cell(x.expected())).append(" | ").append(cell(x.explanation()))
                         .append(" | ").append(cell(x.reference())).append(" |\n");
+                spill.lineEnd(sb);
             }
             sb.append('\n');
         }
@@ -62,13 +81,21 @@ public final class MarkdownExport implements ExportWriter {
             for (FrameNotes.Item it : ns) {
                 sb.append("- (").append(it.label()).append(") ").append(inline(it.where())).append(": ")
                         .append(inline(it.note().text())).append('\n');
+                spill.lineEnd(sb);
             }
             sb.append('\n');
         }
-        String dump = AnnotatedText.render(List.of(d), null, new AnnotatedText.Options(plainAscii, true, false), notes);
-        String fence = fence(dump);
-        sb.append(fence).append("text\n").append(dump).append(fence).append("\n\n");
-        Ascii.write(out, sb.toString(), plainAscii);
+        // the dump is the annotated text of the frame alone, without its findings (the table above has them)
+        AnnotatedText.Options layout = new AnnotatedText.Options(plainAscii, true, false);
+        Tildes tildes = new Tildes();
+        StringBuilder scan = new StringBuilder(Spill.CHARS + 1024);
+        AnnotatedText.frame(scan, d, layout, notes, Spill.to(tildes));
+        Spill.drain(scan, tildes);
+        String fence = tildes.fence();
+        sb.append(fence).append("text\n").append(AnnotatedText.SIGNATURE).append("\n\n");
+        AnnotatedText.frame(sb, d, layout, notes, spill);
+        sb.append(fence).append("\n\n");
+        Spill.drain(sb, t);
     }
 
     @Override
@@ -86,14 +113,21 @@ public final class MarkdownExport implements ExportWriter {
         return ExportWriter.render(new MarkdownExport(sw, plainAscii, notes), sw, JsonExport.InputInfo.named(inputName), ds);
     }
 
-    /** A fence of tildes longer than any run of tildes in the content. */
-    static String fence(String content) {
-        int max = 0, run = 0;
-        for (int i = 0; i < content.length(); i++) {
-            run = content.charAt(i) == '~' ? run + 1 : 0;
-            max = Math.max(max, run);
+    /** Counts the longest run of tildes in text handed over in pieces, for a fence longer than any of them. */
+    private static final class Tildes implements Spill.Target {
+        private int max, run;
+
+        @Override
+        public void write(String piece) {
+            for (int i = 0; i < piece.length(); i++) {
+                run = piece.charAt(i) == '~' ? run + 1 : 0;
+                max = Math.max(max, run);
+            }
         }
-        return "~".repeat(Math.max(3, max + 1));
+
+        String fence() {
+            return "~".repeat(Math.max(3, max + 1));
+        }
     }
 
     /** Text inside a table cell: no pipes, no line breaks, no markup from packet bytes. */
