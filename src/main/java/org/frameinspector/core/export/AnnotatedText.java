@@ -18,6 +18,7 @@ import org.frameinspector.core.model.Layer;
 import org.frameinspector.core.notes.FrameNotes;
 import org.frameinspector.core.notes.NotesFiles;
 import org.frameinspector.core.notes.NotesStore;
+import org.frameinspector.core.stream.EndFinding;
 
 /**
  * The signature output: the frame as a hex dump in the layout of the KB article (offset, 16 bytes in two groups of
@@ -155,18 +156,7 @@ public final class AnnotatedText implements ExportWriter {
             sb.append("# Findings\n");
             int n = 1;
             for (Finding x : fs) {
-                sb.append("#  [").append(n++).append("] ").append(x.severity()).append(' ').append(x.id()).append(" at ")
-                        .append(x.source().equals(DataSource.FRAME) ? "frame offset " : x.source() + " offset ")
-                        .append(String.format("0x%02x", x.offset()));
-                if (x.length() > 1) sb.append(" (").append(x.length()).append(" bytes)");
-                sb.append('\n');
-                StringBuilder line = new StringBuilder();
-                if (x.fieldAbbrev() != null) line.append("Field ").append(x.fieldAbbrev()).append(". ");
-                if (x.observed() != null) line.append("Observed ").append(x.observed()).append(". ");
-                if (x.expected() != null) line.append("Expected ").append(x.expected()).append(". ");
-                if (line.length() > 0) Ascii.wrap(sb, line.toString().trim(), "#      ", WIDTH);
-                Ascii.wrap(sb, x.explanation(), "#      ", WIDTH);
-                Ascii.wrap(sb, "Reference: " + x.reference(), "#      ", WIDTH);
+                finding(sb, "[" + n++ + "]", x);
                 spill.lineEnd(sb);
             }
         }
@@ -178,6 +168,36 @@ public final class AnnotatedText implements ExportWriter {
                 spill.lineEnd(sb);
             }
         }
+    }
+
+    /** One finding of the Findings section, headed by {@code label} ("[3]", or "frame 12:" at the end of the input). */
+    private static void finding(StringBuilder sb, String label, Finding x) {
+        sb.append("#  ").append(label).append(' ').append(x.severity()).append(' ').append(x.id()).append(" at ")
+                .append(x.source().equals(DataSource.FRAME) ? "frame offset " : x.source() + " offset ")
+                .append(String.format("0x%02x", x.offset()));
+        if (x.length() > 1) sb.append(" (").append(x.length()).append(" bytes)");
+        sb.append('\n');
+        StringBuilder line = new StringBuilder();
+        if (x.fieldAbbrev() != null) line.append("Field ").append(x.fieldAbbrev()).append(". ");
+        if (x.observed() != null) line.append("Observed ").append(x.observed()).append(". ");
+        if (x.expected() != null) line.append("Expected ").append(x.expected()).append(". ");
+        if (line.length() > 0) Ascii.wrap(sb, line.toString().trim(), "#      ", WIDTH);
+        Ascii.wrap(sb, x.explanation(), "#      ", WIDTH);
+        Ascii.wrap(sb, "Reference: " + x.reference(), "#      ", WIDTH);
+    }
+
+    /**
+     * The findings the end of the input raised about earlier frames: a last section of '#' lines (a re-import of the
+     * text ignores it, as it ignores every '#' line).
+     */
+    @Override
+    public void endFindings(List<EndFinding> fs) throws IOException {
+        if (fs.isEmpty() || !options.findings()) return;
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append("\n# End of input: ").append(fs.size()).append(" finding").append(fs.size() == 1 ? "" : "s")
+                .append(" about earlier frames (a PDU the input ended inside of)\n");
+        for (EndFinding e : fs) finding(sb, "frame " + e.frame() + ":", e.finding());
+        Ascii.write(out, sb.toString(), options.plainAscii());
     }
 
     private static String counts(List<Finding> fs) {

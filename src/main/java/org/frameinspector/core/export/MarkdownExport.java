@@ -10,6 +10,7 @@ import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.notes.FrameNotes;
 import org.frameinspector.core.notes.NotesStore;
+import org.frameinspector.core.stream.EndFinding;
 
 /** Markdown for wikis and issue trackers: a findings table and the annotated dump in a fenced block. */
 public final class MarkdownExport implements ExportWriter {
@@ -66,11 +67,7 @@ public final class MarkdownExport implements ExportWriter {
             sb.append("|---|---|---|---|---|---|---|---|\n");
             int n = 1;
             for (Finding x : fs) {
-                sb.append("| ").append(n++).append(" | **").append(x.severity()).append("** | `").append(x.id())
-                        .append("` | ").append(x.source().equals(DataSource.FRAME) ? "" : cell(x.source()) + " ")
-                        .append(String.format("0x%04x", x.offset())).append(" | ").append(cell(x.observed()))
-                        .append(" | ").append(cell(x.expected())).append(" | ").append(cell(x.explanation()))
-                        .append(" | ").append(cell(x.reference())).append(" |\n");
+                row(sb, Integer.toString(n++), x);
                 spill.lineEnd(sb);
             }
             sb.append('\n');
@@ -96,6 +93,28 @@ public final class MarkdownExport implements ExportWriter {
         AnnotatedText.frame(sb, d, layout, notes, spill);
         sb.append(fence).append("\n\n");
         Spill.drain(sb, t);
+    }
+
+    /** One row of a findings table, {@code label} in its first column. */
+    private static void row(StringBuilder sb, String label, Finding x) {
+        sb.append("| ").append(label).append(" | **").append(x.severity()).append("** | `").append(x.id())
+                .append("` | ").append(x.source().equals(DataSource.FRAME) ? "" : cell(x.source()) + " ")
+                .append(String.format("0x%04x", x.offset())).append(" | ").append(cell(x.observed()))
+                .append(" | ").append(cell(x.expected())).append(" | ").append(cell(x.explanation()))
+                .append(" | ").append(cell(x.reference())).append(" |\n");
+    }
+
+    /** The findings the end of the input raised about earlier frames: a last table, by frame. */
+    @Override
+    public void endFindings(List<EndFinding> fs) throws IOException {
+        if (fs.isEmpty()) return;
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append("## End of input\n\nFindings about earlier frames: a PDU the input ended inside of.\n\n");
+        sb.append("| Frame | Severity | Finding | Offset | Observed | Expected | Explanation | Reference |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        for (EndFinding e : fs) row(sb, Integer.toString(e.frame()), e.finding());
+        sb.append('\n');
+        Ascii.write(out, sb.toString(), plainAscii);
     }
 
     @Override

@@ -3,11 +3,13 @@ package org.frameinspector.core.export;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Field;
 import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.model.Layer;
+import org.frameinspector.core.stream.EndFinding;
 
 /** The text tree of {@code dissect}, like {@code tshark -V}, with each finding under the field it concerns. */
 public final class TreeText {
@@ -70,6 +72,21 @@ public final class TreeText {
             sb.append("  ").append(x.severity()).append(' ').append(x.id()).append(" at ").append(offset(x));
         }
         sb.append('\n');
+    }
+
+    /**
+     * After the trees: the findings the end of the input raised about earlier frames ({@link EndFinding}), each under
+     * its frame's number; nothing when there are none.
+     */
+    public static void writeEnd(List<EndFinding> fs, Writer out) throws IOException {
+        if (fs.isEmpty()) return;
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append("\nEnd of input: findings about earlier frames (a PDU the input ended inside of)\n");
+        for (EndFinding e : fs) {
+            sb.append("Frame ").append(e.frame()).append('\n');
+            finding(e.finding(), 1, sb);
+        }
+        out.write(sb.toString());
     }
 
     private static String offset(Finding x) {

@@ -10,6 +10,8 @@ import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.protocols.Protocols;
+import org.frameinspector.core.model.Severity;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -75,5 +77,64 @@ class ShortTpktFindingsTest {
         String id = li == 0 ? "COTP-LI-ZERO" : "COTP-LI-RESERVED-255";
         assertThat(upperIds(lone)).contains(id);
         assertThat(upperIds(first)).contains(id);
+    }
+
+    /** The in-order pass over {@code frames} (as InOrder does it), ended; returns its end-of-input findings. */
+    static List<EndFinding> endOf(Frame... frames) {
+        Conversations conv = new Conversations();
+        for (Frame f : frames) conv.record(FD.dissect(f, null, conv));
+        conv.finish();
+        return conv.endFindings();
+    }
+
+    /**
+     * Item 9, TPKT length 100 in a 22-byte segment, then the capture ends: before, nothing at all said so (0 findings,
+     * only a note on the connection row). Now the end of the input raises one INFO finding about frame 1, on the 22
+     * bytes from the TPKT header on.
+     */
+    @Test
+    void aTpktLeftUnfinishedAtTheEndOfTheCaptureIsAFindingOfTheFrameWhereItStarts() {
+        List<EndFinding> end = endOf(frame(segment(100, 2), 1, TcpInfo.ACK | TcpInfo.PSH));
+        assertThat(end).hasSize(1);
+        EndFinding e = end.get(0);
+        assertThat(e.frame()).isEqualTo(1);
+        assertThat(e.finding().id()).isEqualTo("STREAM-TPKT-UNFINISHED-AT-END");
+        assertThat(e.finding().severity()).isEqualTo(Severity.INFO);
+        assertThat(e.finding().layer()).isEqualTo("tpkt");
+        assertThat(e.finding().offset()).isEqualTo(FrameBuilder.HEADERS);
+        assertThat(e.finding().length()).isEqualTo(22);
+        assertThat(e.finding().observed()).isEqualTo("22 bytes from 10.0.0.1:40001");
+        assertThat(e.finding().expected()).isEqualTo("the 100 bytes its length field announces");
+        assertThat(e.finding().explanation()).contains("22 bytes from 10.0.0.1:40001").contains("100 bytes");
+        assertThat(e.finding().reference()).startsWith("RFC 1006 §6");
+    }
+
+    /** A TPKT completed by the next segment, or a whole one, leaves nothing unfinished. */
+    @Test
+    void aTpktCompletedBeforeTheEndIsNot() {
+        byte[] first = segment(40, 2);
+        byte[] rest = new byte[18];
+        Frame f1 = frame(first, 1, TcpInfo.ACK | TcpInfo.PSH);
+        byte[] buf = new byte[FrameBuilder.HEADERS + rest.length];
+        FrameBuilder.tcp(buf, FrameBuilder.ip(10, 0, 0, 1), FrameBuilder.ip(10, 0, 0, 2), 40001, 102, 1000 + 22, 5000,
+                TcpInfo.ACK | TcpInfo.PSH, rest, 0, rest.length, 2);
+        Frame f2 = new Frame(2, buf, buf.length, 2_000_000_000L, Frame.LINK_ETHERNET, 0, null);
+        assertThat(endOf(f1)).extracting(x -> x.finding().observed()).containsExactly("22 bytes from 10.0.0.1:40001");
+        assertThat(endOf(f1, f2)).isEmpty();
+        assertThat(endOf(frame(segment(22, 2), 1, TcpInfo.ACK | TcpInfo.PSH))).isEmpty();
+    }
+
+    /** A message segmented over DTs (EOT = 0) and no last DT before the end: one INFO finding at its first DT's data. */
+    @Test
+    void aSegmentedMessageLeftWithoutItsLastDtIsAFindingToo() {
+        byte[] dt = {3, 0, 0, 10, 2, (byte) 0xF0, 0x00, 0x32, 0x01, 0x00}; // DT, EOT = 0, 3 bytes of data
+        List<EndFinding> end = endOf(frame(dt, 1, TcpInfo.ACK | TcpInfo.PSH));
+        assertThat(end).extracting(x -> x.finding().id()).containsExactly("STREAM-TSDU-UNFINISHED-AT-END");
+        EndFinding e = end.get(0);
+        assertThat(e.frame()).isEqualTo(1);
+        assertThat(e.finding().offset()).isEqualTo(FrameBuilder.HEADERS + 7);
+        assertThat(e.finding().length()).isEqualTo(3);
+        assertThat(e.finding().observed()).isEqualTo("1 DT with EOT = 0 (3 bytes) from 10.0.0.1:40001");
+        assertThat(e.finding().severity()).isEqualTo(Severity.INFO);
     }
 }
