@@ -69,4 +69,39 @@ class DissectionCacheTest {
         assertThat(c.indexed()).isEqualTo(5000);
         assertThat(c.findings().frames()).isEqualTo(5000);
     }
+
+    /**
+     * Issue 18 item 9: a TPKT (length 100, 22 bytes sent) that the capture ends inside of. Once the pass is done, the
+     * frame's dissection lists the end-of-input finding after its own (the kept one, made before the end, is made
+     * again), Expert Info has it under frame 1, and the frame list's severity counts it.
+     */
+    @Test
+    void theFindingOfAPduLeftUnfinishedAtTheEndIsListedUnderItsFrame() {
+        byte[] tpkt = new byte[22];
+        tpkt[0] = 3;
+        tpkt[3] = 100;
+        tpkt[4] = 2;
+        tpkt[5] = (byte) 0xF0;
+        tpkt[6] = (byte) 0x80;
+        byte[] buf = new byte[org.frameinspector.capture.FrameBuilder.HEADERS + tpkt.length];
+        org.frameinspector.capture.FrameBuilder.tcp(buf, org.frameinspector.capture.FrameBuilder.ip(10, 0, 0, 1),
+                org.frameinspector.capture.FrameBuilder.ip(10, 0, 0, 2), 40001, 102, 1000, 5000,
+                org.frameinspector.core.dissect.TcpInfo.ACK | org.frameinspector.core.dissect.TcpInfo.PSH, tpkt, 0,
+                tpkt.length, 1);
+        Frame f = new Frame(1, buf, buf.length, 1_000_000_000L, Frame.LINK_ETHERNET, 0, null);
+        FrameSource one = new FrameSource() {
+            @Override public int size() { return 1; }
+            @Override public Frame frame(int i) { return f; }
+        };
+        DissectionCache c = new DissectionCache(Session.of(new Loaded("test", "test", null, null, one), null), 16);
+        String id = "STREAM-TPKT-UNFINISHED-AT-END";
+        assertThat(c.get(0).findings()).extracting(x -> x.id()).doesNotContain(id);
+        assertThat(c.index(done -> false)).isTrue();
+        var d = c.get(0);
+        assertThat(d.findings()).extracting(x -> x.id()).contains(id);
+        assertThat(c.get(0)).isSameAs(d);
+        assertThat(c.session().worst(0)).isEqualTo(org.frameinspector.core.model.Severity.INFO);
+        assertThat(c.findings().groups()).filteredOn(g -> g.id().equals(id)).singleElement()
+                .satisfies(g -> assertThat(g.frames()).containsExactly(0));
+    }
 }
