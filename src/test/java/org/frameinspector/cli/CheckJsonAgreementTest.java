@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 import org.frameinspector.TestFiles;
 import org.frameinspector.TestJson;
 import java.io.OutputStream;
-import org.frameinspector.capture.FrameBuilder;
 import org.frameinspector.core.dissect.TcpInfo;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.output.PcapWriter;
+import org.frameinspector.core.stream.ShortTpktFindingsTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -97,24 +97,10 @@ class CheckJsonAgreementTest {
      */
     @Test
     void findingsOfTheEndOfTheInputAgreeToo() throws Exception {
-        byte[] tpkt = new byte[22];
-        tpkt[0] = 3;
-        tpkt[3] = 100;
-        tpkt[4] = 2;
-        tpkt[5] = (byte) 0xF0;
-        tpkt[6] = (byte) 0x80;
-        byte[] dt = {3, 0, 0, 10, 2, (byte) 0xF0, 0x00, 0x32, 0x01, 0x00};
         Path cap = dir.resolve("unfinished.pcap");
         try (OutputStream os = Files.newOutputStream(cap); PcapWriter w = new PcapWriter(os, Frame.LINK_ETHERNET, false)) {
-            int port = 40001;
-            int n = 1;
-            for (byte[] p : List.of(tpkt, dt)) {
-                byte[] buf = new byte[FrameBuilder.HEADERS + p.length];
-                FrameBuilder.tcp(buf, FrameBuilder.ip(10, 0, 0, 1), FrameBuilder.ip(10, 0, 0, 2), port++, 102, 1000, 5000,
-                        TcpInfo.ACK | TcpInfo.PSH, p, 0, p.length, n);
-                w.write(new Frame(n, buf, buf.length, 1_000_000_000L * n, Frame.LINK_ETHERNET, 0, null));
-                n++;
-            }
+            w.write(ShortTpktFindingsTest.frame(ShortTpktFindingsTest.segment(100, 2), 1, TcpInfo.ACK | TcpInfo.PSH, 40001, 1000));
+            w.write(ShortTpktFindingsTest.frame(ShortTpktFindingsTest.DT_MORE, 2, TcpInfo.ACK | TcpInfo.PSH, 40002, 1000));
         }
         String[] check = Cli.run("check", cap.toString());
         String[] json = Cli.run("dissect", "--json", cap.toString());

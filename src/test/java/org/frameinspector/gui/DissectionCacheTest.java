@@ -2,10 +2,12 @@ package org.frameinspector.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.frameinspector.core.dissect.TcpInfo;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.session.Session;
 import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.stream.ShortTpktFindingsTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,18 +79,8 @@ class DissectionCacheTest {
      */
     @Test
     void theFindingOfAPduLeftUnfinishedAtTheEndIsListedUnderItsFrame() {
-        byte[] tpkt = new byte[22];
-        tpkt[0] = 3;
-        tpkt[3] = 100;
-        tpkt[4] = 2;
-        tpkt[5] = (byte) 0xF0;
-        tpkt[6] = (byte) 0x80;
-        byte[] buf = new byte[org.frameinspector.capture.FrameBuilder.HEADERS + tpkt.length];
-        org.frameinspector.capture.FrameBuilder.tcp(buf, org.frameinspector.capture.FrameBuilder.ip(10, 0, 0, 1),
-                org.frameinspector.capture.FrameBuilder.ip(10, 0, 0, 2), 40001, 102, 1000, 5000,
-                org.frameinspector.core.dissect.TcpInfo.ACK | org.frameinspector.core.dissect.TcpInfo.PSH, tpkt, 0,
-                tpkt.length, 1);
-        Frame f = new Frame(1, buf, buf.length, 1_000_000_000L, Frame.LINK_ETHERNET, 0, null);
+        Frame f = ShortTpktFindingsTest.frame(ShortTpktFindingsTest.segment(100, 2), 1,
+                TcpInfo.ACK | TcpInfo.PSH, 40001, 1000);
         FrameSource one = new FrameSource() {
             @Override public int size() { return 1; }
             @Override public Frame frame(int i) { return f; }

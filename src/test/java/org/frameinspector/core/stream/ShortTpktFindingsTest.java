@@ -21,11 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * segment is decoded where a header must start, so the TPKT and COTP findings are raised, in the stream pass and for
  * the lone frame alike.
  */
-class ShortTpktFindingsTest {
+public class ShortTpktFindingsTest {
     static final FrameDissector FD = Protocols.dissector();
 
     /** 03 00 LL LL, then a class-0 DT (LI 2, F0 80) and 15 bytes of S7-like data: 22 bytes. */
-    static byte[] segment(int tpktLength, int li) {
+    public static byte[] segment(int tpktLength, int li) {
         byte[] p = new byte[22];
         p[0] = 3;
         p[2] = (byte) (tpktLength >> 8);
@@ -38,8 +38,13 @@ class ShortTpktFindingsTest {
     }
 
     static Frame frame(byte[] payload, int number, int flags) {
+        return frame(payload, number, flags, 40001, 1000);
+    }
+
+    /** Frame {@code number}: Ethernet, IPv4 10.0.0.1 to 10.0.0.2, TCP from {@code srcPort} to 102 at {@code seq}. */
+    public static Frame frame(byte[] payload, int number, int flags, int srcPort, long seq) {
         byte[] buf = new byte[FrameBuilder.HEADERS + payload.length];
-        FrameBuilder.tcp(buf, FrameBuilder.ip(10, 0, 0, 1), FrameBuilder.ip(10, 0, 0, 2), 40001, 102, 1000, 5000,
+        FrameBuilder.tcp(buf, FrameBuilder.ip(10, 0, 0, 1), FrameBuilder.ip(10, 0, 0, 2), srcPort, 102, seq, 5000,
                 flags, payload, 0, payload.length, number);
         return new Frame(number, buf, buf.length, 1_000_000_000L * number, Frame.LINK_ETHERNET, 0, null);
     }
@@ -79,6 +84,9 @@ class ShortTpktFindingsTest {
         assertThat(upperIds(first)).contains(id);
     }
 
+    /** A class-0 DT with EOT = 0 and 3 bytes of data in a 10-byte TPKT: a message that goes on in a later DT. */
+    public static final byte[] DT_MORE = {3, 0, 0, 10, 2, (byte) 0xF0, 0x00, 0x32, 0x01, 0x00};
+
     /** The in-order pass over {@code frames} (as InOrder does it), ended; returns its end-of-input findings. */
     static List<EndFinding> endOf(Frame... frames) {
         Conversations conv = new Conversations();
@@ -112,13 +120,8 @@ class ShortTpktFindingsTest {
     /** A TPKT completed by the next segment, or a whole one, leaves nothing unfinished. */
     @Test
     void aTpktCompletedBeforeTheEndIsNot() {
-        byte[] first = segment(40, 2);
-        byte[] rest = new byte[18];
-        Frame f1 = frame(first, 1, TcpInfo.ACK | TcpInfo.PSH);
-        byte[] buf = new byte[FrameBuilder.HEADERS + rest.length];
-        FrameBuilder.tcp(buf, FrameBuilder.ip(10, 0, 0, 1), FrameBuilder.ip(10, 0, 0, 2), 40001, 102, 1000 + 22, 5000,
-                TcpInfo.ACK | TcpInfo.PSH, rest, 0, rest.length, 2);
-        Frame f2 = new Frame(2, buf, buf.length, 2_000_000_000L, Frame.LINK_ETHERNET, 0, null);
+        Frame f1 = frame(segment(40, 2), 1, TcpInfo.ACK | TcpInfo.PSH);
+        Frame f2 = frame(new byte[18], 2, TcpInfo.ACK | TcpInfo.PSH, 40001, 1000 + 22);
         assertThat(endOf(f1)).extracting(x -> x.finding().observed()).containsExactly("22 bytes from 10.0.0.1:40001");
         assertThat(endOf(f1, f2)).isEmpty();
         assertThat(endOf(frame(segment(22, 2), 1, TcpInfo.ACK | TcpInfo.PSH))).isEmpty();
@@ -127,8 +130,7 @@ class ShortTpktFindingsTest {
     /** A message segmented over DTs (EOT = 0) and no last DT before the end: one INFO finding at its first DT's data. */
     @Test
     void aSegmentedMessageLeftWithoutItsLastDtIsAFindingToo() {
-        byte[] dt = {3, 0, 0, 10, 2, (byte) 0xF0, 0x00, 0x32, 0x01, 0x00}; // DT, EOT = 0, 3 bytes of data
-        List<EndFinding> end = endOf(frame(dt, 1, TcpInfo.ACK | TcpInfo.PSH));
+        List<EndFinding> end = endOf(frame(DT_MORE, 1, TcpInfo.ACK | TcpInfo.PSH));
         assertThat(end).extracting(x -> x.finding().id()).containsExactly("STREAM-TSDU-UNFINISHED-AT-END");
         EndFinding e = end.get(0);
         assertThat(e.frame()).isEqualTo(1);
