@@ -116,5 +116,19 @@ class CheckJsonAgreementTest {
         String[] filteredJson = Cli.run("dissect", "--json", "-Y", "frame.number == 2", cap.toString());
         assertThat(fromCheck(filtered[1])).containsExactly(rows.get(1));
         assertThat(fromJson(filteredJson[1])).containsExactly(rows.get(1));
+
+        // the tree and the text and Markdown exports end with the same two, under their frames
+        assertThat(Cli.run("dissect", cap.toString())[1]).contains("End of input")
+                .contains("Frame 1\n    !! INFO STREAM-TPKT-UNFINISHED-AT-END at frame offset 0x36 (22 bytes)")
+                .contains("Frame 2\n    !! INFO STREAM-TSDU-UNFINISHED-AT-END at frame offset 0x3d (3 bytes)");
+        Path text = dir.resolve("unfinished.txt"), md = dir.resolve("unfinished.md");
+        assertThat(Cli.run("export", "--format", "text", "-o", text.toString(), cap.toString())[0]).isEqualTo("0");
+        assertThat(Cli.run("export", "--format", "md", "-o", md.toString(), cap.toString())[0]).isEqualTo("0");
+        assertThat(Files.readString(text))
+                .contains("# End of input: 2 findings about earlier frames")
+                .contains("#  frame 1: INFO STREAM-TPKT-UNFINISHED-AT-END at frame offset 0x36 (22 bytes)")
+                .contains("#  frame 2: INFO STREAM-TSDU-UNFINISHED-AT-END at frame offset 0x3d (3 bytes)");
+        assertThat(Files.readString(md)).contains("## End of input")
+                .contains("| 1 | **INFO** | `STREAM-TPKT-UNFINISHED-AT-END` | 0x0036 |");
     }
 }

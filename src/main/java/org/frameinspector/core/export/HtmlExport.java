@@ -32,6 +32,7 @@ import org.frameinspector.core.notes.FrameNotes;
 import org.frameinspector.core.notes.NotesFiles;
 import org.frameinspector.core.notes.NotesStore;
 import org.frameinspector.core.stream.Conversation;
+import org.frameinspector.core.stream.EndFinding;
 
 /**
  * The HTML report: one self-contained file a ticket reader opens in any browser, with the app's panes (frame list,
@@ -138,6 +139,14 @@ public final class HtmlExport implements ExportWriter {
         data(sb, "fi-meta", null, meta.toString());
         out.write(sb.toString());
     }
+
+    /** The findings the end of the input raised about earlier frames: a table of the summary ("End of input"). */
+    @Override
+    public void endFindings(List<EndFinding> fs) {
+        this.endFindings = List.copyOf(fs);
+    }
+
+    private List<EndFinding> endFindings = List.of();
 
     /** The connections of the whole input (the in-order pass's rows), for the summary; call before {@link #end}. */
     @Override
@@ -248,6 +257,16 @@ public final class HtmlExport implements ExportWriter {
             s.arr().value(e.getKey()).value(e.getValue()[2]).value(e.getValue()[0]).value(e.getValue()[1]).endArr();
         }
         s.endArr();
+        if (!endFindings.isEmpty()) {
+            // [frame, id, severity level, offset, length, observed, expected, explanation, reference]
+            s.key("endFindings").arr();
+            for (EndFinding e : endFindings) {
+                Finding x = e.finding();
+                s.arr().value(e.frame()).value(x.id()).value(level(x.severity())).value(x.offset()).value(x.length())
+                        .value(x.observed()).value(x.expected()).value(x.explanation()).value(x.reference()).endArr();
+            }
+            s.endArr();
+        }
         s.key("connections");
         if (connections == null) s.nul();
         else {
