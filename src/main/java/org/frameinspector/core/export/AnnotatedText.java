@@ -110,11 +110,6 @@ public final class AnnotatedText implements ExportWriter {
         return true;
     }
 
-    /** The frame's part, whole, in {@code sb}. */
-    static void frame(StringBuilder sb, Dissection d, Options o, NotesStore notes) {
-        frame(sb, d, o, notes, Spill.KEEP);
-    }
-
     /** The frame's part appended to {@code sb}, handed to {@code spill} at line ends as it grows. */
     static void frame(StringBuilder sb, Dissection d, Options o, NotesStore notes, Spill spill) {
         Frame f = d.frame();

@@ -66,7 +66,7 @@ class FrameStreamingTest {
             w.frame(d);
             w.end();
             StringBuilder whole = new StringBuilder("\n");
-            AnnotatedText.frame(whole, d, o, null);
+            AnnotatedText.frame(whole, d, o, null, Spill.KEEP);
             assertThat(r.all.length()).as("the frame's text").isGreaterThan(1_000_000);
             assertThat(r.largest).as("largest single write").isLessThan(PIECE);
             String expected = AnnotatedText.SIGNATURE + "\n" + whole;
