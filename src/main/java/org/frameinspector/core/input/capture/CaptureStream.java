@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.source.FrameCursor;
 import org.frameinspector.core.source.InputException;
@@ -14,22 +12,23 @@ import org.frameinspector.core.source.InputException;
  * A pcap or pcapng capture read once, in order, with nothing kept per frame: what the one-pass commands (check,
  * dissect, export, conversations) need, for a capture of any length in a small heap. Opening reads the file through
  * once with {@link CaptureReader} (the reader {@link CaptureIndex} uses) to learn what a command must know before
- * its first frame: the warnings, the number of frames, the interfaces and the pcapng comments (kept only for the
- * frames that have one). {@link #cursor()} then reads the file again with the same reader into a 1 MiB buffer and
+ * its first frame: the warnings, the number of frames, the interfaces and whether any frame has a comment.
+ * {@link #cursor()} then reads the file again with the same reader into a 1 MiB buffer and
  * copies each frame into one reused array. There is no random access: {@link #frame(int)} is not supported (the GUI
  * uses the index).
  */
 public final class CaptureStream extends CaptureFile {
     private final Path file;
-    private final Map<Integer, String> comments = new HashMap<>();
     private final int count;
+    private final boolean commented; // some frame has a comment
+    private CaptureReader comments;  // reads the comments for comment(int), in order
 
     private CaptureStream(Path file, FileChannel channel, long inputSize, CaptureReader r) throws IOException, InputException {
         super(r, channel, inputSize);
         this.file = file;
-        while (r.next()) {
-            if (r.comment() != null) comments.put(r.count() - 1, r.comment());
-        }
+        boolean c = false;
+        while (r.next()) c |= r.comment() != null;
+        this.commented = c;
         this.count = r.count();
         readThrough(r);
     }
@@ -56,11 +55,26 @@ public final class CaptureStream extends CaptureFile {
                 + " cannot be read on its own");
     }
 
-    /** pcapng opt_comment (several joined by newlines), or null; known from opening. */
+    /**
+     * pcapng opt_comment (several joined by newlines), or null. Nothing is kept per frame: when the file has comments
+     * at all, they are read with a reader of their own that moves forward, so asking for every frame in order (as the
+     * notes are loaded) is one more pass over the record headers; asking backwards starts it again.
+     */
     @Override
-    public String comment(int index) {
+    public synchronized String comment(int index) {
         if (index < 0 || index >= count) throw new IndexOutOfBoundsException("frame index " + index + " of " + count);
-        return comments.isEmpty() ? null : comments.get(index);
+        if (!commented) return null;
+        try {
+            if (comments == null || comments.count() > index + 1) comments = CaptureReader.start(window(channel, inputSize));
+            while (comments.count() < index + 1) {
+                if (!comments.next()) throw changed(comments.window().size(), null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InputException e) {
+            throw changed(e.byteOffset(), e);
+        }
+        return comments.comment();
     }
 
     /**
