@@ -41,6 +41,11 @@ public final class L {
         layer.setName(name);
     }
 
+    /** A name made only when something shows the layer (the findings-only pass of {@code check} never does). */
+    public void name(java.util.function.Supplier<String> name) {
+        layer.setName(name);
+    }
+
     // ---- generic field construction ----
 
     /** Adds a ready field under parent (or the layer when parent is null). */
@@ -151,6 +156,13 @@ public final class L {
     public Field tree(Field parent, FieldDef def, int off, int len, Object value, String display) {
         int have = Math.max(0, Math.min(len, buf.avail(off)));
         return field(parent, def, off, have, 0, value, display, FieldKind.TREE);
+    }
+
+    /** A grouping node whose display text is made only when something shows it. */
+    public Field lazyTree(Field parent, FieldDef def, int off, int len, Object value,
+                          java.util.function.Supplier<String> display) {
+        int have = Math.max(0, Math.min(len, buf.avail(off)));
+        return put(parent, Field.lazy(def, off, have, 0, value, display, src(), FieldKind.TREE));
     }
 
     /** A computed value (checksum status and the like) pointing at the bytes it concerns. */

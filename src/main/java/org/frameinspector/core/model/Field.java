@@ -16,7 +16,7 @@ public final class Field {
     private final long bitmask;
     private final Object value;
     /**
-     * The display text; a LongFunction that makes it from the value; {@link #FROM_DEF} to make it from the
+     * The display text; a LongFunction that makes it from the value; a Supplier that makes it; {@link #FROM_DEF} to make it from the
      * declaration ({@link FieldDef#format}); or null for none.
      */
     private Object display;
@@ -45,6 +45,12 @@ public final class Field {
     public Field(FieldDef def, int offset, int length, long bitmask, Object value,
                  java.util.function.LongFunction<String> display, String source, FieldKind kind) {
         this(def, offset, length, bitmask, value, (Object) display, source, kind);
+    }
+
+    /** A field whose display text {@code display} makes only when something shows it. */
+    public static Field lazy(FieldDef def, int offset, int length, long bitmask, Object value,
+                             java.util.function.Supplier<String> display, String source, FieldKind kind) {
+        return new Field(def, offset, length, bitmask, value, (Object) display, source, kind);
     }
 
     /** A field whose display text {@link FieldDef#format} makes from the declaration when something shows it. */
@@ -82,7 +88,9 @@ public final class Field {
         Object d = display;
         if (d == null || d instanceof String) return (String) d;
         String s = d instanceof java.util.function.LongFunction<?> fn
-                ? ((java.util.function.LongFunction<String>) fn).apply(longValue()) : def.format(value, length);
+                ? ((java.util.function.LongFunction<String>) fn).apply(longValue())
+                : d instanceof java.util.function.Supplier<?> sup ? ((java.util.function.Supplier<String>) sup).get()
+                : def.format(value, length);
         display = s;
         return s;
     }

@@ -250,7 +250,7 @@ public final class IpDissectors {
             l.need(null, IpFields.IP_DST, o + 16, 4);
             String dst = Fmt.ipv4(b, o + 16);
             l.field(null, IpFields.IP_DST, o + 16, 4, 0, dst, dst, FieldKind.NORMAL);
-            l.name("Internet Protocol Version 4, Src: " + src + ", Dst: " + dst);
+            l.name(() -> "Internet Protocol Version 4, Src: " + src + ", Dst: " + dst);
             ctx.out().setSrc(src);
             ctx.out().setDst(dst);
 
