@@ -198,6 +198,15 @@ public final class L {
                 f == null ? layer.length() : f.length(), observed, expected, extra);
     }
 
+    /**
+     * Makes {@code parent}'s children with {@code maker} (this layer's helpers, adding under {@code parent} only) when
+     * something first asks for them, not now: for children within the parent's bytes that carry no finding (the bits
+     * of a flags field, the parts of an address). See {@link Field#childrenLater}.
+     */
+    public void later(Field parent, Runnable maker) {
+        parent.childrenLater(maker);
+    }
+
     /** Marks a field as reserved by rebuilding it with RESERVED kind (keeps its place). */
     public static FieldKind reserved() {
         return FieldKind.RESERVED;

@@ -24,7 +24,11 @@ public final class Field {
     public static final Object FROM_DEF = new Object();
     private final String source;
     private final FieldKind kind;
-    private List<Field> children = Collections.emptyList();
+    /**
+     * The children; a {@link Later} until something asks for them when they were declared with
+     * {@link #childrenLater} (volatile: a dissection may be read by the GUI's threads while one of them makes them).
+     */
+    private volatile List<Field> children = Collections.emptyList();
     private Field parent;
     private List<Finding> findings = Collections.emptyList();
     private long raw = Long.MIN_VALUE;
@@ -97,7 +101,69 @@ public final class Field {
     public String source() { return source; }
     public boolean inFrame() { return DataSource.FRAME.equals(source); }
     public FieldKind kind() { return kind; }
-    public List<Field> children() { return children; }
+    public List<Field> children() {
+        List<Field> c = children;
+        return c instanceof Later ? makeChildren() : c;
+    }
+
+    /**
+     * The children made so far: none for children still to be made ({@link #childrenLater}), which lie within this
+     * field's bytes by contract, so a walk over byte coverage need not make them.
+     */
+    public List<Field> childrenMade() {
+        List<Field> c = children;
+        return c instanceof Later ? Collections.emptyList() : c;
+    }
+
+    /** True while the children declared with {@link #childrenLater} have not been made. */
+    public boolean childrenPending() {
+        return children instanceof Later;
+    }
+
+    /**
+     * Children that {@code maker} adds (with {@link #add}) when something first asks for them: the bit fields of a
+     * flags byte, the parts of an address. Most dissections are read for their findings only and never show these
+     * (a third of the fields of a real capture); a tree, a filter or an export asks and gets the same children in the
+     * same order. The children must lie within this field's bytes and carry no finding (a dissector that needs a
+     * child for a finding makes them at once). Must be called before any child is added.
+     */
+    public void childrenLater(Runnable maker) {
+        if (!children.isEmpty()) throw new IllegalStateException("children already added to " + abbrev());
+        children = new Later(maker);
+    }
+
+    private synchronized List<Field> makeChildren() {
+        if (children instanceof Later l) {
+            l.made = new ArrayList<>(4);
+            try {
+                l.maker.run(); // adds to l.made through add()
+            } finally {
+                children = l.made.isEmpty() ? Collections.emptyList() : l.made;
+            }
+        }
+        return children;
+    }
+
+    /** Children still to be made; {@code made} collects them while {@code maker} runs. */
+    private static final class Later extends java.util.AbstractList<Field> {
+        final Runnable maker;
+        List<Field> made;
+
+        Later(Runnable maker) {
+            this.maker = maker;
+        }
+
+        @Override
+        public Field get(int i) {
+            throw new IllegalStateException("children not made yet");
+        }
+
+        @Override
+        public int size() {
+            return made == null ? 0 : made.size();
+        }
+    }
+
     public Field parent() { return parent; }
     public List<Finding> findings() { return findings; }
 
@@ -114,8 +180,17 @@ public final class Field {
     public void setLength(int length) { this.length = length; }
 
     public Field add(Field child) {
-        if (children.isEmpty()) children = new ArrayList<>(4);
-        children.add(child);
+        List<Field> c = children;
+        if (c instanceof Later l) {
+            if (l.made != null) { // the maker is running
+                l.made.add(child);
+                child.parent = this;
+                return child;
+            }
+            c = makeChildren(); // a child added after children declared for later: those first
+        }
+        if (c.isEmpty()) children = c = new ArrayList<>(4);
+        c.add(child);
         child.parent = this;
         return child;
     }
@@ -128,7 +203,7 @@ public final class Field {
     /** True if this field or a descendant carries a finding. */
     public boolean hasFindingsBelow() {
         if (!findings.isEmpty()) return true;
-        for (Field c : children) if (c.hasFindingsBelow()) return true;
+        for (Field c : childrenMade()) if (c.hasFindingsBelow()) return true;
         return false;
     }
 

@@ -203,15 +203,17 @@ public final class Ber implements Dissector {
 
     private static void ident(L l, Field node, Buf b, int q, int idLen, int cls, boolean cons, long tag) {
         Field id = l.hex(node, BerFields.BER_IDENTIFIER, q, idLen);
-        if (idLen == 1) {
+        // the identifier's parts are made when shown (no finding points at them)
+        l.later(id, () -> {
             l.bits(id, BerFields.BER_ID_CLASS, q, 1, 0xC0, v -> CLASS[(int) v] + " (" + v + ")");
             l.bits(id, BerFields.BER_ID_CONSTRUCTED, q, 1, 0x20, v -> v != 0 ? "Constructed" : "Primitive");
-            l.bits(id, BerFields.BER_ID_TAG, q, 1, 0x1F, null);
-        } else {
-            l.bits(id, BerFields.BER_ID_CLASS, q, 1, 0xC0, v -> CLASS[(int) v] + " (" + v + ")");
-            l.bits(id, BerFields.BER_ID_CONSTRUCTED, q, 1, 0x20, v -> v != 0 ? "Constructed" : "Primitive");
-            l.generated(id, BerFields.BER_ID_TAG.as("Tag number (high-tag-number form)"), q + 1, idLen - 1, tag, Long.toString(tag));
-        }
+            if (idLen == 1) {
+                l.bits(id, BerFields.BER_ID_TAG, q, 1, 0x1F, null);
+            } else {
+                l.generated(id, BerFields.BER_ID_TAG.as("Tag number (high-tag-number form)"), q + 1, idLen - 1, tag,
+                        Long.toString(tag));
+            }
+        });
     }
 
     private static void value(L l, Buf b, Field node, int cls, long tag, int off, int len) {

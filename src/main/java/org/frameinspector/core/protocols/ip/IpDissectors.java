@@ -219,9 +219,10 @@ public final class IpDissectors {
             Field dsf = l.field(null, IpFields.IP_DSFIELD, o + 1, 1, 0, ds,
                     v -> Fmt.hex2((int) v) + " (DSCP: " + dscpName((int) v >> 2) + ", ECN: " + ECN_SHORT[(int) v & 3] + ")",
                     FieldKind.NORMAL);
-            l.bits(dsf, IpFields.IP_DSFIELD_DSCP, o + 1, 1, 0xFC, IpDissectors::dscpLong);
-            l.bits(dsf, IpFields.IP_DSFIELD_ECN, o + 1, 1, 0x03,
-                    v -> ECN_LONG[(int) v] + " (" + v + ")");
+            l.later(dsf, () -> {
+                l.bits(dsf, IpFields.IP_DSFIELD_DSCP, o + 1, 1, 0xFC, IpDissectors::dscpLong);
+                l.bits(dsf, IpFields.IP_DSFIELD_ECN, o + 1, 1, 0x03, v -> ECN_LONG[(int) v] + " (" + v + ")");
+            });
             Field tlF = l.uint(null, IpFields.IP_LEN, o + 2, 2);
             int totlen = (int) tlF.longValue();
             Field idF = l.uint(null, IpFields.IP_ID, o + 4, 2, v -> Fmt.hex4((int) v) + " (" + v + ")");
@@ -235,11 +236,16 @@ public final class IpDissectors {
             if (df) fd.append(", Don't fragment");
             if (mf) fd.append(", More fragments");
             Field fl = l.field(null, IpFields.IP_FLAGS, o + 6, 1, 0xE0, (long) flags, fd.toString(), FieldKind.NORMAL);
-            Field rb = l.num(fl, IpFields.IP_FLAGS_RB, o + 6, 1, 0x80, FieldKind.RESERVED, Fmt::setOrNot);
-            l.flag(fl, IpFields.IP_FLAGS_DF, o + 6, 1, 0x40);
-            l.flag(fl, IpFields.IP_FLAGS_MF, o + 6, 1, 0x20);
+            Runnable flagBits = () -> {
+                l.num(fl, IpFields.IP_FLAGS_RB, o + 6, 1, 0x80, FieldKind.RESERVED, Fmt::setOrNot);
+                l.flag(fl, IpFields.IP_FLAGS_DF, o + 6, 1, 0x40);
+                l.flag(fl, IpFields.IP_FLAGS_MF, o + 6, 1, 0x20);
+            };
+            // made when shown, unless the reserved bit is set (its finding points at it)
+            if ((flags & 4) != 0) flagBits.run();
+            else l.later(fl, flagBits);
             Field fo = l.bits(null, IpFields.IP_FRAG_OFFSET, o + 6, 2, 0x1FFF, v -> Long.toString(v * 8));
-            if (rb.longValue() != 0) l.finding("IP4-RESERVED-FLAG-SET", rb, "1", "0");
+            if ((flags & 4) != 0) l.finding("IP4-RESERVED-FLAG-SET", fl.children().get(0), "1", "0");
             l.uint(null, IpFields.IP_TTL, o + 8, 1);
             Field pf = l.uint(null, IpFields.IP_PROTO, o + 9, 1, v -> protoName((int) v));
             int proto = (int) pf.longValue();

@@ -68,12 +68,14 @@ public final class LinkDissectors {
         l.need(parent, def, off, 6);
         String m = Fmt.mac(l.buf().bytes(), off);
         Field f = l.field(parent, def, off, 6, 0, m, m, FieldKind.NORMAL);
-        l.field(f, LinkFields.ETH_ADDR, off, 6, 0, m, m, FieldKind.NORMAL);
-        l.bits(f, lg, off, 3, 0x020000, v -> v == 0
-                ? "Globally unique address (factory default)"
-                : "Locally administered address (this is NOT the factory default)");
-        l.bits(f, ig, off, 3, 0x010000, v -> v == 0
-                ? "Individual address (unicast)" : "Group address (multicast/broadcast)");
+        l.later(f, () -> {
+            l.field(f, LinkFields.ETH_ADDR, off, 6, 0, m, m, FieldKind.NORMAL);
+            l.bits(f, lg, off, 3, 0x020000, v -> v == 0
+                    ? "Globally unique address (factory default)"
+                    : "Locally administered address (this is NOT the factory default)");
+            l.bits(f, ig, off, 3, 0x010000, v -> v == 0
+                    ? "Individual address (unicast)" : "Group address (multicast/broadcast)");
+        });
         return f;
     }
 

@@ -152,18 +152,25 @@ public final class TcpDissector implements Dissector {
                 hlen + " bytes (" + doff + ")", FieldKind.NORMAL);
         Field ff = l.field(null, TcpFields.TCP_FLAGS, o + 12, 2, 0xFFF, (long) flags, Fmt.hex(flags, 3),
                 FieldKind.NORMAL);
-        Field res = l.num(ff, TcpFields.TCP_FLAGS_RES, o + 12, 1, 0x0E, FieldKind.RESERVED, Fmt::setOrNot);
-        Field ae = l.flag(ff, TcpFields.TCP_FLAGS_AE, o + 12, 1, 0x01);
-        l.flag(ff, TcpFields.TCP_FLAGS_CWR, o + 13, 1, 0x80);
-        l.flag(ff, TcpFields.TCP_FLAGS_ECE, o + 13, 1, 0x40);
-        l.flag(ff, TcpFields.TCP_FLAGS_URG, o + 13, 1, 0x20);
-        l.flag(ff, TcpFields.TCP_FLAGS_ACK, o + 13, 1, 0x10);
-        l.flag(ff, TcpFields.TCP_FLAGS_PUSH, o + 13, 1, 0x08);
-        l.flag(ff, TcpFields.TCP_FLAGS_RESET, o + 13, 1, 0x04);
-        l.flag(ff, TcpFields.TCP_FLAGS_SYN, o + 13, 1, 0x02);
-        l.flag(ff, TcpFields.TCP_FLAGS_FIN, o + 13, 1, 0x01);
-        String fs = flagString(flags);
-        l.field(ff, TcpFields.TCP_FLAGS_STR, o + 12, 2, 0, fs, fs, FieldKind.GENERATED);
+        Runnable flagBits = () -> {
+            l.num(ff, TcpFields.TCP_FLAGS_RES, o + 12, 1, 0x0E, FieldKind.RESERVED, Fmt::setOrNot);
+            l.flag(ff, TcpFields.TCP_FLAGS_AE, o + 12, 1, 0x01);
+            l.flag(ff, TcpFields.TCP_FLAGS_CWR, o + 13, 1, 0x80);
+            l.flag(ff, TcpFields.TCP_FLAGS_ECE, o + 13, 1, 0x40);
+            l.flag(ff, TcpFields.TCP_FLAGS_URG, o + 13, 1, 0x20);
+            l.flag(ff, TcpFields.TCP_FLAGS_ACK, o + 13, 1, 0x10);
+            l.flag(ff, TcpFields.TCP_FLAGS_PUSH, o + 13, 1, 0x08);
+            l.flag(ff, TcpFields.TCP_FLAGS_RESET, o + 13, 1, 0x04);
+            l.flag(ff, TcpFields.TCP_FLAGS_SYN, o + 13, 1, 0x02);
+            l.flag(ff, TcpFields.TCP_FLAGS_FIN, o + 13, 1, 0x01);
+            String fs = flagString(flags);
+            l.field(ff, TcpFields.TCP_FLAGS_STR, o + 12, 2, 0, fs, fs, FieldKind.GENERATED);
+        };
+        // the flag bits are made when shown, unless a finding below points at the reserved bits or AE
+        boolean bitFinding = (flags & (F_RES | F_AE)) != 0;
+        if (bitFinding) flagBits.run();
+        else l.later(ff, flagBits);
+        Field res = bitFinding ? ff.children().get(0) : null, ae = bitFinding ? ff.children().get(1) : null;
         text.flags = flags;
         Field winF = l.uint(null, TcpFields.TCP_WINDOW_SIZE_VALUE, o + 14, 2);
         l.field(null, TcpFields.TCP_WINDOW_SIZE, o + 14, 2, 0, winF.longValue(), Long::toString, FieldKind.GENERATED);
