@@ -59,7 +59,10 @@ public final class Ber implements Dissector {
         int end = seq(l, buf, null, buf.start(), buf.end(), 0, false, hint == null ? "ses-other" : hint, st);
         if (end < buf.end()) l.payload(null, BerFields.BER_UNPARSED, end, buf.end() - end);
         Field first = l.layer().fields().isEmpty() ? null : l.layer().fields().get(0);
-        if (first != null && first.display() != null) l.name("BER-encoded upper layers: " + first.name());
+        if (first != null) {
+            String plain = l.layer().name();
+            l.name(() -> first.display() != null ? "BER-encoded upper layers: " + first.name() : plain);
+        }
     }
 
     /**

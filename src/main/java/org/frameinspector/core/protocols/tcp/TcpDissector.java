@@ -11,6 +11,7 @@ import org.frameinspector.core.model.Fmt;
 import org.frameinspector.core.dissect.L;
 import org.frameinspector.core.dissect.TcpInfo;
 import org.frameinspector.core.model.Field;
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.FieldKind;
 import org.frameinspector.core.model.Severity;
 
@@ -275,7 +276,7 @@ public final class TcpDissector implements Dissector {
             return;
         }
         // Wireshark shows the segment's payload as tcp.payload whatever decodes it; so do we (upper layers overlay it)
-        if (payload.length() > 0) l.payload(null, TcpFields.TCP_PAYLOAD.as("TCP payload (" + payload.length() + " bytes)"), pstart, payload.length());
+        if (payload.length() > 0) l.payload(null, payloadLabel(payload.length()), pstart, payload.length());
         // the stream layer wants every segment (also SYN/FIN/RST without payload) to follow the connection
         boolean taken = ctx.stream() != null && ctx.stream().onTcpPayload(ctx, payload, ti);
         if (taken || payload.length() <= 0) return;
@@ -293,6 +294,16 @@ public final class TcpDissector implements Dissector {
         }
         ctx.call(d, payload);
     }
+
+    /** "TCP payload (N bytes)": made once per length up to a full Ethernet frame, the lengths nearly every segment has. */
+    private static FieldDef payloadLabel(int n) {
+        if (n >= PAYLOAD_LABELS.length) return TcpFields.TCP_PAYLOAD.as("TCP payload (" + n + " bytes)");
+        FieldDef d = PAYLOAD_LABELS[n];
+        if (d == null) PAYLOAD_LABELS[n] = d = TcpFields.TCP_PAYLOAD.as("TCP payload (" + n + " bytes)");
+        return d; // a race makes the same immutable label twice, which is harmless
+    }
+
+    private static final FieldDef[] PAYLOAD_LABELS = new FieldDef[1536];
 
     private static boolean isTpktPort(int p) {
         return p == 102 || p == 3389;
