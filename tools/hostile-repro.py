@@ -75,7 +75,7 @@ pcap(os.path.join(d, "notes.pcap"), [kb])
 with open(os.path.join(d, "notes.pcap.fi-notes.json"), "w") as f:
     f.write('[{"id":"a","frame":1,"target":"frame","text":"kept"},\n{"id":"b","frame":\n')
 # item 5: one line of 150,000 and 300,000 7-byte DTs; 50 full 64 KB frames
-for n in (150_000, 300_000):
+for n in (36_000, 150_000, 300_000):
     with open(os.path.join(d, "dts%d.txt" % n), "w") as f:
         f.write("03 00 00 07 02 f0 80 " * n + "\n")
 big = b"".join(bytes.fromhex("0300000702f080") for _ in range(9000))[:65495]
@@ -103,6 +103,8 @@ for L in (0, 3, 5, 8, 100):
     p[2:4] = struct.pack("!H", L)
     pcap(os.path.join(d, "tpkt%d.pcap" % L), [tcp_frame(bytes(p))])
     pcap(os.path.join(d, "tpkt%d-stream.pcap" % L), [tcp_frame(bytes(p)), tcp_frame(cr, seq=1022)])
+# item 9 at the end of the input: a DT with EOT = 0 (more to come) and then nothing
+pcap(os.path.join(d, "dt-more.pcap"), [tcp_frame(bytes.fromhex("0300000a02f000320100"))])
 for li in (0, 255):
     p = bytearray(cr)
     p[4] = li

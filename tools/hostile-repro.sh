@@ -66,6 +66,12 @@ run 8 bytes ansi.txt
 echo "== item 9: short and lying TPKT, COTP LI 0/255"
 for L in 0 3 5 8 100; do run 9 check tpkt$L.pcap; run 9 check tpkt$L-stream.pcap; done
 for li in 0 255; do run 9 check li$li.pcap; done
+run 9 check dt-more.pcap
+run 9 dissect --json tpkt100.pcap; echo "    end_findings: $(grep -o '"end_findings":\[{"frame":[0-9]*,"id":"[A-Z-]*"' out.txt)"
+
+echo "== one enormous frame in a document: 36,000 DTs in one line (252,000 bytes, 65,536 findings)"
+for f in text html md json; do run 18 export --format $f --starts-at tpkt -o dts36000.$f dts36000.txt; done
+run 18 dissect --starts-at tpkt dts36000.txt
 
 echo "== item 10: terminal injection"
 run 10 dissect evil.pcapng; echo "    raw ESC/BEL/NUL/CSI on stdout: $(grep -c -P '[\x00\x07\x1b]|\xc2\x9b' out.txt)"

@@ -2,6 +2,8 @@ package org.frameinspector.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.frameinspector.core.stream.Conversations;
+import org.frameinspector.core.stream.EndFinding;
 import org.frameinspector.core.stream.InOrder;
 import org.frameinspector.core.filter.DisplayFilter;
 import org.frameinspector.core.filter.FilterSyntaxException;
@@ -45,26 +47,22 @@ public final class CheckCommand implements Callable<Integer> {
         if (in == null) return 2;
         for (String w : in.warnings()) err.println("frame-inspector: warning: " + w);
         int[] n = new int[4]; // bad, total, frames, all
+        // the frames shown, for the findings the end of the input raises about earlier frames (only with a filter)
+        java.util.BitSet shown = new java.util.BitSet();
         try (FrameSource fs = in.frames()) {
-            InOrder.dissect(fs, input.startsAt, strictChecksums, d -> {
+            Conversations conv = InOrder.dissect(fs, input.startsAt, strictChecksums, d -> {
                 int number = d.frame().number();
                 java.util.List<Finding> findings = d.findings();
                 n[3]++;
                 if (!filter.isEmpty() && !filter.matches(d)) return;
                 n[2]++;
-                for (Finding f : findings) {
-                    n[1]++;
-                    if (f.severity() != Severity.INFO) n[0]++;
-                    if (!quiet) {
-                        out.printf("frame %d  %-9s %-28s %-6s offset 0x%04x len %d%s%s%n", number,
-                                f.severity(), f.id(), f.layer(), f.offset(), f.length(),
-                                f.observed() == null ? "" : "  observed " + f.observed(),
-                                f.expected() == null ? "" : "  expected " + f.expected());
-                        out.println("    " + f.explanation());
-                        out.println("    Reference: " + f.reference());
-                    }
-                }
+                if (!filter.isEmpty()) shown.set(number);
+                for (Finding f : findings) print(out, n, number, f);
             });
+            // a TPKT or a segmented message the input ended inside of: a finding of the frame where it began
+            for (EndFinding e : conv.endFindings()) {
+                if (filter.isEmpty() || shown.get(e.frame())) print(out, n, e.frame(), e.finding());
+            }
         }
         int bad = n[0], total = n[1], frames = n[2], all = n[3];
         if (filter.isEmpty()) {
@@ -74,5 +72,18 @@ public final class CheckCommand implements Callable<Integer> {
                     frames, all, total, bad);
         }
         return bad > 0 ? 1 : 0;
+    }
+
+    /** Counts one finding of frame {@code number} and prints it (unless --quiet). */
+    private void print(PrintWriter out, int[] n, int number, Finding f) {
+        n[1]++;
+        if (f.severity() != Severity.INFO) n[0]++;
+        if (quiet) return;
+        out.printf("frame %d  %-9s %-28s %-6s offset 0x%04x len %d%s%s%n", number,
+                f.severity(), f.id(), f.layer(), f.offset(), f.length(),
+                f.observed() == null ? "" : "  observed " + f.observed(),
+                f.expected() == null ? "" : "  expected " + f.expected());
+        out.println("    " + f.explanation());
+        out.println("    Reference: " + f.reference());
     }
 }

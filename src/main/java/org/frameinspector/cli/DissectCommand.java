@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.frameinspector.core.stream.Conversations;
+import org.frameinspector.core.stream.EndFinding;
 import org.frameinspector.core.stream.InOrder;
 import org.frameinspector.core.export.JsonExport;
 import org.frameinspector.core.export.TreeText;
@@ -44,29 +46,39 @@ public final class DissectCommand implements Callable<Integer> {
         List<String> noteWarnings = new ArrayList<>();
         NotesStore notes = json ? input.notes(in, noteWarnings::add) : null;
         InputOptions.warn(err, in, noteWarnings);
+        // the frames shown, for the findings the end of the input raises about earlier frames
+        java.util.BitSet shown = new java.util.BitSet();
         try (FrameSource fs = in.frames()) {
             if (json) {
                 // the document is written as the frames are dissected: nothing is kept from frame to frame
                 JsonExport w = new JsonExport(out, notes);
                 w.begin(JsonExport.InputInfo.of(in, noteWarnings));
-                InOrder.dissect(fs, input.startsAt, d -> {
+                Conversations conv = InOrder.dissect(fs, input.startsAt, d -> {
                     if (!filter.matches(d)) return;
+                    shown.set(d.frame().number());
                     try {
                         w.frame(d);
                     } catch (IOException e) {
                         throw new WriteFailed(e);
                     }
                 });
+                w.endFindings(EndFinding.about(conv.endFindings(), shown::get));
                 w.end();
             } else {
                 if (in.layout() != null) out.println("Input: " + in.name() + " (" + in.format() + ", layout: "
                         + in.layout() + ", starts at: " + in.startLayer() + ")");
                 else out.println("Input: " + in.name() + " (" + in.format() + ")");
-                InOrder.dissect(fs, input.startsAt, d -> {
+                Conversations conv = InOrder.dissect(fs, input.startsAt, d -> {
                     if (!filter.matches(d)) return;
+                    shown.set(d.frame().number());
                     out.println();
-                    out.print(TreeText.render(d));
+                    try {
+                        TreeText.write(d, out);
+                    } catch (IOException e) {
+                        throw new WriteFailed(e);
+                    }
                 });
+                TreeText.writeEnd(EndFinding.about(conv.endFindings(), shown::get), out);
             }
         } catch (IOException | WriteFailed | UncheckedIOException e) {
             return input.failed(err, "the output", e);

@@ -73,6 +73,7 @@ public final class ExportCommand implements Callable<Integer> {
             NotesStore notes = input.notes(in, noteWarnings::add);
             ExportWriter w = Exporter.open(fmt, target.stream(), new Exporter.Options(ascii), notes);
             int[] written = {0, 0};
+            java.util.BitSet shown = new java.util.BitSet(); // the frames written, for the end-of-input findings
             org.frameinspector.core.stream.Conversations conv;
             try (FrameSource fs = in.frames()) {
                 // every frame is dissected in order (connection state); the selected ones are written as they come
@@ -83,6 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
                     if (!filter.matches(d)) return;
                     try {
                         if (written[0]++ == 0) w.begin(JsonExport.InputInfo.of(in, noteWarnings));
+                        shown.set(d.frame().number());
                         w.frame(d);
                     } catch (IOException e) {
                         throw new WriteFailed(e);
@@ -94,6 +96,7 @@ public final class ExportCommand implements Callable<Integer> {
                         + (written[1] == 1 ? "" : "s") + "); nothing was written");
                 return 2;
             }
+            w.endFindings(org.frameinspector.core.stream.EndFinding.about(conv.endFindings(), shown::get));
             w.connections(conv.rows());
             w.end();
             target.commit();

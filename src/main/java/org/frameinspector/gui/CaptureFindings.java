@@ -57,6 +57,12 @@ final class CaptureFindings {
         }
     }
 
+    /** Adds one finding of frame {@code frame} (0-based) raised after its dissection (at the end of the input). */
+    synchronized void add(int frame, Finding f) {
+        perSeverity[f.severity().ordinal()]++;
+        byKey.computeIfAbsent(f.severity().name() + ' ' + f.id(), k -> new Acc(f)).add(frame);
+    }
+
     /** Frames the pass has added so far. */
     synchronized int frames() { return frames; }
 

@@ -29,7 +29,14 @@ public final class DissectionCache implements Dissections {
     private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
     private int misses;
 
-    private record Entry(Dissection d, boolean inOrder) {
+    /** {@code ended}: made after the session's end, so with the end-of-input findings of its frame. */
+    private record Entry(Dissection d, boolean inOrder, boolean ended) {
+    }
+
+    /** True when a kept dissection is still what the session answers for frame {@code index}. */
+    private boolean current(Entry e, int index) {
+        if (!e.inOrder() && session.withConnectionState(index)) return false;
+        return e.ended() || !session.ended() || session.endFindings(index).isEmpty();
     }
 
     public DissectionCache(Session session, int capacity) {
@@ -55,21 +62,22 @@ public final class DissectionCache implements Dissections {
 
     @Override
     public void put(int index, Dissection d) {
-        if (d != null) lru.put(index, new Entry(d, session.withConnectionState(index)));
+        if (d != null) lru.put(index, new Entry(d, session.withConnectionState(index), session.ended()));
     }
 
     /** Whether frame {@code index} is kept, dissected as it is answered now (for tests). */
     boolean isCurrent(int index) {
         Entry e = lru.get(index);
-        return e != null && (e.inOrder() || !session.withConnectionState(index));
+        return e != null && current(e, index);
     }
 
     @Override
     public Dissection get(int index) {
         Entry e = lru.get(index);
-        if (e != null && (e.inOrder() || !session.withConnectionState(index))) return e.d();
+        if (e != null && current(e, index)) return e.d();
         misses++;
         boolean inOrder = session.withConnectionState(index);
+        boolean ended = session.ended();
         Dissection d;
         try {
             d = session.dissect(index);
@@ -79,7 +87,7 @@ public final class DissectionCache implements Dissections {
             d.setProtocol("ERROR");
             d.setInfo("dissector failed: " + x);
         }
-        lru.put(index, new Entry(d, inOrder));
+        lru.put(index, new Entry(d, inOrder, ended));
         return d;
     }
 
@@ -109,6 +117,10 @@ public final class DissectionCache implements Dissections {
         // a finished file: connections never closed are ended as the command line ends them (a live capture goes on)
         if (all && !(session.frames() instanceof GrowingFrameSource) && finished.compareAndSet(false, true)) {
             session.finish();
+            // the findings the end of the input raised about earlier frames: in Expert Info under their frames
+            for (int i = 0; i < session.size(); i++) {
+                for (org.frameinspector.core.model.Finding f : session.endFindings(i)) findings.add(i, f);
+            }
         }
         return all;
     }

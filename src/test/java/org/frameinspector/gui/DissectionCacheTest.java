@@ -2,10 +2,12 @@ package org.frameinspector.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.frameinspector.core.dissect.TcpInfo;
 import org.frameinspector.core.input.Loaded;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.session.Session;
 import org.frameinspector.core.source.FrameSource;
+import org.frameinspector.core.stream.ShortTpktFindingsTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,5 +70,30 @@ class DissectionCacheTest {
         assertThat(c.index(done -> false)).isTrue();
         assertThat(c.indexed()).isEqualTo(5000);
         assertThat(c.findings().frames()).isEqualTo(5000);
+    }
+
+    /**
+     * Issue 18 item 9: a TPKT (length 100, 22 bytes sent) that the capture ends inside of. Once the pass is done, the
+     * frame's dissection lists the end-of-input finding after its own (the kept one, made before the end, is made
+     * again), Expert Info has it under frame 1, and the frame list's severity counts it.
+     */
+    @Test
+    void theFindingOfAPduLeftUnfinishedAtTheEndIsListedUnderItsFrame() {
+        Frame f = ShortTpktFindingsTest.frame(ShortTpktFindingsTest.segment(100, 2), 1,
+                TcpInfo.ACK | TcpInfo.PSH, 40001, 1000);
+        FrameSource one = new FrameSource() {
+            @Override public int size() { return 1; }
+            @Override public Frame frame(int i) { return f; }
+        };
+        DissectionCache c = new DissectionCache(Session.of(new Loaded("test", "test", null, null, one), null), 16);
+        String id = "STREAM-TPKT-UNFINISHED-AT-END";
+        assertThat(c.get(0).findings()).extracting(x -> x.id()).doesNotContain(id);
+        assertThat(c.index(done -> false)).isTrue();
+        var d = c.get(0);
+        assertThat(d.findings()).extracting(x -> x.id()).contains(id);
+        assertThat(c.get(0)).isSameAs(d);
+        assertThat(c.session().worst(0)).isEqualTo(org.frameinspector.core.model.Severity.INFO);
+        assertThat(c.findings().groups()).filteredOn(g -> g.id().equals(id)).singleElement()
+                .satisfies(g -> assertThat(g.frames()).containsExactly(0));
     }
 }

@@ -2,8 +2,10 @@ package org.frameinspector.core.export;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import org.frameinspector.core.model.DataSource;
@@ -16,6 +18,7 @@ import org.frameinspector.core.model.Layer;
 import org.frameinspector.core.notes.FrameNotes;
 import org.frameinspector.core.notes.NotesFiles;
 import org.frameinspector.core.notes.NotesStore;
+import org.frameinspector.core.stream.EndFinding;
 
 /**
  * The signature output: the frame as a hex dump in the layout of the KB article (offset, 16 bytes in two groups of
@@ -59,12 +62,18 @@ public final class AnnotatedText implements ExportWriter {
         Ascii.write(out, sb.toString(), options.plainAscii());
     }
 
+    /** Writes the frame's part as it is made, a few kilobytes at a time (see {@link Spill}). */
     @Override
     public void frame(Dissection d) throws IOException {
-        StringBuilder sb = new StringBuilder(4096);
+        StringBuilder sb = new StringBuilder(Spill.CHARS + 1024);
         sb.append('\n');
-        frame(sb, d, options, notes);
-        Ascii.write(out, sb.toString(), options.plainAscii());
+        Spill.Target t = piece -> Ascii.write(out, piece, options.plainAscii());
+        try {
+            frame(sb, d, options, notes, Spill.to(t));
+            Spill.drain(sb, t);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     @Override
@@ -87,27 +96,37 @@ public final class AnnotatedText implements ExportWriter {
         for (Layer l : d.layers()) {
             if (!l.source().equals(DataSource.FRAME)) continue;
             String p = l.protocol().toUpperCase(Locale.ROOT);
-            if (sb.indexOf(p) >= 0 && sb.toString().endsWith(p)) continue;
+            if (endsWith(sb, p)) continue; // (no copy of the line per layer: a frame may have 72,000 layers)
             if (sb.length() > 0) sb.append(" / ");
             sb.append(p);
         }
         return sb.toString();
     }
 
-    static void frame(StringBuilder sb, Dissection d, Options o, NotesStore notes) {
+    private static boolean endsWith(StringBuilder sb, String p) {
+        int n = sb.length() - p.length();
+        if (n < 0) return false;
+        for (int i = 0; i < p.length(); i++) if (sb.charAt(n + i) != p.charAt(i)) return false;
+        return true;
+    }
+
+    /** The frame's part appended to {@code sb}, handed to {@code spill} at line ends as it grows. */
+    static void frame(StringBuilder sb, Dissection d, Options o, NotesStore notes, Spill spill) {
         Frame f = d.frame();
         List<FrameNotes.Item> ns = FrameNotes.of(notes, d);
         List<Finding> fs = d.findings();
         sb.append("# Frame ").append(f.number()).append(": ").append(f.capturedLength()).append(" bytes");
         if (f.originalLength() != f.capturedLength()) sb.append(" (").append(f.originalLength()).append(" on the wire)");
         sb.append(", ").append(stack(d)).append('\n');
+        spill.lineEnd(sb); // the stack and the Info line are as long as the frame has layers: one line each
         if (!d.info().isEmpty()) sb.append("# Info: ").append(d.info()).append('\n');
+        spill.lineEnd(sb);
         String comment = notes == null ? f.comment() : NotesFiles.userComment(f.comment());
         if (comment != null) sb.append("# Comment: ").append(comment.replace('\n', ' ')).append('\n');
         sb.append("# Findings: ").append(fs.isEmpty() ? "none" : fs.size() + " (" + counts(fs) + ")").append('\n');
         if (!ns.isEmpty()) sb.append("# Notes: ").append(ns.size()).append('\n');
         sb.append("ADDR  HEX                                                ASCII\n");
-        hex(sb, f.data(), frameFindings(fs), ns);
+        hex(sb, f.data(), frameFindings(fs), ns, spill);
         sb.append('\n');
         for (DataSource s : d.sources()) {
             if (s.isFrame()) continue;
@@ -116,31 +135,24 @@ public final class AnnotatedText implements ExportWriter {
             s.parts().forEach(p -> sb.append(' ').append(p.frame()).append('@').append(String.format("0x%04x", p.frameOffset()))
                     .append('+').append(p.length()));
             sb.append("; not part of the frame bytes above\n");
+            spill.lineEnd(sb);
         }
         if (o.fields()) {
             sb.append("# Fields (frame offset, length, field, value)\n");
+            Numbers numbers = new Numbers(fs);
             for (Layer l : d.layers()) {
                 String name = l.source().equals(DataSource.FRAME) ? l.name() : l.name() + " [in " + l.source() + "]";
                 Ascii.wrap(sb, name.replace('\n', ' '), "#  ", "#    ", WIDTH);
-                for (Field x : l.fields()) field(sb, x, 1, fs);
+                spill.lineEnd(sb);
+                for (Field x : l.fields()) field(sb, x, 1, numbers, spill);
             }
         }
         if (o.findings() && !fs.isEmpty()) {
             sb.append("# Findings\n");
             int n = 1;
             for (Finding x : fs) {
-                sb.append("#  [").append(n++).append("] ").append(x.severity()).append(' ').append(x.id()).append(" at ")
-                        .append(x.source().equals(DataSource.FRAME) ? "frame offset " : x.source() + " offset ")
-                        .append(String.format("0x%02x", x.offset()));
-                if (x.length() > 1) sb.append(" (").append(x.length()).append(" bytes)");
-                sb.append('\n');
-                StringBuilder line = new StringBuilder();
-                if (x.fieldAbbrev() != null) line.append("Field ").append(x.fieldAbbrev()).append(". ");
-                if (x.observed() != null) line.append("Observed ").append(x.observed()).append(". ");
-                if (x.expected() != null) line.append("Expected ").append(x.expected()).append(". ");
-                if (line.length() > 0) Ascii.wrap(sb, line.toString().trim(), "#      ", WIDTH);
-                Ascii.wrap(sb, x.explanation(), "#      ", WIDTH);
-                Ascii.wrap(sb, "Reference: " + x.reference(), "#      ", WIDTH);
+                finding(sb, "[" + n++ + "]", x);
+                spill.lineEnd(sb);
             }
         }
         if (!ns.isEmpty()) {
@@ -148,8 +160,39 @@ public final class AnnotatedText implements ExportWriter {
             for (FrameNotes.Item it : ns) {
                 sb.append("#  (").append(it.label()).append(") ").append(it.where()).append('\n');
                 Ascii.wrap(sb, it.note().text().replace('\n', ' '), "#      ", WIDTH);
+                spill.lineEnd(sb);
             }
         }
+    }
+
+    /** One finding of the Findings section, headed by {@code label} ("[3]", or "frame 12:" at the end of the input). */
+    private static void finding(StringBuilder sb, String label, Finding x) {
+        sb.append("#  ").append(label).append(' ').append(x.severity()).append(' ').append(x.id()).append(" at ")
+                .append(x.source().equals(DataSource.FRAME) ? "frame offset " : x.source() + " offset ")
+                .append(String.format("0x%02x", x.offset()));
+        if (x.length() > 1) sb.append(" (").append(x.length()).append(" bytes)");
+        sb.append('\n');
+        StringBuilder line = new StringBuilder();
+        if (x.fieldAbbrev() != null) line.append("Field ").append(x.fieldAbbrev()).append(". ");
+        if (x.observed() != null) line.append("Observed ").append(x.observed()).append(". ");
+        if (x.expected() != null) line.append("Expected ").append(x.expected()).append(". ");
+        if (line.length() > 0) Ascii.wrap(sb, line.toString().trim(), "#      ", WIDTH);
+        Ascii.wrap(sb, x.explanation(), "#      ", WIDTH);
+        Ascii.wrap(sb, "Reference: " + x.reference(), "#      ", WIDTH);
+    }
+
+    /**
+     * The findings the end of the input raised about earlier frames: a last section of '#' lines (a re-import of the
+     * text ignores it, as it ignores every '#' line).
+     */
+    @Override
+    public void endFindings(List<EndFinding> fs) throws IOException {
+        if (fs.isEmpty() || !options.findings()) return;
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append("\n# End of input: ").append(fs.size()).append(" finding").append(fs.size() == 1 ? "" : "s")
+                .append(" about earlier frames (a PDU the input ended inside of)\n");
+        for (EndFinding e : fs) finding(sb, "frame " + e.frame() + ":", e.finding());
+        Ascii.write(out, sb.toString(), options.plainAscii());
     }
 
     private static String counts(List<Finding> fs) {
@@ -180,11 +223,25 @@ public final class AnnotatedText implements ExportWriter {
 
     /** Hex rows; under a row holding bytes of numbered findings, a marker line. */
     static void hex(StringBuilder sb, byte[] b, List<Finding> numbered) {
-        hex(sb, b, numbered, List.of());
+        hex(sb, b, numbered, List.of(), Spill.KEEP);
     }
 
-    /** As above, plus a "~~" marker line under a row holding noted bytes. */
-    static void hex(StringBuilder sb, byte[] b, List<Finding> numbered, List<FrameNotes.Item> notes) {
+    /**
+     * As above, plus a "~~" marker line under a row holding noted bytes; each row is handed to {@code spill}. The
+     * findings are swept by the first row they touch, so a row looks only at the findings that reach it (a frame of
+     * 16,000 rows and 65,536 findings is not 10^9 steps).
+     */
+    static void hex(StringBuilder sb, byte[] b, List<Finding> numbered, List<FrameNotes.Item> notes, Spill spill) {
+        long[] byStart = new long[numbered.size()];
+        int m = 0;
+        for (int k = 0; k < numbered.size(); k++) {
+            Finding f = numbered.get(k);
+            if (f == null) continue;
+            byStart[m++] = ((long) Math.max(0, Math.floorDiv(f.offset(), 16)) << 32) | k;
+        }
+        java.util.Arrays.sort(byStart, 0, m);
+        java.util.TreeSet<Integer> active = new java.util.TreeSet<>();
+        int next = 0;
         for (int row = 0; row < b.length; row += 16) {
             int n = Math.min(16, b.length - row);
             sb.append(String.format("%04X  ", row));
@@ -199,8 +256,10 @@ public final class AnnotatedText implements ExportWriter {
                 sb.append(c >= 0x20 && c < 0x7F ? (char) c : '.');
             }
             sb.append('\n');
-            marker(sb, row, n, numbered);
+            while (next < m && (byStart[next] >>> 32) <= row / 16) active.add((int) byStart[next++]);
+            if (!active.isEmpty()) marker(sb, row, n, numbered, active);
             if (!notes.isEmpty()) noteMarker(sb, row, n, notes);
+            spill.lineEnd(sb);
         }
     }
 
@@ -229,12 +288,21 @@ public final class AnnotatedText implements ExportWriter {
         sb.append(l).append(clip(labels.toString(), WIDTH - 56)).append('\n');
     }
 
-    private static void marker(StringBuilder sb, int row, int n, List<Finding> numbered) {
+    /**
+     * The marker line of a row: {@code active} holds, in number order, the findings that start at or before this row;
+     * those that end before it are dropped from it here.
+     */
+    private static void marker(StringBuilder sb, int row, int n, List<Finding> numbered, java.util.TreeSet<Integer> active) {
         char[] line = null;
         StringBuilder labels = new StringBuilder();
-        for (int k = 0; k < numbered.size(); k++) {
+        for (var it = active.iterator(); it.hasNext(); ) {
+            int k = it.next();
             Finding f = numbered.get(k);
-            if (f == null) continue;
+            long end = (long) f.offset() + Math.max(1, f.length());
+            if (end <= row) {
+                it.remove();
+                continue;
+            }
             int from = Math.max(f.offset(), row), to = Math.min(f.offset() + Math.max(1, f.length()), row + n);
             if (from >= to) continue;
             if (line == null) {
@@ -268,7 +336,7 @@ public final class AnnotatedText implements ExportWriter {
      * abbreviation is long) with the markers of its findings. What does not fit in {@link #WIDTH} columns goes on
      * continuation lines under the value, broken between words, so nothing is cut.
      */
-    static void field(StringBuilder sb, Field f, int depth, List<Finding> fs) {
+    static void field(StringBuilder sb, Field f, int depth, Numbers fs, Spill spill) {
         if (f.kind() == FieldKind.GENERATED && f.length() == 0 && f.children().isEmpty()) return;
         StringBuilder line = new StringBuilder("#  ");
         line.append(f.length() > 0 || f.kind() != FieldKind.GENERATED
@@ -280,8 +348,7 @@ public final class AnnotatedText implements ExportWriter {
         String v = f.treeLabel();
         StringBuilder value = new StringBuilder(f.kind() == FieldKind.GENERATED ? "[" + v + "]" : v);
         for (Finding x : f.findings()) {
-            int k = fs.indexOf(x);
-            value.append("  <-- [").append(k + 1).append("] ").append(x.id());
+            value.append("  <-- [").append(fs.number(x)).append("] ").append(x.id());
         }
         int col = line.length() <= WIDTH - 30 ? line.length() : VALUE_COLUMN;
         if (line.length() > WIDTH - 30) {
@@ -290,6 +357,30 @@ public final class AnnotatedText implements ExportWriter {
             line.append('#').append(" ".repeat(col - 1));
         }
         Ascii.wrap(sb, value.toString().replace('\n', ' '), line.toString(), "#" + " ".repeat(col - 1), WIDTH);
-        for (Field c : f.children()) field(sb, c, depth + 1, fs);
+        spill.lineEnd(sb);
+        for (Field c : f.children()) field(sb, c, depth + 1, fs, spill);
+    }
+
+    /**
+     * The numbers of a frame's findings (1-based, in the frame's order; 0 for one not in the list), found in constant
+     * time: a frame with 65,536 findings attached to fields is not 65,536 searches of the list.
+     */
+    static final class Numbers {
+        private final List<Finding> fs;
+        private IdentityHashMap<Finding, Integer> index;
+
+        Numbers(List<Finding> fs) {
+            this.fs = fs;
+        }
+
+        int number(Finding x) {
+            if (fs.size() <= 8) return fs.indexOf(x) + 1;
+            if (index == null) {
+                index = new IdentityHashMap<>(fs.size() * 2);
+                for (int k = fs.size() - 1; k >= 0; k--) index.put(fs.get(k), k);
+            }
+            Integer k = index.get(x);
+            return k == null ? 0 : k + 1;
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.stream.Conversation;
+import org.frameinspector.core.stream.EndFinding;
 
 /**
  * One export document, written as the frames come: {@link #begin} once, {@link #frame} for each dissection in order,
@@ -19,6 +20,15 @@ public interface ExportWriter {
 
     /** Appends one frame. */
     void frame(Dissection d) throws IOException;
+
+    /**
+     * Findings the end of the input raised about frames written before ({@link EndFinding}: a TPKT or a segmented
+     * message the input ended inside of); pass only those of frames that were written. Call after the last
+     * {@link #frame}, before {@link #connections} and {@link #end}; an empty list writes nothing. The text formats and
+     * JSON show them in a last part of the document; the others ignore them.
+     */
+    default void endFindings(List<EndFinding> fs) throws IOException {
+    }
 
     /**
      * The transport connections of the whole input (the in-order pass's rows), for a format that summarises them

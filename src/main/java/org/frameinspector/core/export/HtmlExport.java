@@ -3,6 +3,7 @@ package org.frameinspector.core.export;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -31,6 +32,7 @@ import org.frameinspector.core.notes.FrameNotes;
 import org.frameinspector.core.notes.NotesFiles;
 import org.frameinspector.core.notes.NotesStore;
 import org.frameinspector.core.stream.Conversation;
+import org.frameinspector.core.stream.EndFinding;
 
 /**
  * The HTML report: one self-contained file a ticket reader opens in any browser, with the app's panes (frame list,
@@ -65,11 +67,11 @@ public final class HtmlExport implements ExportWriter {
     private final AnnotatedText.Options printLayout = new AnnotatedText.Options(false, false, true);
 
     private StringWriter rowsBuf = new StringWriter(1 << 14);
-    private StringWriter detailsBuf = new StringWriter(1 << 16);
-    private StringWriter printBuf = new StringWriter(1 << 16);
+    /** The chunk's details and print texts, compressed as they are written (see {@link Packer}). */
+    private Packer detailsPack;
+    private Packer printPack;
     private Json rows;
     private Json details;
-    private Json print;
     private int inChunk;
     private int frames;
     private int chunkFirst;
@@ -138,6 +140,14 @@ public final class HtmlExport implements ExportWriter {
         out.write(sb.toString());
     }
 
+    /** The findings the end of the input raised about earlier frames: a table of the summary ("End of input"). */
+    @Override
+    public void endFindings(List<EndFinding> fs) {
+        this.endFindings = List.copyOf(fs);
+    }
+
+    private List<EndFinding> endFindings = List.of();
+
     /** The connections of the whole input (the in-order pass's rows), for the summary; call before {@link #end}. */
     @Override
     public void connections(List<Conversation> rows) {
@@ -188,9 +198,10 @@ public final class HtmlExport implements ExportWriter {
         }
         j.endArr();
         j.key("layers").arr();
+        AnnotatedText.Numbers numbers = new AnnotatedText.Numbers(fs);
         for (Layer l : d.layers()) {
             j.arr().value(l.name()).value(l.source()).arr();
-            for (Field x : l.fields()) field(j, x, fs);
+            for (Field x : l.fields()) field(j, x, numbers);
             j.endArr().endArr();
         }
         j.endArr();
@@ -213,10 +224,24 @@ public final class HtmlExport implements ExportWriter {
         }
         j.endArr();
         j.endObj();
-        StringBuilder text = new StringBuilder(2048);
-        AnnotatedText.frame(text, d, printLayout, notes);
-        print.value(text.toString());
-        if (++inChunk >= CHUNK_FRAMES || detailsBuf.getBuffer().length() >= CHUNK_CHARS) flushChunk();
+        // the annotated text for printing: one JSON string, escaped and compressed a few kilobytes at a time
+        printPack.write(inChunk == 0 ? "[\"" : ",\"");
+        StringBuilder text = new StringBuilder(Spill.CHARS + 1024);
+        Spill.Target t = piece -> printPack.write(jsonStringContent(piece));
+        try {
+            AnnotatedText.frame(text, d, printLayout, notes, Spill.to(t));
+            Spill.drain(text, t);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        printPack.write("\"");
+        if (++inChunk >= CHUNK_FRAMES || detailsPack.chars() >= CHUNK_CHARS) flushChunk();
+    }
+
+    /** {@code s} as the inside of a JSON string, escaped exactly as {@link Json#value(String)} escapes it. */
+    private static String jsonStringContent(String s) {
+        String q = new Json().value(s).toString();
+        return q.substring(1, q.length() - 1);
     }
 
     @Override
@@ -232,6 +257,16 @@ public final class HtmlExport implements ExportWriter {
             s.arr().value(e.getKey()).value(e.getValue()[2]).value(e.getValue()[0]).value(e.getValue()[1]).endArr();
         }
         s.endArr();
+        if (!endFindings.isEmpty()) {
+            // [frame, id, severity level, offset, length, observed, expected, explanation, reference]
+            s.key("endFindings").arr();
+            for (EndFinding e : endFindings) {
+                Finding x = e.finding();
+                s.arr().value(e.frame()).value(x.id()).value(level(x.severity())).value(x.offset()).value(x.length())
+                        .value(x.observed()).value(x.expected()).value(x.explanation()).value(x.reference()).endArr();
+            }
+            s.endArr();
+        }
         s.key("connections");
         if (connections == null) s.nul();
         else {
@@ -255,14 +290,12 @@ public final class HtmlExport implements ExportWriter {
 
     private void newChunk() {
         rowsBuf = new StringWriter(1 << 14);
-        detailsBuf = new StringWriter(1 << 16);
-        printBuf = new StringWriter(1 << 16);
+        detailsPack = new Packer();
+        printPack = new Packer();
         rows = new Json(rowsBuf);
-        details = new Json(detailsBuf);
-        print = new Json(printBuf);
+        details = new Json(detailsPack);
         rows.arr();
         details.arr();
-        print.arr();
         inChunk = 0;
         chunkFirst = frames;
     }
@@ -271,12 +304,11 @@ public final class HtmlExport implements ExportWriter {
         if (inChunk == 0) return;
         rows.endArr();
         details.endArr();
-        print.endArr();
         rows.flush();
         details.flush();
-        print.flush();
-        String packedFrames = packed(detailsBuf), texts = packed(printBuf);
-        StringBuilder sb = new StringBuilder(packedFrames.length() + texts.length() + rowsBuf.getBuffer().length() + 256);
+        printPack.write("]");
+        byte[] packedFrames = detailsPack.finish(), texts = printPack.finish();
+        StringBuilder sb = new StringBuilder(rowsBuf.getBuffer().length() + 256);
         if (!newShared.isEmpty()) {
             Json t = new Json();
             t.arr();
@@ -288,25 +320,83 @@ public final class HtmlExport implements ExportWriter {
         String first = " data-first=\"" + chunkFirst + "\"";
         sb.append("<script type=\"application/json\" class=\"fi-rows\"").append(first).append('>')
                 .append(rowsBuf.getBuffer()).append("</script>\n");
-        sb.append("<script type=\"application/json\" class=\"fi-frames\"").append(first).append('>')
-                .append(packedFrames).append("</script>\n");
-        sb.append("<script type=\"application/json\" class=\"fi-print\"").append(first).append('>')
-                .append(texts).append("</script>\n");
+        sb.append("<script type=\"application/json\" class=\"fi-frames\"").append(first).append('>');
         out.write(sb.toString());
+        packed(packedFrames);
+        out.write("</script>\n<script type=\"application/json\" class=\"fi-print\"" + first + ">");
+        packed(texts);
+        out.write("</script>\n");
         newChunk();
     }
 
     /**
-     * A chunk's JSON, gzip-compressed and in Base64, as a JSON string: a tenth of the size, and still nothing in it
-     * but letters, digits, '+', '/' and '='. The page inflates it with the browser's own DecompressionStream.
+     * A chunk's JSON, gzip-compressed and in Base64, written as a JSON string: a tenth of the size, and still nothing
+     * in it but letters, digits, '+', '/' and '='. The page inflates it with the browser's own DecompressionStream.
+     * Written a slice at a time (a slice of 3 × 4096 bytes encodes to exactly the Base64 of that part).
      */
-    private static String packed(StringWriter json) throws IOException {
-        byte[] raw = json.toString().getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream bo = new ByteArrayOutputStream(raw.length / 6 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(bo, 1 << 13)) {
-            gz.write(raw);
+    private void packed(byte[] gz) throws IOException {
+        out.write('"');
+        Base64.Encoder b64 = Base64.getEncoder();
+        for (int i = 0; i < gz.length; i += 3 * 4096) {
+            out.write(b64.encodeToString(java.util.Arrays.copyOfRange(gz, i, Math.min(gz.length, i + 3 * 4096))));
         }
-        return '"' + Base64.getEncoder().encodeToString(bo.toByteArray()) + '"';
+        out.write('"');
+    }
+
+    /**
+     * JSON text compressed as it is written (UTF-8, gzip, in memory), so a chunk, or a single frame of any size,
+     * costs about a tenth of its JSON: the memory of the report's data grows linearly with the largest chunk, with
+     * that small constant, and is never a String of it. Counts the characters written for the chunk's size limit.
+     */
+    private static final class Packer extends Writer {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 12);
+        private final Writer utf8;
+        private long chars;
+
+        Packer() {
+            try {
+                utf8 = new OutputStreamWriter(new GZIPOutputStream(bytes, 1 << 13), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // cannot happen in memory
+            }
+        }
+
+        long chars() {
+            return chars;
+        }
+
+        @Override
+        public void write(char[] c, int off, int len) throws IOException {
+            chars += len;
+            utf8.write(c, off, len);
+        }
+
+        @Override
+        public void write(String s) throws IOException {
+            chars += s.length();
+            utf8.write(s);
+        }
+
+        @Override
+        public void write(String s, int off, int len) throws IOException {
+            chars += len;
+            utf8.write(s, off, len);
+        }
+
+        @Override
+        public void flush() {
+            // nothing to push: the compressed bytes are taken whole by finish()
+        }
+
+        @Override
+        public void close() {
+        }
+
+        /** Ends the compressed stream and returns it. */
+        byte[] finish() throws IOException {
+            utf8.close();
+            return bytes.toByteArray();
+        }
     }
 
     /** A long text written once (its number) or, past the limit, inline (a string). */
@@ -332,7 +422,7 @@ public final class HtmlExport implements ExportWriter {
      * A field: [label, abbrev, offset, length, kind, bit mask (hex, "" for none), source ("" for the frame),
      * children, finding numbers (1-based, as in the findings pane)].
      */
-    private static void field(Json j, Field f, List<Finding> fs) {
+    private static void field(Json j, Field f, AnnotatedText.Numbers fs) {
         String label = f.treeLabel();
         if (f.kind() == FieldKind.GENERATED) label = "[" + label + "]";
         j.arr().value(label).value(f.abbrev()).value(f.offset()).value(f.length())
@@ -342,8 +432,8 @@ public final class HtmlExport implements ExportWriter {
         for (Field c : f.children()) field(j, c, fs);
         j.endArr().arr();
         for (Finding x : f.findings()) {
-            int k = fs.indexOf(x);
-            if (k >= 0) j.value(k + 1);
+            int k = fs.number(x);
+            if (k > 0) j.value(k);
         }
         j.endArr().endArr();
     }

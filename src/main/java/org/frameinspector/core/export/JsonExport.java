@@ -19,6 +19,7 @@ import org.frameinspector.core.model.Layer;
 import org.frameinspector.core.model.SourcePart;
 import org.frameinspector.core.notes.FrameNotes;
 import org.frameinspector.core.notes.NotesStore;
+import org.frameinspector.core.stream.EndFinding;
 
 /**
  * The {@code dissect --json} document, the contract scripts and our own checks rely on:
@@ -74,10 +75,35 @@ public final class JsonExport implements ExportWriter {
         }
     }
 
+    /**
+     * After the frames, when there are any: {@code "end_findings":[{"frame":N, …the finding's keys…}]}, the findings
+     * the end of the input raised about frame N ({@link EndFinding}). The key is left out when there are none.
+     */
+    @Override
+    public void endFindings(List<EndFinding> fs) throws IOException {
+        if (fs.isEmpty() || framesClosed) return;
+        try {
+            j.endArr();
+            framesClosed = true;
+            j.key("end_findings").arr();
+            for (EndFinding e : fs) {
+                j.obj().put("frame", e.frame());
+                findingKeys(j, e.finding());
+                j.endObj();
+            }
+            j.endArr();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private boolean framesClosed;
+
     @Override
     public void end() throws IOException {
         try {
-            j.endArr().endObj();
+            if (!framesClosed) j.endArr();
+            j.endObj();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -201,10 +227,16 @@ public final class JsonExport implements ExportWriter {
     }
 
     static void finding(Json j, Finding f) {
-        j.obj().put("id", f.id()).put("severity", f.severity().name()).put("layer", f.layer())
+        j.obj();
+        findingKeys(j, f);
+        j.endObj();
+    }
+
+    private static void findingKeys(Json j, Finding f) {
+        j.put("id", f.id()).put("severity", f.severity().name()).put("layer", f.layer())
                 .put("field", f.fieldAbbrev()).put("source", f.source()).put("offset", f.offset())
                 .put("length", f.length()).put("observed", f.observed()).put("expected", f.expected())
                 .put("explanation", f.explanation()).put("reference", f.reference())
-                .put("needs_context", f.needsContext()).endObj();
+                .put("needs_context", f.needsContext());
     }
 }

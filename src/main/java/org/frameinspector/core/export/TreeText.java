@@ -1,10 +1,15 @@
 package org.frameinspector.core.export;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
 import org.frameinspector.core.model.Dissection;
 import org.frameinspector.core.model.Field;
 import org.frameinspector.core.model.Finding;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.model.Layer;
+import org.frameinspector.core.stream.EndFinding;
 
 /** The text tree of {@code dissect}, like {@code tshark -V}, with each finding under the field it concerns. */
 public final class TreeText {
@@ -18,6 +23,25 @@ public final class TreeText {
     }
 
     public static void render(Dissection d, StringBuilder sb) {
+        render(d, sb, Spill.KEEP);
+    }
+
+    /**
+     * Writes the tree of {@code d} to {@code out} as it is made, a few kilobytes at a time ({@link Spill}), so a frame
+     * of any size is never held whole as text.
+     */
+    public static void write(Dissection d, Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder(Spill.CHARS + 1024);
+        Spill.Target t = out::write;
+        try {
+            render(d, sb, Spill.to(t));
+            Spill.drain(sb, t);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void render(Dissection d, StringBuilder sb, Spill spill) {
         Frame f = d.frame();
         sb.append("Frame ").append(f.number()).append(": ").append(f.originalLength()).append(" bytes on wire, ")
                 .append(f.capturedLength()).append(" bytes captured (").append(Frame.linkTypeName(f.linkType()))
@@ -28,18 +52,41 @@ public final class TreeText {
             sb.append(l.name());
             if (!l.source().equals("frame")) sb.append("  [in ").append(l.source()).append(']');
             sb.append('\n');
-            for (Field x : l.fields()) field(x, 1, sb);
+            spill.lineEnd(sb);
+            for (Field x : l.fields()) field(x, 1, sb, spill);
         }
         int unattached = 0;
         for (Finding x : d.findings()) if (x.field() == null) unattached++;
         if (unattached > 0) {
             sb.append("Findings not tied to a field\n");
-            for (Finding x : d.findings()) if (x.field() == null) finding(x, 1, sb);
+            for (Finding x : d.findings()) {
+                if (x.field() != null) continue;
+                finding(x, 1, sb);
+                spill.lineEnd(sb);
+            }
         }
         sb.append("Summary: ").append(d.findings().isEmpty() ? "no findings" : d.findings().size() + " finding(s)");
-        for (Finding x : d.findings()) sb.append("\n  ").append(x.severity()).append(' ').append(x.id())
-                .append(" at ").append(offset(x));
+        for (Finding x : d.findings()) {
+            sb.append('\n');
+            spill.lineEnd(sb);
+            sb.append("  ").append(x.severity()).append(' ').append(x.id()).append(" at ").append(offset(x));
+        }
         sb.append('\n');
+    }
+
+    /**
+     * After the trees: the findings the end of the input raised about earlier frames ({@link EndFinding}), each under
+     * its frame's number; nothing when there are none.
+     */
+    public static void writeEnd(List<EndFinding> fs, Writer out) throws IOException {
+        if (fs.isEmpty()) return;
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append("\nEnd of input: findings about earlier frames (a PDU the input ended inside of)\n");
+        for (EndFinding e : fs) {
+            sb.append("Frame ").append(e.frame()).append('\n');
+            finding(e.finding(), 1, sb);
+        }
+        out.write(sb.toString());
     }
 
     private static String offset(Finding x) {
@@ -47,7 +94,7 @@ public final class TreeText {
                 + String.format("0x%02x", x.offset()) + (x.length() > 1 ? " (" + x.length() + " bytes)" : "");
     }
 
-    static void field(Field f, int depth, StringBuilder sb) {
+    static void field(Field f, int depth, StringBuilder sb, Spill spill) {
         indent(depth, sb);
         sb.append(f.treeLabel());
         if (f.kind() == org.frameinspector.core.model.FieldKind.GENERATED) {
@@ -55,7 +102,8 @@ public final class TreeText {
         }
         sb.append('\n');
         for (Finding x : f.findings()) finding(x, depth + 1, sb);
-        for (Field c : f.children()) field(c, depth + 1, sb);
+        spill.lineEnd(sb);
+        for (Field c : f.children()) field(c, depth + 1, sb, spill);
     }
 
     static void finding(Finding x, int depth, StringBuilder sb) {

@@ -12,6 +12,7 @@ import org.frameinspector.core.protocols.Protocols;
 import org.frameinspector.core.source.FrameSource;
 import org.frameinspector.core.stream.Conversation;
 import org.frameinspector.core.stream.Conversations;
+import org.frameinspector.core.stream.EndFinding;
 import org.frameinspector.core.stream.InOrder;
 import org.frameinspector.core.stream.StreamLog;
 
@@ -132,11 +133,39 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Ends the connections view of a finished input (connections never closed stay open, see {@link Conversations#finish()}). */
+    /**
+     * Ends the connections view of a finished input (connections never closed stay open, see {@link Conversations#finish()})
+     * and takes the findings the end of the input raised about earlier frames ({@link EndFinding}): from then on
+     * {@link #dissect(int)} of such a frame lists them after its own, and {@link #worst} counts them.
+     */
     public void finish() {
         synchronized (lock) {
-            if (conv != null) conv.finish();
+            if (conv == null) return;
+            conv.finish();
+            java.util.Map<Integer, List<Finding>> m = new java.util.HashMap<>();
+            for (EndFinding e : conv.endFindings()) {
+                int i = e.frame() - 1;
+                if (i < 0 || i >= indexed) continue;
+                m.computeIfAbsent(i, k -> new java.util.ArrayList<>()).add(e.finding());
+                worst[i] = (byte) Math.max(worst[i], rank(List.of(e.finding())));
+            }
+            endFindings = m;
+            ended = true;
         }
+    }
+
+    /** Frame index → the end-of-input findings about it (empty until {@link #finish()}). */
+    private volatile java.util.Map<Integer, List<Finding>> endFindings = java.util.Map.of();
+    private volatile boolean ended;
+
+    /** True once {@link #finish()} has run: dissections made before may lack the end-of-input findings. */
+    public boolean ended() {
+        return ended;
+    }
+
+    /** The findings the end of the input raised about frame {@code index} (0-based); empty before {@link #finish()}. */
+    public List<Finding> endFindings(int index) {
+        return endFindings.getOrDefault(index, List.of());
     }
 
     /**
@@ -146,7 +175,9 @@ public final class Session implements AutoCloseable {
     public Dissection dissect(int index) {
         Frame f = input.frames().frame(index);
         StreamLog log = index < indexed ? logs[index] : null;
-        return fd.dissect(f, startsAt, log == null ? null : log.replayer());
+        Dissection d = fd.dissect(f, startsAt, log == null ? null : log.replayer());
+        if (log != null) d.findings().addAll(endFindings(index));
+        return d;
     }
 
     /** True when {@link #dissect(int)} of this frame includes the connection state. */

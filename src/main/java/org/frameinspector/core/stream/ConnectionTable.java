@@ -264,12 +264,52 @@ final class ConnectionTable {
         return s;
     }
 
-    /** Ends the capture: connections never closed stay "open" (or "DR" when one was seen) with what was cut off. */
-    void finish() {
+    /**
+     * Ends the capture: connections never closed stay "open" (or "DR" when one was seen) with what was cut off.
+     * Returns, in frame order, one finding for each direction that was inside a TPKT or a segmented TSDU when the
+     * capture ended ({@link EndFinding}). A connection past the idle timeout gets none: its state would have been
+     * dropped by a sweep at any time before, and the result must not depend on when the sweep ran.
+     */
+    List<EndFinding> finish() {
+        List<EndFinding> out = new ArrayList<>();
         for (Conn c : active.values()) {
             if (c.closed) continue;
-            if (idle(c)) endOpen(c, "state", idleNote(c));
-            else endOpen(c, null);
+            if (idle(c)) {
+                endOpen(c, "state", idleNote(c));
+            } else {
+                unfinished(c, c.a, c.row.endpointA(), out);
+                unfinished(c, c.b, c.row.endpointB(), out);
+                endOpen(c, null);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(EndFinding::frame).thenComparingInt(e -> e.finding().offset()));
+        return out;
+    }
+
+    /** The end findings of one direction (sent by {@code from}): a TPKT begun, DTs with EOT = 0 and no last one. */
+    private static void unfinished(Conn c, Dir d, String from, List<EndFinding> out) {
+        TpktFramer f = d.framer;
+        if (f != null && f.partialHave() > 0) {
+            int at = f.position(), held = f.partialHave(), l = f.partialLength();
+            int frame = f.frameOf(at), off = f.frameOffset(at, frame);
+            int[] run = {0};
+            // the held bytes of the frame where the TPKT starts, from its header on
+            f.forEachIn(at, held, frame, (fo, n) -> {
+                if (fo == off) run[0] = n;
+            });
+            if (frame > 0 && off >= 0) {
+                out.add(EndFinding.of(EndFinding.TPKT, frame, off, run[0],
+                        held + " byte" + (held == 1 ? "" : "s") + " from " + from,
+                        l >= 0 ? "the " + l + " bytes its length field announces" : "a whole 4-byte TPKT header"));
+            }
+        }
+        if (d.tsduDts > 0) {
+            // where the message starts: the user data of its first DT (or that frame, when the DT carried none)
+            SourcePart p = d.tsduParts == null || d.tsduParts.isEmpty() ? null : d.tsduParts.get(0);
+            out.add(EndFinding.of(EndFinding.TSDU, p != null ? p.frame() : d.tsduFirstFrame, p != null ? p.frameOffset() : 0,
+                    p != null ? p.length() : 0,
+                    d.tsduDts + " DT" + (d.tsduDts == 1 ? "" : "s") + " with EOT = 0 (" + d.tsduLen + " bytes) from " + from,
+                    "a DT with EOT = 1 ending the message"));
         }
     }
 

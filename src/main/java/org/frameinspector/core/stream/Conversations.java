@@ -980,7 +980,24 @@ public final class Conversations implements StreamHook {
                         + (k == 1 ? "" : "s") + " with unfinished checksums";
             }
         }
-        table.finish();
+        List<EndFinding> more = table.finish();
+        if (!more.isEmpty()) {
+            List<EndFinding> all = new ArrayList<>(endFindings);
+            all.addAll(more);
+            endFindings = List.copyOf(all);
+        }
+    }
+
+    private List<EndFinding> endFindings = List.of();
+
+    /**
+     * What only the end of the input shows, about earlier frames: each TPKT or segmented TSDU left unfinished when the
+     * input ended, in frame order ({@link EndFinding}); empty before {@link #finish()}. The one list every consumer
+     * shows: {@code check} and {@code dissect --json} after the frames, the exports in a last section, the desktop app
+     * under the frame each points to.
+     */
+    public List<EndFinding> endFindings() {
+        return endFindings;
     }
 
     /** The deepest field with the given abbreviation at exactly {@code off} in {@code source}, searched from the last layer. */

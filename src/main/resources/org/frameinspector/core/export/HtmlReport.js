@@ -157,6 +157,16 @@
       grid.appendChild(b);
     }
     s.appendChild(grid);
+    if (summary && summary.endFindings) {
+      // what only the end of the input showed: a PDU it ended inside of, as a finding of the frame where it began
+      s.appendChild(el('h3', null, 'End of input'));
+      s.appendChild(el('p', null, 'Findings about earlier frames: a PDU the input ended inside of.'));
+      s.appendChild(table(['Frame', 'Severity', 'Finding', 'Offset', 'Observed', 'Expected', 'Explanation', 'Reference'],
+        summary.endFindings.map(function (x) {
+          return [frameLink(x[0]), SEV[x[2]], x[1], '0x' + x[3].toString(16) + (x[4] > 1 ? ' (' + x[4] + ' bytes)' : ''),
+            x[5], x[6], x[7], x[8]];
+        })));
+    }
     if (summary && summary.connections) {
       var cs = summary.connections;
       s.appendChild(el('h3', null, 'Connections (' + cs.length + ')'));

@@ -255,6 +255,27 @@ class HtmlReportBrowserTest {
                 .contains("# Frame 1:").contains("ADDR  HEX").contains(tsap.substring(0, 6));
     }
 
+    /**
+     * Issue 18 item 9: a TPKT (length 100, 22 bytes sent) that the capture ends inside of. The summary's "End of input"
+     * table shows its finding with a link to frame 1.
+     */
+    @Test
+    @Order(7)
+    void aPduLeftUnfinishedAtTheEndIsInTheSummary() throws Exception {
+        Path cap = dir.resolve("unfinished.pcap");
+        try (var os = Files.newOutputStream(cap);
+             var w = new org.frameinspector.core.output.PcapWriter(os, Frame.LINK_ETHERNET, false)) {
+            w.write(org.frameinspector.core.stream.ShortTpktFindingsTest.frame(
+                    org.frameinspector.core.stream.ShortTpktFindingsTest.segment(100, 2), 1,
+                    org.frameinspector.core.dissect.TcpInfo.ACK | org.frameinspector.core.dissect.TcpInfo.PSH, 40001, 1000));
+        }
+        browser.open(export(cap, "unfinished.html"));
+        awaitFrame(1);
+        String summary = browser.driver.findElement(By.id("summary")).getText();
+        assertThat(summary).contains("End of input").contains("STREAM-TPKT-UNFINISHED-AT-END")
+                .contains("22 bytes from 10.0.0.1:40001").contains("0x36 (22 bytes)");
+    }
+
     /** 1,000 and 10,000 frames of real traffic: file size, time to first paint, a bounded DOM, the last frame reachable. */
     @Test
     @Order(6)
