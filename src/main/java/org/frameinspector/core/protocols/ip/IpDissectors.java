@@ -115,6 +115,15 @@ public final class IpDissectors {
         return n + " (" + d + ")";
     }
 
+    /** "0x2, Don't fragment" for the three IPv4 flag bits. */
+    static String flagsText(long flags) {
+        StringBuilder fd = new StringBuilder(Fmt.hex(flags, 1));
+        if ((flags & 4) != 0) fd.append(", Reserved bit");
+        if ((flags & 2) != 0) fd.append(", Don't fragment");
+        if ((flags & 1) != 0) fd.append(", More fragments");
+        return fd.toString();
+    }
+
     static final String[] ECN_SHORT = {"Not-ECT", "ECT(1)", "ECT(0)", "CE"};
     static final String[] ECN_LONG = {"Not ECN-Capable Transport", "ECN-Capable Transport codepoint '01'",
             "ECN-Capable Transport codepoint '10'", "Congestion Experienced"};
@@ -200,8 +209,8 @@ public final class IpDissectors {
             int v0 = buf.u8(o);
             Field ver = l.bits(null, IpFields.IP_VERSION, o, 1, 0xF0, null);
             int ihl = v0 & 0x0F, hlen = ihl * 4;
-            Field hl = l.field(null, IpFields.IP_HDR_LEN, o, 1, 0x0F, (long) hlen,
-                    hlen + " bytes (" + ihl + ")", FieldKind.NORMAL);
+            Field hl = l.field(null, IpFields.IP_HDR_LEN, o, 1, 0x0F, hlen, v -> v + " bytes (" + v / 4 + ")",
+                    FieldKind.NORMAL);
             if (v0 >> 4 != 4) {
                 l.finding("IP4-VERSION", ver, Integer.toString(v0 >> 4), "4");
                 l.end(o + 1);
@@ -231,11 +240,7 @@ public final class IpDissectors {
             int flags = fw >> 13;
             boolean df = (flags & 2) != 0, mf = (flags & 1) != 0;
             int fragOff = fw & 0x1FFF;
-            StringBuilder fd = new StringBuilder(Fmt.hex(flags, 1));
-            if ((flags & 4) != 0) fd.append(", Reserved bit");
-            if (df) fd.append(", Don't fragment");
-            if (mf) fd.append(", More fragments");
-            Field fl = l.field(null, IpFields.IP_FLAGS, o + 6, 1, 0xE0, (long) flags, fd.toString(), FieldKind.NORMAL);
+            Field fl = l.field(null, IpFields.IP_FLAGS, o + 6, 1, 0xE0, flags, IpDissectors::flagsText, FieldKind.NORMAL);
             Runnable flagBits = () -> {
                 l.num(fl, IpFields.IP_FLAGS_RB, o + 6, 1, 0x80, FieldKind.RESERVED, Fmt::setOrNot);
                 l.flag(fl, IpFields.IP_FLAGS_DF, o + 6, 1, 0x40);

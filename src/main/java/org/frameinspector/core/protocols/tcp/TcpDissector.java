@@ -149,10 +149,9 @@ public final class TcpDissector implements Dissector {
         l.need(null, TcpFields.TCP_HDR_LEN, o + 12, 2);
         int w = buf.u16(o + 12);
         int doff = w >> 12, hlen = doff * 4, flags = w & 0xFFF;
-        Field hl = l.field(null, TcpFields.TCP_HDR_LEN, o + 12, 1, 0xF0, (long) hlen,
-                hlen + " bytes (" + doff + ")", FieldKind.NORMAL);
-        Field ff = l.field(null, TcpFields.TCP_FLAGS, o + 12, 2, 0xFFF, (long) flags, Fmt.hex(flags, 3),
+        Field hl = l.field(null, TcpFields.TCP_HDR_LEN, o + 12, 1, 0xF0, hlen, v -> v + " bytes (" + v / 4 + ")",
                 FieldKind.NORMAL);
+        Field ff = l.field(null, TcpFields.TCP_FLAGS, o + 12, 2, 0xFFF, flags, v -> Fmt.hex(v, 3), FieldKind.NORMAL);
         Runnable flagBits = () -> {
             l.num(ff, TcpFields.TCP_FLAGS_RES, o + 12, 1, 0x0E, FieldKind.RESERVED, Fmt::setOrNot);
             l.flag(ff, TcpFields.TCP_FLAGS_AE, o + 12, 1, 0x01);
