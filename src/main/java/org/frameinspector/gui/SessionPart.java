@@ -487,7 +487,7 @@ final class SessionPart {
         if (connections != null) {
             connectionsModel.setRows(connections);
             // as wide as the content: "24 (121–1…" must not happen
-            StatisticsConversations.sizeToContent(connectionsTable, Integer.MAX_VALUE);
+            StatisticsConversations.sizeToContentInSteps(connectionsTable, Integer.MAX_VALUE);
             connectionsTitle("Connections (" + Texts.count(connections.size()) + ")");
         }
         reached(d, d.indexed());

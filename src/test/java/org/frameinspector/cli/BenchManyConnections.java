@@ -16,7 +16,7 @@ import org.frameinspector.core.stream.FragCaptures;
  * 10.(64+i/65536).(i/256%256).(i%256):40000 → 10.200.0.1:102. Nothing is kept per connection: the sequence numbers
  * follow from the index. Manual use: {@code java -cp target/test-classes:target/classes:... BenchManyConnections OUT N}.
  */
-final class BenchManyConnections {
+public final class BenchManyConnections {
     private static final int SYN = 0x02, ACK = 0x10, PSH = 0x08, FIN = 0x01;
     private static final int SERVER = FrameBuilder.ip(10, 200, 0, 1);
 
@@ -32,7 +32,7 @@ final class BenchManyConnections {
     }
 
     /** Writes the capture (microsecond pcap) to {@code out}; returns the number of frames. */
-    static int write(Path out, int n) throws IOException {
+    public static int write(Path out, int n) throws IOException {
         BenchManyConnections g = new BenchManyConnections();
         int frames = 0;
         try (OutputFile file = OutputFile.create(out, List.of())) {

@@ -88,6 +88,8 @@ public final class FrameDissector {
         if (f.inFrame() && f.length() > 0 && f.offset() >= 0 && f.kind() != FieldKind.GENERATED) {
             covered.set(Math.min(f.offset(), n), Math.min(f.end(), n));
         }
-        for (Field c : f.children()) mark(c, covered, n);
+        // children still to be made lie within f's bytes (Field#childrenLater): nothing to make for coverage
+        java.util.List<Field> ch = f.childrenMade();
+        for (int i = 0; i < ch.size(); i++) mark(ch.get(i), covered, n);
     }
 }

@@ -41,6 +41,11 @@ public final class L {
         layer.setName(name);
     }
 
+    /** A name made only when something shows the layer (the findings-only pass of {@code check} never does). */
+    public void name(java.util.function.Supplier<String> name) {
+        layer.setName(name);
+    }
+
     // ---- generic field construction ----
 
     /** Adds a ready field under parent (or the layer when parent is null). */
@@ -153,6 +158,13 @@ public final class L {
         return field(parent, def, off, have, 0, value, display, FieldKind.TREE);
     }
 
+    /** A grouping node whose display text is made only when something shows it. */
+    public Field lazyTree(Field parent, FieldDef def, int off, int len, Object value,
+                          java.util.function.Supplier<String> display) {
+        int have = Math.max(0, Math.min(len, buf.avail(off)));
+        return put(parent, Field.lazy(def, off, have, 0, value, display, src(), FieldKind.TREE));
+    }
+
     /** A computed value (checksum status and the like) pointing at the bytes it concerns. */
     public Field generated(Field parent, FieldDef def, int off, int len, Object value, String display) {
         return field(parent, def, off, len, 0, value, display, FieldKind.GENERATED);
@@ -184,6 +196,15 @@ public final class L {
     public Finding finding(String id, Severity sev, Field f, String observed, String expected, String extra) {
         return ctx.finding(id, sev, layer.protocol(), f, src(), f == null ? layer.offset() : f.offset(),
                 f == null ? layer.length() : f.length(), observed, expected, extra);
+    }
+
+    /**
+     * Makes {@code parent}'s children with {@code maker} (this layer's helpers, adding under {@code parent} only) when
+     * something first asks for them, not now: for children within the parent's bytes that carry no finding (the bits
+     * of a flags field, the parts of an address). See {@link Field#childrenLater}.
+     */
+    public void later(Field parent, Runnable maker) {
+        parent.childrenLater(maker);
     }
 
     /** Marks a field as reserved by rebuilding it with RESERVED kind (keeps its place). */

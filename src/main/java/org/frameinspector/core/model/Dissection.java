@@ -13,6 +13,11 @@ public final class Dissection {
     private String src = "", dst = "", protocol = "";
     /** The Info column, built in place so a frame with many TPDUs (300,000 in one pasted line) stays linear. */
     private final StringBuilder info = new StringBuilder();
+    /**
+     * The start of the Info text when a layer gave it as a Supplier ({@link #setInfo(java.util.function.Supplier)}):
+     * made when the text is read, followed by whatever upper layers appended to {@link #info}.
+     */
+    private java.util.function.Supplier<String> infoHead;
     private String infoText = "";
     private boolean infoDirty;
     /** Incremental search state of {@link #appendInfoAfter}: the marker looked for and how far the text was searched. */
@@ -36,8 +41,19 @@ public final class Dissection {
     public String dst() { return dst; }
     public String protocol() { return protocol; }
     public String info() {
+        if (infoHead != null) foldHead();
         if (infoDirty) { infoText = info.toString(); infoDirty = false; }
         return infoText;
+    }
+
+    /** Makes the lazy start of the Info text and puts it in front of what was appended after it. */
+    private void foldHead() {
+        String h = infoHead.get();
+        infoHead = null;
+        info.insert(0, h);
+        infoDirty = true;
+        markerSearchedTo = 0; // offsets moved: search the marker again from the start
+
     }
     /** The layer the bytes start at (e.g. "eth", "ip", "tpkt"). */
     public String startLayer() { return startLayer; }
@@ -46,15 +62,28 @@ public final class Dissection {
     public void setDst(String s) { dst = s; }
     public void setProtocol(String p) { protocol = p; }
     public void setInfo(String i) {
+        infoHead = null;
         info.setLength(0);
         if (i != null) info.append(i);
         infoDirty = true;
         markerSought = null;
     }
 
+    /**
+     * Sets the Info text to what {@code text} makes when the text is read (once; what upper layers append follows
+     * it). For a summary whose numbers a later step of the same frame may still change (TCP's relative sequence
+     * numbers) and that a findings-only pass never reads. The text must not contain a marker of
+     * {@link #appendInfoAfter} (it is not searched for one).
+     */
+    public void setInfo(java.util.function.Supplier<String> text) {
+        setInfo((String) null);
+        infoHead = text;
+        infoDirty = true;
+    }
+
     /** Appends {@code part} to the Info text, after {@code sep} when the text is not empty. Amortised O(part). */
     public void appendInfo(String sep, String part) {
-        if (info.length() > 0) info.append(sep);
+        if (info.length() > 0 || infoHead != null) info.append(sep);
         info.append(part);
         infoDirty = true;
     }
@@ -68,6 +97,7 @@ public final class Dissection {
     public void appendInfoAfter(String marker, String sep, String part) {
         if (!marker.equals(markerSought)) { markerSought = marker; markerSearchedTo = 0; markerFound = false; }
         if (!markerFound) {
+            // a lazy head is a lower layer's summary (TCP's), which never holds an upper layer's marker: not searched
             int from = Math.max(0, markerSearchedTo - marker.length() + 1);
             markerFound = info.indexOf(marker, from) >= 0;
             markerSearchedTo = info.length();

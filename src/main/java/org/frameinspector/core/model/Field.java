@@ -16,7 +16,7 @@ public final class Field {
     private final long bitmask;
     private final Object value;
     /**
-     * The display text; a LongFunction that makes it from the value; {@link #FROM_DEF} to make it from the
+     * The display text; a LongFunction that makes it from the value; a Supplier that makes it; {@link #FROM_DEF} to make it from the
      * declaration ({@link FieldDef#format}); or null for none.
      */
     private Object display;
@@ -24,7 +24,11 @@ public final class Field {
     public static final Object FROM_DEF = new Object();
     private final String source;
     private final FieldKind kind;
-    private List<Field> children = Collections.emptyList();
+    /**
+     * The children; a {@link Later} until something asks for them when they were declared with
+     * {@link #childrenLater} (volatile: a dissection may be read by the GUI's threads while one of them makes them).
+     */
+    private volatile List<Field> children = Collections.emptyList();
     private Field parent;
     private List<Finding> findings = Collections.emptyList();
     private long raw = Long.MIN_VALUE;
@@ -45,6 +49,12 @@ public final class Field {
     public Field(FieldDef def, int offset, int length, long bitmask, Object value,
                  java.util.function.LongFunction<String> display, String source, FieldKind kind) {
         this(def, offset, length, bitmask, value, (Object) display, source, kind);
+    }
+
+    /** A field whose display text {@code display} makes only when something shows it. */
+    public static Field lazy(FieldDef def, int offset, int length, long bitmask, Object value,
+                             java.util.function.Supplier<String> display, String source, FieldKind kind) {
+        return new Field(def, offset, length, bitmask, value, (Object) display, source, kind);
     }
 
     /** A field whose display text {@link FieldDef#format} makes from the declaration when something shows it. */
@@ -82,14 +92,78 @@ public final class Field {
         Object d = display;
         if (d == null || d instanceof String) return (String) d;
         String s = d instanceof java.util.function.LongFunction<?> fn
-                ? ((java.util.function.LongFunction<String>) fn).apply(longValue()) : def.format(value, length);
+                ? ((java.util.function.LongFunction<String>) fn).apply(longValue())
+                : d instanceof java.util.function.Supplier<?> sup ? ((java.util.function.Supplier<String>) sup).get()
+                : def.format(value, length);
         display = s;
         return s;
     }
     public String source() { return source; }
     public boolean inFrame() { return DataSource.FRAME.equals(source); }
     public FieldKind kind() { return kind; }
-    public List<Field> children() { return children; }
+    public List<Field> children() {
+        List<Field> c = children;
+        return c instanceof Later ? makeChildren() : c;
+    }
+
+    /**
+     * The children made so far: none for children still to be made ({@link #childrenLater}), which lie within this
+     * field's bytes by contract, so a walk over byte coverage need not make them.
+     */
+    public List<Field> childrenMade() {
+        List<Field> c = children;
+        return c instanceof Later ? Collections.emptyList() : c;
+    }
+
+    /** True while the children declared with {@link #childrenLater} have not been made. */
+    public boolean childrenPending() {
+        return children instanceof Later;
+    }
+
+    /**
+     * Children that {@code maker} adds (with {@link #add}) when something first asks for them: the bit fields of a
+     * flags byte, the parts of an address. Most dissections are read for their findings only and never show these
+     * (a third of the fields of a real capture); a tree, a filter or an export asks and gets the same children in the
+     * same order. The children must lie within this field's bytes and carry no finding (a dissector that needs a
+     * child for a finding makes them at once). Must be called before any child is added.
+     */
+    public void childrenLater(Runnable maker) {
+        if (!children.isEmpty()) throw new IllegalStateException("children already added to " + abbrev());
+        children = new Later(maker);
+    }
+
+    private synchronized List<Field> makeChildren() {
+        if (children instanceof Later l) {
+            l.made = new ArrayList<>(4);
+            try {
+                l.maker.run(); // adds to l.made through add()
+            } finally {
+                children = l.made.isEmpty() ? Collections.emptyList() : l.made;
+            }
+        }
+        return children;
+    }
+
+    /** Children still to be made; {@code made} collects them while {@code maker} runs. */
+    private static final class Later extends java.util.AbstractList<Field> {
+        final Runnable maker;
+        List<Field> made;
+
+        Later(Runnable maker) {
+            this.maker = maker;
+        }
+
+        @Override
+        public Field get(int i) {
+            throw new IllegalStateException("children not made yet");
+        }
+
+        @Override
+        public int size() {
+            return made == null ? 0 : made.size();
+        }
+    }
+
     public Field parent() { return parent; }
     public List<Finding> findings() { return findings; }
 
@@ -106,8 +180,17 @@ public final class Field {
     public void setLength(int length) { this.length = length; }
 
     public Field add(Field child) {
-        if (children.isEmpty()) children = new ArrayList<>(4);
-        children.add(child);
+        List<Field> c = children;
+        if (c instanceof Later l) {
+            if (l.made != null) { // the maker is running
+                l.made.add(child);
+                child.parent = this;
+                return child;
+            }
+            c = makeChildren(); // a child added after children declared for later: those first
+        }
+        if (c.isEmpty()) children = c = new ArrayList<>(4);
+        c.add(child);
         child.parent = this;
         return child;
     }
@@ -120,7 +203,7 @@ public final class Field {
     /** True if this field or a descendant carries a finding. */
     public boolean hasFindingsBelow() {
         if (!findings.isEmpty()) return true;
-        for (Field c : children) if (c.hasFindingsBelow()) return true;
+        for (Field c : childrenMade()) if (c.hasFindingsBelow()) return true;
         return false;
     }
 

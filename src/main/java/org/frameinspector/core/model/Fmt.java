@@ -40,13 +40,14 @@ public final class Fmt {
     /** Colon-separated hex like Wireshark's FT_BYTES display ("53:57:49"). */
     public static String colonHex(byte[] b, int off, int len) {
         if (len <= 0) return "";
-        StringBuilder sb = new StringBuilder(len * 3);
-        for (int i = 0; i < len; i++) {
-            if (i > 0) sb.append(':');
+        byte[] out = new byte[len * 3 - 1];
+        for (int i = 0, o = 0; i < len; i++) {
+            if (i > 0) out[o++] = ':';
             int v = b[off + i] & 0xFF;
-            sb.append(HEX[v >> 4]).append(HEX[v & 0xF]);
+            out[o++] = (byte) HEX[v >> 4];
+            out[o++] = (byte) HEX[v & 0xF];
         }
-        return sb.toString();
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     public static String mac(byte[] b, int off) {
@@ -54,7 +55,16 @@ public final class Fmt {
     }
 
     public static String ipv4(byte[] b, int off) {
-        return (b[off] & 0xFF) + "." + (b[off + 1] & 0xFF) + "." + (b[off + 2] & 0xFF) + "." + (b[off + 3] & 0xFF);
+        byte[] out = new byte[15];
+        int o = 0;
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) out[o++] = '.';
+            int v = b[off + i] & 0xFF;
+            if (v >= 100) out[o++] = (byte) ('0' + v / 100);
+            if (v >= 10) out[o++] = (byte) ('0' + v / 10 % 10);
+            out[o++] = (byte) ('0' + v % 10);
+        }
+        return new String(out, 0, o, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** RFC 5952 text form, as Wireshark shows IPv6 addresses. */

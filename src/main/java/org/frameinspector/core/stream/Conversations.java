@@ -196,9 +196,10 @@ public final class Conversations implements StreamHook {
     private TcpAnalysis.Result analyse(Ctx ctx, Conn c, Dir d, Dir o, TcpInfo tcp, Buf payload, int fn, long ts) {
         Layer l = TcpAnalysis.tcpLayer(ctx.out());
         if (l == null) return null;
-        long win = TcpAnalysis.value(l, "tcp.window_size_value", -1);
-        long len = TcpAnalysis.value(l, "tcp.len", payload.length());
-        int ws = (int) TcpAnalysis.value(l, "tcp.options.wscale.shift", -1);
+        long win = tcp.window();
+        long len = tcp.segmentLength();
+        // a window scale option counts on a SYN only (RFC 7323 §2.2), the only segment whose options are searched
+        int ws = tcp.syn() ? (int) TcpAnalysis.value(l, "tcp.options.wscale.shift", -1) : -1;
         TcpAnalysis.Result r = c.analysis.segment(d.flow, o.flow, tcp, (int) len, win, ws, fn, ts);
         fx.analysis(ctx, r);
         int f = r.flags();

@@ -61,6 +61,20 @@ public final class IpFragments {
 
     /** IPv4: a = src &lt;&lt; 32 | dst, proto; IPv6: a..d the two addresses, proto -1 (not part of the key). */
     private record Key(int version, long a, long b, long c, long d, int proto, long id) {
+        /**
+         * Mixed, not the record's default: the default (31 * h + Long.hashCode(x)) of addresses that differ only in
+         * their low bytes, as the hosts of one subnet do, falls into a few buckets, and the map's lookups became
+         * tree searches on real traffic.
+         */
+        @Override
+        public int hashCode() {
+            long h = a * 0x9E3779B97F4A7C15L;
+            h = (h ^ (h >>> 29) ^ b) * 0xBF58476D1CE4E5B9L;
+            h = (h ^ (h >>> 31) ^ c) * 0x94D049BB133111EBL;
+            h = (h ^ (h >>> 29) ^ d) * 0x9E3779B97F4A7C15L;
+            h = (h ^ (h >>> 32) ^ (id << 16) ^ ((long) proto << 8) ^ version) * 0xBF58476D1CE4E5B9L;
+            return (int) (h ^ (h >>> 32));
+        }
     }
 
     private record Piece(int offset, byte[] data, int frame, int frameOff) {

@@ -161,6 +161,8 @@ final class StreamEffects {
 
     private static Field find(Field f, int off, String abbrev) {
         if (f.offset() == off && abbrev.equals(f.abbrev())) return f;
+        // children still to be made lie within f's bytes: made only when the field sought may be one of them
+        if (f.childrenPending() && (off < f.offset() || off >= f.end())) return null;
         for (Field c : f.children()) {
             Field r = find(c, off, abbrev);
             if (r != null) return r;

@@ -8,6 +8,7 @@ import org.frameinspector.core.model.Field;
 import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.FieldKind;
 import org.frameinspector.core.model.Layer;
+import org.frameinspector.core.protocols.tcp.TcpDissector;
 import org.frameinspector.core.protocols.tcp.TcpFields;
 
 /**
@@ -253,7 +254,6 @@ final class TcpAnalysis {
         List<Field> fs = l.fields();
         String src = l.source();
         int o = l.offset();
-        String rel = r.relative() ? "    (relative sequence number)" : "    (raw: no connection context)";
         Field seqRaw = null, ackRaw = null;
         for (Field f : fs) {
             if (f.abbrev().equals("tcp.seq_raw")) seqRaw = f;
@@ -261,12 +261,13 @@ final class TcpAnalysis {
         }
         if (seqRaw == null) return;
         int at = fs.indexOf(seqRaw);
-        fs.add(at, new Field(TcpFields.TCP_SEQ, o + 4, 4, 0, r.seq(), r.seq() + rel, src, FieldKind.NORMAL));
-        fs.add(at + 2, new Field(TcpFields.TCP_NXTSEQ, o, 0, 0, r.nxtSeq(), r.nxtSeq() + rel, src, FieldKind.GENERATED));
+        java.util.function.LongFunction<String> shown = r.relative() ? TcpAnalysis::relativeSeq : TcpAnalysis::rawSeq;
+        fs.add(at, new Field(TcpFields.TCP_SEQ, o + 4, 4, 0, r.seq(), shown, src, FieldKind.NORMAL));
+        fs.add(at + 2, new Field(TcpFields.TCP_NXTSEQ, o, 0, 0, r.nxtSeq(), shown, src, FieldKind.GENERATED));
         if (ackRaw != null) {
             int ai = fs.indexOf(ackRaw);
-            fs.add(ai, new Field(TcpFields.TCP_ACK, o + 8, 4, 0, r.ack(), r.ack()
-                    + (r.relative() && r.hasAck() ? "    (relative ack number)" : rel), src, FieldKind.NORMAL));
+            fs.add(ai, new Field(TcpFields.TCP_ACK, o + 8, 4, 0, r.ack(),
+                    r.relative() && r.hasAck() ? TcpAnalysis::relativeAck : shown, src, FieldKind.NORMAL));
         }
         if (r.flags() != 0) {
             Field tree = new Field(TcpFields.TCP_ANALYSIS, o, 0, 0, null, "SEQ/ACK analysis", src, FieldKind.TREE);
@@ -286,25 +287,20 @@ final class TcpAnalysis {
             fs.add(tree);
         }
         if (!r.relative()) return;
-        long rawSeq = seqRaw.longValue(), rawAck = ackRaw == null ? 0 : ackRaw.longValue();
-        Dissection out = ctx.out();
-        out.setInfo(renumber(out.info(), "Seq=", rawSeq, r.seq(), r.hasAck() ? "Ack=" : null, rawAck, r.ack()));
-        l.setName(renumber(l.name(), "Seq: ", rawSeq, r.seq(), r.hasAck() ? "Ack: " : null, rawAck, r.ack()));
+        TcpDissector.Text text = ctx.get(TcpDissector.TEXT);
+        if (text != null) text.relative(r.seq(), r.hasAck(), r.ack());
     }
 
-    private static String renumber(String s, String seqKey, long raw, long rel, String ackKey, long rawAck, long relAck) {
-        if (s == null) return null;
-        s = replaceOnce(s, seqKey + raw, seqKey + rel);
-        if (ackKey != null) s = replaceOnce(s, ackKey + rawAck, ackKey + relAck);
-        return s;
+    private static String relativeSeq(long v) {
+        return v + "    (relative sequence number)";
     }
 
-    private static String replaceOnce(String s, String from, String to) {
-        int i = s.indexOf(from);
-        if (i < 0) return s;
-        int end = i + from.length();
-        if (end < s.length() && Character.isDigit(s.charAt(end))) return s;
-        return s.substring(0, i) + to + s.substring(end);
+    private static String rawSeq(long v) {
+        return v + "    (raw: no connection context)";
+    }
+
+    private static String relativeAck(long v) {
+        return v + "    (relative ack number)";
     }
 
     /** Puts the tag in front of the Info column. */

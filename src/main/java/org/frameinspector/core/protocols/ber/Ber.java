@@ -59,7 +59,10 @@ public final class Ber implements Dissector {
         int end = seq(l, buf, null, buf.start(), buf.end(), 0, false, hint == null ? "ses-other" : hint, st);
         if (end < buf.end()) l.payload(null, BerFields.BER_UNPARSED, end, buf.end() - end);
         Field first = l.layer().fields().isEmpty() ? null : l.layer().fields().get(0);
-        if (first != null && first.display() != null) l.name("BER-encoded upper layers: " + first.name());
+        if (first != null) {
+            String plain = l.layer().name();
+            l.name(() -> first.display() != null ? "BER-encoded upper layers: " + first.name() : plain);
+        }
     }
 
     /**
@@ -111,7 +114,7 @@ public final class Ber implements Dissector {
         if (l0 < 0x80) { len = l0; ll = 1; }
         else if (l0 == 0x80) { len = -1; ll = 1; indef = true; }
         else if (l0 == 0xFF) {
-            Field node = node(l, parent, q, to - q, nm, cls, cons, tag, "length 0xFF (reserved)");
+            Field node = node(l, parent, q, to - q, nm, cls, cons, tag, () -> "length 0xFF (reserved)");
             ident(l, node, b, q, idLen, cls, cons, tag);
             Field lf = l.hex(node, BerFields.BER_LENGTH, lq, 1);
             l.finding("BER-LENGTH-0xFF", lf, "0xFF", "0x00–0x7F, 0x80 (indefinite) or 0x81–0x84");
@@ -133,11 +136,14 @@ public final class Ber implements Dissector {
         int avail = to - cs;
         boolean overrun = !indef && len > avail;
         int ce = indef ? to : (int) Math.min(cs + (long) Math.max(0, avail), cs + len);
+        final long fl = len;
+        final boolean fi = indef;
         Field node = node(l, parent, q, ce - q, nm, cls, cons, tag,
-                indef ? "indefinite length" : "length " + (len == Long.MAX_VALUE ? "(huge)" : Long.toString(len)));
+                () -> fi ? "indefinite length" : "length " + (fl == Long.MAX_VALUE ? "(huge)" : Long.toString(fl)));
         ident(l, node, b, q, idLen, cls, cons, tag);
-        Field lf = l.field(node, BerFields.BER_LENGTH, lq, ll, 0, indef ? null : (Object) len,
-                indef ? "Indefinite" : (len == Long.MAX_VALUE ? "more than 2^31" : Long.toString(len)), FieldKind.NORMAL);
+        Field lf = indef ? l.field(node, BerFields.BER_LENGTH, lq, ll, 0, null, "Indefinite", FieldKind.NORMAL)
+                : l.field(node, BerFields.BER_LENGTH, lq, ll, 0, len,
+                        v -> v == Long.MAX_VALUE ? "more than 2^31" : Long.toString(v), FieldKind.NORMAL);
         if (overrun) {
             l.finding("BER-LENGTH-OVERRUN", lf, (len == Long.MAX_VALUE ? "more than 2^31" : Long.toString(len)) + " bytes",
                     "at most " + Math.max(0, avail) + " bytes (the rest of the enclosing element or data)");
@@ -175,23 +181,42 @@ public final class Ber implements Dissector {
         return ce;
     }
 
-    private static Field node(L l, Field parent, int q, int len, String[] nm, int cls, boolean cons, long tag, String what) {
-        String tagText = cls == 0 ? UNIVERSAL.nameOr(tag, "UNIVERSAL " + tag) : "[" + (cls == 2 ? "" : CLASS[cls] + " ") + tag + "]";
-        String disp = tagText + (cons ? " constructed" : "") + ", " + what;
-        return l.tree(parent, BerFields.BER_ELEMENT.as(nm[0] != null ? nm[0] : tagText), q, len, null, disp);
+    private static Field node(L l, Field parent, int q, int len, String[] nm, int cls, boolean cons, long tag,
+                             java.util.function.Supplier<String> what) {
+        String tagText = tagText(cls, tag);
+        return l.lazyTree(parent, BerFields.BER_ELEMENT.as(nm[0] != null ? nm[0] : tagText), q, len, null,
+                () -> tagText + (cons ? " constructed" : "") + ", " + what.get());
+    }
+
+    /** "[3]", "[APPLICATION 1]", "SEQUENCE" …; the low tags of each class are made once. */
+    private static String tagText(int cls, long tag) {
+        if (tag >= 0 && tag < TAG_TEXT[cls].length) return TAG_TEXT[cls][(int) tag];
+        return makeTagText(cls, tag);
+    }
+
+    private static String makeTagText(int cls, long tag) {
+        return cls == 0 ? UNIVERSAL.nameOr(tag, "UNIVERSAL " + tag) : "[" + (cls == 2 ? "" : CLASS[cls] + " ") + tag + "]";
+    }
+
+    private static final String[][] TAG_TEXT = new String[4][32];
+
+    static {
+        for (int c = 0; c < 4; c++) for (int t = 0; t < 32; t++) TAG_TEXT[c][t] = makeTagText(c, t);
     }
 
     private static void ident(L l, Field node, Buf b, int q, int idLen, int cls, boolean cons, long tag) {
         Field id = l.hex(node, BerFields.BER_IDENTIFIER, q, idLen);
-        if (idLen == 1) {
+        // the identifier's parts are made when shown (no finding points at them)
+        l.later(id, () -> {
             l.bits(id, BerFields.BER_ID_CLASS, q, 1, 0xC0, v -> CLASS[(int) v] + " (" + v + ")");
             l.bits(id, BerFields.BER_ID_CONSTRUCTED, q, 1, 0x20, v -> v != 0 ? "Constructed" : "Primitive");
-            l.bits(id, BerFields.BER_ID_TAG, q, 1, 0x1F, null);
-        } else {
-            l.bits(id, BerFields.BER_ID_CLASS, q, 1, 0xC0, v -> CLASS[(int) v] + " (" + v + ")");
-            l.bits(id, BerFields.BER_ID_CONSTRUCTED, q, 1, 0x20, v -> v != 0 ? "Constructed" : "Primitive");
-            l.generated(id, BerFields.BER_ID_TAG.as("Tag number (high-tag-number form)"), q + 1, idLen - 1, tag, Long.toString(tag));
-        }
+            if (idLen == 1) {
+                l.bits(id, BerFields.BER_ID_TAG, q, 1, 0x1F, null);
+            } else {
+                l.generated(id, BerFields.BER_ID_TAG.as("Tag number (high-tag-number form)"), q + 1, idLen - 1, tag,
+                        Long.toString(tag));
+            }
+        });
     }
 
     private static void value(L l, Buf b, Field node, int cls, long tag, int off, int len) {

@@ -115,6 +115,15 @@ public final class IpDissectors {
         return n + " (" + d + ")";
     }
 
+    /** "0x2, Don't fragment" for the three IPv4 flag bits. */
+    static String flagsText(long flags) {
+        StringBuilder fd = new StringBuilder(Fmt.hex(flags, 1));
+        if ((flags & 4) != 0) fd.append(", Reserved bit");
+        if ((flags & 2) != 0) fd.append(", Don't fragment");
+        if ((flags & 1) != 0) fd.append(", More fragments");
+        return fd.toString();
+    }
+
     static final String[] ECN_SHORT = {"Not-ECT", "ECT(1)", "ECT(0)", "CE"};
     static final String[] ECN_LONG = {"Not ECN-Capable Transport", "ECN-Capable Transport codepoint '01'",
             "ECN-Capable Transport codepoint '10'", "Congestion Experienced"};
@@ -200,8 +209,8 @@ public final class IpDissectors {
             int v0 = buf.u8(o);
             Field ver = l.bits(null, IpFields.IP_VERSION, o, 1, 0xF0, null);
             int ihl = v0 & 0x0F, hlen = ihl * 4;
-            Field hl = l.field(null, IpFields.IP_HDR_LEN, o, 1, 0x0F, (long) hlen,
-                    hlen + " bytes (" + ihl + ")", FieldKind.NORMAL);
+            Field hl = l.field(null, IpFields.IP_HDR_LEN, o, 1, 0x0F, hlen, v -> v + " bytes (" + v / 4 + ")",
+                    FieldKind.NORMAL);
             if (v0 >> 4 != 4) {
                 l.finding("IP4-VERSION", ver, Integer.toString(v0 >> 4), "4");
                 l.end(o + 1);
@@ -219,9 +228,10 @@ public final class IpDissectors {
             Field dsf = l.field(null, IpFields.IP_DSFIELD, o + 1, 1, 0, ds,
                     v -> Fmt.hex2((int) v) + " (DSCP: " + dscpName((int) v >> 2) + ", ECN: " + ECN_SHORT[(int) v & 3] + ")",
                     FieldKind.NORMAL);
-            l.bits(dsf, IpFields.IP_DSFIELD_DSCP, o + 1, 1, 0xFC, IpDissectors::dscpLong);
-            l.bits(dsf, IpFields.IP_DSFIELD_ECN, o + 1, 1, 0x03,
-                    v -> ECN_LONG[(int) v] + " (" + v + ")");
+            l.later(dsf, () -> {
+                l.bits(dsf, IpFields.IP_DSFIELD_DSCP, o + 1, 1, 0xFC, IpDissectors::dscpLong);
+                l.bits(dsf, IpFields.IP_DSFIELD_ECN, o + 1, 1, 0x03, v -> ECN_LONG[(int) v] + " (" + v + ")");
+            });
             Field tlF = l.uint(null, IpFields.IP_LEN, o + 2, 2);
             int totlen = (int) tlF.longValue();
             Field idF = l.uint(null, IpFields.IP_ID, o + 4, 2, v -> Fmt.hex4((int) v) + " (" + v + ")");
@@ -230,16 +240,17 @@ public final class IpDissectors {
             int flags = fw >> 13;
             boolean df = (flags & 2) != 0, mf = (flags & 1) != 0;
             int fragOff = fw & 0x1FFF;
-            StringBuilder fd = new StringBuilder(Fmt.hex(flags, 1));
-            if ((flags & 4) != 0) fd.append(", Reserved bit");
-            if (df) fd.append(", Don't fragment");
-            if (mf) fd.append(", More fragments");
-            Field fl = l.field(null, IpFields.IP_FLAGS, o + 6, 1, 0xE0, (long) flags, fd.toString(), FieldKind.NORMAL);
-            Field rb = l.num(fl, IpFields.IP_FLAGS_RB, o + 6, 1, 0x80, FieldKind.RESERVED, Fmt::setOrNot);
-            l.flag(fl, IpFields.IP_FLAGS_DF, o + 6, 1, 0x40);
-            l.flag(fl, IpFields.IP_FLAGS_MF, o + 6, 1, 0x20);
+            Field fl = l.field(null, IpFields.IP_FLAGS, o + 6, 1, 0xE0, flags, IpDissectors::flagsText, FieldKind.NORMAL);
+            Runnable flagBits = () -> {
+                l.num(fl, IpFields.IP_FLAGS_RB, o + 6, 1, 0x80, FieldKind.RESERVED, Fmt::setOrNot);
+                l.flag(fl, IpFields.IP_FLAGS_DF, o + 6, 1, 0x40);
+                l.flag(fl, IpFields.IP_FLAGS_MF, o + 6, 1, 0x20);
+            };
+            // made when shown, unless the reserved bit is set (its finding points at it)
+            if ((flags & 4) != 0) flagBits.run();
+            else l.later(fl, flagBits);
             Field fo = l.bits(null, IpFields.IP_FRAG_OFFSET, o + 6, 2, 0x1FFF, v -> Long.toString(v * 8));
-            if (rb.longValue() != 0) l.finding("IP4-RESERVED-FLAG-SET", rb, "1", "0");
+            if ((flags & 4) != 0) l.finding("IP4-RESERVED-FLAG-SET", fl.children().get(0), "1", "0");
             l.uint(null, IpFields.IP_TTL, o + 8, 1);
             Field pf = l.uint(null, IpFields.IP_PROTO, o + 9, 1, v -> protoName((int) v));
             int proto = (int) pf.longValue();
@@ -250,7 +261,7 @@ public final class IpDissectors {
             l.need(null, IpFields.IP_DST, o + 16, 4);
             String dst = Fmt.ipv4(b, o + 16);
             l.field(null, IpFields.IP_DST, o + 16, 4, 0, dst, dst, FieldKind.NORMAL);
-            l.name("Internet Protocol Version 4, Src: " + src + ", Dst: " + dst);
+            l.name(() -> "Internet Protocol Version 4, Src: " + src + ", Dst: " + dst);
             ctx.out().setSrc(src);
             ctx.out().setDst(dst);
 

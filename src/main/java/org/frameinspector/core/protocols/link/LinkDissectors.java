@@ -68,12 +68,14 @@ public final class LinkDissectors {
         l.need(parent, def, off, 6);
         String m = Fmt.mac(l.buf().bytes(), off);
         Field f = l.field(parent, def, off, 6, 0, m, m, FieldKind.NORMAL);
-        l.field(f, LinkFields.ETH_ADDR, off, 6, 0, m, m, FieldKind.NORMAL);
-        l.bits(f, lg, off, 3, 0x020000, v -> v == 0
-                ? "Globally unique address (factory default)"
-                : "Locally administered address (this is NOT the factory default)");
-        l.bits(f, ig, off, 3, 0x010000, v -> v == 0
-                ? "Individual address (unicast)" : "Group address (multicast/broadcast)");
+        l.later(f, () -> {
+            l.field(f, LinkFields.ETH_ADDR, off, 6, 0, m, m, FieldKind.NORMAL);
+            l.bits(f, lg, off, 3, 0x020000, v -> v == 0
+                    ? "Globally unique address (factory default)"
+                    : "Locally administered address (this is NOT the factory default)");
+            l.bits(f, ig, off, 3, 0x010000, v -> v == 0
+                    ? "Individual address (unicast)" : "Group address (multicast/broadcast)");
+        });
         return f;
     }
 
@@ -192,17 +194,17 @@ public final class LinkDissectors {
             int t = buf.u16(o + 12);
             if (t >= 0x0600) {
                 l.field(null, LinkFields.ETH_TYPE, o + 12, 2, 0, t, v -> etherTypeDisplay((int) v), FieldKind.NORMAL);
-                l.name("Ethernet II, Src: " + s + ", Dst: " + d);
+                l.name(() -> "Ethernet II, Src: " + s + ", Dst: " + d);
                 etherPayload(ctx, l, t, buf.from(o + 14), LinkFields.ETH_TRAILER);
             } else if (t <= 1500) {
                 Field len = l.field(null, LinkFields.ETH_LEN, o + 12, 2, 0, (long) t, Integer.toString(t),
                         FieldKind.NORMAL);
-                l.name("IEEE 802.3 Ethernet, Src: " + s + ", Dst: " + d);
+                l.name(() -> "IEEE 802.3 Ethernet, Src: " + s + ", Dst: " + d);
                 ieee8023(ctx, l, len, t, buf.from(o + 14), LinkFields.ETH_TRAILER);
             } else {
                 Field f = l.field(null, LinkFields.ETH_INVALID_LENTYPE, o + 12, 2, 0, (long) t,
                         Fmt.hex4(t) + " (" + t + ")", FieldKind.NORMAL);
-                l.name("Ethernet II, Src: " + s + ", Dst: " + d);
+                l.name(() -> "Ethernet II, Src: " + s + ", Dst: " + d);
                 l.finding("ETH-LENTYPE-UNDEFINED", f, Fmt.hex4(t) + " (" + t + ")", "<= 1500 or >= 1536");
                 ctx.data(buf.from(o + 14));
             }

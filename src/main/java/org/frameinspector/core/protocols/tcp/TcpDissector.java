@@ -11,6 +11,7 @@ import org.frameinspector.core.model.Fmt;
 import org.frameinspector.core.dissect.L;
 import org.frameinspector.core.dissect.TcpInfo;
 import org.frameinspector.core.model.Field;
+import org.frameinspector.core.model.FieldDef;
 import org.frameinspector.core.model.FieldKind;
 import org.frameinspector.core.model.Severity;
 
@@ -28,6 +29,60 @@ public final class TcpDissector implements Dissector {
      * for it when a stream layer follows the connection; the stream layer reports the offload once per direction.
      */
     public static final org.frameinspector.core.dissect.Ctx.Key<Integer> CHECKSUM_UNFINISHED = org.frameinspector.core.dissect.Ctx.Key.of("tcp:checksum.unfinished");
+
+    /** The segment's Info text and layer name, left for the stream layer to give its relative numbers. */
+    public static final org.frameinspector.core.dissect.Ctx.Key<Text> TEXT = org.frameinspector.core.dissect.Ctx.Key.of("tcp:text");
+
+    /**
+     * What TCP shows in the Info column and as its layer's name ("102 → 49153 [PSH, ACK] Seq=1 Ack=1 Win=… Len=…"),
+     * made only when something reads it. The stream layer learns the relative sequence numbers after the header is
+     * read ({@link #relative}); the text then shows them, as Wireshark does, and a findings-only pass never makes it.
+     * A header cut short shows as much as was read: the ports, then the flags.
+     */
+    public static final class Text {
+        private final int sp, dp;
+        private int flags = -1;
+        private boolean complete, ackSet;
+        private long seq, ack, win;
+        private int len;
+        private String opts;
+
+        Text(int sp, int dp) {
+            this.sp = sp;
+            this.dp = dp;
+        }
+
+        void header(long seq, boolean ackSet, long ack, long win, int len, String opts) {
+            this.complete = true;
+            this.seq = seq;
+            this.ackSet = ackSet;
+            this.ack = ack;
+            this.win = win;
+            this.len = len;
+            this.opts = opts;
+        }
+
+        /** Shows {@code seq} (and {@code ack} when {@code hasAck}) instead of the raw numbers. */
+        public void relative(long seq, boolean hasAck, long ack) {
+            this.seq = seq;
+            if (hasAck) this.ack = ack;
+        }
+
+        String info() {
+            StringBuilder sb = new StringBuilder(96).append(sp).append(" \u2192 ").append(dp);
+            if (flags < 0) return sb.toString();
+            sb.append(" [").append(flagNames(flags)).append(']');
+            if (!complete) return sb.toString();
+            sb.append(" Seq=").append(seq);
+            if (ackSet) sb.append(" Ack=").append(ack);
+            return sb.append(" Win=").append(win).append(" Len=").append(len).append(opts).toString();
+        }
+
+        String layerName() {
+            return "Transmission Control Protocol, Src Port: " + sp + ", Dst Port: " + dp + ", Seq: " + seq
+                    + (ackSet ? ", Ack: " + ack : "") + ", Len: " + len;
+        }
+    }
     private static final char[] FLAG_LETTERS = "RRRACEUAPRSF".toCharArray();
 
     public static void register(DissectorRegistry r) {
@@ -79,8 +134,9 @@ public final class TcpDissector implements Dissector {
         Field spF = l.uint(null, TcpFields.TCP_SRCPORT, o, 2);
         Field dpF = l.uint(null, TcpFields.TCP_DSTPORT, o + 2, 2);
         int sp = (int) spF.longValue(), dp = (int) dpF.longValue();
-        String info0 = sp + " \u2192 " + dp;
-        ctx.out().setInfo(info0);
+        Text text = new Text(sp, dp);
+        ctx.put(TEXT, text);
+        ctx.out().setInfo(text::info);
         if (ctx.stream() == null && buf.avail(o + 4) >= 8) {
             // a lone segment: no connection to count from, so tcp.seq / tcp.ack carry the raw numbers and say so
             // (the stream layer adds the relative ones in the in-order pass)
@@ -93,27 +149,31 @@ public final class TcpDissector implements Dissector {
         l.need(null, TcpFields.TCP_HDR_LEN, o + 12, 2);
         int w = buf.u16(o + 12);
         int doff = w >> 12, hlen = doff * 4, flags = w & 0xFFF;
-        Field hl = l.field(null, TcpFields.TCP_HDR_LEN, o + 12, 1, 0xF0, (long) hlen,
-                hlen + " bytes (" + doff + ")", FieldKind.NORMAL);
-        Field ff = l.field(null, TcpFields.TCP_FLAGS, o + 12, 2, 0xFFF, (long) flags, Fmt.hex(flags, 3),
+        Field hl = l.field(null, TcpFields.TCP_HDR_LEN, o + 12, 1, 0xF0, hlen, v -> v + " bytes (" + v / 4 + ")",
                 FieldKind.NORMAL);
-        Field res = l.num(ff, TcpFields.TCP_FLAGS_RES, o + 12, 1, 0x0E, FieldKind.RESERVED, Fmt::setOrNot);
-        Field ae = l.flag(ff, TcpFields.TCP_FLAGS_AE, o + 12, 1, 0x01);
-        l.flag(ff, TcpFields.TCP_FLAGS_CWR, o + 13, 1, 0x80);
-        l.flag(ff, TcpFields.TCP_FLAGS_ECE, o + 13, 1, 0x40);
-        l.flag(ff, TcpFields.TCP_FLAGS_URG, o + 13, 1, 0x20);
-        l.flag(ff, TcpFields.TCP_FLAGS_ACK, o + 13, 1, 0x10);
-        l.flag(ff, TcpFields.TCP_FLAGS_PUSH, o + 13, 1, 0x08);
-        l.flag(ff, TcpFields.TCP_FLAGS_RESET, o + 13, 1, 0x04);
-        l.flag(ff, TcpFields.TCP_FLAGS_SYN, o + 13, 1, 0x02);
-        l.flag(ff, TcpFields.TCP_FLAGS_FIN, o + 13, 1, 0x01);
-        String fs = flagString(flags);
-        l.field(ff, TcpFields.TCP_FLAGS_STR, o + 12, 2, 0, fs, fs, FieldKind.GENERATED);
-        String names = flagNames(flags);
-        ctx.out().setInfo(info0 + " [" + names + "]");
+        Field ff = l.field(null, TcpFields.TCP_FLAGS, o + 12, 2, 0xFFF, flags, v -> Fmt.hex(v, 3), FieldKind.NORMAL);
+        Runnable flagBits = () -> {
+            l.num(ff, TcpFields.TCP_FLAGS_RES, o + 12, 1, 0x0E, FieldKind.RESERVED, Fmt::setOrNot);
+            l.flag(ff, TcpFields.TCP_FLAGS_AE, o + 12, 1, 0x01);
+            l.flag(ff, TcpFields.TCP_FLAGS_CWR, o + 13, 1, 0x80);
+            l.flag(ff, TcpFields.TCP_FLAGS_ECE, o + 13, 1, 0x40);
+            l.flag(ff, TcpFields.TCP_FLAGS_URG, o + 13, 1, 0x20);
+            l.flag(ff, TcpFields.TCP_FLAGS_ACK, o + 13, 1, 0x10);
+            l.flag(ff, TcpFields.TCP_FLAGS_PUSH, o + 13, 1, 0x08);
+            l.flag(ff, TcpFields.TCP_FLAGS_RESET, o + 13, 1, 0x04);
+            l.flag(ff, TcpFields.TCP_FLAGS_SYN, o + 13, 1, 0x02);
+            l.flag(ff, TcpFields.TCP_FLAGS_FIN, o + 13, 1, 0x01);
+            String fs = flagString(flags);
+            l.field(ff, TcpFields.TCP_FLAGS_STR, o + 12, 2, 0, fs, fs, FieldKind.GENERATED);
+        };
+        // the flag bits are made when shown, unless a finding below points at the reserved bits or AE
+        boolean bitFinding = (flags & (F_RES | F_AE)) != 0;
+        if (bitFinding) flagBits.run();
+        else l.later(ff, flagBits);
+        Field res = bitFinding ? ff.children().get(0) : null, ae = bitFinding ? ff.children().get(1) : null;
+        text.flags = flags;
         Field winF = l.uint(null, TcpFields.TCP_WINDOW_SIZE_VALUE, o + 14, 2);
-        l.generated(null, TcpFields.TCP_WINDOW_SIZE, o + 14, 2, winF.longValue(),
-                Long.toString(winF.longValue()));
+        l.field(null, TcpFields.TCP_WINDOW_SIZE, o + 14, 2, 0, winF.longValue(), Long::toString, FieldKind.GENERATED);
         Field ck = l.hex(null, TcpFields.TCP_CHECKSUM, o + 16, 2);
         Field urgF = l.uint(null, TcpFields.TCP_URGENT_POINTER, o + 18, 2);
         long seq = seqF.longValue(), ack = ackF.longValue();
@@ -130,9 +190,9 @@ public final class TcpDissector implements Dissector {
         boolean syn = (flags & F_SYN) != 0, rst = (flags & F_RST) != 0, fin = (flags & F_FIN) != 0,
                 ackSet = (flags & F_ACK) != 0;
         if (syn && (fin || rst)) {
-            l.finding("TCP-ILLEGAL-FLAGS", ff, names, "SYN without FIN/RST");
+            l.finding("TCP-ILLEGAL-FLAGS", ff, flagNames(flags), "SYN without FIN/RST");
         } else if (!syn && !rst && !ackSet) {
-            l.finding("TCP-ILLEGAL-FLAGS", ff, names, "SYN, RST or ACK set");
+            l.finding("TCP-ILLEGAL-FLAGS", ff, flagNames(flags), "SYN, RST or ACK set");
         }
         if (urgF.longValue() != 0 && (flags & F_URG) == 0) {
             l.finding("TCP-URGPTR-WITHOUT-URG", urgF, Long.toString(urgF.longValue()), "0 (URG not set)");
@@ -153,7 +213,7 @@ public final class TcpDissector implements Dissector {
         int hdrEnd = headerOk ? o + hlen : o + 20;
         l.end(Math.min(buf.end(), hdrEnd));
         int payLen = Math.max(0, segLen - (hdrEnd - o));
-        l.generated(null, TcpFields.TCP_LEN, o, 0, (long) payLen, Integer.toString(payLen));
+        l.field(null, TcpFields.TCP_LEN, o, 0, 0, payLen, Long::toString, FieldKind.GENERATED);
 
         // checksum over pseudo-header + segment, when the whole segment was captured
         boolean checksumBad = false;
@@ -202,24 +262,20 @@ public final class TcpDissector implements Dissector {
         StringBuilder optInfo = new StringBuilder();
         if (headerOk && hlen > 20) options(l, buf, o + 20, o + hlen, syn, optInfo);
 
-        StringBuilder info = new StringBuilder(96).append(info0).append(" [").append(names).append("] Seq=")
-                .append(seq);
-        if (ackSet) info.append(" Ack=").append(ack);
-        info.append(" Win=").append(winF.longValue()).append(" Len=").append(payLen).append(optInfo);
-        ctx.out().setInfo(info.toString());
-        l.name("Transmission Control Protocol, Src Port: " + sp + ", Dst Port: " + dp + ", Seq: " + seq
-                + (ackSet ? ", Ack: " + ack : "") + ", Len: " + payLen);
+        text.header(seq, ackSet, ack, winF.longValue(), payLen, optInfo.length() == 0 ? "" : optInfo.toString());
+        l.layer().setName(text::layerName);
 
         int pstart = hdrEnd;
         Buf payload = buf.slice(pstart, buf.end() - pstart);
-        TcpInfo ti = new TcpInfo(srcA, dstA, sp, dp, seq, ack, flags, pstart, payload.length(), checksumBad);
+        TcpInfo ti = new TcpInfo(srcA, dstA, sp, dp, seq, ack, flags, pstart, payload.length(), checksumBad,
+                (int) winF.longValue(), payLen);
         ctx.put(TcpInfo.KEY, ti);
         if (!headerOk || fragment) {
             if (payload.length() > 0) l.payload(null, TcpFields.TCP_PAYLOAD, pstart, payload.length());
             return;
         }
         // Wireshark shows the segment's payload as tcp.payload whatever decodes it; so do we (upper layers overlay it)
-        if (payload.length() > 0) l.payload(null, TcpFields.TCP_PAYLOAD.as("TCP payload (" + payload.length() + " bytes)"), pstart, payload.length());
+        if (payload.length() > 0) l.payload(null, payloadLabel(payload.length()), pstart, payload.length());
         // the stream layer wants every segment (also SYN/FIN/RST without payload) to follow the connection
         boolean taken = ctx.stream() != null && ctx.stream().onTcpPayload(ctx, payload, ti);
         if (taken || payload.length() <= 0) return;
@@ -237,6 +293,16 @@ public final class TcpDissector implements Dissector {
         }
         ctx.call(d, payload);
     }
+
+    /** "TCP payload (N bytes)": made once per length up to a full Ethernet frame, the lengths nearly every segment has. */
+    private static FieldDef payloadLabel(int n) {
+        if (n >= PAYLOAD_LABELS.length) return TcpFields.TCP_PAYLOAD.as("TCP payload (" + n + " bytes)");
+        FieldDef d = PAYLOAD_LABELS[n];
+        if (d == null) PAYLOAD_LABELS[n] = d = TcpFields.TCP_PAYLOAD.as("TCP payload (" + n + " bytes)");
+        return d; // a race makes the same immutable label twice, which is harmless
+    }
+
+    private static final FieldDef[] PAYLOAD_LABELS = new FieldDef[1536];
 
     private static boolean isTpktPort(int p) {
         return p == 102 || p == 3389;
