@@ -60,8 +60,8 @@ public final class CheckCommand implements Callable<Integer> {
                 for (Finding f : findings) print(out, n, number, f);
             });
             // a TPKT or a segmented message the input ended inside of: a finding of the frame where it began
-            for (EndFinding e : conv.endFindings()) {
-                if (filter.isEmpty() || shown.get(e.frame())) print(out, n, e.frame(), e.finding());
+            for (EndFinding e : EndFinding.about(conv.endFindings(), i -> filter.isEmpty() || shown.get(i))) {
+                print(out, n, e.frame(), e.finding());
             }
         }
         int bad = n[0], total = n[1], frames = n[2], all = n[3];

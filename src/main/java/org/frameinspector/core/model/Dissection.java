@@ -78,7 +78,6 @@ public final class Dissection {
     public void setInfo(java.util.function.Supplier<String> text) {
         setInfo((String) null);
         infoHead = text;
-        infoDirty = true;
     }
 
     /** Appends {@code part} to the Info text, after {@code sep} when the text is not empty. Amortised O(part). */

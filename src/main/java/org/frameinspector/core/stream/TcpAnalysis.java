@@ -261,7 +261,7 @@ final class TcpAnalysis {
         }
         if (seqRaw == null) return;
         int at = fs.indexOf(seqRaw);
-        java.util.function.LongFunction<String> shown = r.relative() ? TcpAnalysis::relativeSeq : TcpAnalysis::rawSeq;
+        java.util.function.LongFunction<String> shown = r.relative() ? TcpAnalysis::relativeSeq : TcpDissector::rawNumber;
         fs.add(at, new Field(TcpFields.TCP_SEQ, o + 4, 4, 0, r.seq(), shown, src, FieldKind.NORMAL));
         fs.add(at + 2, new Field(TcpFields.TCP_NXTSEQ, o, 0, 0, r.nxtSeq(), shown, src, FieldKind.GENERATED));
         if (ackRaw != null) {
@@ -293,10 +293,6 @@ final class TcpAnalysis {
 
     private static String relativeSeq(long v) {
         return v + "    (relative sequence number)";
-    }
-
-    private static String rawSeq(long v) {
-        return v + "    (raw: no connection context)";
     }
 
     private static String relativeAck(long v) {

@@ -141,8 +141,8 @@ public final class TcpDissector implements Dissector {
             // a lone segment: no connection to count from, so tcp.seq / tcp.ack carry the raw numbers and say so
             // (the stream layer adds the relative ones in the in-order pass)
             long rs = buf.u32(o + 4), ra = buf.u32(o + 8);
-            l.field(null, TcpFields.TCP_SEQ, o + 4, 4, 0, rs, rs + "    (raw: no connection context)", FieldKind.NORMAL);
-            l.field(null, TcpFields.TCP_ACK, o + 8, 4, 0, ra, ra + "    (raw: no connection context)", FieldKind.NORMAL);
+            l.field(null, TcpFields.TCP_SEQ, o + 4, 4, 0, rs, TcpDissector::rawNumber, FieldKind.NORMAL);
+            l.field(null, TcpFields.TCP_ACK, o + 8, 4, 0, ra, TcpDissector::rawNumber, FieldKind.NORMAL);
         }
         Field seqF = l.uint(null, TcpFields.TCP_SEQ_RAW, o + 4, 4);
         Field ackF = l.uint(null, TcpFields.TCP_ACK_RAW, o + 8, 4);
@@ -292,6 +292,11 @@ public final class TcpDissector implements Dissector {
             l.finding("TCP-TPKT-ON-NONSTANDARD-PORT", Severity.INFO, null, sp + " \u2192 " + dp, "102 or 3389", null);
         }
         ctx.call(d, payload);
+    }
+
+    /** How tcp.seq / tcp.ack show a number counted from no connection's start (a lone segment, or no handshake seen). */
+    public static String rawNumber(long v) {
+        return v + "    (raw: no connection context)";
     }
 
     /** "TCP payload (N bytes)": made once per length up to a full Ethernet frame, the lengths nearly every segment has. */
