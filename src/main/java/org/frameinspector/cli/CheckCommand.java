@@ -50,7 +50,7 @@ public final class CheckCommand implements Callable<Integer> {
         // the frames shown, for the findings the end of the input raises about earlier frames (only with a filter)
         java.util.BitSet shown = new java.util.BitSet();
         try (FrameSource fs = in.frames()) {
-            Conversations conv = InOrder.dissect(fs, input.startsAt, strictChecksums, d -> {
+            Conversations conv = InOrder.dissect(fs, input.startsAt, strictChecksums, filter.isEmpty(), d -> {
                 int number = d.frame().number();
                 java.util.List<Finding> findings = d.findings();
                 n[3]++;

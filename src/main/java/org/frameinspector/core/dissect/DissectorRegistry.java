@@ -11,7 +11,9 @@ import org.frameinspector.core.model.ProtocolDef;
  * "cotp.payload" … each mapping an integer key to a dissector, plus heuristics per table tried in order.
  */
 public final class DissectorRegistry {
-    private final Map<String, Map<Integer, Dissector>> tables = new HashMap<>();
+    private final Map<String, Table> tables = new HashMap<>();
+    /** The table looked up last: dispatch asks the same few tables over and over. */
+    private Table lastTable;
     private final Map<String, List<Heuristic>> heuristics = new HashMap<>();
     private final Map<String, Dissector> byName = new HashMap<>();
     private final List<ProtocolDef> declared = new ArrayList<>();
@@ -36,7 +38,7 @@ public final class DissectorRegistry {
     }
 
     public DissectorRegistry register(String table, int key, Dissector d) {
-        tables.computeIfAbsent(table, t -> new HashMap<>()).put(key, d);
+        tables.computeIfAbsent(table, Table::new).put(key, d);
         byName.putIfAbsent(d.protocol(), d);
         return this;
     }
@@ -53,8 +55,48 @@ public final class DissectorRegistry {
     }
 
     public Dissector lookup(String table, int key) {
-        Map<Integer, Dissector> t = tables.get(table);
-        return t == null ? null : t.get(key);
+        Table t = lastTable;
+        if (t == null || !t.name.equals(table)) {
+            t = tables.get(table);
+            if (t == null) return null;
+            lastTable = t;
+        }
+        return t.get(key);
+    }
+
+    /** One dissector table: integer keys (sorted) and their dissectors, searched without boxing the key. */
+    private static final class Table {
+        final String name;
+        int[] keys = new int[0];
+        Dissector[] values = new Dissector[0];
+
+        Table(String name) {
+            this.name = name;
+        }
+
+        void put(int key, Dissector d) {
+            int i = java.util.Arrays.binarySearch(keys, key);
+            if (i >= 0) {
+                values[i] = d;
+                return;
+            }
+            i = -i - 1;
+            int[] k = new int[keys.length + 1];
+            Dissector[] v = new Dissector[keys.length + 1];
+            System.arraycopy(keys, 0, k, 0, i);
+            System.arraycopy(values, 0, v, 0, i);
+            k[i] = key;
+            v[i] = d;
+            System.arraycopy(keys, i, k, i + 1, keys.length - i);
+            System.arraycopy(values, i, v, i + 1, keys.length - i);
+            keys = k;
+            values = v;
+        }
+
+        Dissector get(int key) {
+            int i = java.util.Arrays.binarySearch(keys, key);
+            return i >= 0 ? values[i] : null;
+        }
     }
 
     public Dissector heuristic(String table, Ctx ctx, Buf buf) {

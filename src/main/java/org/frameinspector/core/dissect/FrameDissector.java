@@ -35,7 +35,16 @@ public final class FrameDissector {
      * @param stream   connection state for in-order capture dissection, or null for a lone frame
      */
     public Dissection dissect(Frame frame, String startsAt, StreamHook stream) {
+        return dissect(frame, startsAt, stream, false);
+    }
+
+    /**
+     * The same; {@code findingsOnly}: the dissection is read for its findings only (see
+     * {@link Dissection#findingsOnly()}), so what only serves a reader of the tree is left out. The findings are the same.
+     */
+    public Dissection dissect(Frame frame, String startsAt, StreamHook stream, boolean findingsOnly) {
         Dissection out = new Dissection(frame);
+        out.setFindingsOnly(findingsOnly);
         Ctx ctx = new Ctx(out, registry, stream);
         Buf all = Buf.of(out.sources().get(0));
         Dissector first = startsAt != null ? registry.byName(startsAt) : registry.lookup("linktype", frame.linkType());
@@ -43,7 +52,7 @@ public final class FrameDissector {
         if (first == null) ctx.data(all);
         else ctx.call(first, all);
         if (out.protocol().isEmpty()) out.setProtocol("DATA");
-        cover(out);
+        if (!findingsOnly) cover(out);
         return out;
     }
 

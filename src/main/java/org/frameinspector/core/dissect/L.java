@@ -76,6 +76,17 @@ public final class L {
 
     private static final java.util.function.LongFunction<String> DECIMAL = Long::toString;
 
+    /** Hex displays of 2×len digits for len 0–8, made once (not a lambda per field). */
+    @SuppressWarnings("unchecked")
+    private static final java.util.function.LongFunction<String>[] HEX = new java.util.function.LongFunction[9];
+
+    static {
+        for (int n = 0; n < HEX.length; n++) {
+            int digits = 2 * n;
+            HEX[n] = x -> Fmt.hex(x, digits);
+        }
+    }
+
     /** Makes sure [off, off+len) is inside the data; if not adds a partial field + finding and throws. */
     public void need(Field parent, FieldDef def, int off, int len) {
         if (buf.has(off, len)) return;
@@ -108,8 +119,7 @@ public final class L {
     public Field hex(Field parent, FieldDef def, int off, int len) {
         need(parent, def, off, len);
         long v = buf.uint(off, len);
-        int digits = len * 2;
-        return field(parent, def, off, len, 0, v, x -> Fmt.hex(x, digits), FieldKind.NORMAL);
+        return field(parent, def, off, len, 0, v, len < HEX.length ? HEX[len] : x -> Fmt.hex(x, 2 * len), FieldKind.NORMAL);
     }
 
     /** Unsigned integer with a caller-supplied display. */

@@ -25,6 +25,7 @@ public final class Dissection {
     private int markerSearchedTo;
     private boolean markerFound;
     private String startLayer;
+    private boolean findingsOnly;
 
     public Dissection(Frame frame) {
         this.frame = frame;
@@ -55,6 +56,14 @@ public final class Dissection {
         markerSearchedTo = 0; // offsets moved: search the marker again from the start
 
     }
+    /**
+     * True for a dissection made for its findings only ({@code check} without a display filter): the same dissectors
+     * ran and raised the same findings, but the tree lacks what only a reader of the tree needs (the "undecoded" ranges,
+     * the fields the stream layer adds for display: relative sequence numbers, the SEQ/ACK analysis subtree).
+     */
+    public boolean findingsOnly() { return findingsOnly; }
+    public void setFindingsOnly(boolean b) { findingsOnly = b; }
+
     /** The layer the bytes start at (e.g. "eth", "ip", "tpkt"). */
     public String startLayer() { return startLayer; }
 

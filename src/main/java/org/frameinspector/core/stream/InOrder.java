@@ -21,11 +21,20 @@ public final class InOrder {
 
     /** The same; {@code strictChecksums}: every unfinished TCP checksum is a VIOLATION (no offload summary). */
     public static Conversations dissect(FrameSource fs, String startsAt, boolean strictChecksums, Consumer<Dissection> each) {
+        return dissect(fs, startsAt, strictChecksums, false, each);
+    }
+
+    /**
+     * The same; {@code findingsOnly}: the consumer reads the findings (and the summary columns) only, not the tree
+     * ({@link Dissection#findingsOnly()}).
+     */
+    public static Conversations dissect(FrameSource fs, String startsAt, boolean strictChecksums, boolean findingsOnly,
+                                        Consumer<Dissection> each) {
         FrameDissector fd = org.frameinspector.core.protocols.Protocols.dissector();
         Conversations conv = new Conversations().strictChecksums(strictChecksums);
         try (org.frameinspector.core.source.FrameCursor cur = fs.cursor()) {
             while (cur.next()) {
-                Dissection d = fd.dissect(cur.frame(), startsAt, conv);
+                Dissection d = fd.dissect(cur.frame(), startsAt, conv, findingsOnly);
                 conv.record(d);
                 each.accept(d);
             }

@@ -75,6 +75,13 @@ public final class IpFragments {
             h = (h ^ (h >>> 32) ^ (id << 16) ^ ((long) proto << 8) ^ version) * 0xBF58476D1CE4E5B9L;
             return (int) (h ^ (h >>> 32));
         }
+
+        /** Field by field, not the record's generic equals (a method-handle chain, slow on this per-datagram path). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && a == k.a && id == k.id && b == k.b && c == k.c && d == k.d && proto == k.proto
+                    && version == k.version;
+        }
     }
 
     private record Piece(int offset, byte[] data, int frame, int frameOff) {
@@ -379,7 +386,10 @@ public final class IpFragments {
         return ip.version() == 6 ? Fmt.ipv6(ip.bytes(), o) : Fmt.ipv4(ip.bytes(), o);
     }
 
-    private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.3f s", nanos / 1e9);
+    /** "1.235 s": milliseconds rounded half up, as {@code %.3f} shows nanos / 1e9 (without a Formatter per call). */
+    static String seconds(long nanos) {
+        long ms = (nanos + 500_000) / 1_000_000;
+        long frac = ms % 1000;
+        return ms / 1000 + "." + (frac < 10 ? "00" : frac < 100 ? "0" : "") + frac + " s";
     }
 }

@@ -263,13 +263,15 @@ final class TcpAnalysis {
         int at = fs.indexOf(seqRaw);
         java.util.function.LongFunction<String> shown = r.relative() ? TcpAnalysis::relativeSeq : TcpDissector::rawNumber;
         fs.add(at, new Field(TcpFields.TCP_SEQ, o + 4, 4, 0, r.seq(), shown, src, FieldKind.NORMAL));
-        fs.add(at + 2, new Field(TcpFields.TCP_NXTSEQ, o, 0, 0, r.nxtSeq(), shown, src, FieldKind.GENERATED));
+        // tcp.seq and tcp.ack are made in every pass: findings point at them; the rest only serves a reader of the tree
+        boolean lean = ctx.out().findingsOnly();
+        if (!lean) fs.add(at + 2, new Field(TcpFields.TCP_NXTSEQ, o, 0, 0, r.nxtSeq(), shown, src, FieldKind.GENERATED));
         if (ackRaw != null) {
             int ai = fs.indexOf(ackRaw);
             fs.add(ai, new Field(TcpFields.TCP_ACK, o + 8, 4, 0, r.ack(),
                     r.relative() && r.hasAck() ? TcpAnalysis::relativeAck : shown, src, FieldKind.NORMAL));
         }
-        if (r.flags() != 0) {
+        if (r.flags() != 0 && !lean) {
             Field tree = new Field(TcpFields.TCP_ANALYSIS, o, 0, 0, null, "SEQ/ACK analysis", src, FieldKind.TREE);
             Field flags = new Field(TcpFields.TCP_ANALYSIS_FLAGS, o, 0, 0, null, "TCP Analysis Flags", src, FieldKind.TREE);
             tree.add(flags);
@@ -286,6 +288,10 @@ final class TcpAnalysis {
             }
             fs.add(tree);
         }
+        relativeText(ctx, r);
+    }
+
+    private static void relativeText(Ctx ctx, Result r) {
         if (!r.relative()) return;
         TcpDissector.Text text = ctx.get(TcpDissector.TEXT);
         if (text != null) text.relative(r.seq(), r.hasAck(), r.ack());

@@ -177,10 +177,10 @@ public final class LinkDissectors {
             int o = buf.start();
             L l = ctx.layer("eth", "Ethernet II", buf);
             l.end(Math.min(buf.end(), o + 14));
-            mac(l, null, LinkFields.ETH_DST, LinkFields.ETH_DST_LG, LinkFields.ETH_DST_IG, o);
+            Field dst = mac(l, null, LinkFields.ETH_DST, LinkFields.ETH_DST_LG, LinkFields.ETH_DST_IG, o);
             Field src = mac(l, null, LinkFields.ETH_SRC, LinkFields.ETH_SRC_LG, LinkFields.ETH_SRC_IG, o + 6);
             byte[] b = buf.bytes();
-            String s = Fmt.mac(b, o + 6), d = Fmt.mac(b, o);
+            String s = (String) src.value(), d = (String) dst.value();
             ctx.out().setSrc(s);
             ctx.out().setDst(d);
             if ((b[o + 6] & 0x01) != 0) {
