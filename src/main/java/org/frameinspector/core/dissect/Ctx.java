@@ -99,15 +99,42 @@ public final class Ctx {
         return Boolean.TRUE.equals(get(key));
     }
 
-    /** Protocol names in capitals for the Protocol column, made once per name. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> UPPER = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Per protocol name: the name in capitals for the Protocol column (made once) and how many top-level fields its
+     * layers had at most (up to {@link #MAX_HINT}), so a new layer's list is made big enough at once.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Proto> PROTOS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_HINT = 48;
+
+    private static final class Proto {
+        final String upper;
+        /** Racy by design: a stale value only makes a list grow once more. */
+        int fields = 8;
+
+        Proto(String name) {
+            upper = name.toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Remembers the size of this frame's layers for the next ones (called once the frame is dissected). */
+    void learnLayerSizes() {
+        java.util.List<Layer> ls = out.layers();
+        for (int i = 0; i < ls.size(); i++) {
+            Layer l = ls.get(i);
+            Proto p = PROTOS.get(l.protocol());
+            int n = Math.min(MAX_HINT, l.fields().size());
+            if (p != null && n > p.fields) p.fields = n;
+        }
+    }
 
     /** Starts a layer at {@code buf.start()} running to the end of buf (adjust with {@link L#end}). */
     public L layer(String protocol, String name, Buf buf) {
         if (--layersLeft < 0) spent(buf, "layers", MAX_LAYERS);
-        Layer l = new Layer(protocol, name, buf.sourceId(), buf.start(), buf.length());
+        Proto p = PROTOS.get(protocol);
+        if (p == null) p = PROTOS.computeIfAbsent(protocol, Proto::new);
+        Layer l = new Layer(protocol, name, buf.sourceId(), buf.start(), buf.length(), p.fields);
         out.layers().add(l);
-        out.setProtocol(UPPER.computeIfAbsent(protocol, p -> p.toUpperCase(java.util.Locale.ROOT)));
+        out.setProtocol(p.upper);
         return new L(this, l, buf);
     }
 
@@ -175,13 +202,17 @@ public final class Ctx {
     /** Shows buf as a "Data" layer. */
     public void data(Buf buf) {
         if (buf.length() <= 0) return;
-        L d = layer("data", "Data (" + buf.length() + " bytes)", buf);
-        d.field(null, BaseFields.DATA_DATA, buf.start(), buf.length(), 0, buf.copy(buf.start(), buf.length()),
-                Fmt.colonHex(buf.bytes(), buf.start(), Math.min(buf.length(), 32)) + (buf.length() > 32 ? "…" : ""),
-                FieldKind.PAYLOAD);
-        d.field(null, BaseFields.DATA_LEN, buf.start(), 0, 0, (long) buf.length(), Integer.toString(buf.length()),
-                FieldKind.GENERATED);
+        int n = buf.length();
+        L d = layer("data", null, buf);
+        d.name(() -> "Data (" + n + " bytes)");
+        byte[] v = buf.copy(buf.start(), n);
+        // texts made when shown (a findings-only pass never shows them)
+        d.put(null, Field.lazy(BaseFields.DATA_DATA, buf.start(), n, 0, v,
+                () -> Fmt.colonHex(v, 0, Math.min(n, 32)) + (n > 32 ? "…" : ""), buf.sourceId(), FieldKind.PAYLOAD));
+        d.field(null, BaseFields.DATA_LEN, buf.start(), 0, 0, n, DECIMAL, FieldKind.GENERATED);
     }
+
+    private static final java.util.function.LongFunction<String> DECIMAL = Long::toString;
 
     /** Raises a catalogue finding. {@code sev} null = the catalogue's default. */
     public Finding finding(String id, Severity sev, String layer, Field field, String source, int off, int len,

@@ -12,8 +12,13 @@ import org.frameinspector.core.model.ProtocolDef;
  */
 public final class DissectorRegistry {
     private final Map<String, Table> tables = new HashMap<>();
-    /** The table looked up last: dispatch asks the same few tables over and over. */
-    private Table lastTable;
+    /**
+     * The tables looked up lately, by name: one frame's dispatch asks the same few tables (linktype, ethertype,
+     * ip.proto, tcp.port …) by the same literal names. Racy by design: each slot holds a whole immutable-after-setup
+     * table, and a miss falls back to the map.
+     */
+    private final Table[] recent = new Table[8];
+    private int nextRecent;
     private final Map<String, List<Heuristic>> heuristics = new HashMap<>();
     private final Map<String, Dissector> byName = new HashMap<>();
     private final List<ProtocolDef> declared = new ArrayList<>();
@@ -55,12 +60,14 @@ public final class DissectorRegistry {
     }
 
     public Dissector lookup(String table, int key) {
-        Table t = lastTable;
-        if (t == null || !t.name.equals(table)) {
-            t = tables.get(table);
-            if (t == null) return null;
-            lastTable = t;
+        Table[] r = recent;
+        for (int i = 0; i < r.length; i++) {
+            Table t = r[i];
+            if (t != null && t.name == table) return t.get(key);
         }
+        Table t = tables.get(table);
+        if (t == null) return null;
+        r[nextRecent++ & (r.length - 1)] = t;
         return t.get(key);
     }
 

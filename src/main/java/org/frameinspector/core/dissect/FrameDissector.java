@@ -52,6 +52,7 @@ public final class FrameDissector {
         if (first == null) ctx.data(all);
         else ctx.call(first, all);
         if (out.protocol().isEmpty()) out.setProtocol("DATA");
+        ctx.learnLayerSizes();
         if (!findingsOnly) cover(out);
         return out;
     }

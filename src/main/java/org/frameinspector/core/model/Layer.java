@@ -11,9 +11,15 @@ public final class Layer {
     private final String source;
     private final int offset;
     private int length;
-    private final List<Field> fields = new ArrayList<>(16);
+    private final List<Field> fields;
 
     public Layer(String protocol, String name, String source, int offset, int length) {
+        this(protocol, name, source, offset, length, 16);
+    }
+
+    /** {@code capacity}: the number of top-level fields expected (room made at once, not by growing the list). */
+    public Layer(String protocol, String name, String source, int offset, int length, int capacity) {
+        this.fields = new ArrayList<>(capacity);
         this.protocol = protocol;
         this.name = name;
         this.source = source == null ? DataSource.FRAME : source;

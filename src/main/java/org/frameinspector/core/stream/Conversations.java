@@ -635,7 +635,8 @@ public final class Conversations implements StreamHook {
         String name = "Reassembled TPKT (" + l + " bytes, frame" + (first == lastF ? " " + first : "s " + first + "-" + lastF) + ")";
         DataSource src = fx.addSource(ctx, name, bytes, parts);
         resync(ctx, d, src.id(), 0);
-        f.forEachIn(s, l, liveFrame, (fo, k) -> note(ctx, null, fo, k, "part of a TPKT decoded from \"" + name + "\""));
+        String why = "part of a TPKT decoded from \"" + name + "\"";
+        f.forEachIn(s, l, liveFrame, (fo, k) -> note(ctx, null, fo, k, why));
         fx.call(ctx, tpkt, Buf.of(src));
         sizeCheck(ctx, c, src.id(), 0, l);
     }

@@ -39,7 +39,7 @@ final class StreamEffects {
     }
 
     private void log(StreamLog.Op op) {
-        if (recorder != null) recorder.op(op);
+        recorder.op(op);
     }
 
     // ------------------------------------------------------------------ effects
@@ -52,37 +52,37 @@ final class StreamEffects {
     /** Same with a sentence added to the catalogue's explanation. */
     Finding finding(Ctx ctx, String id, Severity sev, String layer, Field field, String source, int off, int len,
                     String observed, String expected, String extra) {
-        log(new StreamLog.FindingOp(id, sev, layer, StreamLog.FieldRef.of(field), source, off, len, observed, expected,
+        if (recorder != null) log(new StreamLog.FindingOp(id, sev, layer, StreamLog.FieldRef.of(field), source, off, len, observed, expected,
                 extra));
         return ctx.finding(id, sev, layer, field, source, off, len, observed, expected, extra);
     }
 
     <T> void put(Ctx ctx, Ctx.Key<T> key, T value) {
-        log(new StreamLog.PutOp(key, value));
+        if (recorder != null) log(new StreamLog.PutOp(key, value));
         ctx.put(key, value);
     }
 
     /** Hands {@code [start, end)} of a data source to the dissector registered under {@code name}. */
     void call(Ctx ctx, Dissector d, Buf buf) {
-        log(new StreamLog.CallOp(d.protocol(), buf.sourceId(), buf.start(), buf.end()));
+        if (recorder != null) log(new StreamLog.CallOp(d.protocol(), buf.sourceId(), buf.start(), buf.end()));
         ctx.call(d, buf);
     }
 
     DataSource addSource(Ctx ctx, String name, byte[] bytes, List<SourcePart> parts) {
-        log(new StreamLog.SourceOp(name, bytes, parts));
+        if (recorder != null) log(new StreamLog.SourceOp(name, bytes, parts));
         return ctx.addSource(name, bytes, parts);
     }
 
     /** Dispatches through a table (with its heuristics), or shows the bytes as data. */
     void nextOrData(Ctx ctx, String table, int key, Buf buf) {
-        log(new StreamLog.NextOp(table, key, buf.sourceId(), buf.start(), buf.end()));
+        if (recorder != null) log(new StreamLog.NextOp(table, key, buf.sourceId(), buf.start(), buf.end()));
         if (!ctx.next(table, key, buf)) ctx.data(buf);
     }
 
     /** Explains frame bytes the stream layer consumed without decoding them in this frame. */
     void note(Ctx ctx, int off, int n, String what) {
         if (n <= 0) return;
-        log(new StreamLog.NoteOp(off, n, what));
+        if (recorder != null) log(new StreamLog.NoteOp(off, n, what));
         noteNow(ctx, off, n, what);
     }
 
@@ -90,7 +90,8 @@ final class StreamEffects {
         Dissection out = ctx.out();
         String proto = out.protocol();
         Buf fb = new Buf(out.sources().get(0), off, off + n);
-        L l = ctx.layer("tcp.segment", "TCP segment data (" + n + " bytes): " + what, fb);
+        L l = ctx.layer("tcp.segment", null, fb);
+        l.name(() -> "TCP segment data (" + n + " bytes): " + what);
         // a plain display ("N bytes", as Wireshark shows segment data): no hex string per frame on the hot path
         l.field(null, TcpFields.TCP_SEGMENT_DATA, off, n, 0, fb.copy(off, n), n + " bytes", FieldKind.PAYLOAD);
         out.setProtocol(proto);
@@ -98,20 +99,20 @@ final class StreamEffects {
 
     /** Relative sequence numbers and the SEQ/ACK analysis of the segment, into its TCP layer. */
     void analysis(Ctx ctx, TcpAnalysis.Result r) {
-        log(new StreamLog.AnalysisOp(r));
+        if (recorder != null) log(new StreamLog.AnalysisOp(r));
         TcpAnalysis.apply(ctx, r);
     }
 
     /** A bracketed tag in front of the Info column ("[TCP Retransmission]"). */
     void tag(Ctx ctx, String tag) {
-        log(new StreamLog.TagOp(tag));
+        if (recorder != null) log(new StreamLog.TagOp(tag));
         TcpAnalysis.tagInfo(ctx, tag);
     }
 
     /** Frame bytes after a sequence hole, before the first TPKT header: the rest of a TPKT whose start was not captured. */
     void continuation(Ctx ctx, int off, int n) {
         if (n <= 0) return;
-        log(new StreamLog.ContinuationOp(off, n));
+        if (recorder != null) log(new StreamLog.ContinuationOp(off, n));
         continuationNow(ctx, off, n);
     }
 
@@ -126,7 +127,7 @@ final class StreamEffects {
     /** Shows DT user data the stream layer took (to reassemble a TSDU) in the COTP layer it belongs to. */
     void segmentData(Ctx ctx, Buf ud) {
         if (ud.length() <= 0) return;
-        log(new StreamLog.SegmentOp(ud.sourceId(), ud.start(), ud.end()));
+        if (recorder != null) log(new StreamLog.SegmentOp(ud.sourceId(), ud.start(), ud.end()));
         segmentDataNow(ctx, ud.sourceId(), ud.start(), ud.end());
     }
 

@@ -221,32 +221,32 @@ public final class Ber implements Dissector {
 
     private static void value(L l, Buf b, Field node, int cls, long tag, int off, int len) {
         byte[] a = b.bytes();
-        String disp = null;
-        Object v = null;
-        if (cls == 0) {
-            switch ((int) tag) {
-                case 1 -> disp = len == 1 ? (a[off] != 0 ? "TRUE" : "FALSE") : null;
-                case 2, 10 -> {
-                    if (len <= 8) {
-                        long x = a[off];
-                        for (int i = 1; i < len; i++) x = (x << 8) | (a[off + i] & 0xFF);
-                        v = x;
-                        disp = Long.toString(x);
-                    }
-                }
-                case 6 -> disp = oid(a, off, len);
-                case 12, 18, 19, 20, 22, 26, 27 -> disp = new String(a, off, len, tag == 12
-                        ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-                default -> { }
-            }
+        int kind = cls != 0 ? -1 : (int) tag;
+        if ((kind == 2 || kind == 10) && len <= 8) {
+            long x = a[off];
+            for (int i = 1; i < len; i++) x = (x << 8) | (a[off + i] & 0xFF);
+            l.field(node, BerFields.BER_VALUE, off, len, 0, x, Long::toString, FieldKind.NORMAL);
+            return;
         }
-        if (disp == null) {
-            String pr = len >= 3 ? Fmt.printable(a, off, len) : null;
-            disp = pr != null ? "\"" + pr + "\" (" + Fmt.colonHex(a, off, Math.min(len, 24)) + (len > 24 ? "…" : "") + ")"
-                    : Fmt.colonHex(a, off, Math.min(len, 32)) + (len > 32 ? "…" : "");
-        }
-        if (v == null) v = b.copy(off, len);
-        l.field(node, BerFields.BER_VALUE, off, len, 0, v, disp, FieldKind.NORMAL);
+        byte[] v = b.copy(off, len);
+        // the text is made from the copy when something shows the value (a findings-only pass never does)
+        l.put(node, Field.lazy(BerFields.BER_VALUE, off, len, 0, v, () -> display(kind, v), l.src(), FieldKind.NORMAL));
+    }
+
+    /** How a primitive value of universal tag {@code kind} (-1: not universal) is shown. */
+    private static String display(int kind, byte[] v) {
+        int len = v.length;
+        String disp = switch (kind) {
+            case 1 -> len == 1 ? (v[0] != 0 ? "TRUE" : "FALSE") : null;
+            case 6 -> oid(v, 0, len);
+            case 12, 18, 19, 20, 22, 26, 27 -> new String(v, 0, len, kind == 12
+                    ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+            default -> null;
+        };
+        if (disp != null) return disp;
+        String pr = len >= 3 ? Fmt.printable(v, 0, len) : null;
+        return pr != null ? "\"" + pr + "\" (" + Fmt.colonHex(v, 0, Math.min(len, 24)) + (len > 24 ? "…" : "") + ")"
+                : Fmt.colonHex(v, 0, Math.min(len, 32)) + (len > 32 ? "…" : "");
     }
 
     static String oid(byte[] a, int off, int len) {

@@ -103,7 +103,8 @@ public final class TpktDissector implements Heuristic {
         Field lengthF = l.uint(null, TpktFields.TPKT_LENGTH, off + 2, 2);
         int length = (int) lengthF.longValue();
         ctx.put(LENGTH, length);
-        l.name("TPKT, Version: " + version.longValue() + ", Length: " + length);
+        long ver = version.longValue();
+        l.name(() -> "TPKT, Version: " + ver + ", Length: " + length);
         l.end(off + 4);
         if (length < 7) {
             l.finding("TPKT-LENGTH-TOO-SMALL", lengthF, Integer.toString(length), "≥ 7");
