@@ -59,7 +59,7 @@ public final class Dissection {
     /**
      * True for a dissection made for its findings only ({@code check} without a display filter): the same dissectors
      * ran and raised the same findings, but the tree lacks what only a reader of the tree needs (the "undecoded" ranges,
-     * the fields the stream layer adds for display: relative sequence numbers, the SEQ/ACK analysis subtree).
+     * and of the fields the stream layer adds, tcp.nxtseq and the SEQ/ACK analysis subtree: no finding points at them).
      */
     public boolean findingsOnly() { return findingsOnly; }
     public void setFindingsOnly(boolean b) { findingsOnly = b; }
