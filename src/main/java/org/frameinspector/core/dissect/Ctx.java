@@ -209,10 +209,8 @@ public final class Ctx {
         // texts made when shown (a findings-only pass never shows them)
         d.put(null, Field.lazy(BaseFields.DATA_DATA, buf.start(), n, 0, v,
                 () -> Fmt.colonHex(v, 0, Math.min(n, 32)) + (n > 32 ? "…" : ""), buf.sourceId(), FieldKind.PAYLOAD));
-        d.field(null, BaseFields.DATA_LEN, buf.start(), 0, 0, n, DECIMAL, FieldKind.GENERATED);
+        d.field(null, BaseFields.DATA_LEN, buf.start(), 0, 0, n, L.DECIMAL, FieldKind.GENERATED);
     }
-
-    private static final java.util.function.LongFunction<String> DECIMAL = Long::toString;
 
     /** Raises a catalogue finding. {@code sev} null = the catalogue's default. */
     public Finding finding(String id, Severity sev, String layer, Field field, String source, int off, int len,

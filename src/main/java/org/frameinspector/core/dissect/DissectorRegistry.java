@@ -12,13 +12,6 @@ import org.frameinspector.core.model.ProtocolDef;
  */
 public final class DissectorRegistry {
     private final Map<String, Table> tables = new HashMap<>();
-    /**
-     * The tables looked up lately, by name: one frame's dispatch asks the same few tables (linktype, ethertype,
-     * ip.proto, tcp.port …) by the same literal names. Racy by design: each slot holds a whole immutable-after-setup
-     * table, and a miss falls back to the map.
-     */
-    private final Table[] recent = new Table[8];
-    private int nextRecent;
     private final Map<String, List<Heuristic>> heuristics = new HashMap<>();
     private final Map<String, Dissector> byName = new HashMap<>();
     private final List<ProtocolDef> declared = new ArrayList<>();
@@ -43,7 +36,7 @@ public final class DissectorRegistry {
     }
 
     public DissectorRegistry register(String table, int key, Dissector d) {
-        tables.computeIfAbsent(table, Table::new).put(key, d);
+        tables.computeIfAbsent(table, t -> new Table()).put(key, d);
         byName.putIfAbsent(d.protocol(), d);
         return this;
     }
@@ -60,26 +53,14 @@ public final class DissectorRegistry {
     }
 
     public Dissector lookup(String table, int key) {
-        Table[] r = recent;
-        for (int i = 0; i < r.length; i++) {
-            Table t = r[i];
-            if (t != null && t.name == table) return t.get(key);
-        }
         Table t = tables.get(table);
-        if (t == null) return null;
-        r[nextRecent++ & (r.length - 1)] = t;
-        return t.get(key);
+        return t == null ? null : t.get(key);
     }
 
     /** One dissector table: integer keys (sorted) and their dissectors, searched without boxing the key. */
     private static final class Table {
-        final String name;
         int[] keys = new int[0];
         Dissector[] values = new Dissector[0];
-
-        Table(String name) {
-            this.name = name;
-        }
 
         void put(int key, Dissector d) {
             int i = java.util.Arrays.binarySearch(keys, key);

@@ -74,7 +74,8 @@ public final class L {
         return put(parent, f);
     }
 
-    private static final java.util.function.LongFunction<String> DECIMAL = Long::toString;
+    /** The decimal display, one instance for every builder of this package. */
+    static final java.util.function.LongFunction<String> DECIMAL = Long::toString;
 
     /** Hex displays of 2×len digits for len 0–8, made once (not a lambda per field). */
     @SuppressWarnings("unchecked")

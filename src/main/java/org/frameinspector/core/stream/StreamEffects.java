@@ -38,8 +38,9 @@ final class StreamEffects {
         if (recorder != null) recorder.end(result);
     }
 
+    /** Callers test {@code recorder != null} first, so no record is made while nothing records. */
     private void log(StreamLog.Op op) {
-        recorder.op(op);
+        if (recorder != null) recorder.op(op);
     }
 
     // ------------------------------------------------------------------ effects
