@@ -93,8 +93,20 @@ final class ColouringDialog extends JDialog {
         int at = Math.max(0, table.getSelectedRow());
         model.rules.add(at, new Colouring.Rule(true, "New rule", "frame", 0xFFF0A0));
         model.fireTableRowsInserted(at, at);
-        table.setRowSelectionInterval(at, at);
-        table.editCellAt(at, FILTER);
+        editFilter(at);
+    }
+
+    /**
+     * Starts editing a rule's filter with its text selected and the keyboard in it, so what the user types next
+     * replaces it (after New, and after OK refused the rule).
+     */
+    private void editFilter(int r) {
+        table.setRowSelectionInterval(r, r);
+        table.scrollRectToVisible(table.getCellRect(r, FILTER, true));
+        if (!table.editCellAt(r, FILTER)) return;
+        Component ed = table.getEditorComponent();
+        if (ed instanceof javax.swing.text.JTextComponent t) t.selectAll();
+        if (ed != null) ed.requestFocus(); // not InWindow: after the message the dialog itself may need the focus back
     }
 
     private void delete() {
@@ -127,11 +139,13 @@ final class ColouringDialog extends JDialog {
     /** OK: refused while an enabled rule of the user's does not compile (a default one is skipped quietly). */
     void accept() {
         stopEditing();
-        for (Colouring.Rule r : model.rules) {
+        for (int i = 0; i < model.rules.size(); i++) {
+            Colouring.Rule r = model.rules.get(i);
             String p = r.enabled() && !r.isDefault() ? Colouring.problem(r) : null;
             if (p != null) {
                 JOptionPane.showMessageDialog(this, "The rule \u201c" + r.name() + "\u201d: " + p, "Colouring Rules",
                         JOptionPane.ERROR_MESSAGE);
+                editFilter(i);
                 return;
             }
         }

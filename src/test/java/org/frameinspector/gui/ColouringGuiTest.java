@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
 
 import java.awt.Color;
+import java.awt.event.KeyEvent;
 import java.nio.file.Path;
-import org.assertj.swing.data.TableCell;
+import javax.swing.JButton;
+import javax.swing.JTable;
+import javax.swing.text.JTextComponent;
 import org.assertj.swing.finder.JOptionPaneFinder;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.frameinspector.TestFiles;
 import org.frameinspector.core.filter.DisplayFilter;
 import org.frameinspector.core.model.Dissection;
@@ -81,13 +85,20 @@ class ColouringGuiTest extends WindowTest {
         DialogFixture d = WindowFinder.findDialog("colouringDialog").using(robot);
         d.table("colouringTable").selectRows(0);
         d.button("colouringNew").click();
-        d.table("colouringTable").enterValue(TableCell.row(0).column(ColouringDialog.FILTER), "tcp.bogus == 1");
+        typeFilter(d, "tcp.bogus == 1");
         d.button("colouringOk").click();
         // an unknown field in the user's rule: refused with the reason
-        JOptionPaneFinder.findOptionPane().using(robot).requireMessage(
-                java.util.regex.Pattern.compile(".*tcp\\.bogus.*", java.util.regex.Pattern.DOTALL)).okButton().click();
+        JOptionPaneFixture refused = JOptionPaneFinder.findOptionPane().using(robot).requireMessage(
+                java.util.regex.Pattern.compile(".*tcp\\.bogus.*", java.util.regex.Pattern.DOTALL));
+        // dismissed with Enter on its OK button, as users do (a robot's click on a box just shown can be lost
+        // under Xvfb, and then the box stays up and holds the dialog)
+        JButton okRefused = refused.okButton().target();
+        GuiWait.until("the message's OK button focused", okRefused::isFocusOwner, 10_000);
+        robot.pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        GuiWait.until("the message gone", () -> !refused.target().isShowing(), 10_000);
         d.requireVisible();
-        d.table("colouringTable").enterValue(TableCell.row(0).column(ColouringDialog.FILTER), "s7comm");
+        // the refused rule's filter is open for editing again, its text selected: typing replaces it
+        typeFilter(d, "s7comm");
         d.button("colouringOk").click();
         d.requireNotVisible();
         assertThat(Colouring.rules().get(0).filter()).isEqualTo("s7comm");
@@ -113,6 +124,59 @@ class ColouringGuiTest extends WindowTest {
         assertThat(AppPrefs.node().getBoolean("colouring.on", true)).isFalse();
         window.menuItemWithPath("View", "Colourize Frame List").click();
         assertThat(background(r)).isEqualTo(Colouring.background(0xFFF0A0, main.frameTable().getBackground()));
+    }
+
+    /**
+     * Types a filter into the first rule as a user does after New (or after OK refused it): the dialog opens the
+     * filter cell's editor with its text selected and the keyboard in it; the text is typed and Enter keeps it.
+     */
+    private void typeFilter(DialogFixture d, String text) {
+        JTable t = d.table("colouringTable").target();
+        try {
+            GuiWait.until("the first rule's filter open for editing, with the keyboard in it", () -> t.isEditing()
+                    && t.getEditingRow() == 0 && t.getEditingColumn() == ColouringDialog.FILTER
+                    && t.getEditorComponent() != null && t.getEditorComponent().isFocusOwner()
+                    && t.getEditorComponent() instanceof JTextComponent e && e.getSelectedText() != null
+                    && e.getSelectedText().equals(e.getText()), 10_000);
+        } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+            throw new AssertionError(e.getMessage() + "; found: " + execute(() -> "editing " + t.isEditing() + " at "
+                    + t.getEditingRow() + "," + t.getEditingColumn() + ", editor "
+                    + (t.getEditorComponent() instanceof JTextComponent x ? "text \"" + x.getText() + "\" selected \""
+                            + x.getSelectedText() + "\"" : String.valueOf(t.getEditorComponent()))
+                    + ", focus owner " + name(java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner())
+                    + ", focused window " + name(java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager()
+                            .getFocusedWindow()) + ", windows " + windows()), e);
+        }
+        robot.enterText(text);
+        robot.pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        GuiWait.until("the filter kept", () -> !t.isEditing()
+                && text.equals(t.getValueAt(0, ColouringDialog.FILTER)), 10_000);
+    }
+
+    private static String windows() {
+        StringBuilder b = new StringBuilder();
+        for (java.awt.Window w : java.awt.Window.getWindows()) {
+            if (!w.isShowing()) continue;
+            b.append(name(w)).append(w instanceof java.awt.Dialog g ? " \"" + g.getTitle() + "\"" : "");
+            for (javax.swing.JOptionPane p : swingChildren(w, javax.swing.JOptionPane.class)) {
+                b.append(" message: ").append(p.getMessage());
+            }
+            b.append("; ");
+        }
+        return b.toString();
+    }
+
+    private static <T> java.util.List<T> swingChildren(java.awt.Container c, Class<T> type) {
+        java.util.List<T> out = new java.util.ArrayList<>();
+        for (java.awt.Component k : c.getComponents()) {
+            if (type.isInstance(k)) out.add(type.cast(k));
+            if (k instanceof java.awt.Container kc) out.addAll(swingChildren(kc, type));
+        }
+        return out;
+    }
+
+    private static String name(java.awt.Component c) {
+        return c == null ? "none" : c.getClass().getSimpleName() + "[" + c.getName() + "]";
     }
 
     private int expectedAt(int row) {
