@@ -203,9 +203,9 @@ class LayoutKeysGuiTest {
         robot.moveMouse(divider, c.x, c.y + 60);
         robot.moveMouse(divider, c.x, c.y + 120);
         robot.releaseMouse(MouseButton.LEFT_BUTTON);
-        robot.waitForIdle();
-        int after = execute(split::getDividerLocation);
-        assertThat(after).as("divider dragged").isGreaterThan(before + 60);
+        // the moves and the release reach the divider when X delivers them, which can be after the robot's idle wait
+        waitFor("the divider dragged more than 60 pixels down", () -> split.getDividerLocation() > before + 60);
+        waitFor("the dragged divider remembered", () -> AppPrefs.splitter("mainSplit", -1) > 0);
         double saved = AppPrefs.splitter("mainSplit", -1);
         assertThat(saved).isBetween(0.0, 1.0);
         close();
