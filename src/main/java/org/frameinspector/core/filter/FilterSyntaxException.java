@@ -3,7 +3,8 @@ package org.frameinspector.core.filter;
 /**
  * A display filter that cannot be compiled. {@link #column()} is the 0-based position in the filter text where the
  * problem is (the filter's length when the text ends too early); {@link #reason()} says what is wrong and, where it
- * can, what to type instead. {@link #getMessage()} is the one-line form "reason at column N".
+ * can, what to type instead. {@link #getMessage()} is the one-line form "reason at column N" with N counted from 1,
+ * as a person counts and as the hex-dump and frame-list errors do.
  */
 public final class FilterSyntaxException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -22,9 +23,9 @@ public final class FilterSyntaxException extends IllegalArgumentException {
     private static String message(String reason, int column) {
         reason = oneLine(reason);
         int dash = reason.indexOf(" \u2014 ");
-        // "unknown field 'x' at column 3 — did you mean 'y'?": the column goes before the hint
-        if (dash > 0) return reason.substring(0, dash) + " at column " + column + reason.substring(dash);
-        return reason + " at column " + column;
+        // "unknown field 'x' at column 4 — did you mean 'y'?": the column goes before the hint
+        if (dash > 0) return reason.substring(0, dash) + " at column " + (column + 1) + reason.substring(dash);
+        return reason + " at column " + (column + 1);
     }
 
     /** A token quoted in a reason can hold a decoded "\n" or other control characters: show them escaped. */

@@ -108,7 +108,7 @@ final class Parser {
                 Node n = or();
                 Tok c = peek();
                 if (c.type() != T.RPAREN) {
-                    throw error("expected ')' to close the '(' at column " + t.pos() + ", found " + c, c);
+                    throw error("expected ')' to close the '(' at column " + (t.pos() + 1) + ", found " + c, c);
                 }
                 take();
                 return n;
@@ -198,7 +198,7 @@ final class Parser {
             Tok t = take();
             if (t.type() == T.RBRACE) break;
             if (t.type() == T.COMMA && !out.isEmpty()) continue;
-            if (t.type() == T.EOF) throw error("expected '}' to close the '{' at column " + open.pos(), t);
+            if (t.type() == T.EOF) throw error("expected '}' to close the '{' at column " + (open.pos() + 1), t);
             int dots = t.type() == T.WORD ? t.text().indexOf("..") : -1;
             if (dots > 0) {
                 Literal lo = Literal.word(t.text().substring(0, dots));

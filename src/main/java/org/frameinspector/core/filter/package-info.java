@@ -54,7 +54,7 @@
  *
  * <h2>Errors</h2>
  * {@link org.frameinspector.core.filter.FilterSyntaxException} carries the 0-based column and a message naming what
- * to type instead ("unknown field 'tpkt.reservd' at column 0 — did you mean 'tpkt.reserved'?").
+ * to type instead ("unknown field 'tpkt.reservd' at column 1 — did you mean 'tpkt.reserved'?").
  * {@link org.frameinspector.core.filter.DisplayFilter#validate(String)} returns it without throwing, for a filter
  * bar.
  *

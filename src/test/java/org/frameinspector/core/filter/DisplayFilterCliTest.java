@@ -93,14 +93,14 @@ class DisplayFilterCliTest {
         assertThat(typo.rc()).isEqualTo(2);
         assertThat(typo.out()).isEmpty();
         assertThat(typo.err().strip()).isEqualTo("frame-inspector: display filter: unknown field 'tpkt.reservd' at "
-                + "column 0 \u2014 did you mean 'tpkt.reserved'?");
+                + "column 1 \u2014 did you mean 'tpkt.reserved'?");
         Run paren = run("check", "-Y", "(tpkt.reserved != 0))", "--starts-at", "tpkt", f);
         assertThat(paren.rc()).isEqualTo(2);
         assertThat(paren.err().strip()).isEqualTo("frame-inspector: display filter: unexpected ')' (no '(' to close)"
-                + " at column 20");
+                + " at column 21");
         assertThat(paren.err().strip().lines().count()).isEqualTo(1);
         // the filter is checked before the input is read
-        assertThat(run("check", "-Y", "tpkt ==", "no-such-file.txt").err()).contains("column 7")
+        assertThat(run("check", "-Y", "tpkt ==", "no-such-file.txt").err()).contains("column 8")
                 .doesNotContain("no-such-file");
     }
 }

@@ -79,17 +79,17 @@ class DisplayFilterSyntaxTest {
             "(tpkt.reserved != 0))              | 20 | unexpected ')'",
             "tpkt.reserved != 0)                | 18 | unexpected ')'",
             "tpkt ==                            |  7 | unexpected end of filter; expected a value after '=='",
-            "(tpkt                              |  5 | expected ')' to close the '(' at column 0",
+            "(tpkt                              |  5 | expected ')' to close the '(' at column 1",
             "tpkt &&                            |  7 | unexpected end of filter; expected a field",
             "&& tpkt                            |  0 | unexpected '&&'",
             "tpkt.reserved = 0                  | 14 | '=' is not an operator; use '=='",
             "tpkt & cotp                        |  5 | '&' is not an operator",
             "`tpkt | cotp`                      |  5 | `'|' is not an operator`",
-            "tpkt.reservd != 0                  |  0 | unknown field 'tpkt.reservd' at column 0 — did you mean 'tpkt.reserved'?",
-            "tpk.version == 3                   |  0 | unknown field 'tpk.version' (no protocol 'tpk') at column 0 — did you mean 'tpkt.version'?",
-            "tpkt && cotpp                      |  8 | unknown protocol 'cotpp' at column 8 — did you mean 'cotp'?",
+            "tpkt.reservd != 0                  |  0 | unknown field 'tpkt.reservd' at column 1 — did you mean 'tpkt.reserved'?",
+            "tpk.version == 3                   |  0 | unknown field 'tpk.version' (no protocol 'tpk') at column 1 — did you mean 'tpkt.version'?",
+            "tpkt && cotpp                      |  8 | unknown protocol 'cotpp' at column 9 — did you mean 'cotp'?",
             "http                               |  0 | unknown protocol 'http'",
-            "finding.sevrity == \"RISK\"        |  0 | unknown field 'finding.sevrity' at column 0 — did you mean 'finding.severity'?",
+            "finding.sevrity == \"RISK\"        |  0 | unknown field 'finding.sevrity' at column 1 — did you mean 'finding.severity'?",
             "tpkt.version == 3 cotp             | 18 | unexpected 'cotp'; expected '&&', '||'",
             "frame.comment == \"abc             | 17 | unterminated string",
             "frame.comment == \"a\\qb\"         | 19 | unknown escape '\\q'",
@@ -99,7 +99,7 @@ class DisplayFilterSyntaxTest {
             "ip.src == 10.0.0.999               | 10 | '10.0.0.999' is not a valid value",
             "tcp.port == bogus                  | 12 | unknown protocol 'bogus'",
             "tcp.port in 80                     | 12 | expected '{' after 'in'",
-            "tcp.port in {80                    | 15 | expected '}' to close the '{' at column 12",
+            "tcp.port in {80                    | 15 | expected '}' to close the '{' at column 13",
             "tcp.port in {}                     | 12 | empty set",
             "frame[x] == 00                     |  6 | 'x' is not a byte range",
             "frame[] == 00                      |  6 | expected a byte range",
@@ -116,7 +116,7 @@ class DisplayFilterSyntaxTest {
         assertThat(e).as(text).isNotNull();
         assertThat(e.getMessage()).as(text).startsWith(message.strip());
         assertThat(e.column()).as(e.getMessage()).isEqualTo(column);
-        assertThat(e.getMessage()).contains("at column " + column);
+        assertThat(e.getMessage()).contains("at column " + (column + 1)); // counted from 1 for people
         assertThatThrownBy(() -> DisplayFilter.compile(text.strip())).isInstanceOf(FilterSyntaxException.class);
     }
 

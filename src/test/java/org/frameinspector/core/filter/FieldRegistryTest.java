@@ -41,9 +41,9 @@ class FieldRegistryTest {
         assertThat(FieldRegistry.distance("cotp", "ctop")).isEqualTo(1);
         assertThat(DisplayFilter.validate("ctop").getMessage()).contains("did you mean 'cotp'?");
         assertThat(DisplayFilter.validate("xyzzy.foo").getMessage())
-                .isEqualTo("unknown field 'xyzzy.foo' (no protocol 'xyzzy') at column 0");
+                .isEqualTo("unknown field 'xyzzy.foo' (no protocol 'xyzzy') at column 1");
         assertThat(DisplayFilter.validate("cotp.nothing_like_it").getMessage())
-                .isEqualTo("unknown field 'cotp.nothing_like_it' at column 0 \u2014 protocol 'cotp' has no such field"
+                .isEqualTo("unknown field 'cotp.nothing_like_it' at column 1 \u2014 protocol 'cotp' has no such field"
                         + " (see docs/FIELDS.md)");
         // every protocol's fields are declared: a field no dissector declares is an error, whatever the protocol
         assertThat(DisplayFilter.validate("tcp.bogus == 1").getMessage()).startsWith("unknown field 'tcp.bogus'");
