@@ -119,8 +119,9 @@ class MainWindowGuiTest {
         HexPane hex = execute(() -> main.hexPane());
         Rectangle cell = execute(() -> hex.hexLayout().hexCell(0x37));
         robot.click(hex, new Point(cell.x + cell.width / 2, cell.y + cell.height / 2));
-        robot.waitForIdle();
-        assertThat(execute(() -> main.fieldTree().selectedField().abbrev())).isEqualTo("tpkt.reserved");
+        // the click reaches the pane when X delivers it, which can be after the robot's idle wait
+        GuiWait.until("the reserved field selected by the click", () -> main.fieldTree().selectedField() != null
+                && main.fieldTree().selectedField().abbrev().equals("tpkt.reserved"), 10_000);
         assertThat(execute(() -> main.hexPane().selectionStart())).isEqualTo(0x37);
         assertThat(execute(() -> main.findingsTable().getSelectedRow())).isEqualTo(0);
 
@@ -128,8 +129,8 @@ class MainWindowGuiTest {
         Rectangle ascii = execute(() -> hex.hexLayout().asciiCell(0x45));
         assertThat(execute(() -> hex.getVisibleRect().contains(ascii))).as("ASCII column visible: %s in %s", ascii, execute(() -> hex.getVisibleRect())).isTrue();
         robot.click(hex, new Point(ascii.x + ascii.width / 2, ascii.y + ascii.height / 2));
-        robot.waitForIdle();
-        assertThat(execute(() -> main.fieldTree().selectedField().abbrev())).isEqualTo("cotp.src_tsap");
+        GuiWait.until("the calling TSAP selected by the click", () -> main.fieldTree().selectedField() != null
+                && main.fieldTree().selectedField().abbrev().equals("cotp.src_tsap"), 10_000);
     }
 
     @Test
