@@ -74,8 +74,8 @@ public final class L {
         return put(parent, f);
     }
 
-    /** The decimal display, one instance for every builder of this package. */
-    static final java.util.function.LongFunction<String> DECIMAL = Long::toString;
+    /** The decimal display of a number field: one instance for every dissector. */
+    public static final java.util.function.LongFunction<String> DECIMAL = Long::toString;
 
     /** Hex displays of 2×len digits for len 0–8, made once (not a lambda per field). */
     @SuppressWarnings("unchecked")

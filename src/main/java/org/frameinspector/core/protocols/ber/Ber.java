@@ -225,7 +225,7 @@ public final class Ber implements Dissector {
         if ((kind == 2 || kind == 10) && len <= 8) {
             long x = a[off];
             for (int i = 1; i < len; i++) x = (x << 8) | (a[off + i] & 0xFF);
-            l.field(node, BerFields.BER_VALUE, off, len, 0, x, Long::toString, FieldKind.NORMAL);
+            l.field(node, BerFields.BER_VALUE, off, len, 0, x, L.DECIMAL, FieldKind.NORMAL);
             return;
         }
         byte[] v = b.copy(off, len);

@@ -173,7 +173,7 @@ public final class TcpDissector implements Dissector {
         Field res = bitFinding ? ff.children().get(0) : null, ae = bitFinding ? ff.children().get(1) : null;
         text.flags = flags;
         Field winF = l.uint(null, TcpFields.TCP_WINDOW_SIZE_VALUE, o + 14, 2);
-        l.field(null, TcpFields.TCP_WINDOW_SIZE, o + 14, 2, 0, winF.longValue(), Long::toString, FieldKind.GENERATED);
+        l.field(null, TcpFields.TCP_WINDOW_SIZE, o + 14, 2, 0, winF.longValue(), L.DECIMAL, FieldKind.GENERATED);
         Field ck = l.hex(null, TcpFields.TCP_CHECKSUM, o + 16, 2);
         Field urgF = l.uint(null, TcpFields.TCP_URGENT_POINTER, o + 18, 2);
         long seq = seqF.longValue(), ack = ackF.longValue();
@@ -213,7 +213,7 @@ public final class TcpDissector implements Dissector {
         int hdrEnd = headerOk ? o + hlen : o + 20;
         l.end(Math.min(buf.end(), hdrEnd));
         int payLen = Math.max(0, segLen - (hdrEnd - o));
-        l.field(null, TcpFields.TCP_LEN, o, 0, 0, payLen, Long::toString, FieldKind.GENERATED);
+        l.field(null, TcpFields.TCP_LEN, o, 0, 0, payLen, L.DECIMAL, FieldKind.GENERATED);
 
         // checksum over pseudo-header + segment, when the whole segment was captured
         boolean checksumBad = false;
