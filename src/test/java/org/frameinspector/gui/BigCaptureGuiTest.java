@@ -235,6 +235,7 @@ class BigCaptureGuiTest {
         });
         window = new FrameFixture(robot, main);
         window.show();
+        GuiWait.focused(main);
         robot.waitForIdle();
         return main;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import javax.swing.JButton;
 import javax.swing.JTable;
 import javax.swing.text.JTextComponent;
+import org.assertj.swing.core.TypeMatcher;
 import org.assertj.swing.finder.JOptionPaneFinder;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
@@ -153,26 +154,18 @@ class ColouringGuiTest extends WindowTest {
                 && text.equals(t.getValueAt(0, ColouringDialog.FILTER)), 10_000);
     }
 
-    private static String windows() {
+    /** Every showing window, with the message of any option pane in it. */
+    private String windows() {
         StringBuilder b = new StringBuilder();
         for (java.awt.Window w : java.awt.Window.getWindows()) {
             if (!w.isShowing()) continue;
             b.append(name(w)).append(w instanceof java.awt.Dialog g ? " \"" + g.getTitle() + "\"" : "");
-            for (javax.swing.JOptionPane p : swingChildren(w, javax.swing.JOptionPane.class)) {
-                b.append(" message: ").append(p.getMessage());
+            for (java.awt.Component p : robot.finder().findAll(w, new TypeMatcher(javax.swing.JOptionPane.class))) {
+                b.append(" message: ").append(((javax.swing.JOptionPane) p).getMessage());
             }
             b.append("; ");
         }
         return b.toString();
-    }
-
-    private static <T> java.util.List<T> swingChildren(java.awt.Container c, Class<T> type) {
-        java.util.List<T> out = new java.util.ArrayList<>();
-        for (java.awt.Component k : c.getComponents()) {
-            if (type.isInstance(k)) out.add(type.cast(k));
-            if (k instanceof java.awt.Container kc) out.addAll(swingChildren(kc, type));
-        }
-        return out;
     }
 
     private static String name(java.awt.Component c) {

@@ -71,6 +71,7 @@ class CompareFixNotesGuiTest {
         });
         window = new FrameFixture(robot, main);
         window.show();
+        GuiWait.focused(main);
     }
 
     @AfterEach

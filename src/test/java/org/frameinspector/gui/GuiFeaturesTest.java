@@ -80,6 +80,7 @@ class GuiFeaturesTest {
         });
         window = new FrameFixture(robot, main);
         window.show();
+        GuiWait.focused(main);
     }
 
     @AfterEach

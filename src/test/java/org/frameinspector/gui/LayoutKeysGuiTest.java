@@ -116,6 +116,7 @@ class LayoutKeysGuiTest {
         });
         window = new FrameFixture(robot, main);
         window.show();
+        GuiWait.focused(main);
     }
 
     private void start(int w, int h) {

@@ -62,6 +62,7 @@ class MainWindowGuiTest {
         main = execute(() -> newWindow(PasteDialogParsers.withFakeError()));
         window = new FrameFixture(robot, main);
         window.show();
+        GuiWait.focused(main);
     }
 
     private static MainWindow newWindow(PasteDialog.Parser parser) {

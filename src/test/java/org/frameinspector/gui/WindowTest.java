@@ -40,24 +40,7 @@ abstract class WindowTest {
         });
         window = new FrameFixture(robot, main);
         window.show();
-        focused(main);
-    }
-
-    /**
-     * Waits until a window has the keyboard focus, as it has on a desktop once it is shown. Under Xvfb there is no
-     * window manager to hand it over, so a window that did not get it is asked for it, as the app does itself after a
-     * message box; a test that goes on without it fails later on some key press far from the cause.
-     */
-    static void focused(java.awt.Window w) {
-        try {
-            GuiWait.until(w.getName() + " focused", w::isFocused, 3_000);
-        } catch (org.assertj.swing.exception.WaitTimedOutError e) {
-            execute(() -> {
-                w.toFront();
-                w.requestFocus();
-            });
-            GuiWait.until(w.getName() + " focused (asked for it)", w::isFocused, 10_000);
-        }
+        GuiWait.focused(main);
     }
 
     @AfterEach
