@@ -49,9 +49,10 @@ class BigCaptureGuiTest {
     }
 
     @AfterEach
-    void close() {
+    void close(org.junit.jupiter.api.TestInfo test) {
         if (window != null) window.cleanUp();
         if (robot != null) robot.cleanUp();
+        GuiWait.closeAll(test.getDisplayName());
     }
 
     /** Writes n frames with PcapWriter; about 200 bytes a frame. */

@@ -83,7 +83,7 @@ class ColouringGuiTest extends WindowTest {
 
         // View → Colouring Rules…: a new rule at the top, "s7comm", is used and kept
         window.menuItemWithPath("View", "Colouring Rules…").click();
-        DialogFixture d = WindowFinder.findDialog("colouringDialog").using(robot);
+        DialogFixture d = GuiWait.ready(WindowFinder.findDialog("colouringDialog").using(robot));
         d.table("colouringTable").selectRows(0);
         d.button("colouringNew").click();
         typeFilter(d, "tcp.bogus == 1");

@@ -75,9 +75,10 @@ class CompareFixNotesGuiTest {
     }
 
     @AfterEach
-    void close() {
+    void close(org.junit.jupiter.api.TestInfo test) {
         if (window != null) window.cleanUp();
         if (robot != null) robot.cleanUp();
+        GuiWait.closeAll(test.getDisplayName());
     }
 
     private static void waitFor(String what, BooleanSupplier c) {
@@ -268,12 +269,12 @@ class CompareFixNotesGuiTest {
         int row = execute(() -> main.fieldTree().getRowForPath(main.fieldTree().pathOf(reserved)));
         window.tree("fieldTree").rightClickRow(row);
         window.menuItem("addFieldNote").click();
-        DialogFixture nd = WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+        DialogFixture nd = GuiWait.ready(WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
             @Override
             protected boolean isMatching(javax.swing.JDialog d) {
                 return "noteDialog".equals(d.getName()) && d.isShowing();
             }
-        }).withTimeout(10_000).using(robot);
+        }).withTimeout(10_000).using(robot));
         typeNoteAndConfirm(nd, "Exchange sets 0x11 here; strict MTAs hang up");
         waitFor("the note", () -> main.notes().size() == 1);
         assertThat(execute(() -> main.getTitle())).startsWith("•");
@@ -302,12 +303,12 @@ class CompareFixNotesGuiTest {
     }
 
     private DialogFixture noteDialog() {
-        return WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+        return GuiWait.ready(WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
             @Override
             protected boolean isMatching(javax.swing.JDialog d) {
                 return "noteDialog".equals(d.getName()) && d.isShowing();
             }
-        }).withTimeout(10_000).using(robot);
+        }).withTimeout(10_000).using(robot));
     }
 
     @Test
@@ -357,12 +358,12 @@ class CompareFixNotesGuiTest {
 
     /** The "Unsaved Notes" question while it shows. */
     private DialogFixture unsavedNotesQuestion() {
-        return WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+        return GuiWait.ready(WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
             @Override
             protected boolean isMatching(javax.swing.JDialog d) {
                 return "Unsaved Notes".equals(d.getTitle()) && d.isShowing();
             }
-        }).withTimeout(10_000).using(robot);
+        }).withTimeout(10_000).using(robot));
     }
 
     /**
@@ -471,22 +472,22 @@ class CompareFixNotesGuiTest {
         typeNoteAndConfirm(noteDialog(), "new note while the file is damaged");
         waitFor("the note", () -> main.notes().size() == 1);
         window.menuItem("saveNotesMenuItem").click();
-        var chooser = window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000));
+        var chooser = GuiWait.ready(window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000)));
         // the damaged file itself is refused
         chooser.selectFile(sidecar.toFile());
         approve(chooser);
-        DialogFixture refused = WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
+        DialogFixture refused = GuiWait.ready(WindowFinder.findDialog(new GenericTypeMatcher<>(javax.swing.JDialog.class) {
             @Override
             protected boolean isMatching(javax.swing.JDialog d) {
                 return "Save Notes".equals(d.getTitle()) && d.isShowing();
             }
-        }).withTimeout(10_000).using(robot);
+        }).withTimeout(10_000).using(robot));
         refused.optionPane().requireMessage(java.util.regex.Pattern.compile(".*could not be read.*kept as it is.*"));
-        refused.optionPane().okButton().click();
+        answer(refused, "OK"); // CI lost this click once (stop 25): answer() repeats a lost click
         assertThat(Files.readAllBytes(sidecar)).isEqualTo(before);
         // then a new name is taken
         Path saved = tmp.resolve("recovered-notes.json");
-        chooser = window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000));
+        chooser = GuiWait.ready(window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000)));
         javax.swing.JFileChooser fc = chooser.target();
         execute(() -> fc.setSelectedFile(saved.toFile())); // a new file: AssertJ's selectFile takes existing ones only
         approve(chooser);
@@ -496,7 +497,7 @@ class CompareFixNotesGuiTest {
 
         // plain Save again with nothing changed: asks for a new file again; cancelled, nothing is written
         window.menuItem("saveNotesMenuItem").click();
-        chooser = window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000));
+        chooser = GuiWait.ready(window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000)));
         cancel(chooser);
         assertThat(Files.readAllBytes(sidecar)).isEqualTo(before);
 

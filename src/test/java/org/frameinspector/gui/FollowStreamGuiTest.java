@@ -104,7 +104,7 @@ class FollowStreamGuiTest extends WindowTest {
             FollowStreamWindow f = execute(() -> main.actions.follow.last());
             return f != null && f.isShowing() && !execute(f::rendering);
         }, 30_000);
-        return new DialogFixture(robot, execute(() -> main.actions.follow.last()));
+        return GuiWait.ready(new DialogFixture(robot, execute(() -> main.actions.follow.last())));
     }
 
     /** Shows one direction (1: A → B, 2: B → A) as raw hex and reads the bytes back from the text. */

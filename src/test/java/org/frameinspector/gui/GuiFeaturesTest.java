@@ -84,9 +84,10 @@ class GuiFeaturesTest {
     }
 
     @AfterEach
-    void close() {
+    void close(org.junit.jupiter.api.TestInfo test) {
         if (window != null) window.cleanUp();
         if (robot != null) robot.cleanUp();
+        GuiWait.closeAll(test.getDisplayName());
     }
 
     private static void waitFor(String what, BooleanSupplier c) {
@@ -168,7 +169,7 @@ class GuiFeaturesTest {
         assertThat(Files.readString(md)).contains("DR");
         // the dialog lists every format and scope
         window.menuItemWithPath("File", "Export…").click();
-        var d = window.dialog("exportDialog");
+        var d = GuiWait.ready(window.dialog("exportDialog"));
         assertThat(d.comboBox("exportFormat").contents()).hasSize(6);
         d.radioButton("scopeFINDINGS").requireEnabled();
         d.radioButton("scopeDISPLAYED").requireEnabled();
@@ -310,7 +311,7 @@ class GuiFeaturesTest {
             throw new CaptureException(LiveCapture.INSTALL_HINT, new UnsatisfiedLinkError("pcap"));
         };
         window.menuItemWithPath("Capture", "Start…").click();
-        var d = window.dialog("captureDialog");
+        var d = GuiWait.ready(window.dialog("captureDialog"));
         d.label("captureMessage").requireText(LiveCapture.INSTALL_HINT);
         d.button("captureStart").requireDisabled();
         d.close();

@@ -124,6 +124,11 @@ class LayoutKeysGuiTest {
     }
 
     @AfterEach
+    void tearDown(org.junit.jupiter.api.TestInfo test) {
+        close();
+        GuiWait.closeAll(test.getDisplayName());
+    }
+
     void close() {
         if (window != null) window.cleanUp();
         if (robot != null) robot.cleanUp();
@@ -225,14 +230,14 @@ class LayoutKeysGuiTest {
         start(1300, 850);
         open(capture, 1200);
         window.button("goToButton").click();
-        DialogFixture d = window.dialog("goToDialog");
+        DialogFixture d = GuiWait.ready(window.dialog("goToDialog"));
         d.textBox("goToNumber").deleteText().enterText("3");
         d.textBox("goToNumber").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         waitFor("frame 3 after one Enter", () -> !d.target().isShowing()
                 && main.currentDissection().frame().number() == 3);
 
         window.button("goToButton").click();
-        DialogFixture d2 = window.dialog("goToDialog");
+        DialogFixture d2 = GuiWait.ready(window.dialog("goToDialog"));
         d2.textBox("goToNumber").deleteText().enterText("99999");
         d2.textBox("goToNumber").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         waitFor("the error", () -> ((GoToDialog) d2.target()).error().contains("no frame 99999"));
@@ -397,7 +402,7 @@ class LayoutKeysGuiTest {
         }
         start(1300, 850);
         window.menuItemWithPath("Capture", "Start…").click();
-        DialogFixture d = window.dialog("captureDialog");
+        DialogFixture d = GuiWait.ready(window.dialog("captureDialog"));
         d.list("captureDevices").selectItem(Pattern.compile("lo( .*)?"));
         d.textBox("captureFilter").deleteText().enterText("udp port 9"); // discard: nothing talks here
         d.button("captureStart").click();

@@ -75,9 +75,10 @@ class MainWindowGuiTest {
     }
 
     @AfterEach
-    void close() {
+    void close(org.junit.jupiter.api.TestInfo test) {
         if (window != null) window.cleanUp();
         if (robot != null) robot.cleanUp();
+        GuiWait.closeAll(test.getDisplayName());
     }
 
     private static void waitFor(String what, BooleanSupplier c) {
@@ -163,7 +164,7 @@ class MainWindowGuiTest {
     @Test
     void pasteDialogMarksTheErrorAtItsLineAndColumnAndKeepsTheText() {
         SwingUtilities.invokeLater(main::showPasteDialog);
-        DialogFixture d = WindowFinder.findDialog("pasteDialog").withTimeout(10_000).using(robot);
+        DialogFixture d = GuiWait.ready(WindowFinder.findDialog("pasteDialog").withTimeout(10_000).using(robot));
         String bad = "0000  03 11 00 2C\n0004  27 D0 01 CA\n0008  00 ZZ 00 C1\n";
         execute(() -> {
             ((PasteDialog) d.target()).textArea().setText(bad);
@@ -179,7 +180,7 @@ class MainWindowGuiTest {
 
         // reopening shows the same text
         SwingUtilities.invokeLater(main::showPasteDialog);
-        DialogFixture d2 = WindowFinder.findDialog("pasteDialog").withTimeout(10_000).using(robot);
+        DialogFixture d2 = GuiWait.ready(WindowFinder.findDialog("pasteDialog").withTimeout(10_000).using(robot));
         d2.textBox("pasteText").requireText(bad);
         execute(() -> {
             ((PasteDialog) d2.target()).textArea().setText(bad.replace("ZZ", "00"));

@@ -65,12 +65,13 @@ class PasteDialogGuiTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown(org.junit.jupiter.api.TestInfo test) {
         if (robot != null) robot.cleanUp();
         if (owner != null) execute(() -> {
             owner.dispose();
             return null;
         });
+        GuiWait.closeAll(test.getDisplayName());
     }
 
     private DialogFixture open() {
@@ -79,7 +80,7 @@ class PasteDialogGuiTest {
             d.setLocation(120, 120);
             d.setVisible(true);
         });
-        return WindowFinder.findDialog("pasteDialog").withTimeout(10_000).using(robot);
+        return GuiWait.ready(WindowFinder.findDialog("pasteDialog").withTimeout(10_000).using(robot));
     }
 
     private static void waitFor(String what, BooleanSupplier c) {
@@ -139,6 +140,7 @@ class PasteDialogGuiTest {
         assertThat(d.label("pasteWarning").target().isShowing()).isTrue();
         d.button("pasteOpen").requireEnabled();
         d.button("pasteOpen").click();
+        waitFor("the dialog closed with its result", () -> !dialog.isShowing());
         assertThat(dialog.result()).isNotNull();
         assertThat(dialog.result().frames().frame(0).data()).hasSize(22);
     }

@@ -69,7 +69,7 @@ class StatisticsGuiTest extends WindowTest {
             var c = execute(() -> main.actions.statistics.lastConversations());
             return c != null && c.isShowing();
         }, 30_000);
-        return new DialogFixture(robot, execute(() -> main.actions.statistics.lastConversations()));
+        return GuiWait.ready(new DialogFixture(robot, execute(() -> main.actions.statistics.lastConversations())));
     }
 
     /** No cell wider than its column: nothing is cut to "24 (121–1…". */
@@ -156,7 +156,7 @@ class StatisticsGuiTest extends WindowTest {
             var c = execute(() -> main.actions.statistics.lastHierarchy());
             return c != null && c.isShowing();
         }, 30_000);
-        return new DialogFixture(robot, execute(() -> main.actions.statistics.lastHierarchy()));
+        return GuiWait.ready(new DialogFixture(robot, execute(() -> main.actions.statistics.lastHierarchy())));
     }
 
     @Test

@@ -44,9 +44,10 @@ abstract class WindowTest {
     }
 
     @AfterEach
-    void closeWindow() {
+    void closeWindow(org.junit.jupiter.api.TestInfo test) {
         if (window != null) window.cleanUp();
         if (robot != null) robot.cleanUp();
+        GuiWait.closeAll(test.getDisplayName());
     }
 
     /** Opens a file and waits until the in-order pass has reached every frame. */
