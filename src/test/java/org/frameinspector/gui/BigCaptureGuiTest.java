@@ -1,11 +1,8 @@
 package org.frameinspector.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.awt.GraphicsEnvironment;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,7 +15,6 @@ import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.FrameFixture;
 import org.frameinspector.TestFiles;
-import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.model.Frame;
 import org.frameinspector.core.output.PcapWriter;
 import org.junit.jupiter.api.AfterEach;
@@ -226,17 +222,8 @@ class BigCaptureGuiTest {
     /** The main window at 1300×850, shown through a new robot. */
     private MainWindow showMainWindow() {
         robot = BasicRobot.robotWithNewAwtHierarchy();
-        MainWindow main = execute(() -> {
-            Theme.setup();
-            MainWindow w = new MainWindow();
-            w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
-            w.setSize(1300, 850);
-            w.setLocation(100, 100);
-            return w;
-        });
-        window = new FrameFixture(robot, main);
-        window.show();
-        GuiWait.focused(main);
+        window = WindowTest.show(robot, MainWindow::new, 100, 100, 1300, 850);
+        MainWindow main = (MainWindow) window.target();
         robot.waitForIdle();
         return main;
     }

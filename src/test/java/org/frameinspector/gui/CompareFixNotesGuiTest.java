@@ -3,9 +3,7 @@ package org.frameinspector.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.awt.GraphicsEnvironment;
 import java.awt.event.KeyEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +22,6 @@ import org.assertj.swing.timing.Timeout;
 import javax.swing.SwingUtilities;
 import org.frameinspector.TestFiles;
 import org.frameinspector.core.diff.Difference;
-import org.frameinspector.core.dissect.FrameDissector;
 import org.frameinspector.core.export.Exporter;
 import org.frameinspector.core.fix.Change;
 import org.frameinspector.core.input.Inputs;
@@ -61,17 +58,8 @@ class CompareFixNotesGuiTest {
     }
 
     private void start() {
-        main = execute(() -> {
-            Theme.setup();
-            MainWindow w = new MainWindow();
-            w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
-            w.setSize(1300, 850);
-            w.setLocation(100, 100); // see STACK.md: place before show()
-            return w;
-        });
-        window = new FrameFixture(robot, main);
-        window.show();
-        GuiWait.focused(main);
+        window = WindowTest.show(robot, MainWindow::new, 100, 100, 1300, 850);
+        main = (MainWindow) window.target();
     }
 
     @AfterEach

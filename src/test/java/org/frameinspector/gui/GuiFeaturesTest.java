@@ -1,11 +1,8 @@
 package org.frameinspector.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.awt.GraphicsEnvironment;
 import java.awt.Toolkit;
 import java.awt.datatransfer.DataFlavor;
 import java.awt.event.KeyEvent;
@@ -21,7 +18,6 @@ import org.assertj.swing.data.TableCell;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JPopupMenuFixture;
-import org.assertj.swing.timing.Timeout;
 import org.frameinspector.TestFiles;
 import org.frameinspector.capture.CaptureException;
 import org.frameinspector.capture.LiveCapture;
@@ -69,18 +65,10 @@ class GuiFeaturesTest {
 
     private void start(Function<Frame, Dissection> dissector) {
         robot = BasicRobot.robotWithNewAwtHierarchy();
-        main = execute(() -> {
-            Theme.setup();
-            MainWindow w = dissector == null ? new MainWindow()
-                    : new MainWindow(LoneFrameDissections.of(dissector), org.frameinspector.core.input.Inputs::fromText);
-            w.setPreferredSize(new java.awt.Dimension(1300, 850));
-            w.setSize(1300, 850);
-            w.setLocation(100, 100); // see STACK.md: place before show()
-            return w;
-        });
-        window = new FrameFixture(robot, main);
-        window.show();
-        GuiWait.focused(main);
+        window = WindowTest.show(robot, () -> dissector == null ? new MainWindow()
+                : new MainWindow(LoneFrameDissections.of(dissector), org.frameinspector.core.input.Inputs::fromText),
+                100, 100, 1300, 850);
+        main = (MainWindow) window.target();
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import javax.swing.JFileChooser;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
-import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,14 +28,6 @@ class GuiWaitTest extends WindowTest {
         assertThat(execute(() -> Arrays.stream(java.awt.Window.getWindows()).filter(java.awt.Window::isDisplayable)
                 .map(java.awt.Window::getName).toList())).as("windows still displayable").isEmpty();
 
-        MainWindow next = execute(() -> {
-            MainWindow w = new MainWindow();
-            w.setSize(800, 600);
-            w.setLocation(100, 100);
-            return w;
-        });
-        window = new FrameFixture(robot, next);
-        window.show();
-        GuiWait.focused(next);
+        window = show(robot, MainWindow::new, 100, 100, 800, 600); // waits for its focus
     }
 }

@@ -34,7 +34,6 @@ import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JPopupMenuFixture;
-import org.assertj.swing.timing.Timeout;
 import org.frameinspector.TestFiles;
 import org.frameinspector.capture.CaptureException;
 import org.frameinspector.capture.LiveCapture;
@@ -105,18 +104,10 @@ class LayoutKeysGuiTest {
 
     private void start(int w, int h, Function<Frame, Dissection> dissector) {
         robot = BasicRobot.robotWithNewAwtHierarchy();
-        main = execute(() -> {
-            Theme.setup();
-            MainWindow m = dissector == null ? new MainWindow()
-                    : new MainWindow(LoneFrameDissections.of(dissector), org.frameinspector.core.input.Inputs::fromText);
-            m.setPreferredSize(new java.awt.Dimension(w, h)); // FrameFixture.show() packs the frame
-            m.setSize(w, h);
-            m.setLocation(0, 0); // see STACK.md: place before show()
-            return m;
-        });
-        window = new FrameFixture(robot, main);
-        window.show();
-        GuiWait.focused(main);
+        window = WindowTest.show(robot, () -> dissector == null ? new MainWindow()
+                : new MainWindow(LoneFrameDissections.of(dissector), org.frameinspector.core.input.Inputs::fromText),
+                0, 0, w, h);
+        main = (MainWindow) window.target();
     }
 
     private void start(int w, int h) {

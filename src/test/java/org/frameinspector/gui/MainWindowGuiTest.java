@@ -1,13 +1,10 @@
 package org.frameinspector.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.formdev.flatlaf.FlatLaf;
 import java.awt.Color;
-import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Toolkit;
@@ -27,7 +24,6 @@ import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Timeout;
 import org.frameinspector.TestFiles;
 import org.frameinspector.core.source.InputException;
 import org.frameinspector.core.input.Inputs;
@@ -59,19 +55,9 @@ class MainWindowGuiTest {
     @BeforeEach
     void open() {
         robot = BasicRobot.robotWithNewAwtHierarchy();
-        main = execute(() -> newWindow(PasteDialogParsers.withFakeError()));
-        window = new FrameFixture(robot, main);
-        window.show();
-        GuiWait.focused(main);
-    }
-
-    private static MainWindow newWindow(PasteDialog.Parser parser) {
-        Theme.setup();
-        MainWindow w = new MainWindow(LoneFrameDissections.of(FakeDissection.dissector()), parser);
-        w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
-        w.setSize(1300, 850);
-        w.setLocation(100, 100); // see STACK.md: place before show() or first clicks land elsewhere
-        return w;
+        window = WindowTest.show(robot, () -> new MainWindow(LoneFrameDissections.of(FakeDissection.dissector()),
+                PasteDialogParsers.withFakeError()), 100, 100, 1300, 850);
+        main = (MainWindow) window.target();
     }
 
     @AfterEach

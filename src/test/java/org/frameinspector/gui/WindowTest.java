@@ -30,17 +30,28 @@ abstract class WindowTest {
     @BeforeEach
     void openWindow() {
         robot = BasicRobot.robotWithNewAwtHierarchy();
-        main = execute(() -> {
+        window = show(robot, MainWindow::new, 100, 100, 1300, 850);
+        main = (MainWindow) window.target();
+    }
+
+    /**
+     * The one way a GUI test shows the app's window: made on the EDT in the light or dark theme the test preferences
+     * hold, sized and placed before it is shown (without a window manager, a window placed after show() is not where
+     * the first clicks land), and handed back once it has the keyboard focus.
+     */
+    static FrameFixture show(Robot robot, java.util.function.Supplier<MainWindow> make, int x, int y, int w, int h) {
+        MainWindow m = execute(() -> {
             Theme.setup();
-            MainWindow w = new MainWindow();
-            w.setPreferredSize(new java.awt.Dimension(1300, 850)); // FrameFixture.show() packs the frame
-            w.setSize(1300, 850);
-            w.setLocation(100, 100); // place before show(), or the first clicks land elsewhere
-            return w;
+            MainWindow made = make.get();
+            made.setPreferredSize(new java.awt.Dimension(w, h)); // FrameFixture.show() packs the frame
+            made.setSize(w, h);
+            made.setLocation(x, y);
+            return made;
         });
-        window = new FrameFixture(robot, main);
-        window.show();
-        GuiWait.focused(main);
+        FrameFixture f = new FrameFixture(robot, m);
+        f.show();
+        GuiWait.focused(m);
+        return f;
     }
 
     @AfterEach
