@@ -234,17 +234,8 @@ class CompareFixNotesGuiTest {
         // machine was busy cannot turn the click into one on Cancel
         nd.textBox("noteText").pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo
                 .keyCode(java.awt.event.KeyEvent.VK_ENTER).modifiers(java.awt.event.InputEvent.CTRL_DOWN_MASK));
-        for (int i = 0; i < 3 && execute(() -> dialog.isShowing()); i++) {
-            robot.waitForIdle();
-            if (execute(() -> dialog.isShowing())) nd.button("noteOk").click();
-        }
-        if (execute(() -> dialog.isShowing())) {
-            // the clicks keep landing elsewhere (see answer()): press OK from Swing, what the click does
-            javax.swing.JButton ok = (javax.swing.JButton) nd.button("noteOk").target();
-            System.err.println("CompareFixNotesGuiTest: clicks on OK lost; pressed from Swing");
-            SwingUtilities.invokeLater(ok::doClick);
-            robot.waitForIdle();
-        }
+        robot.waitForIdle();
+        if (execute(dialog::isShowing)) GuiWait.clickClosing(nd.button("noteOk")); // the keys went elsewhere
     }
 
     @Test
@@ -355,35 +346,17 @@ class CompareFixNotesGuiTest {
     }
 
     /**
-     * Clicks a button of a question and waits until the question is gone. Under Xvfb without a window manager, on a
-     * busy machine, the robot's clicks on a freshly shown option dialog sometimes land where the X server still has
-     * it, not where Java placed it (STACK.md); that was the cause of the timeout "waiting for the window closed": the
-     * Discard click of a full run got lost and the window waited behind the open question. A lost click is
-     * repeated, then the button is pressed from Swing; the question never stays open under the next step.
+     * Clicks a button of a question and waits until the question is gone ({@link GuiWait#clickClosing}: a lost click
+     * is repeated; a full run once lost the Discard click and the window waited behind the open question).
      */
     private void answer(DialogFixture question, String button) {
-        javax.swing.JDialog d = (javax.swing.JDialog) question.target();
         GenericTypeMatcher<javax.swing.JButton> named = new GenericTypeMatcher<>(javax.swing.JButton.class) {
             @Override
             protected boolean isMatching(javax.swing.JButton b) {
                 return button.equals(b.getText());
             }
         };
-        for (int i = 0; i < 3 && execute(d::isShowing); i++) {
-            question.button(named).click();
-            robot.waitForIdle();
-        }
-        if (execute(d::isShowing)) {
-            // the X server kept putting the clicks elsewhere (the dialog is not where Java placed it): press the
-            // button from Swing, which is what the click does; what is tested is the app's answer to it
-            javax.swing.JButton b = (javax.swing.JButton) question.button(named).target();
-            System.err.println("CompareFixNotesGuiTest: 3 clicks on " + button + " lost; button on screen at "
-                    + execute(() -> b.getLocationOnScreen()) + ", pointer at "
-                    + execute(() -> java.awt.MouseInfo.getPointerInfo().getLocation()) + "; pressed from Swing");
-            SwingUtilities.invokeLater(b::doClick);
-            robot.waitForIdle();
-        }
-        waitFor("the question closed", () -> !d.isShowing());
+        GuiWait.clickClosing(question.button(named));
     }
 
     @Test

@@ -95,4 +95,37 @@ final class GuiWait {
         focused(execute(() -> javax.swing.SwingUtilities.getWindowAncestor(chooser.target())));
         return chooser;
     }
+
+    /**
+     * Clicks a button that closes its window (OK, Open, Cancel, an answer to a question) and waits until the window is
+     * gone. Under Xvfb without a window manager a click sometimes lands where the X server still has the window, not
+     * where Java placed it, and is lost (CI lost the Save Notes refusal's OK this way, and a cold-started CI-like run
+     * here the paste dialog's Open): a lost click is repeated twice, then the button is pressed from Swing, which is
+     * what the click does, with a line in the log that says where button and pointer were. What a test checks is the
+     * app's answer to the button, which then never waits behind a window that stayed open.
+     */
+    static void clickClosing(org.assertj.swing.fixture.JButtonFixture button) {
+        javax.swing.JButton b = button.target();
+        java.awt.Window w = execute(() -> javax.swing.SwingUtilities.getWindowAncestor(b));
+        for (int i = 0; i < 3 && execute(w::isShowing); i++) {
+            try {
+                button.click();
+            } catch (RuntimeException e) {
+                if (!execute(w::isShowing)) break; // closed between the check and the click
+                throw e;
+            }
+            try {
+                until("the window of '" + b.getText() + "' closed", () -> !w.isShowing(), 3_000);
+            } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+                System.err.println("click " + (i + 1) + " on '" + b.getText() + "' lost: button on screen at "
+                        + execute(() -> b.isShowing() ? b.getLocationOnScreen() : null) + ", pointer at "
+                        + execute(() -> java.awt.MouseInfo.getPointerInfo().getLocation()));
+            }
+        }
+        if (execute(w::isShowing)) {
+            System.err.println("'" + b.getText() + "' pressed from Swing after 3 lost clicks");
+            javax.swing.SwingUtilities.invokeLater(b::doClick);
+        }
+        until("the window of '" + b.getText() + "' closed", () -> !w.isShowing(), 10_000);
+    }
 }

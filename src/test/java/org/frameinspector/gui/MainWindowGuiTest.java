@@ -162,7 +162,7 @@ class MainWindowGuiTest {
         int lineStart = bad.indexOf("0008");
         assertThat(mark).containsExactly(lineStart + 9, lineStart + 11);
         d.button("pasteOpen").requireDisabled();
-        d.button("pasteCancel").click();
+        GuiWait.clickClosing(d.button("pasteCancel"));
 
         // reopening shows the same text
         SwingUtilities.invokeLater(main::showPasteDialog);
@@ -182,7 +182,7 @@ class MainWindowGuiTest {
             return new java.awt.Rectangle(b.getLocationOnScreen(), b.getSize());
         });
         assertThat(db.contains(bb)).as("Open button %s inside dialog %s", bb, db).isTrue();
-        d2.button("pasteOpen").click();
+        GuiWait.clickClosing(d2.button("pasteOpen"));
         waitFor("the pasted frame", () -> main.currentDissection() != null);
         assertThat(execute(() -> main.currentDissection().frame().capturedLength())).isEqualTo(12);
     }

@@ -124,7 +124,7 @@ class PasteDialogGuiTest {
         int prefixInk = darkest(img, execute(() -> box(dialog.textArea(), 0, 10)));
         int byteInk = darkest(img, execute(() -> box(dialog.textArea(), used[0], used[0] + 10)));
         assertThat(prefixInk).as("darkest prefix pixel vs darkest byte pixel").isGreaterThan(byteInk + 40);
-        d.button("pasteCancel").click();
+        GuiWait.clickClosing(d.button("pasteCancel"));
     }
 
     @Test
@@ -139,7 +139,7 @@ class PasteDialogGuiTest {
         assertThat(dialog.warningText()).contains("decimal");
         assertThat(d.label("pasteWarning").target().isShowing()).isTrue();
         d.button("pasteOpen").requireEnabled();
-        d.button("pasteOpen").click();
+        GuiWait.clickClosing(d.button("pasteOpen"));
         waitFor("the dialog closed with its result", () -> !dialog.isShowing());
         assertThat(dialog.result()).isNotNull();
         assertThat(dialog.result().frames().frame(0).data()).hasSize(22);
@@ -174,13 +174,13 @@ class PasteDialogGuiTest {
         waitFor("the clipboard's dump", () -> dialog.textArea().getText().equals(LOGGED));
         waitFor("its parse", () -> dialog.shownText().equals(LOGGED));
         d.button("pasteOpen").requireEnabled();
-        d.button("pasteCancel").click();
+        GuiWait.clickClosing(d.button("pasteCancel"));
         // a draft the user has is never replaced
         draft.text = "my own text";
         DialogFixture d2 = open();
         Pause.pause(500);
         d2.textBox("pasteText").requireText("my own text");
-        d2.button("pasteCancel").click();
+        GuiWait.clickClosing(d2.button("pasteCancel"));
     }
 
     @Test
@@ -188,7 +188,7 @@ class PasteDialogGuiTest {
         DialogFixture d = open();
         Pause.pause(500);
         d.textBox("pasteText").requireText("");
-        d.button("pasteCancel").click();
+        GuiWait.clickClosing(d.button("pasteCancel"));
     }
 
     private static java.awt.Rectangle box(JTextArea a, int from, int to) {
