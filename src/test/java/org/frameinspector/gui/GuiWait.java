@@ -119,7 +119,9 @@ final class GuiWait {
             } catch (org.assertj.swing.exception.WaitTimedOutError e) {
                 System.err.println("click " + (i + 1) + " on '" + b.getText() + "' lost: button on screen at "
                         + execute(() -> b.isShowing() ? b.getLocationOnScreen() : null) + ", pointer at "
-                        + execute(() -> java.awt.MouseInfo.getPointerInfo().getLocation()));
+                        + execute(() -> java.awt.MouseInfo.getPointerInfo().getLocation()) + ", window at "
+                        + execute(() -> w.getBounds()) + (w.getOwner() == null ? "" : ", its owner at "
+                        + execute(() -> w.getOwner().getBounds())));
             }
         }
         if (execute(w::isShowing)) {
