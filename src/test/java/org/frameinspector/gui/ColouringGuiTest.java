@@ -85,9 +85,13 @@ class ColouringGuiTest extends WindowTest {
         window.menuItemWithPath("View", "Colouring Rules…").click();
         DialogFixture d = GuiWait.ready(WindowFinder.findDialog("colouringDialog").using(robot));
         d.table("colouringTable").selectRows(0);
-        d.button("colouringNew").click();
+        JTable rules = d.table("colouringTable").target();
+        int before = execute(rules::getRowCount);
+        GuiWait.clickUntil(d.button("colouringNew"), "a new rule", () -> rules.getRowCount() == before + 1);
         typeFilter(d, "tcp.bogus == 1");
-        d.button("colouringOk").click();
+        GuiWait.clickUntil(d.button("colouringOk"), "the refusal shown", () -> java.util.Arrays.stream(
+                java.awt.Window.getWindows()).anyMatch(w -> w.isShowing() && w != d.target() && w != main
+                        && w instanceof javax.swing.JDialog));
         // an unknown field in the user's rule: refused with the reason
         JOptionPaneFixture refused = JOptionPaneFinder.findOptionPane().using(robot).requireMessage(
                 java.util.regex.Pattern.compile(".*tcp\\.bogus.*", java.util.regex.Pattern.DOTALL));
@@ -100,8 +104,7 @@ class ColouringGuiTest extends WindowTest {
         d.requireVisible();
         // the refused rule's filter is open for editing again, its text selected: typing replaces it
         typeFilter(d, "s7comm");
-        d.button("colouringOk").click();
-        d.requireNotVisible();
+        GuiWait.clickClosing(d.button("colouringOk"));
         assertThat(Colouring.rules().get(0).filter()).isEqualTo("s7comm");
         assertThat(AppPrefs.node().get("colouring.rules", "")).startsWith("1|New rule|#fff0a0|s7comm\n");
         GuiWait.until("the rows coloured again", () -> {

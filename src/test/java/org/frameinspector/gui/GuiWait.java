@@ -98,36 +98,47 @@ final class GuiWait {
 
     /**
      * Clicks a button that closes its window (OK, Open, Cancel, an answer to a question) and waits until the window is
-     * gone. Under Xvfb without a window manager a click sometimes lands where the X server still has the window, not
-     * where Java placed it, and is lost (CI lost the Save Notes refusal's OK this way, and a cold-started CI-like run
-     * here the paste dialog's Open): a lost click is repeated twice, then the button is pressed from Swing, which is
-     * what the click does, with a line in the log that says where button and pointer were. What a test checks is the
-     * app's answer to the button, which then never waits behind a window that stayed open.
+     * gone; see {@link #clickUntil}.
      */
     static void clickClosing(org.assertj.swing.fixture.JButtonFixture button) {
+        java.awt.Window w = execute(() -> javax.swing.SwingUtilities.getWindowAncestor(button.target()));
+        clickUntil(button, "its window closed", () -> !w.isShowing());
+    }
+
+    /**
+     * Clicks a button whose effect the test can see, and waits for it. Under Xvfb without a window manager a click
+     * sometimes lands where the X server still has the window, not where Java placed it, and is lost (CI lost the
+     * Save Notes refusal's OK this way, and a cold-started CI-like run here the paste dialog's Open). When the effect
+     * has not come 3 s after the click, the click is repeated, twice; then the button is pressed from Swing, which is
+     * what the click does, with a line in the log that says where button, pointer, window and owner were. For buttons
+     * a second press does no harm to (it only comes when the first did nothing). What a test checks is the app's
+     * answer to the button, which then never waits behind a window that stayed open.
+     */
+    static void clickUntil(org.assertj.swing.fixture.JButtonFixture button, String effect, BooleanSupplier done) {
         javax.swing.JButton b = button.target();
         java.awt.Window w = execute(() -> javax.swing.SwingUtilities.getWindowAncestor(b));
-        for (int i = 0; i < 3 && execute(w::isShowing); i++) {
+        String what = "'" + b.getText() + "': " + effect;
+        for (int i = 0; i < 3 && !execute(done::getAsBoolean); i++) {
             try {
                 button.click();
             } catch (RuntimeException e) {
-                if (!execute(w::isShowing)) break; // closed between the check and the click
+                if (execute(done::getAsBoolean)) break; // done between the check and the click
                 throw e;
             }
             try {
-                until("the window of '" + b.getText() + "' closed", () -> !w.isShowing(), 3_000);
+                until(what, done, 3_000);
             } catch (org.assertj.swing.exception.WaitTimedOutError e) {
-                System.err.println("click " + (i + 1) + " on '" + b.getText() + "' lost: button on screen at "
+                System.err.println("click " + (i + 1) + " on " + what + " not seen: button on screen at "
                         + execute(() -> b.isShowing() ? b.getLocationOnScreen() : null) + ", pointer at "
                         + execute(() -> java.awt.MouseInfo.getPointerInfo().getLocation()) + ", window at "
                         + execute(() -> w.getBounds()) + (w.getOwner() == null ? "" : ", its owner at "
                         + execute(() -> w.getOwner().getBounds())));
             }
         }
-        if (execute(w::isShowing)) {
+        if (!execute(done::getAsBoolean)) {
             System.err.println("'" + b.getText() + "' pressed from Swing after 3 lost clicks");
             javax.swing.SwingUtilities.invokeLater(b::doClick);
         }
-        until("the window of '" + b.getText() + "' closed", () -> !w.isShowing(), 10_000);
+        until(what, done, 10_000);
     }
 }
