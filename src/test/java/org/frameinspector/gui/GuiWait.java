@@ -39,6 +39,23 @@ final class GuiWait {
             });
             until(w.getName() + " focused (asked for it)", w::isFocused, 10_000);
         }
+        placed(w);
+    }
+
+    /**
+     * Moves a shown window by one pixel and back, so that the X server has it where Java says it is. In CI-like cold
+     * runs here Java sometimes reported a dialog at (0, 0) that the test had placed at (120, 120) before showing it,
+     * and three robot clicks in a row on its Open button, aimed by Java's bounds, were lost (logged by
+     * {@link #clickUntil}); with no window manager nobody else moves windows, and a window moved by Java is where
+     * Java says. The move is the same request to X as a user's drag; the window's content is untouched.
+     */
+    static void placed(java.awt.Window w) {
+        java.awt.Point at = execute(() -> w.getLocation());
+        execute(() -> {
+            w.setLocation(at.x + 1, at.y);
+            w.setLocation(at.x, at.y);
+        });
+        until(w.getName() + " back at " + at.x + "," + at.y, () -> w.getLocation().equals(at), 3_000);
     }
 
     /**
@@ -81,9 +98,9 @@ final class GuiWait {
     }
 
     /**
-     * A dialog a test found, once it has the keyboard focus: then X has mapped it where Java placed it, and the
-     * robot's first click or key lands in it. A click on a dialog found but not yet mapped goes to the window under it
-     * and is lost (the cause of the lost clicks in STACK.md).
+     * A dialog a test found, once it has the keyboard focus (then X has mapped it) and X has it where Java says
+     * ({@link #placed}): the robot's clicks, aimed by Java's bounds, land in it. A click on a dialog not yet mapped, or
+     * mapped elsewhere, goes to the window under it and is lost (the lost clicks of STACK.md).
      */
     static <F extends org.assertj.swing.fixture.AbstractWindowFixture<?, ?, ?>> F ready(F dialog) {
         focused(dialog.target());
