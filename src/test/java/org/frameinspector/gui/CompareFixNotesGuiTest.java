@@ -376,29 +376,14 @@ class CompareFixNotesGuiTest {
      * adding a note and saving, plain Save with no change, and closing never touch the file: it is
      * byte-identical afterwards. Save Notes As… writes the new note to a new file.
      */
-    /**
-     * Clicks the chooser's Save button. Under Xvfb without a window manager a click on a freshly shown file chooser
-     * is sometimes lost (see STACK.md); the button's own action is then run, as a second click would.
-     */
+    /** Clicks the chooser's Save button and waits until the chooser is gone (a lost click: {@link GuiWait#clickClosing}). */
     private void approve(org.assertj.swing.fixture.JFileChooserFixture chooser) {
-        close(chooser, true);
+        GuiWait.clickClosing(chooser.approveButton());
     }
 
-    /** Clicks Cancel on the chooser (its action runs when the click is lost, as for Save). */
+    /** Clicks Cancel on the chooser, the same way. */
     private void cancel(org.assertj.swing.fixture.JFileChooserFixture chooser) {
-        close(chooser, false);
-    }
-
-    private void close(org.assertj.swing.fixture.JFileChooserFixture chooser, boolean approve) {
-        javax.swing.JFileChooser fc = chooser.target();
-        java.awt.Window dialog = execute(() -> SwingUtilities.getWindowAncestor(fc));
-        if (approve) chooser.approve();
-        else chooser.cancel();
-        robot.waitForIdle();
-        if (execute(dialog::isShowing)) {
-            SwingUtilities.invokeLater(approve ? fc::approveSelection : fc::cancelSelection);
-            robot.waitForIdle();
-        }
+        GuiWait.clickClosing(chooser.cancelButton());
     }
 
     @Test
